@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+/** Configuration from the environment, with defaults that work on a developer machine. */
+export const EnvSchema = z.object({
+  DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/helpdesk"),
+  REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
+  /** Prefix of every Redis key (BullMQ queues included), so installations and test runs never collide. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, "letters, digits, _ and - only")
+    .default("helpdesk"),
+  /** Size of the PostgreSQL pool of each process (Prisma 7's pg adapter ignores connection_limit). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new ConfigError(`Invalid configuration: ${issues}`);
+  }
+  return parsed.data;
+}
+
+export const databaseUrl = (): string => readEnv().DATABASE_URL;
+export const redisUrl = (): string => readEnv().REDIS_URL;
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
