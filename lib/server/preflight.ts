@@ -44,13 +44,14 @@ export async function checkRedis(url: string): Promise<void> {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  redis.on("error", () => undefined); // reported below, once
+  let firstError: unknown;
+  redis.on("error", (error) => (firstError ??= error)); // reported below, once
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
     throw new ServiceUnavailableError(
-      `Redis is not reachable at ${redactUrl(url)} (${reason(error)}): start it (\`redis-server --daemonize yes --bind 127.0.0.1 --port 6379\`, or \`docker compose up -d redis\`) or set REDIS_URL.`,
+      `Redis is not reachable at ${redactUrl(url)} (${reason(firstError ?? error)}): start it (\`redis-server --daemonize yes --bind 127.0.0.1 --port 6379\`, or \`docker compose up -d redis\`) or set REDIS_URL.`,
     );
   } finally {
     redis.disconnect();
