@@ -1,0 +1,48 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { Redis } from "ioredis";
+import { checkHealth } from "../../lib/server/health";
+import { createPrisma } from "../../lib/server/db/prisma";
+import { createRedis, redisPrefix } from "../../lib/server/redis";
+import { listMigrationNames } from "../../lib/server/db/migrations";
+import { WORKER_HEARTBEAT_KEY } from "../../lib/server/health-keys";
+
+describe("health check", () => {
+  const prisma = createPrisma();
+  const redis = createRedis();
+  afterAll(async () => {
+    await prisma.$disconnect();
+    redis.disconnect();
+  });
+
+  it("reports the database with its applied migration, Redis, and whether the workers' heartbeat is fresh", async () => {
+    const prefix = redisPrefix();
+    const now = new Date();
+    await redis.del(WORKER_HEARTBEAT_KEY(prefix, "system"));
+    const withoutWorkers = await checkHealth({ prisma, redis, prefix, now });
+    expect(withoutWorkers.status).toBe("ok");
+    expect(withoutWorkers.database).toMatchObject({ ok: true, migration: (await listMigrationNames()).at(-1) });
+    expect(withoutWorkers.redis.ok).toBe(true);
+    expect(withoutWorkers.workers.system).toEqual({ ok: false, lastHeartbeatAt: null });
+
+    const beat = new Date(now.getTime() - 5_000).toISOString();
+    await redis.set(WORKER_HEARTBEAT_KEY(prefix, "system"), JSON.stringify({ at: beat, workerId: "test" }));
+    const withWorkers = await checkHealth({ prisma, redis, prefix, now });
+    expect(withWorkers.workers.system).toEqual({ ok: true, lastHeartbeatAt: beat });
+    const later = await checkHealth({ prisma, redis, prefix, now: new Date(now.getTime() + 120_000) });
+    expect(later.workers.system.ok).toBe(false);
+  });
+
+  it("is unavailable, with the reason, when Redis cannot be reached", async () => {
+    const dead = new Redis("redis://127.0.0.1:1", { maxRetriesPerRequest: 0, retryStrategy: () => null, lazyConnect: true });
+    dead.on("error", () => undefined);
+    try {
+      const health = await checkHealth({ prisma, redis: dead, prefix: redisPrefix() });
+      expect(health.status).toBe("unavailable");
+      expect(health.database.ok).toBe(true);
+      expect(health.redis.ok).toBe(false);
+      expect(health.redis.error).toBeTruthy();
+    } finally {
+      dead.disconnect();
+    }
+  });
+});
