@@ -1,0 +1,195 @@
+import { SlaInputError } from "./errors";
+
+/**
+ * Credit schemes of the agreements (SLA-RULES.md §4) as data, and the calculation that shows
+ * every line. Percentages are of the monthly (period) fee; amounts are rounded to 2 decimals.
+ */
+export interface UptimeTier {
+  /** Inclusive lower bound of uptime % for this tier (omitted: from 0). */
+  minUptimePercent?: number;
+  /** Exclusive upper bound of uptime % for this tier (omitted: up to and including 100). */
+  belowUptimePercent?: number;
+  /** Credit, % of the monthly fee. */
+  percent: number;
+}
+
+export type CreditScheme =
+  /** Netpower (000 §7, §10): perBreachPercent per breached condition, capped. */
+  | { kind: "netpower"; perBreachPercent: number; capPercent: number; minWithinTargetPercent: number; minUptimePercent: number }
+  /**
+   * Uptime tiers (Pureservice 003 §4.5, Nettsoft 002 §6.6). Uptime that falls in no tier is a gap
+   * the agreement leaves undefined: reported with `undefinedGap`, never guessed.
+   */
+  | { kind: "uptime_tiers"; tiers: UptimeTier[]; capPercent: number; claimWithinDays?: number }
+  /** Sodvin (001 §7.2): R = V · (1 − (D − N) / D / O). */
+  | { kind: "sodvin_refund"; agreedUptime: number }
+  /** No financial credit in the agreement. */
+  | { kind: "none" };
+
+export interface CreditInput {
+  /** Share of the month's measured tickets that met the response target, %. */
+  withinTargetPercent?: number;
+  /** Monthly uptime, %. */
+  uptimePercent?: number;
+  /** Fee of the period the credit is computed for (V). */
+  monthlyFee: number;
+  /** Sodvin: operating hours D of the period. */
+  operatingHours?: number;
+  /** Sodvin: downtime hours N of the period. */
+  downtimeHours?: number;
+}
+
+export interface CreditLine {
+  label: string;
+  percent: number;
+  amount: number;
+}
+
+export interface CreditResult {
+  /** Credit, % of the fee; null when the agreement leaves the case undefined. */
+  percent: number | null;
+  amount: number | null;
+  lines: CreditLine[];
+  undefinedGap?: boolean;
+}
+
+const money = (x: number) => Math.round(x * 100) / 100;
+
+function requirePercent(value: unknown, field: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > 100) {
+    throw new SlaInputError(field, `expected a percentage 0–100, got ${String(value)}`);
+  }
+  return value;
+}
+
+function fmtPct(p: number): string {
+  return `${Number(p.toFixed(4))} %`;
+}
+
+export function validateCreditScheme(scheme: CreditScheme, field = "credit"): void {
+  if (scheme === null || typeof scheme !== "object") throw new SlaInputError(field, "expected a credit scheme");
+  switch (scheme.kind) {
+    case "none":
+      return;
+    case "netpower":
+      requirePercent(scheme.perBreachPercent, `${field}.perBreachPercent`);
+      requirePercent(scheme.capPercent, `${field}.capPercent`);
+      requirePercent(scheme.minWithinTargetPercent, `${field}.minWithinTargetPercent`);
+      requirePercent(scheme.minUptimePercent, `${field}.minUptimePercent`);
+      return;
+    case "uptime_tiers": {
+      requirePercent(scheme.capPercent, `${field}.capPercent`);
+      if (!Array.isArray(scheme.tiers) || scheme.tiers.length === 0) throw new SlaInputError(`${field}.tiers`, "expected at least one tier");
+      const ranges = scheme.tiers.map((t, i) => {
+        const lo = t.minUptimePercent ?? 0;
+        const hi = t.belowUptimePercent ?? Infinity;
+        requirePercent(lo, `${field}.tiers[${i}].minUptimePercent`);
+        if (hi !== Infinity) requirePercent(hi, `${field}.tiers[${i}].belowUptimePercent`);
+        requirePercent(t.percent, `${field}.tiers[${i}].percent`);
+        if (hi <= lo) throw new SlaInputError(`${field}.tiers[${i}]`, "belowUptimePercent must be above minUptimePercent");
+        return [lo, hi] as const;
+      });
+      const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+      for (let i = 1; i < sorted.length; i++) {
+        if (sorted[i]![0] < sorted[i - 1]![1]) throw new SlaInputError(`${field}.tiers`, "tiers overlap");
+      }
+      return;
+    }
+    case "sodvin_refund":
+      if (!(scheme.agreedUptime > 0 && scheme.agreedUptime < 1)) {
+        throw new SlaInputError(`${field}.agreedUptime`, `expected 0 < O < 1 (e.g. 0.995), got ${String(scheme.agreedUptime)}`);
+      }
+      return;
+    default:
+      throw new SlaInputError(`${field}.kind`, `unknown credit scheme ${JSON.stringify((scheme as { kind: unknown }).kind)}`);
+  }
+}
+
+/** Computes the month's credit under a scheme, showing every line of the calculation. */
+export function computeCredit(scheme: CreditScheme, input: CreditInput): CreditResult {
+  validateCreditScheme(scheme);
+  const fee = input.monthlyFee;
+  if (typeof fee !== "number" || !Number.isFinite(fee) || fee < 0) {
+    throw new SlaInputError("monthlyFee", `expected a finite amount >= 0, got ${String(fee)}`);
+  }
+  const line = (label: string, percent: number): CreditLine => ({ label, percent, amount: money((fee * percent) / 100) });
+  switch (scheme.kind) {
+    case "none":
+      return { percent: 0, amount: 0, lines: [line("no credit scheme in this agreement", 0)] };
+    case "netpower": {
+      const within = requirePercent(input.withinTargetPercent, "withinTargetPercent");
+      const uptime = requirePercent(input.uptimePercent, "uptimePercent");
+      const lines: CreditLine[] = [];
+      const responseBreached = within < scheme.minWithinTargetPercent;
+      lines.push(line(
+        responseBreached
+          ? `response: ${fmtPct(within)} within target, below ${fmtPct(scheme.minWithinTargetPercent)}`
+          : `response: ${fmtPct(within)} within target (required ${fmtPct(scheme.minWithinTargetPercent)})`,
+        responseBreached ? scheme.perBreachPercent : 0,
+      ));
+      const uptimeBreached = uptime < scheme.minUptimePercent;
+      lines.push(line(
+        uptimeBreached
+          ? `uptime: ${fmtPct(uptime)}, below ${fmtPct(scheme.minUptimePercent)}`
+          : `uptime: ${fmtPct(uptime)} (required ${fmtPct(scheme.minUptimePercent)})`,
+        uptimeBreached ? scheme.perBreachPercent : 0,
+      ));
+      const sum = lines.reduce((s, l) => s + l.percent, 0);
+      if (sum > scheme.capPercent) lines.push(line(`capped at ${fmtPct(scheme.capPercent)} per month`, scheme.capPercent - sum));
+      const percent = Math.min(sum, scheme.capPercent);
+      return { percent, amount: money((fee * percent) / 100), lines };
+    }
+    case "uptime_tiers": {
+      const uptime = requirePercent(input.uptimePercent, "uptimePercent");
+      const tier = scheme.tiers.find((t) => uptime >= (t.minUptimePercent ?? 0) && uptime < (t.belowUptimePercent ?? Infinity));
+      if (!tier) {
+        const below = scheme.tiers.filter((t) => (t.belowUptimePercent ?? Infinity) <= uptime).map((t) => t.belowUptimePercent!);
+        const above = scheme.tiers.filter((t) => (t.minUptimePercent ?? 0) > uptime).map((t) => t.minUptimePercent ?? 0);
+        const lo = below.length ? Math.max(...below) : 0;
+        const hi = above.length ? Math.min(...above) : 100;
+        return {
+          percent: null,
+          amount: null,
+          undefinedGap: true,
+          lines: [{ label: `uptime ${fmtPct(uptime)} falls in ${lo}–${hi} %, which the agreement leaves undefined: decide manually`, percent: 0, amount: 0 }],
+        };
+      }
+      const lines = [line(`uptime ${fmtPct(uptime)}: tier ${describeTier(tier)}`, tier.percent)];
+      if (tier.percent > scheme.capPercent) lines.push(line(`capped at ${fmtPct(scheme.capPercent)} of the monthly fee`, scheme.capPercent - tier.percent));
+      const percent = Math.min(tier.percent, scheme.capPercent);
+      return { percent, amount: money((fee * percent) / 100), lines };
+    }
+    case "sodvin_refund": {
+      let availability: number;
+      let detail: string;
+      if (input.operatingHours !== undefined || input.downtimeHours !== undefined) {
+        const d = input.operatingHours;
+        const n = input.downtimeHours;
+        if (typeof d !== "number" || !Number.isFinite(d) || d <= 0) throw new SlaInputError("operatingHours", `expected D > 0 hours, got ${String(d)}`);
+        if (typeof n !== "number" || !Number.isFinite(n) || n < 0 || n > d) throw new SlaInputError("downtimeHours", `expected 0 <= N <= D hours, got ${String(n)}`);
+        availability = (d - n) / d;
+        detail = `(D − N) / D = (${d} − ${n}) / ${d}`;
+      } else {
+        availability = requirePercent(input.uptimePercent, "uptimePercent") / 100;
+        detail = `(D − N) / D = ${fmtPct(availability * 100)}`;
+      }
+      const o = scheme.agreedUptime;
+      // Interpretation: at or above the agreed level the formula turns negative; that is no refund
+      // (never a charge), so R is clamped to [0, V].
+      const raw = 1 - availability / o;
+      const percent = Math.max(0, raw) * 100;
+      const lines = [line(`R = V · (1 − (D − N) / D / O), ${detail}, O = ${o}`, percent)];
+      if (raw < 0) lines.push(line("availability at or above the agreed level: no refund", 0));
+      return { percent, amount: money((fee * percent) / 100), lines };
+    }
+  }
+}
+
+function describeTier(t: UptimeTier): string {
+  const lo = t.minUptimePercent;
+  const hi = t.belowUptimePercent;
+  if (lo !== undefined && hi !== undefined) return `${lo} % ≤ uptime < ${hi} % → ${t.percent} %`;
+  if (lo !== undefined) return `uptime ≥ ${lo} % → ${t.percent} %`;
+  if (hi !== undefined) return `uptime < ${hi} % → ${t.percent} %`;
+  return `any uptime → ${t.percent} %`;
+}

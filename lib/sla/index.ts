@@ -1,0 +1,33 @@
+/** The SLA engine's public API: pure, framework-free, time always passed in. */
+export { SlaHorizonError, SlaInputError } from "./errors";
+export type { Day } from "./local-date";
+export type { Hours } from "./hours";
+export { Calendar, calendarFor, compileCalendar, type CalendarDay, type CalendarSpec } from "./calendar";
+export { addBusinessMinutes, businessMinutesBetween, nextOpenInstant } from "./business-time";
+export { norwegianPublicHolidays } from "./holidays";
+export {
+  PRIORITIES,
+  isPriority,
+  selectAgreementVersion,
+  validateAgreementVersion,
+  type AgreementVersionSpec,
+  type Priority,
+  type ResponseTarget,
+} from "./agreement";
+export {
+  computeResponseClock,
+  computeResponseClockForAgreement,
+  nextClockInstants,
+  type ClockEvent,
+  type ClockInstant,
+  type ClockPause,
+  type ClockState,
+  type ClockWarning,
+  type ComputeResponseClockInput,
+  type ResponseClock,
+} from "./clock";
+export { computeCompliance, type ComplianceResult, type ComplianceTicket } from "./compliance";
+export { computeCredit, validateCreditScheme, type CreditInput, type CreditLine, type CreditResult, type CreditScheme, type UptimeTier } from "./credit";
+export { computeUptime, type UptimeInput, type UptimeResult } from "./uptime";
+export { expandMaintenanceWindows, type MaintenanceRule } from "./maintenance";
+export * from "./presets";
