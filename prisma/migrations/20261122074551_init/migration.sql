@@ -41,7 +41,7 @@ CREATE TYPE "NotificationChannel" AS ENUM ('EMAIL', 'WEBHOOK', 'IN_APP');
 CREATE TYPE "NotificationStatus" AS ENUM ('PENDING', 'SENDING', 'SENT', 'FAILED', 'DEAD');
 
 -- CreateEnum
-CREATE TYPE "MaintenanceRecurrence" AS ENUM ('ONE_OFF', 'DAILY', 'WEEKLY', 'MONTHLY_NIGHT_BEFORE_NTH_WEEKDAY');
+CREATE TYPE "MaintenanceKind" AS ENUM ('RECURRING', 'ONE_OFF');
 
 -- CreateTable
 CREATE TABLE "Organization" (
@@ -82,6 +82,10 @@ CREATE TABLE "ServiceAgreement" (
     "id" UUID NOT NULL,
     "key" TEXT NOT NULL,
     "name" TEXT NOT NULL,
+    "provider" TEXT NOT NULL,
+    "source" TEXT,
+    "uptimeCalendarId" UUID,
+    "maintenanceReducesTotal" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "ServiceAgreement_pkey" PRIMARY KEY ("id")
@@ -91,11 +95,11 @@ CREATE TABLE "ServiceAgreement" (
 CREATE TABLE "AgreementVersion" (
     "id" UUID NOT NULL,
     "agreementId" UUID NOT NULL,
+    "label" TEXT NOT NULL,
     "validFrom" TIMESTAMPTZ(3) NOT NULL,
     "warningThresholds" DOUBLE PRECISION[],
     "minWithinTargetPercent" DOUBLE PRECISION NOT NULL,
     "creditScheme" JSONB NOT NULL,
-    "uptimeCalendarId" UUID,
     "note" TEXT,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -275,9 +279,8 @@ CREATE TABLE "Incident" (
 CREATE TABLE "MaintenanceWindow" (
     "id" UUID NOT NULL,
     "agreementId" UUID NOT NULL,
-    "recurrence" "MaintenanceRecurrence" NOT NULL,
+    "kind" "MaintenanceKind" NOT NULL,
     "rule" JSONB,
-    "timeZone" TEXT NOT NULL DEFAULT 'Europe/Oslo',
     "startsAt" TIMESTAMPTZ(3),
     "endsAt" TIMESTAMPTZ(3),
     "description" TEXT NOT NULL,
@@ -404,10 +407,10 @@ ALTER TABLE "Organization" ADD CONSTRAINT "Organization_agreementId_fkey" FOREIG
 ALTER TABLE "User" ADD CONSTRAINT "User_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "AgreementVersion" ADD CONSTRAINT "AgreementVersion_agreementId_fkey" FOREIGN KEY ("agreementId") REFERENCES "ServiceAgreement"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "ServiceAgreement" ADD CONSTRAINT "ServiceAgreement_uptimeCalendarId_fkey" FOREIGN KEY ("uptimeCalendarId") REFERENCES "Calendar"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "AgreementVersion" ADD CONSTRAINT "AgreementVersion_uptimeCalendarId_fkey" FOREIGN KEY ("uptimeCalendarId") REFERENCES "Calendar"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE "AgreementVersion" ADD CONSTRAINT "AgreementVersion_agreementId_fkey" FOREIGN KEY ("agreementId") REFERENCES "ServiceAgreement"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "ResponseTarget" ADD CONSTRAINT "ResponseTarget_versionId_fkey" FOREIGN KEY ("versionId") REFERENCES "AgreementVersion"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,47 @@
+/**
+ * Reading agreements back as lib/sla data: what the clock engine, the workers and the reports
+ * compute with. The database is the source; these functions only change the shape.
+ */
+import type { AgreementVersionSpec, Priority } from "../../sla/agreement";
+import type { CalendarSpec, Hours } from "../../sla/calendar";
+import type { CreditScheme } from "../../sla/credit";
+import type { PrismaClient } from "../../generated/prisma/client";
+
+const calendarInclude = { dates: { orderBy: { date: "asc" } } } as const;
+
+type CalendarRow = {
+  timeZone: string;
+  weekly: unknown;
+  holidayCountry: string | null;
+  dates: Array<{ date: Date; hours: unknown }>;
+};
+
+export function calendarSpecOf(row: CalendarRow): CalendarSpec {
+  const spec: CalendarSpec = { timeZone: row.timeZone, weekly: row.weekly as CalendarSpec["weekly"] };
+  if (row.holidayCountry === "NO") spec.holidays = { country: "NO" };
+  const closed = row.dates.filter((d) => d.hours === null);
+  const special = row.dates.filter((d) => d.hours !== null);
+  if (closed.length) spec.closedDates = closed.map((d) => d.date.toISOString().slice(0, 10));
+  if (special.length) spec.specialHours = Object.fromEntries(special.map((d) => [d.date.toISOString().slice(0, 10), d.hours as Hours]));
+  return spec;
+}
+
+/** Every version of an agreement, oldest first, as lib/sla agreement version specs. */
+export async function loadAgreementVersions(prisma: PrismaClient, agreementId: string): Promise<AgreementVersionSpec[]> {
+  const versions = await prisma.agreementVersion.findMany({
+    where: { agreementId },
+    orderBy: { validFrom: "asc" },
+    include: { targets: { include: { calendar: { include: calendarInclude } } } },
+  });
+  return versions.map((v) => ({
+    id: v.id,
+    agreementId: v.agreementId,
+    validFrom: v.validFrom.toISOString(),
+    targets: Object.fromEntries(v.targets.map((t) => [t.priority, { minutes: t.minutes, calendar: calendarSpecOf(t.calendar) }])) as Partial<
+      Record<Priority, { minutes: number; calendar: CalendarSpec }>
+    >,
+    warningThresholds: v.warningThresholds,
+    compliance: { minWithinTargetPercent: v.minWithinTargetPercent },
+    credit: v.creditScheme as CreditScheme,
+  }));
+}

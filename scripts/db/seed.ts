@@ -1,0 +1,21 @@
+/** npm run db:seed: agreement presets, demo organisations and users (safe to run again). */
+import { readEnv, redactUrl } from "../../lib/config/env";
+import { checkPostgres } from "../../lib/server/preflight";
+import { createPrisma } from "../../lib/server/db/prisma";
+import { seed } from "../../lib/server/db/seed";
+import { DEMO_PASSWORD } from "../../lib/server/db/demo-data";
+import { runScript } from "../run-script";
+
+runScript(async () => {
+  const { DATABASE_URL } = readEnv();
+  await checkPostgres(DATABASE_URL);
+  const prisma = createPrisma(DATABASE_URL, 2);
+  try {
+    const counts = await seed(prisma);
+    console.log(
+      `Seeded ${redactUrl(DATABASE_URL)}: ${counts.calendars} calendars, ${counts.agreements} agreements, ${counts.organizations} organisations, ${counts.users} users (password "${DEMO_PASSWORD}").`,
+    );
+  } finally {
+    await prisma.$disconnect();
+  }
+});

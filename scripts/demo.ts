@@ -1,0 +1,69 @@
+/**
+ * npm run demo: migrate, seed, build, then run the web app and the workers together until
+ * Ctrl-C. Prints the URL and the demo logins.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readEnv, redactUrl } from "../lib/config/env";
+import { checkPostgres, checkRedis } from "../lib/server/preflight";
+import { maintenanceUrl } from "../lib/server/db/admin";
+import { migrate } from "../lib/server/db/migrations";
+import { seed } from "../lib/server/db/seed";
+import { createPrisma } from "../lib/server/db/prisma";
+import { DEMO_ORGANIZATIONS, DEMO_PASSWORD } from "../lib/server/db/demo-data";
+import { runScript } from "./run-script";
+
+runScript(async () => {
+  const env = readEnv();
+  const port = Number(process.env.PORT ?? 3000);
+  await Promise.all([checkPostgres(maintenanceUrl(env.DATABASE_URL)), checkRedis(env.REDIS_URL)]);
+
+  const { applied } = await migrate(env.DATABASE_URL);
+  console.log(`Database ${redactUrl(env.DATABASE_URL)}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
+  const prisma = createPrisma(env.DATABASE_URL, 2);
+  try {
+    const counts = await seed(prisma);
+    console.log(`Seeded ${counts.organizations} organisations, ${counts.users} users, ${counts.agreements} agreements, ${counts.calendars} calendars.`);
+  } finally {
+    await prisma.$disconnect();
+  }
+
+  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  console.log("Building the web app …");
+  if (spawnSync("npx", ["next", "build"], { stdio: "inherit", env: childEnv }).status !== 0) {
+    throw new Error("next build failed (see above)");
+  }
+
+  const children: ChildProcess[] = [
+    spawn("npx", ["next", "start", "-p", String(port)], { stdio: "inherit", env: childEnv }),
+    spawn("npx", ["tsx", "workers/index.ts"], { stdio: "inherit", env: childEnv }),
+  ];
+  const url = `http://localhost:${port}`;
+  console.log(`\nHelpdesk is running at ${url} (health: ${url}/api/health). Ctrl-C stops it.`);
+  console.log(`Demo logins, password "${DEMO_PASSWORD}" for all:`);
+  for (const org of DEMO_ORGANIZATIONS) {
+    for (const user of org.users) {
+      const role = user.supportLine ? `${user.role} ${user.supportLine}` : user.role;
+      console.log(`  ${user.email.padEnd(28)} ${role.padEnd(18)} ${org.name}`);
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    let stopping = false;
+    const stopAll = () => {
+      stopping = true;
+      for (const child of children) child.kill("SIGTERM");
+    };
+    process.once("SIGINT", stopAll);
+    process.once("SIGTERM", stopAll);
+    let running = children.length;
+    for (const child of children) {
+      child.on("exit", (code) => {
+        if (!stopping) {
+          stopAll();
+          reject(new Error(`A demo process stopped unexpectedly (exit code ${code}); stopping the rest.`));
+        }
+        if (--running === 0) resolve();
+      });
+    }
+  });
+});

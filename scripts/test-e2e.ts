@@ -1,0 +1,48 @@
+/**
+ * npm run test:e2e: a database and Redis prefix of its own, migrated and seeded, the app built,
+ * then Playwright against `next start`; the database and keys are removed afterwards.
+ */
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readEnv } from "../lib/config/env";
+import { checkPostgres, checkRedis } from "../lib/server/preflight";
+import { dropDatabase, maintenanceUrl } from "../lib/server/db/admin";
+import { migrate } from "../lib/server/db/migrations";
+import { seed } from "../lib/server/db/seed";
+import { createPrisma } from "../lib/server/db/prisma";
+import { tempDatabaseUrl } from "../tests/support/temp-database";
+import { deleteKeys } from "../tests/support/redis-keys";
+import { runScript } from "./run-script";
+
+function step(command: string, args: string[], env: NodeJS.ProcessEnv): number {
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  return result.status ?? 1;
+}
+
+runScript(async () => {
+  const env = readEnv();
+  await Promise.all([checkPostgres(maintenanceUrl(env.DATABASE_URL)), checkRedis(env.REDIS_URL)]);
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(chromium)) throw new Error(`Chromium not found at ${chromium}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+
+  const url = tempDatabaseUrl("e2e");
+  const prefix = `hd-e2e-${randomBytes(4).toString("hex")}`;
+  const childEnv = { ...process.env, DATABASE_URL: url, REDIS_PREFIX: prefix, NEXT_TELEMETRY_DISABLED: "1" };
+  let status = 1;
+  try {
+    await migrate(url);
+    const prisma = createPrisma(url, 2);
+    try {
+      await seed(prisma);
+    } finally {
+      await prisma.$disconnect();
+    }
+    status = process.env.E2E_SKIP_BUILD === "1" ? 0 : step("npx", ["next", "build"], childEnv);
+    if (status === 0) status = step("npx", ["playwright", "test", ...process.argv.slice(2)], childEnv);
+  } finally {
+    await dropDatabase(url);
+    await deleteKeys(env.REDIS_URL, prefix);
+  }
+  if (status !== 0) process.exit(status);
+});
