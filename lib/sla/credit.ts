@@ -26,6 +26,10 @@ export type CreditScheme =
   /** No financial credit in the agreement. */
   | { kind: "none" };
 
+export type NetpowerCreditScheme = Extract<CreditScheme, { kind: "netpower" }>;
+export type UptimeTiersCreditScheme = Extract<CreditScheme, { kind: "uptime_tiers" }>;
+export type SodvinRefundScheme = Extract<CreditScheme, { kind: "sodvin_refund" }>;
+
 export interface CreditInput {
   /** Share of the month's measured tickets that met the response target, %. */
   withinTargetPercent?: number;

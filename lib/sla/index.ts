@@ -27,7 +27,7 @@ export {
   type ResponseClock,
 } from "./clock";
 export { computeCompliance, type ComplianceResult, type ComplianceTicket } from "./compliance";
-export { computeCredit, validateCreditScheme, type CreditInput, type CreditLine, type CreditResult, type CreditScheme, type UptimeTier } from "./credit";
+export { computeCredit, validateCreditScheme, type CreditInput, type CreditLine, type CreditResult, type CreditScheme, type NetpowerCreditScheme, type SodvinRefundScheme, type UptimeTier, type UptimeTiersCreditScheme } from "./credit";
 export { computeUptime, type UptimeInput, type UptimeResult } from "./uptime";
 export { expandMaintenanceWindows, type MaintenanceRule } from "./maintenance";
 export * from "./presets";

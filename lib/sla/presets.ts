@@ -1,6 +1,6 @@
 import type { AgreementVersionSpec, Priority } from "./agreement";
 import type { CalendarSpec } from "./calendar";
-import type { CreditScheme } from "./credit";
+import type { CreditScheme, NetpowerCreditScheme, SodvinRefundScheme, UptimeTiersCreditScheme } from "./credit";
 import type { MaintenanceRule } from "./maintenance";
 
 /**
@@ -97,8 +97,8 @@ export const CALENDAR_PRESETS: CalendarPreset[] = [
   NETTSOFT_CORE_TIME,
 ];
 
-export const NETPOWER_CREDIT: CreditScheme = { kind: "netpower", perBreachPercent: 5, capPercent: 15, minWithinTargetPercent: 90, minUptimePercent: 99.8 };
-export const PURESERVICE_CREDIT: CreditScheme = {
+export const NETPOWER_CREDIT: NetpowerCreditScheme = { kind: "netpower", perBreachPercent: 5, capPercent: 15, minWithinTargetPercent: 90, minUptimePercent: 99.8 };
+export const PURESERVICE_CREDIT: UptimeTiersCreditScheme = {
   kind: "uptime_tiers",
   capPercent: 100,
   claimWithinDays: 28,
@@ -110,7 +110,7 @@ export const PURESERVICE_CREDIT: CreditScheme = {
   ],
 };
 /** 002 §6.6: 95 ≤ uptime < 96 % is in no tier: reported as an undefined gap. */
-export const NETTSOFT_CREDIT: CreditScheme = {
+export const NETTSOFT_CREDIT: UptimeTiersCreditScheme = {
   kind: "uptime_tiers",
   capPercent: 100,
   tiers: [
@@ -121,7 +121,7 @@ export const NETTSOFT_CREDIT: CreditScheme = {
     { belowUptimePercent: 95, percent: 40 },
   ],
 };
-export function sodvinRefund(agreedUptime: number): CreditScheme {
+export function sodvinRefund(agreedUptime: number): SodvinRefundScheme {
   return { kind: "sodvin_refund", agreedUptime };
 }
 
