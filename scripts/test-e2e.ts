@@ -29,7 +29,7 @@ runScript(async () => {
   const url = tempDatabaseUrl("e2e");
   const prefix = `hd-e2e-${randomBytes(4).toString("hex")}`;
   const childEnv = { ...process.env, DATABASE_URL: url, REDIS_PREFIX: prefix, NEXT_TELEMETRY_DISABLED: "1" };
-  let status = 1;
+  let status: number;
   try {
     await migrate(url);
     const prisma = createPrisma(url, 2);

@@ -10,6 +10,7 @@ import { validateAgreementVersion } from "../../sla/agreement";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { Priority } from "../../generated/prisma/enums";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD } from "./demo-data";
+import { toJson } from "./json";
 
 export interface SeedCounts {
   calendars: number;
@@ -28,7 +29,7 @@ async function seedCalendars(tx: Tx): Promise<Map<string, string>> {
     const data = {
       name: preset.name,
       timeZone: preset.spec.timeZone,
-      weekly: preset.spec.weekly,
+      weekly: toJson(preset.spec.weekly),
       holidayCountry: preset.spec.holidays?.country ?? null,
     };
     const row = await tx.calendar.upsert({ where: { key: preset.key }, create: { key: preset.key, ...data }, update: data });
@@ -62,7 +63,7 @@ async function seedAgreement(tx: Tx, preset: AgreementPreset, calendarIds: Map<s
       label: version.id,
       warningThresholds: version.warningThresholds,
       minWithinTargetPercent: version.compliance.minWithinTargetPercent,
-      creditScheme: version.credit,
+      creditScheme: toJson(version.credit),
     };
     const row = await tx.agreementVersion.upsert({
       where: { agreementId_validFrom: { agreementId: agreement.id, validFrom } },
@@ -84,7 +85,7 @@ async function seedAgreement(tx: Tx, preset: AgreementPreset, calendarIds: Map<s
   await tx.maintenanceWindow.deleteMany({ where: { agreementId: agreement.id, kind: "RECURRING" } });
   for (const rule of preset.uptime?.maintenance ?? []) {
     await tx.maintenanceWindow.create({
-      data: { agreementId: agreement.id, kind: "RECURRING", rule, description: `${preset.name}: ${rule.kind} ${rule.start}–${rule.end} (${rule.timeZone})` },
+      data: { agreementId: agreement.id, kind: "RECURRING", rule: toJson(rule), description: `${preset.name}: ${rule.kind} ${rule.start}–${rule.end} (${rule.timeZone})` },
     });
   }
   return agreement.id;
