@@ -28,7 +28,7 @@ function rate(fn: (d: Date) => Date, inputs: Date[], minMs: number): { perSecond
   let n = 0;
   let checksum = 0;
   const t0 = performance.now();
-  let elapsed = 0;
+  let elapsed: number;
   do {
     for (const d of inputs) checksum = (checksum + fn(d).getTime()) % 1_000_000_007;
     n += inputs.length;

@@ -119,6 +119,9 @@ describe("bad input and exhausted calendars", () => {
     expect(() => addBusinessMinutes(past, at("2020-01-02T07:00:00Z"), 61)).toThrow(SlaHorizonError);
     expect(() => addBusinessMinutes(past, at("2026-01-01T00:00:00Z"), 1)).toThrow(/no open time left after 2026-01-01/);
   });
+  it("a target beyond 100 years of walking is rejected", () => {
+    expect(() => addBusinessMinutes(office, at("2026-01-01T00:00:00Z"), 1e9)).toThrow(/minutes: 1000000000 business minutes reach beyond 36600 days/);
+  });
   it("a calendar open only on a date closed for 10+ years throws after the bounded horizon", () => {
     const rare = compileCalendar({ timeZone: "UTC", weekly: {}, specialHours: { "2040-03-01": [["08:00", "09:00"]] } });
     expect(() => addBusinessMinutes(rare, at("2026-01-01T00:00:00Z"), 1)).toThrow(SlaHorizonError);

@@ -4,6 +4,8 @@ import { isoDateOf, MINUTE_MS } from "./local-date";
 
 /** How far addBusinessMinutes searches through closed dates before giving up (about 10 years). */
 export const HORIZON_DAYS = 3_660;
+/** The longest walk addBusinessMinutes makes at all (about 100 years): larger targets are bad input. */
+export const MAX_WALK_DAYS = 36_600;
 
 export function toInstant(value: unknown, field: string): number {
   const t = value instanceof Date ? value.getTime() : typeof value === "string" ? Date.parse(value) : NaN;
@@ -34,10 +36,17 @@ export function addBusinessMinutes(cal: Calendar, start: Date, minutes: number):
 /** addBusinessMinutes on epoch ms. */
 export function addBusinessMs(cal: Calendar, t: number, ms: number): number {
   if (ms === 0) return t;
+  if (ms > MAX_WALK_DAYS * 25 * 3_600_000) {
+    throw new SlaInputError("minutes", `${ms / MINUTE_MS} business minutes reach beyond ${MAX_WALK_DAYS} days from start`);
+  }
   let remaining = ms;
-  let n = cal.dayNumberOf(t);
+  const firstDay = cal.dayNumberOf(t);
+  let n = firstDay;
   let closedStreak = 0;
   for (;;) {
+    if (n - firstDay > MAX_WALK_DAYS) {
+      throw new SlaInputError("minutes", `${ms / MINUTE_MS} business minutes reach beyond ${MAX_WALK_DAYS} days from start`);
+    }
     const day = cal.day(n);
     if (day.total === 0) {
       if (++closedStreak > HORIZON_DAYS || cal.exhaustedFrom(n)) {

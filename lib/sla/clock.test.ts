@@ -203,5 +203,6 @@ describe("computeResponseClock", () => {
     expect(() => clock([reg("2026-01-14T08:00:00Z")], "nope")).toThrow(/now: expected a valid instant/);
     expect(() => clock([reg("2026-01-14T10:00:00Z")], "2026-01-14T09:00:00Z")).toThrow(/no "registered" event at or before now/);
     expect(() => clock([reg("2026-01-14T08:00:00Z"), reg("2026-01-14T08:05:00Z")], "2026-01-14T09:00:00Z")).toThrow(/registered only once/);
+    expect(() => clock([reg("2026-01-14T08:00:00Z")], "2026-01-14T09:00:00Z", { ...ordinary, warningThresholds: [75] })).toThrow(/version.warningThresholds/);
   });
 });

@@ -1,4 +1,4 @@
-import { selectAgreementVersion, isPriority, type AgreementVersionSpec, type Priority } from "./agreement";
+import { isPriority, selectAgreementVersion, validateAgreementVersion, type AgreementVersionSpec, type Priority } from "./agreement";
 import { addBusinessMs, businessMsBetween, toInstant } from "./business-time";
 import { calendarFor } from "./calendar";
 import { SlaInputError } from "./errors";
@@ -109,6 +109,7 @@ export interface ComputeResponseClockInput {
 
 export function computeResponseClock({ version, events, now }: ComputeResponseClockInput): ResponseClock {
   const nowMs = toInstant(now, "now");
+  validateAgreementVersion(version);
   const parsed = parseEvents(events)
     .filter((e) => e.at <= nowMs)
     .sort((a, b) => a.at - b.at || a.index - b.index);
@@ -172,9 +173,6 @@ export function computeResponseClock({ version, events, now }: ComputeResponseCl
       dueAt: null,
       warnings: [],
     };
-  }
-  if (typeof target.minutes !== "number" || !Number.isFinite(target.minutes) || target.minutes <= 0) {
-    throw new SlaInputError(`version.targets.${priority}.minutes`, `expected a target > 0 business minutes, got ${String(target.minutes)}`);
   }
   const cal = calendarFor(target.calendar);
 
