@@ -1,6 +1,13 @@
-import { PriorityList } from "@/components/priority-list";
+import { PriorityList, type PriorityTarget } from "@/components/priority-list";
+import { NETPOWER_ORDINARY } from "@/lib/sla/presets";
+import { PRIORITIES } from "@/lib/sla/agreement";
 
 export default function HomePage() {
+  const current = NETPOWER_ORDINARY.versions.at(-1)!;
+  const targets: PriorityTarget[] = PRIORITIES.flatMap((code) => {
+    const target = current.targets[code];
+    return target ? [{ code, minutes: target.minutes }] : [];
+  });
   return (
     <main className="mx-auto flex max-w-3xl flex-col gap-8 px-6 py-16">
       <header className="flex flex-col gap-3">
@@ -14,8 +21,8 @@ export default function HomePage() {
         <h2 id="priorities" className="text-xl font-semibold">
           Responstid per prioritet
         </h2>
-        <PriorityList />
-        <p className="text-sm text-slate-600">Ordinær SLA: hverdager 08:00–16:00, norske helligdager unntatt.</p>
+        <PriorityList targets={targets} />
+        <p className="text-sm text-slate-600">Ordinær SLA: arbeidstid hverdager 08:00–16:00, norske helligdager unntatt.</p>
       </section>
       <footer className="text-sm text-slate-600">
         <a className="underline hover:text-slate-900" href="/api/health">

@@ -6,7 +6,9 @@ test("the home page renders the product and the response targets per priority", 
   const priorities = page.getByRole("list", { name: "Prioriteter og responstid" });
   await expect(priorities.getByRole("listitem")).toHaveCount(4);
   await expect(priorities).toContainText("P1");
-  await expect(priorities).toContainText("Kritisk");
+  await expect(priorities.getByRole("listitem").first()).toContainText("Kritisk");
+  await expect(priorities.getByRole("listitem").first()).toContainText("innen 1 time");
+  await expect(priorities.getByRole("listitem").last()).toContainText("innen 8 timer");
   await page.screenshot({ path: "e2e/screenshots/home.png", fullPage: true });
 });
 

@@ -3,6 +3,7 @@
  * Ctrl-C. Prints the URL and the demo logins.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
 import { readEnv, redactUrl } from "../lib/config/env";
 import { checkPostgres, checkRedis } from "../lib/server/preflight";
 import { maintenanceUrl } from "../lib/server/db/admin";
@@ -33,9 +34,11 @@ runScript(async () => {
     throw new Error("next build failed (see above)");
   }
 
+  // Started directly with node (not through npx) so that stopping them reaches the processes themselves.
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
   const children: ChildProcess[] = [
-    spawn("npx", ["next", "start", "-p", String(port)], { stdio: "inherit", env: childEnv }),
-    spawn("npx", ["tsx", "workers/index.ts"], { stdio: "inherit", env: childEnv }),
+    spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: "inherit", env: childEnv }),
+    spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], { stdio: "inherit", env: childEnv }),
   ];
   const url = `http://localhost:${port}`;
   console.log(`\nHelpdesk is running at ${url} (health: ${url}/api/health). Ctrl-C stops it.`);
