@@ -5,8 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { readEnv, redactUrl } from "../lib/config/env";
-import { checkPostgres, checkRedis } from "../lib/server/preflight";
-import { maintenanceUrl } from "../lib/server/db/admin";
+import { preflight } from "../lib/server/preflight";
 import { migrate } from "../lib/server/db/migrations";
 import { seed } from "../lib/server/db/seed";
 import { createPrisma } from "../lib/server/db/prisma";
@@ -16,7 +15,7 @@ import { runScript } from "./run-script";
 runScript(async () => {
   const env = readEnv();
   const port = Number(process.env.PORT ?? 3000);
-  await Promise.all([checkPostgres(maintenanceUrl(env.DATABASE_URL)), checkRedis(env.REDIS_URL)]);
+  await preflight({ postgres: "server", redis: true });
 
   const { applied } = await migrate(env.DATABASE_URL);
   console.log(`Database ${redactUrl(env.DATABASE_URL)}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);

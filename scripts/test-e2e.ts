@@ -6,8 +6,8 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readEnv } from "../lib/config/env";
-import { checkPostgres, checkRedis } from "../lib/server/preflight";
-import { dropDatabase, maintenanceUrl } from "../lib/server/db/admin";
+import { preflight } from "../lib/server/preflight";
+import { dropDatabase } from "../lib/server/db/admin";
 import { migrate } from "../lib/server/db/migrations";
 import { seed } from "../lib/server/db/seed";
 import { createPrisma } from "../lib/server/db/prisma";
@@ -22,7 +22,7 @@ function step(command: string, args: string[], env: NodeJS.ProcessEnv): number {
 
 runScript(async () => {
   const env = readEnv();
-  await Promise.all([checkPostgres(maintenanceUrl(env.DATABASE_URL)), checkRedis(env.REDIS_URL)]);
+  await preflight({ postgres: "server", redis: true });
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!existsSync(chromium)) throw new Error(`Chromium not found at ${chromium}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
 

@@ -11,7 +11,7 @@ import { HEARTBEAT_EVERY_MS, heartbeatJob, jobsOf } from "../lib/server/jobs/reg
 import { runScript } from "../scripts/run-script";
 
 runScript(async () => {
-  await preflight({ postgres: true, redis: true });
+  await preflight({ postgres: "database", redis: true });
   const prefix = redisPrefix();
   const workerId = `${hostname()}:${process.pid}`;
   const connection = createRedis();

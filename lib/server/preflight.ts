@@ -5,6 +5,7 @@
 import pg from "pg";
 import { Redis } from "ioredis";
 import { readEnv, redactUrl } from "../config/env";
+import { maintenanceUrl } from "./db/admin";
 
 export class ServiceUnavailableError extends Error {
   override name = "ServiceUnavailableError";
@@ -58,11 +59,15 @@ export async function checkRedis(url: string): Promise<void> {
   }
 }
 
-/** Checks the services a process needs, in parallel. */
-export async function preflight(needs: { postgres?: boolean; redis?: boolean } = { postgres: true, redis: true }): Promise<void> {
+/**
+ * Checks the services a process needs, in parallel. `postgres: "server"` only needs the server
+ * (for tools that create the database themselves); `"database"` needs the configured database.
+ */
+export async function preflight(needs: { postgres?: "server" | "database"; redis?: boolean }): Promise<void> {
   const env = readEnv();
   await Promise.all([
-    needs.postgres ? checkPostgres(env.DATABASE_URL) : undefined,
+    needs.postgres === "database" ? checkPostgres(env.DATABASE_URL) : undefined,
+    needs.postgres === "server" ? checkPostgres(maintenanceUrl(env.DATABASE_URL)) : undefined,
     needs.redis ? checkRedis(env.REDIS_URL) : undefined,
   ]);
 }

@@ -4,7 +4,7 @@ import { preflight } from "./preflight";
 export async function checkServicesOrExit(): Promise<void> {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   try {
-    await preflight({ postgres: true, redis: true });
+    await preflight({ postgres: "database", redis: true });
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);

@@ -1,6 +1,6 @@
 /** npm run db:seed: agreement presets, demo organisations and users (safe to run again). */
 import { readEnv, redactUrl } from "../../lib/config/env";
-import { checkPostgres } from "../../lib/server/preflight";
+import { preflight } from "../../lib/server/preflight";
 import { createPrisma } from "../../lib/server/db/prisma";
 import { seed } from "../../lib/server/db/seed";
 import { DEMO_PASSWORD } from "../../lib/server/db/demo-data";
@@ -8,7 +8,7 @@ import { runScript } from "../run-script";
 
 runScript(async () => {
   const { DATABASE_URL } = readEnv();
-  await checkPostgres(DATABASE_URL);
+  await preflight({ postgres: "database" });
   const prisma = createPrisma(DATABASE_URL, 2);
   try {
     const counts = await seed(prisma);

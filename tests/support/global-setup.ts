@@ -5,14 +5,14 @@
 import { randomBytes } from "node:crypto";
 import { deleteKeys } from "./redis-keys";
 import { readEnv } from "../../lib/config/env";
-import { checkPostgres, checkRedis } from "../../lib/server/preflight";
+import { preflight } from "../../lib/server/preflight";
 import { migrate } from "../../lib/server/db/migrations";
-import { dropDatabase, maintenanceUrl } from "../../lib/server/db/admin";
+import { dropDatabase } from "../../lib/server/db/admin";
 import { tempDatabaseUrl } from "./temp-database";
 
 export default async function setup(): Promise<() => Promise<void>> {
   const env = readEnv();
-  await Promise.all([checkPostgres(maintenanceUrl(env.DATABASE_URL)), checkRedis(env.REDIS_URL)]);
+  await preflight({ postgres: "server", redis: true });
   const url = tempDatabaseUrl("run");
   await migrate(url);
   const prefix = `hd-test-${randomBytes(4).toString("hex")}`;
