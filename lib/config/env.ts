@@ -11,6 +11,19 @@ export const EnvSchema = z.object({
     .default("helpdesk"),
   /** Size of the PostgreSQL pool of each process (Prisma 7's pg adapter ignores connection_limit). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Signs session tokens (next-auth). Required when the web app runs; `npm run demo` and the tests make one per run. */
+  NEXTAUTH_SECRET: z.string().min(16, "at least 16 characters").optional(),
+  /** The customer's OpenID Connect identity provider; sign-in with it appears when all three are set. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Name on the sign-in button, e.g. "Microsoft Entra ID". */
+  OIDC_NAME: z.string().min(1).default("Single sign-on"),
+  /** Failed password attempts before an account is locked, and for how long. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Calls per minute per customer organisation on the REST API (SLA-RULES.md §5). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(100),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
