@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
+import { randomBytes } from "node:crypto";
 import { readEnv, redactUrl } from "../lib/config/env";
 import { preflight } from "../lib/server/preflight";
 import { migrate } from "../lib/server/db/migrations";
@@ -27,7 +28,13 @@ runScript(async () => {
     await prisma.$disconnect();
   }
 
-  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  const childEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    // A secret per demo run: sessions end when the demo stops. Set NEXTAUTH_SECRET to keep them.
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+  };
   console.log("Building the web app …");
   if (spawnSync("npx", ["next", "build"], { stdio: "inherit", env: childEnv }).status !== 0) {
     throw new Error("next build failed (see above)");

@@ -28,7 +28,16 @@ runScript(async () => {
 
   const url = tempDatabaseUrl("e2e");
   const prefix = `hd-e2e-${randomBytes(4).toString("hex")}`;
-  const childEnv = { ...process.env, DATABASE_URL: url, REDIS_PREFIX: prefix, NEXT_TELEMETRY_DISABLED: "1" };
+  const port = process.env.E2E_PORT ?? "3100";
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    REDIS_PREFIX: prefix,
+    NEXT_TELEMETRY_DISABLED: "1",
+    E2E_PORT: port,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+  };
   let status: number;
   try {
     await migrate(url);
