@@ -1,0 +1,143 @@
+/**
+ * The OpenAPI 3.1 document of /api/v1, built from the same zod schemas that validate the requests
+ * (lib/server/tickets/schemas.ts) and describe the answers (view-schemas.ts), with z.toJSONSchema.
+ */
+import { z } from "zod";
+import { ListTicketsSchema, RegisterTicketSchema, TicketActionSchema } from "../tickets/schemas";
+import { ErrorBodySchema, TicketEventListSchema, TicketListSchema, TicketViewSchema } from "./view-schemas";
+
+type JsonSchema = Record<string, unknown>;
+
+function schemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, target: "draft-2020-12" }) as JsonSchema;
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const jsonContent = (name: string) => ({ "application/json": { schema: ref(name) } });
+const errorRef = (name: string) => ({ $ref: `#/components/responses/${name}` });
+
+function queryParameters(schema: z.ZodObject): object[] {
+  const properties = (schemaOf(schema, "input").properties ?? {}) as Record<string, JsonSchema>;
+  return Object.entries(properties).map(([name, s]) => ({ name, in: "query", required: false, schema: s }));
+}
+
+const ticketId = {
+  name: "id",
+  in: "path",
+  required: true,
+  description: "The ticket's id. A ticket the caller may not see, or an id that is not a uuid, is answered with 404.",
+  schema: { type: "string", format: "uuid" },
+};
+
+const rateLimitHeaders = {
+  "X-RateLimit-Limit": { description: "Calls allowed per minute for the caller's organisation", schema: { type: "integer" } },
+  "X-RateLimit-Remaining": { description: "Calls left in the current minute", schema: { type: "integer" } },
+};
+
+const STATUS_NAMES: Record<string, string> = {
+  "400": "BadRequest",
+  "401": "Unauthenticated",
+  "404": "NotFound",
+  "409": "Conflict",
+  "422": "Unprocessable",
+  "429": "RateLimited",
+  "500": "Internal",
+};
+const errorResponses = (...statuses: (keyof typeof STATUS_NAMES)[]) =>
+  Object.fromEntries(statuses.map((status) => [status, errorRef(STATUS_NAMES[status]!)]));
+const ok = (description: string, schema: string, status = "200") => ({
+  [status]: { description, headers: rateLimitHeaders, content: jsonContent(schema) },
+});
+
+function error(description: string, extraHeaders: object = {}) {
+  return { description, headers: extraHeaders, content: jsonContent("Error") };
+}
+
+export function buildOpenApiDocument(): object {
+  const actionSchema = { ...schemaOf(TicketActionSchema, "input"), discriminator: { propertyName: "type" } };
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Helpdesk REST API",
+      version: "1.0.0",
+      description:
+        "Tickets with SLA response clocks. Authenticate with `Authorization: Bearer <token>` (create one with " +
+        "`npm run cli -- token create --email <user>`). Every caller sees only what their role may see; anything else is 404. " +
+        "At most the configured number of calls per minute (100 by default) per customer organisation, shared by all its tokens.",
+    },
+    security: [{ bearerAuth: [] }],
+    paths: {
+      "/api/v1/tickets": {
+        get: {
+          operationId: "listTickets",
+          summary: "Tickets the caller may see, newest first, one page at a time",
+          parameters: queryParameters(ListTicketsSchema),
+          responses: { ...ok("A page of tickets", "TicketList"), ...errorResponses("400", "401", "429", "500") },
+        },
+        post: {
+          operationId: "registerTicket",
+          summary: "Register a ticket; its response clock starts at once",
+          requestBody: { required: true, content: jsonContent("RegisterTicket") },
+          responses: { ...ok("The registered ticket", "Ticket", "201"), ...errorResponses("400", "401", "422", "429", "500") },
+        },
+      },
+      "/api/v1/tickets/{id}": {
+        get: {
+          operationId: "getTicket",
+          summary: "One ticket",
+          parameters: [ticketId],
+          responses: { ...ok("The ticket", "Ticket"), ...errorResponses("401", "404", "429", "500") },
+        },
+      },
+      "/api/v1/tickets/{id}/events": {
+        get: {
+          operationId: "listTicketEvents",
+          summary: "The ticket's history, oldest first",
+          parameters: [ticketId],
+          responses: { ...ok("The events", "TicketEventList"), ...errorResponses("401", "404", "429", "500") },
+        },
+        post: {
+          operationId: "applyTicketAction",
+          summary: "Act on a ticket (start, reply, note, escalate, wait, resume, resolve, confirm, reopen, priority, …) as the caller's role allows",
+          parameters: [ticketId],
+          requestBody: { required: true, content: jsonContent("TicketAction") },
+          responses: { ...ok("The ticket after the action", "Ticket"), ...errorResponses("400", "401", "404", "409", "422", "429", "500") },
+        },
+      },
+      "/api/v1/openapi.json": {
+        get: {
+          operationId: "openApiDocument",
+          summary: "This document",
+          security: [],
+          responses: { "200": { description: "The OpenAPI document", content: { "application/json": { schema: { type: "object" } } } } },
+        },
+      },
+    },
+    components: {
+      securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "An API token (hd_…)" } },
+      schemas: {
+        RegisterTicket: schemaOf(RegisterTicketSchema, "input"),
+        TicketAction: actionSchema,
+        Ticket: schemaOf(TicketViewSchema, "output"),
+        TicketList: schemaOf(TicketListSchema, "output"),
+        TicketEventList: schemaOf(TicketEventListSchema, "output"),
+        Error: schemaOf(ErrorBodySchema, "output"),
+      },
+      responses: {
+        BadRequest: error("The input is not valid: malformed JSON, or fields that fail validation (listed in `fields`)"),
+        Unauthenticated: error("No bearer token, or one that is unknown, revoked or expired", {
+          "WWW-Authenticate": { schema: { type: "string" } },
+        }),
+        NotFound: error("No such ticket, or one the caller may not see (the same answer for both)"),
+        Conflict: error("The action does not fit the ticket's current state"),
+        Unprocessable: error("Well-formed input the rules refuse, or an action the caller's role may not take"),
+        RateLimited: error("Too many calls this minute for the caller's organisation", {
+          "Retry-After": { description: "Seconds until the current minute ends", schema: { type: "integer" } },
+          ...rateLimitHeaders,
+        }),
+        Internal: error("Something went wrong on the server (no details are given)"),
+      },
+    },
+  };
+}
