@@ -70,6 +70,24 @@ describe("computeResponseClock", () => {
     expect(after.pauses).toEqual([{ from: at("2026-01-14T09:00:00Z"), to: at("2026-01-14T11:00:00Z"), reason: "waiting for customer" }]);
   });
 
+  it("the due instant does not depend on when it is computed: at the resume instant itself, and later", () => {
+    const events: ClockEvent[] = [
+      reg("2026-01-14T08:00:00Z"),
+      { type: "paused", at: "2026-01-14T09:00:00Z", reason: "waiting for customer" },
+      { type: "resumed", at: "2026-01-14T11:00:00Z" },
+    ];
+    for (const now of ["2026-01-14T11:00:00Z", "2026-01-14T11:00:00.001Z", "2026-01-14T13:59:59Z"]) {
+      const c = clock(events, now);
+      expect(c.state).toBe("running");
+      expect(iso(c.dueAt)).toBe("2026-01-14T14:00:00.000Z");
+      expect(warningsOf(c)).toEqual([
+        [0.5, "2026-01-14T12:00:00.000Z"],
+        [0.75, "2026-01-14T13:00:00.000Z"],
+        [0.9, "2026-01-14T13:36:00.000Z"],
+      ]);
+    }
+  });
+
   it("a warning crossed before a pause keeps its instant while paused", () => {
     const c = clock(
       [reg("2026-01-14T08:00:00Z"), { type: "paused", at: "2026-01-14T10:30:00Z", reason: "waiting for access" }],

@@ -176,15 +176,16 @@ export function computeResponseClock({ version, events, now }: ComputeResponseCl
   }
   const cal = calendarFor(target.calendar);
 
-  // Active (counting) segments: [registeredAt, end) minus pauses.
+  // Active (counting) segments: [registeredAt, end) minus pauses. A running clock always ends
+  // with its open tail, even when that is still empty (resumed at this very instant).
+  const running = stoppedAt === undefined && !paused;
   const active: Array<{ from: number; to: number }> = [];
   let cursor = registeredAt;
   for (const p of pauses) {
     if (p.from > cursor) active.push({ from: cursor, to: Math.min(p.from, end) });
     cursor = Math.max(cursor, p.to ?? end);
   }
-  if (cursor < end) active.push({ from: cursor, to: end });
-  const running = stoppedAt === undefined && !paused;
+  if (cursor < end || running) active.push({ from: cursor, to: end });
   const usedMs = active.reduce((s, a) => s + businessMsBetween(cal, a.from, a.to), 0);
 
   /** The smallest instant at which `x` ms of counted business time are reached, or null. */
