@@ -1,0 +1,68 @@
+/**
+ * Sign-in with e-mail and password (SLA-RULES.md §5: local accounts, OWASP baseline). Unknown
+ * e-mail, wrong password and a deactivated account give the same answer after the same bcrypt
+ * work; repeated failures lock the account for a while (next-auth has no rate limiting of its own).
+ */
+import bcrypt from "bcryptjs";
+import { z } from "zod";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { readEnv } from "../../config/env";
+import { currentLock, recordFailedLogin, recordSuccessfulLogin, type LockoutPolicy } from "./failed-logins";
+
+export const SignInWithPasswordSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email().max(320)),
+  password: z.string().min(1).max(1024),
+});
+export type SignInWithPasswordInput = z.infer<typeof SignInWithPasswordSchema>;
+
+export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "invalid" } | { ok: false; reason: "locked"; lockedUntil: Date };
+
+/**
+ * A bcrypt hash of a random string nobody knows, at the cost of real hashes (10, as the seed
+ * uses): compared against when the e-mail is unknown, so the answer takes as long as for a real one.
+ */
+const DUMMY_HASH = "$2b$10$nAwtVZNaJHzYEdXiZ/GeVeMuT4uFotufcURqEbfHJqe7HURru0onO";
+
+const INVALID: SignInResult = { ok: false, reason: "invalid" };
+
+export function lockoutPolicy(env = readEnv()): LockoutPolicy {
+  return { maxFailures: env.LOGIN_MAX_FAILURES, lockoutMinutes: env.LOGIN_LOCKOUT_MINUTES };
+}
+
+export async function signInWithPassword({
+  prisma,
+  email,
+  password,
+  now,
+  policy = lockoutPolicy(),
+}: {
+  prisma: PrismaClient;
+  email: unknown;
+  password: unknown;
+  now: Date;
+  /** Defaults to LOGIN_MAX_FAILURES and LOGIN_LOCKOUT_MINUTES. */
+  policy?: LockoutPolicy;
+}): Promise<SignInResult> {
+  const input = SignInWithPasswordSchema.safeParse({ email, password });
+  if (!input.success) return INVALID;
+
+  const user = await prisma.user.findUnique({
+    where: { email: input.data.email },
+    select: { id: true, passwordHash: true, lockedUntil: true, deactivatedAt: true },
+  });
+  if (!user || !user.passwordHash || user.deactivatedAt) {
+    await bcrypt.compare(input.data.password, user?.passwordHash ?? DUMMY_HASH);
+    return INVALID;
+  }
+  if (user.lockedUntil && user.lockedUntil > now) return { ok: false, reason: "locked", lockedUntil: user.lockedUntil };
+
+  if (await bcrypt.compare(input.data.password, user.passwordHash)) {
+    if (await recordSuccessfulLogin(prisma, user.id, now)) return { ok: true, userId: user.id };
+    // Locked or deactivated while the hash was being compared.
+    const lock = await currentLock(prisma, user.id, now);
+    return lock.locked ? { ok: false, reason: "locked", lockedUntil: lock.lockedUntil } : INVALID;
+  }
+
+  const outcome = await recordFailedLogin(prisma, user.id, now, policy);
+  return outcome.locked ? { ok: false, reason: "locked", lockedUntil: outcome.lockedUntil } : INVALID;
+}
