@@ -5,7 +5,7 @@
 import type { AgreementVersionSpec, Priority } from "../../sla/agreement";
 import type { CalendarSpec, Hours } from "../../sla/calendar";
 import type { CreditScheme } from "../../sla/credit";
-import type { PrismaClient } from "../../generated/prisma/client";
+import type { DbClient } from "./prisma";
 
 const calendarInclude = { dates: { orderBy: { date: "asc" } } } as const;
 
@@ -26,14 +26,32 @@ export function calendarSpecOf(row: CalendarRow): CalendarSpec {
   return spec;
 }
 
+const versionInclude = { targets: { include: { calendar: { include: calendarInclude } } } } as const;
+
 /** Every version of an agreement, oldest first, as lib/sla agreement version specs. */
-export async function loadAgreementVersions(prisma: PrismaClient, agreementId: string): Promise<AgreementVersionSpec[]> {
-  const versions = await prisma.agreementVersion.findMany({
-    where: { agreementId },
-    orderBy: { validFrom: "asc" },
-    include: { targets: { include: { calendar: { include: calendarInclude } } } },
-  });
-  return versions.map((v) => ({
+export async function loadAgreementVersions(prisma: DbClient, agreementId: string): Promise<AgreementVersionSpec[]> {
+  const versions = await prisma.agreementVersion.findMany({ where: { agreementId }, orderBy: { validFrom: "asc" }, include: versionInclude });
+  return versions.map(versionSpecOf);
+}
+
+/** One version by id, or null. */
+export async function loadAgreementVersion(prisma: DbClient, versionId: string): Promise<AgreementVersionSpec | null> {
+  const version = await prisma.agreementVersion.findUnique({ where: { id: versionId }, include: versionInclude });
+  return version ? versionSpecOf(version) : null;
+}
+
+type VersionRow = {
+  id: string;
+  agreementId: string;
+  validFrom: Date;
+  warningThresholds: number[];
+  minWithinTargetPercent: number;
+  creditScheme: unknown;
+  targets: Array<{ priority: Priority; minutes: number; calendar: CalendarRow }>;
+};
+
+function versionSpecOf(v: VersionRow): AgreementVersionSpec {
+  return {
     id: v.id,
     agreementId: v.agreementId,
     validFrom: v.validFrom.toISOString(),
@@ -43,5 +61,5 @@ export async function loadAgreementVersions(prisma: PrismaClient, agreementId: s
     warningThresholds: v.warningThresholds,
     compliance: { minWithinTargetPercent: v.minWithinTargetPercent },
     credit: v.creditScheme as CreditScheme,
-  }));
+  };
 }

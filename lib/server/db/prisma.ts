@@ -3,10 +3,12 @@
  * ignores `connection_limit`, so its size comes from DATABASE_POOL_SIZE.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../../generated/prisma/client";
+import { PrismaClient, type Prisma } from "../../generated/prisma/client";
 import { readEnv } from "../../config/env";
 
 export type Db = PrismaClient;
+/** A client inside an interactive transaction, or the client itself: what data-access helpers take. */
+export type DbClient = PrismaClient | Prisma.TransactionClient;
 
 export function createPrisma(connectionString?: string, poolSize?: number): PrismaClient {
   const env = readEnv();

@@ -1,0 +1,17 @@
+import { conflict } from "../../errors";
+import { event, requireStatus, setTicket, type ActionContext } from "./action-context";
+
+/** Closing is confirmed with the customer (000 §5.8); a security incident first needs its RCA (000 §5.9). */
+export async function confirmSolution(c: ActionContext): Promise<void> {
+  requireStatus(c, ["SOLVED"], "confirm the solution");
+  requireRootCauseIfSecurity(c);
+  await event(c, "CONFIRMED", {});
+  await event(c, "CLOSED", { cause: "confirmed" });
+  await setTicket(c, { status: "CLOSED", closedAt: c.now, confirmationDueAt: null });
+}
+
+export function requireRootCauseIfSecurity(c: Pick<ActionContext, "ticket">): void {
+  if (c.ticket.securityIncident && (!c.ticket.rootCause || !c.ticket.correctiveActions)) {
+    throw conflict(`${c.ticket.reference} is a security incident: record the root-cause analysis and corrective actions before it is closed`);
+  }
+}

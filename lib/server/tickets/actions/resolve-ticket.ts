@@ -1,0 +1,19 @@
+import type { TicketActionInput } from "../schemas";
+import { ACTIVE, addComment, event, requireStaff, requireStatus, setTicket, startTroubleshootingOnce, type ActionContext } from "./action-context";
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The servicedesk marks the ticket solved with the solution as a public reply. Solving it implies
+ * troubleshooting started (if nobody marked it). The requester then confirms or reopens within
+ * the organisation's confirmation window; silence closes it (000 §5.8).
+ */
+export async function resolveTicket(c: ActionContext, input: Extract<TicketActionInput, { type: "resolve" }>): Promise<void> {
+  requireStaff(c, "resolve tickets");
+  requireStatus(c, ACTIVE, "resolve");
+  await startTroubleshootingOnce(c, "resolved");
+  const commentId = await addComment(c, "PUBLIC", input.solution);
+  const confirmationDueAt = new Date(c.now.getTime() + c.ticket.organization.confirmationWindowHours * HOUR_MS);
+  await event(c, "SOLVED", { commentId, body: input.solution, visibility: "PUBLIC", confirmationDueAt: confirmationDueAt.toISOString() });
+  await setTicket(c, { status: "SOLVED", solvedAt: c.now, confirmationDueAt });
+}

@@ -1,0 +1,88 @@
+/**
+ * Every change to a registered ticket goes through here: the ticket is found within what the
+ * actor may see (else 404), locked for the transaction so concurrent actions queue, changed by
+ * one action, and its SLA clock recomputed, all in one transaction.
+ */
+import type { Actor } from "../actor";
+import type { UseCaseContext } from "./context";
+import { requireVisibleTicketId } from "./scope";
+import { recomputeResponseClock } from "./clock";
+import { TicketActionSchema, type TicketActionInput, type TicketView } from "./schemas";
+import { parseInput } from "../validation";
+import { ticketViewSelect, toTicketView } from "./view";
+import { lockedTicketSelect, type ActionContext } from "./actions/action-context";
+import { triageTicket } from "./actions/triage-ticket";
+import { startTroubleshooting } from "./actions/start-troubleshooting";
+import { replyToTicket } from "./actions/reply-to-ticket";
+import { addInternalNote } from "./actions/add-internal-note";
+import { logPhoneCall } from "./actions/log-phone-call";
+import { changePriority } from "./actions/change-priority";
+import { escalateTicket } from "./actions/escalate-ticket";
+import { waitForCustomer } from "./actions/wait-for-customer";
+import { resumeTicket } from "./actions/resume-ticket";
+import { resolveTicket } from "./actions/resolve-ticket";
+import { confirmSolution } from "./actions/confirm-solution";
+import { reopenTicket } from "./actions/reopen-ticket";
+import { reclassifyTicket } from "./actions/reclassify-ticket";
+import { flagSecurityIncident } from "./actions/flag-security-incident";
+import { recordRootCause } from "./actions/record-root-cause";
+
+function run(c: ActionContext, action: TicketActionInput): Promise<void> {
+  switch (action.type) {
+    case "triage":
+      return triageTicket(c, action);
+    case "start":
+      return startTroubleshooting(c);
+    case "reply":
+      return replyToTicket(c, action);
+    case "note":
+      return addInternalNote(c, action);
+    case "phone":
+      return logPhoneCall(c, action);
+    case "priority":
+      return changePriority(c, action);
+    case "escalate":
+      return escalateTicket(c, action);
+    case "wait":
+      return waitForCustomer(c, action);
+    case "resume":
+      return resumeTicket(c);
+    case "resolve":
+      return resolveTicket(c, action);
+    case "confirm":
+      return confirmSolution(c);
+    case "reopen":
+      return reopenTicket(c, action);
+    case "reclassify":
+      return reclassifyTicket(c, action);
+    case "flag_security":
+      return flagSecurityIncident(c, action);
+    case "rca":
+      return recordRootCause(c, action);
+  }
+}
+
+export async function applyTicketAction({
+  actor,
+  input,
+  ctx,
+}: {
+  actor: Actor;
+  input: { ticketId: string; action: TicketActionInput };
+  ctx: UseCaseContext;
+}): Promise<TicketView> {
+  const now = ctx.now();
+  const id = await requireVisibleTicketId(ctx.prisma, actor, input.ticketId);
+  const action = parseInput(TicketActionSchema, input.action);
+  await ctx.prisma.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`select 1 from "Ticket" where "id" = ${id}::uuid for update`;
+      const ticket = await tx.ticket.findUniqueOrThrow({ where: { id }, select: lockedTicketSelect });
+      await run({ tx, actor, ticket, now }, action);
+      await recomputeResponseClock(tx, id, now);
+    },
+    { timeout: 15_000 },
+  );
+  const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
+  return toTicketView(row, now);
+}

@@ -1,0 +1,126 @@
+/**
+ * The SLA clock projection: after every change to a ticket, its response clock is recomputed
+ * from the ticket's events with lib/sla, stored in SlaClock, and, when the schedule changed, the
+ * timers to set (or cancel) are written to the outbox in the same transaction.
+ */
+import { computeResponseClock, nextClockInstants, type ClockEvent, type ResponseClock } from "../../sla";
+import type { ClockState, TicketEventType } from "../../generated/prisma/enums";
+import type { Prisma } from "../../generated/prisma/client";
+import type { DbClient } from "../db/prisma";
+import { loadAgreementVersion } from "../db/agreements";
+import { slaTimerJobId, type SlaTimerPayload } from "../jobs/sla-timer";
+import { toJson } from "../db/json";
+import { PrioritySchema } from "./schemas";
+
+const CLOCK_EVENT_TYPES: TicketEventType[] = ["REGISTERED", "PRIORITY_CHANGED", "PAUSED", "RESUMED", "TROUBLESHOOTING_STARTED", "RECLASSIFIED"];
+
+type EventRow = { type: TicketEventType; at: Date; data: Prisma.JsonValue };
+
+function toClockEvent(row: EventRow): ClockEvent {
+  const data = (row.data ?? {}) as Record<string, unknown>;
+  switch (row.type) {
+    case "REGISTERED":
+      return { type: "registered", at: row.at, priority: PrioritySchema.parse(data.priority) };
+    case "PRIORITY_CHANGED":
+      return { type: "priority_changed", at: row.at, priority: PrioritySchema.parse(data.to) };
+    case "PAUSED":
+      return { type: "paused", at: row.at, reason: String(data.reason) };
+    case "RESUMED":
+      return { type: "resumed", at: row.at };
+    case "TROUBLESHOOTING_STARTED":
+      return { type: "troubleshooting_started", at: row.at };
+    case "RECLASSIFIED":
+      return { type: "reclassified", at: row.at, reason: String(data.reason) };
+    default:
+      throw new Error(`${row.type} is not a clock event`);
+  }
+}
+
+export interface StoredClock {
+  state: ClockState;
+  targetMinutes: number | null;
+  dueAt: Date | null;
+  usedMinutes: number;
+  breachedAt: Date | null;
+  stoppedAt: Date | null;
+  revision: number;
+}
+
+const STATE: Record<ResponseClock["state"], ClockState> = {
+  running: "RUNNING",
+  paused: "PAUSED",
+  met: "MET",
+  breached: "BREACHED",
+  excluded: "EXCLUDED",
+  not_covered: "NOT_COVERED",
+};
+
+function allTimerJobIds(ticketId: string, thresholds: number[]): string[] {
+  return [...thresholds.map((t) => slaTimerJobId(ticketId, "warning", t)), slaTimerJobId(ticketId, "breach")];
+}
+
+/**
+ * The timers a clock needs: its future warnings and breach while running; and a breach timer due
+ * at once for a clock that is still running but already past its due instant (e.g. a priority
+ * raised after the new target ran out), so the breach is recorded without waiting for a sweep.
+ */
+function timersFor(clock: ResponseClock): ReturnType<typeof nextClockInstants> {
+  if (clock.state === "breached" && clock.stoppedAt === undefined && clock.dueAt) return [{ kind: "breach", at: clock.dueAt }];
+  return nextClockInstants(clock);
+}
+
+/** Recomputes and stores the response clock of a ticket as of `now`; returns what was stored. */
+export async function recomputeResponseClock(tx: DbClient, ticketId: string, now: Date): Promise<StoredClock> {
+  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { agreementVersionId: true, createdAt: true } });
+  // One after another: inside a transaction they share one connection.
+  const events = await tx.ticketEvent.findMany({ where: { ticketId, type: { in: CLOCK_EVENT_TYPES } }, orderBy: { id: "asc" }, select: { type: true, at: true, data: true } });
+  const version = ticket.agreementVersionId ? await loadAgreementVersion(tx, ticket.agreementVersionId) : null;
+  const previous = await tx.slaClock.findUnique({ where: { ticketId_metric: { ticketId, metric: "RESPONSE" } } });
+
+  const clock = version ? computeResponseClock({ version, events: events.map(toClockEvent), now }) : null;
+  const data = {
+    state: clock ? STATE[clock.state] : ("NOT_COVERED" as const),
+    targetMinutes: clock?.targetMinutes ?? null,
+    startedAt: ticket.createdAt,
+    dueAt: clock?.dueAt ?? null,
+    pauses: toJson(clock?.pauses ?? []),
+    usedMinutes: clock?.usedMinutes ?? 0,
+    stoppedAt: clock?.stoppedAt ?? null,
+    breachedAt: clock?.breachedAt ?? null,
+  };
+  const timers = clock ? timersFor(clock) : [];
+  // The revision moves, and the outbox speaks, only when what the timers act on changes.
+  const changed =
+    !previous ||
+    previous.state !== data.state ||
+    (previous.dueAt?.getTime() ?? null) !== (data.dueAt?.getTime() ?? null) ||
+    previous.targetMinutes !== data.targetMinutes;
+  const revision = previous ? previous.revision + (changed ? 1 : 0) : 0;
+
+  await tx.slaClock.upsert({
+    where: { ticketId_metric: { ticketId, metric: "RESPONSE" } },
+    create: { ticketId, metric: "RESPONSE", ...data, revision },
+    update: { ...data, revision },
+  });
+
+  if (changed && version) {
+    const jobIds = allTimerJobIds(ticketId, version.warningThresholds);
+    const scheduled = timers.map((t): SlaTimerPayload & { jobId: string } => ({
+      jobId: slaTimerJobId(ticketId, t.kind, t.threshold),
+      ticketId,
+      metric: "RESPONSE",
+      kind: t.kind,
+      ...(t.threshold !== undefined ? { threshold: t.threshold } : {}),
+      revision,
+      at: t.at.toISOString(),
+    }));
+    const keep = new Set(scheduled.map((t) => t.jobId));
+    await tx.outboxMessage.create({
+      data: {
+        topic: scheduled.length ? "sla.schedule" : "sla.cancel",
+        payload: toJson({ ticketId, metric: "RESPONSE", revision, timers: scheduled, cancelJobIds: jobIds.filter((id) => !keep.has(id)) }),
+      },
+    });
+  }
+  return { ...data, revision };
+}

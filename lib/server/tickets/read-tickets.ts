@@ -1,0 +1,62 @@
+/** Reading tickets: lists with filters and cursor pagination, one ticket, its history. */
+import type { Prisma } from "../../generated/prisma/client";
+import { isStaff, type Actor } from "../actor";
+import { badRequest } from "../errors";
+import type { UseCaseContext } from "./context";
+import { requireVisibleTicketId, visibleTicketsWhere } from "./scope";
+import type { ListTicketsInput, TicketEventView, TicketView } from "./schemas";
+import { ticketViewSelect, toTicketView } from "./view";
+
+interface Cursor {
+  createdAt: Date;
+  id: string;
+}
+
+const encodeCursor = (c: Cursor) => Buffer.from(`${c.createdAt.toISOString()}|${c.id}`).toString("base64url");
+
+function decodeCursor(cursor: string): Cursor {
+  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const createdAt = new Date(at ?? "");
+  if (!id || Number.isNaN(createdAt.getTime())) throw badRequest("Invalid cursor", { cursor: ["not a cursor from this API"] });
+  return { createdAt, id };
+}
+
+/** Newest first. */
+export async function listTickets({ actor, input, ctx }: { actor: Actor; input: ListTicketsInput; ctx: UseCaseContext }): Promise<{ items: TicketView[]; nextCursor: string | null }> {
+  const filters: Prisma.TicketWhereInput[] = [visibleTicketsWhere(actor)];
+  if (input.status) filters.push({ status: input.status });
+  if (input.priority) filters.push({ priority: input.priority });
+  if (input.line) filters.push({ line: input.line });
+  if (input.cursor) {
+    const c = decodeCursor(input.cursor);
+    filters.push({ OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] });
+  }
+  const rows = await ctx.prisma.ticket.findMany({
+    where: { AND: filters },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    select: ticketViewSelect,
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  const now = ctx.now();
+  return { items: page.map((r) => toTicketView(r, now)), nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
+}
+
+export async function getTicket({ actor, input, ctx }: { actor: Actor; input: { id: string }; ctx: UseCaseContext }): Promise<TicketView> {
+  const id = await requireVisibleTicketId(ctx.prisma, actor, input.id);
+  const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
+  return toTicketView(row, ctx.now());
+}
+
+/** Internal history (internal notes, internal phone logs) is for staff only. */
+const INTERNAL_EVENTS = new Set(["INTERNAL_NOTE", "ESCALATED", "RECLASSIFIED", "SECURITY_FLAGGED", "RCA_RECORDED", "TRIAGED", "ASSIGNED"]);
+
+export async function listTicketEvents({ actor, input, ctx }: { actor: Actor; input: { id: string }; ctx: UseCaseContext }): Promise<TicketEventView[]> {
+  const id = await requireVisibleTicketId(ctx.prisma, actor, input.id);
+  const staff = isStaff(actor);
+  const events = await ctx.prisma.ticketEvent.findMany({ where: { ticketId: id }, orderBy: { id: "asc" }, select: { id: true, type: true, at: true, actorId: true, data: true } });
+  return events
+    .filter((e) => staff || (!INTERNAL_EVENTS.has(e.type) && (e.data as { visibility?: string }).visibility !== "INTERNAL"))
+    .map((e) => ({ id: e.id.toString(), type: e.type, at: e.at.toISOString(), actorId: e.actorId, data: (e.data ?? {}) as Record<string, unknown> }));
+}

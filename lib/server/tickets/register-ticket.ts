@@ -1,0 +1,88 @@
+/**
+ * A customer's user (or staff on their behalf, e.g. a phone call) registers a ticket: it gets a
+ * human reference, is measured against the agreement version in force now, its response clock
+ * starts, and the requester gets a receipt with time and reference (000 §5.2).
+ */
+import { selectAgreementVersion } from "../../sla";
+import { CUSTOMER_ROLES, isStaff, type Actor } from "../actor";
+import { unprocessable } from "../errors";
+import { loadAgreementVersions } from "../db/agreements";
+import { toJson } from "../db/json";
+import type { UseCaseContext } from "./context";
+import { appendEvent } from "./events";
+import { nextReference } from "./reference";
+import { recomputeResponseClock } from "./clock";
+import { RegisterTicketSchema, type RegisterTicketInput, type TicketView } from "./schemas";
+import { parseInput } from "../validation";
+import { ticketViewSelect, toTicketView } from "./view";
+
+async function resolveRequester(ctx: UseCaseContext, actor: Actor, requesterId: string | undefined) {
+  if (!isStaff(actor)) {
+    if (requesterId !== undefined && requesterId !== actor.userId) {
+      throw unprocessable("Only servicedesk staff can register a ticket on behalf of someone else", { requesterId: ["not allowed"] });
+    }
+    return { id: actor.userId, organizationId: actor.organizationId };
+  }
+  if (requesterId === undefined) throw unprocessable("Staff register tickets on behalf of a customer's user: give requesterId", { requesterId: ["required"] });
+  const requester = await ctx.prisma.user.findFirst({
+    where: { id: requesterId, deactivatedAt: null, role: { in: [...CUSTOMER_ROLES] }, organization: { isProvider: false } },
+    select: { id: true, organizationId: true },
+  });
+  if (!requester) throw unprocessable("No active customer user with that id", { requesterId: ["unknown"] });
+  return requester;
+}
+
+export async function registerTicket({ actor, input: raw, ctx }: { actor: Actor; input: RegisterTicketInput; ctx: UseCaseContext }): Promise<TicketView> {
+  const input = parseInput(RegisterTicketSchema, raw);
+  const now = ctx.now();
+  const requester = await resolveRequester(ctx, actor, input.requesterId);
+  const organization = await ctx.prisma.organization.findUniqueOrThrow({
+    where: { id: requester.organizationId },
+    select: { id: true, ticketPrefix: true, agreementId: true },
+  });
+  const versions = organization.agreementId ? await loadAgreementVersions(ctx.prisma, organization.agreementId) : [];
+  const version = versions.length ? selectAgreementVersion(versions, now) : null;
+  const channel = input.channel ?? "PORTAL";
+
+  const id = await ctx.prisma.$transaction(
+    async (tx) => {
+      const reference = await nextReference(tx, organization.ticketPrefix, now);
+      const ticket = await tx.ticket.create({
+        data: {
+          reference,
+          organizationId: organization.id,
+          requesterId: requester.id,
+          agreementVersionId: version?.id ?? null,
+          title: input.title,
+          description: input.description,
+          priority: input.priority,
+          channel,
+          createdAt: now,
+        },
+        select: { id: true },
+      });
+      await appendEvent(tx, {
+        ticketId: ticket.id,
+        type: "REGISTERED",
+        actorId: actor.userId,
+        at: now,
+        data: { reference, priority: input.priority, channel, requesterId: requester.id, agreementVersionId: version?.id ?? null },
+      });
+      await recomputeResponseClock(tx, ticket.id, now);
+      await tx.notification.create({
+        data: {
+          channel: "EMAIL",
+          template: "ticket-receipt",
+          recipientUserId: requester.id,
+          ticketId: ticket.id,
+          dedupeKey: `receipt-${ticket.id}`,
+          payload: toJson({ reference, title: input.title, priority: input.priority, registeredAt: now.toISOString() }),
+        },
+      });
+      return ticket.id;
+    },
+    { timeout: 15_000 },
+  );
+  const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
+  return toTicketView(row, now);
+}
