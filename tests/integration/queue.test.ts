@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { Queue, QueueEvents, Worker } from "bullmq";
 import { createRedis, redisPrefix } from "../../lib/server/redis";
+import { createPrisma } from "../../lib/server/db/prisma";
 import { QUEUES } from "../../lib/server/jobs/queues";
 import { heartbeatJob, jobsOf } from "../../lib/server/jobs/registry";
 import { WORKER_HEARTBEAT_KEY } from "../../lib/server/health-keys";
@@ -8,9 +9,11 @@ import { WORKER_HEARTBEAT_KEY } from "../../lib/server/health-keys";
 describe("BullMQ on the run's own Redis prefix", () => {
   const connection = createRedis();
   const commands = createRedis();
-  afterAll(() => {
+  const prisma = createPrisma();
+  afterAll(async () => {
     connection.disconnect();
     commands.disconnect();
+    await prisma.$disconnect();
   });
 
   it("a heartbeat job goes through the queue to a worker, which records it for /api/health", async () => {
@@ -22,7 +25,7 @@ describe("BullMQ on the run's own Redis prefix", () => {
       QUEUES.system,
       async (job) => {
         const definition = jobsOf(QUEUES.system).find((d) => d.name === job.name)!;
-        await definition.handle(definition.schema.parse(job.data), { redis: commands, prefix, workerId: "test-worker" });
+        await definition.handle(definition.schema.parse(job.data), { prisma, redis: commands, prefix, workerId: "test-worker" });
       },
       { connection: createRedis(), prefix },
     );

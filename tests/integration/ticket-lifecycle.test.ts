@@ -6,7 +6,7 @@ import { QUEUES } from "../../lib/server/jobs/queues";
 import { slaTimerJobId } from "../../lib/server/jobs/sla-timer";
 import { relayOutbox } from "../../lib/server/outbox/relay";
 import { AppError } from "../../lib/server/errors";
-import { applyTicketAction, autoCloseSolvedTickets, getTicket, registerTicket, type TicketActionInput, type UseCaseContext } from "../../lib/server/tickets";
+import { applyTicketAction, autoCloseSolvedTickets, getTicket, registerTicket, type TicketActionRequest, type UseCaseContext } from "../../lib/server/tickets";
 import type { Actor } from "../../lib/server/actor";
 import { actorByEmail, fakeClock, seedOnce } from "../support/fixtures";
 
@@ -24,24 +24,20 @@ afterAll(async () => {
 let kari: Actor, ola: Actor, lise: Actor, marte: Actor, ingrid: Actor, vakt: Actor, admin: Actor, per: Actor;
 beforeAll(async () => {
   await seedOnce(prisma);
-  [kari, ola, lise, marte, ingrid, vakt, admin, per] = await Promise.all(
-    [
-      "kari@nordlys.example",
-      "ola@nordlys.example",
-      "lise@servicedesk.example",
-      "marte@servicedesk.example",
-      "ingrid@fjordvik.example",
-      "vakt@servicedesk.example",
-      "admin@servicedesk.example",
-      "per@nordlys.example",
-    ].map((email) => actorByEmail(prisma, email)),
-  );
+  kari = await actorByEmail(prisma, "kari@nordlys.example");
+  ola = await actorByEmail(prisma, "ola@nordlys.example");
+  per = await actorByEmail(prisma, "per@nordlys.example");
+  lise = await actorByEmail(prisma, "lise@servicedesk.example");
+  marte = await actorByEmail(prisma, "marte@servicedesk.example");
+  vakt = await actorByEmail(prisma, "vakt@servicedesk.example");
+  admin = await actorByEmail(prisma, "admin@servicedesk.example");
+  ingrid = await actorByEmail(prisma, "ingrid@fjordvik.example");
 });
 
 function context(start: string) {
   const clock = fakeClock(start);
   const ctx: UseCaseContext = { prisma, now: clock.now };
-  const act = (actor: Actor, ticketId: string, action: TicketActionInput) => applyTicketAction({ actor, input: { ticketId, action }, ctx });
+  const act = (actor: Actor, ticketId: string, action: TicketActionRequest) => applyTicketAction({ actor, input: { ticketId, action }, ctx });
   return { clock, ctx, act };
 }
 

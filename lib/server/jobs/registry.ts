@@ -5,10 +5,13 @@
 import { z } from "zod";
 import type { JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { autoCloseSolvedTickets } from "../tickets/auto-close-tickets";
 import { QUEUES, type QueueName } from "./queues";
 import { WORKER_HEARTBEAT_KEY } from "../health-keys";
 
 export interface JobContext {
+  prisma: PrismaClient;
   redis: Redis;
   prefix: string;
   workerId: string;
@@ -37,7 +40,21 @@ export const heartbeatJob = define({
 
 export const HEARTBEAT_EVERY_MS = 15_000;
 
-export const JOBS = [heartbeatJob] as const;
+/** Closes solved tickets whose confirmation window has passed (000 §5.8); idempotent per ticket. */
+export const autoCloseJob = define({
+  queue: QUEUES.system,
+  name: "auto-close-solved-tickets",
+  schema: z.object({}),
+  options: { removeOnComplete: true, removeOnFail: 100 },
+  async handle(_payload, { prisma }) {
+    const { closed } = await autoCloseSolvedTickets({ ctx: { prisma, now: () => new Date() } });
+    if (closed.length) console.log(`[workers] closed after the confirmation window: ${closed.join(", ")}`);
+  },
+});
+
+export const AUTO_CLOSE_EVERY_MS = 60_000;
+
+export const JOBS = [heartbeatJob, autoCloseJob] as const;
 
 export function jobsOf(queue: QueueName): ReadonlyArray<JobDefinition<z.ZodType>> {
   return JOBS.filter((job) => job.queue === queue) as ReadonlyArray<JobDefinition<z.ZodType>>;

@@ -7,7 +7,7 @@ import type { Actor } from "../actor";
 import type { UseCaseContext } from "./context";
 import { requireVisibleTicketId } from "./scope";
 import { recomputeResponseClock } from "./clock";
-import { TicketActionSchema, type TicketActionInput, type TicketView } from "./schemas";
+import { TicketActionSchema, type TicketActionInput, type TicketActionRequest, type TicketView } from "./schemas";
 import { parseInput } from "../validation";
 import { ticketViewSelect, toTicketView } from "./view";
 import { lockedTicketSelect, type ActionContext } from "./actions/action-context";
@@ -68,7 +68,7 @@ export async function applyTicketAction({
   ctx,
 }: {
   actor: Actor;
-  input: { ticketId: string; action: TicketActionInput };
+  input: { ticketId: string; action: TicketActionRequest };
   ctx: UseCaseContext;
 }): Promise<TicketView> {
   const now = ctx.now();

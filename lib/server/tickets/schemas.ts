@@ -57,6 +57,8 @@ export const TicketActionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("rca"), rootCause: text(20_000), correctiveActions: text(20_000) }),
 ]);
 export type TicketActionInput = z.infer<typeof TicketActionSchema>;
+/** An action as a caller sends it (defaults not yet applied). */
+export type TicketActionRequest = z.input<typeof TicketActionSchema>;
 export type TicketActionType = TicketActionInput["type"];
 
 export interface ResponseClockView {
