@@ -3,6 +3,8 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma } from "../../lib/server/db/prisma";
 import { seed } from "../../lib/server/db/seed";
+import { deleteKeys } from "../support/redis-keys";
+import { readEnv } from "../../lib/config/env";
 import { createApiToken } from "../../lib/server/tokens/create-api-token";
 import { revokeApiToken } from "../../lib/server/tokens/revoke-api-token";
 import { authenticateToken } from "../../lib/server/tokens/authenticate-token";
@@ -26,6 +28,9 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
+/** Rate-limit counters of this run start empty, whatever earlier test files spent in this minute. */
+const resetRateLimits = () => deleteKeys(readEnv().REDIS_URL, `${readEnv().REDIS_PREFIX}:ratelimit`);
+
 describe("API tokens", () => {
   const prisma = createPrisma();
   const ctx = { prisma, now: () => new Date() };
@@ -39,6 +44,7 @@ describe("API tokens", () => {
 
   beforeAll(async () => {
     await seed(prisma);
+    await resetRateLimits();
   });
   afterAll(async () => {
     await prisma.$disconnect();

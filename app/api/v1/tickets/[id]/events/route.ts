@@ -1,0 +1,23 @@
+/**
+ * GET /api/v1/tickets/:id/events: the ticket's history as the caller may see it.
+ * POST: one action on the ticket (start, reply, escalate, resolve, …), answered with the ticket after it.
+ */
+import { applyTicketAction, listTicketEvents } from "../../../../../../lib/server/tickets";
+import { TicketActionSchema } from "../../../../../../lib/server/tickets/schemas";
+import { withApiActor } from "../../../../../../lib/server/api/with-api-actor";
+import { ticketIdOf } from "../../../../../../lib/server/api/request-input";
+import { json } from "../../../../../../lib/server/api/responses";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withApiActor<{ id: string }>(async ({ actor, ctx, params }) => {
+  const items = await listTicketEvents({ actor, input: { id: ticketIdOf(params) }, ctx });
+  return json({ items });
+});
+
+export const POST = withApiActor<{ id: string }>(async ({ actor, ctx, params, body }) => {
+  const ticketId = ticketIdOf(params);
+  const action = TicketActionSchema.parse(await body());
+  const ticket = await applyTicketAction({ actor, input: { ticketId, action }, ctx });
+  return json(ticket);
+});
