@@ -24,6 +24,22 @@ export const EnvSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /** Calls per minute per customer organisation on the REST API (SLA-RULES.md §5). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(100),
+  /** The app's public URL, for links in notifications (e.g. acknowledging an on-call page). */
+  APP_URL: z.url().default("http://localhost:3000"),
+  /** Outgoing mail: smtp://user:pass@host:port (smtps:// for TLS). */
+  SMTP_URL: z.url().default("smtp://127.0.0.1:1025"),
+  MAIL_FROM: z.string().min(3).default("Helpdesk <helpdesk@localhost>"),
+  /** 32 bytes, base64: encrypts stored secrets such as webhook signing secrets (AES-256-GCM). */
+  SECRETS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)")
+    .optional(),
+  /** On-call: minutes to wait for an acknowledgement before re-notifying, and notices per person before the next one. */
+  ONCALL_RENOTIFY_MINUTES: z.coerce.number().min(0.1).max(120).default(5),
+  ONCALL_NOTICES_PER_PERSON: z.coerce.number().int().min(1).max(10).default(2),
+  /** Throttle: more notifications than this to one recipient within the window are folded into one digest. */
+  NOTIFY_MAX_PER_WINDOW: z.coerce.number().int().min(1).default(5),
+  NOTIFY_WINDOW_MINUTES: z.coerce.number().min(1).default(10),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
