@@ -138,15 +138,15 @@ describe("npm run db:migrate (Prisma's WASM schema engine)", () => {
     await writeFile(schemaFile, schema);
     expect(await createMigration(db.url, "nothing", { dir, schemaFile })).toBeNull();
 
-    await writeFile(schemaFile, `${schema}\nmodel OnCallShift {\n  id       String   @id @db.Uuid\n  startsAt DateTime @db.Timestamptz(3)\n}\n`);
-    const folder = await createMigration(db.url, "Add on-call shift", { dir, schemaFile, now: new Date("2030-01-02T03:04:05Z") });
-    expect(folder).toBe("20300102030405_add_on_call_shift");
+    await writeFile(schemaFile, `${schema}\nmodel MigrationProbe {\n  id       String   @id @db.Uuid\n  startsAt DateTime @db.Timestamptz(3)\n}\n`);
+    const folder = await createMigration(db.url, "Add migration probe", { dir, schemaFile, now: new Date("2030-01-02T03:04:05Z") });
+    expect(folder).toBe("20300102030405_add_migration_probe");
     const sql = await readFile(join(dir, folder!, "migration.sql"), "utf8");
-    expect(sql).toContain('CREATE TABLE "OnCallShift"');
+    expect(sql).toContain('CREATE TABLE "MigrationProbe"');
     expect(sql).not.toContain('CREATE TABLE "Ticket"');
 
     const applied = await migrate(db.url, dir);
     expect(applied.applied.at(-1)).toBe(folder);
-    expect(await query(db.url, 'select * from "OnCallShift"')).toEqual([]);
+    expect(await query(db.url, 'select * from "MigrationProbe"')).toEqual([]);
   });
 });
