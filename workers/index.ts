@@ -11,6 +11,7 @@ import { createPrisma } from "../lib/server/db/prisma";
 import { QUEUES } from "../lib/server/jobs/queues";
 import { AUTO_CLOSE_EVERY_MS, HEARTBEAT_EVERY_MS, autoCloseJob, heartbeatJob, jobsOf } from "../lib/server/jobs/registry";
 import { startOutboxRelay } from "../lib/server/outbox/relay-loop";
+import { relayQueues } from "../lib/server/outbox/relay";
 import { runScript } from "../scripts/run-script";
 
 runScript(async () => {
@@ -22,7 +23,6 @@ runScript(async () => {
   const prisma = createPrisma();
 
   const systemQueue = new Queue(QUEUES.system, { connection, prefix });
-  const slaTimers = new Queue(QUEUES.slaTimers, { connection, prefix });
   await systemQueue.upsertJobScheduler("heartbeat", { every: HEARTBEAT_EVERY_MS }, { name: heartbeatJob.name, data: {}, opts: heartbeatJob.options });
   await systemQueue.upsertJobScheduler("auto-close", { every: AUTO_CLOSE_EVERY_MS }, { name: autoCloseJob.name, data: {}, opts: autoCloseJob.options });
 
@@ -37,7 +37,8 @@ runScript(async () => {
     { connection, prefix, concurrency: 1 },
   );
   worker.on("failed", (job, error) => console.error(`[workers] ${job?.name ?? "job"} failed: ${error.message}`));
-  const relay = startOutboxRelay({ prisma, slaTimers });
+  const queues = relayQueues((name) => new Queue(name, { connection, prefix }));
+  const relay = startOutboxRelay({ prisma, queues });
   await heartbeatJob.handle({}, { prisma, redis: commands, prefix, workerId });
   console.log(`[workers] ${workerId} processing queue "${QUEUES.system}" and relaying the outbox (Redis prefix "${prefix}")`);
 
@@ -50,7 +51,7 @@ runScript(async () => {
     process.once("SIGTERM", stop);
   });
   await Promise.all([worker.close(), relay.stop()]);
-  await Promise.all([systemQueue.close(), slaTimers.close()]);
+  await Promise.all([systemQueue.close(), queues.close()]);
   await prisma.$disconnect();
   connection.disconnect();
   commands.disconnect();

@@ -63,7 +63,7 @@ describe("transactional outbox → BullMQ", () => {
   });
 
   it("the relay loop of the workers picks up new messages by itself", async () => {
-    const loop = startOutboxRelay({ prisma, slaTimers, intervalMs: 50 });
+    const loop = startOutboxRelay({ prisma, queues: { slaTimers, byName: () => slaTimers }, intervalMs: 50 });
     try {
       const ticket = await register();
       await expect.poll(() => slaTimers.getJob(slaTimerJobId(ticket.id, "breach")).then((job) => job?.id), { timeout: 5000 }).toBe(slaTimerJobId(ticket.id, "breach"));

@@ -1,12 +1,11 @@
-import type { Queue } from "bullmq";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { relayOutbox } from "./relay";
+import { relayOutbox, type RelayQueues } from "./relay";
 
 /**
  * Relays the outbox continuously: straight on while there is a backlog, every `intervalMs` when
  * idle, and after a pause when PostgreSQL or Redis fails. `stop()` finishes the batch in hand.
  */
-export function startOutboxRelay({ prisma, slaTimers, intervalMs = 200, batch = 200 }: { prisma: PrismaClient; slaTimers: Queue; intervalMs?: number; batch?: number }) {
+export function startOutboxRelay({ prisma, queues, intervalMs = 200, batch = 200 }: { prisma: PrismaClient; queues: RelayQueues; intervalMs?: number; batch?: number }) {
   let running = true;
   let wake: (() => void) | undefined;
   const sleep = (ms: number) => new Promise<void>((resolve) => {
@@ -19,7 +18,7 @@ export function startOutboxRelay({ prisma, slaTimers, intervalMs = 200, batch = 
   const done = (async () => {
     while (running) {
       try {
-        const handled = await relayOutbox({ prisma, slaTimers, limit: batch });
+        const handled = await relayOutbox({ prisma, queues, limit: batch });
         if (handled < batch) await sleep(intervalMs);
       } catch (error) {
         console.error(`[outbox] relay failed, retrying in 1 s: ${error instanceof Error ? error.message : String(error)}`);

@@ -8,6 +8,18 @@ import { z } from "zod";
 import type { Queue } from "bullmq";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { SLA_TIMER_JOB, SlaTimerPayloadSchema } from "../jobs/sla-timer";
+import { QUEUES, type QueueName } from "../jobs/queues";
+
+/** Any delayed job on a known queue, e.g. an on-call acknowledgement check. */
+export const JobScheduleSchema = z.object({
+  queue: z.enum([QUEUES.slaTimers, QUEUES.notifications, QUEUES.reports, QUEUES.system]),
+  name: z.string().min(1),
+  jobId: z.string().min(1).refine((id) => !id.includes(":"), "BullMQ job ids may not contain ':'"),
+  data: z.record(z.string(), z.unknown()),
+  /** ISO instant the job is due; now or in the past runs it at once. */
+  at: z.iso.datetime(),
+});
+export type JobSchedule = z.infer<typeof JobScheduleSchema>;
 
 const SlaScheduleSchema = z.object({
   ticketId: z.uuid(),
@@ -18,8 +30,16 @@ const SlaScheduleSchema = z.object({
 
 export const TIMER_JOB_OPTIONS = { removeOnComplete: true, removeOnFail: 1000 } as const;
 
-async function dispatch(topic: string, payload: unknown, slaTimers: Queue, now: Date): Promise<void> {
+async function dispatch(topic: string, payload: unknown, queues: RelayQueues, now: Date): Promise<void> {
+  const slaTimers = queues.slaTimers;
   switch (topic) {
+    case "job.schedule": {
+      const job = JobScheduleSchema.parse(payload);
+      const queue = queues.byName(job.queue);
+      await queue.remove(job.jobId);
+      await queue.add(job.name, job.data, { ...TIMER_JOB_OPTIONS, jobId: job.jobId, delay: Math.max(0, Date.parse(job.at) - now.getTime()) });
+      return;
+    }
     case "sla.schedule":
     case "sla.cancel": {
       const message = SlaScheduleSchema.parse(payload);
@@ -35,8 +55,42 @@ async function dispatch(topic: string, payload: unknown, slaTimers: Queue, now: 
   }
 }
 
+export interface RelayQueues {
+  slaTimers: Queue;
+  byName(name: QueueName): Queue;
+}
+
+/** The queues a relay writes to, opened on first use and closed together. */
+export function relayQueues(open: (name: QueueName) => Queue): RelayQueues & { close(): Promise<void> } {
+  const opened = new Map<QueueName, Queue>();
+  const byName = (name: QueueName) => {
+    let queue = opened.get(name);
+    if (!queue) {
+      queue = open(name);
+      opened.set(name, queue);
+    }
+    return queue;
+  };
+  return {
+    get slaTimers() {
+      return byName(QUEUES.slaTimers);
+    },
+    byName,
+    close: async () => {
+      await Promise.all([...opened.values()].map((q) => q.close()));
+    },
+  };
+}
+
 /** Relays up to `limit` pending messages in order; returns how many were handled. */
-export async function relayOutbox({ prisma, slaTimers, now = new Date(), limit = 200 }: { prisma: PrismaClient; slaTimers: Queue; now?: Date; limit?: number }): Promise<number> {
+export async function relayOutbox({ prisma, slaTimers, queues, now = new Date(), limit = 200 }: { prisma: PrismaClient; slaTimers?: Queue; queues?: RelayQueues; now?: Date; limit?: number }): Promise<number> {
+  const targets: RelayQueues = queues ?? {
+    slaTimers: slaTimers!,
+    byName: (name) => {
+      if (name === QUEUES.slaTimers && slaTimers) return slaTimers;
+      throw new Error(`relayOutbox was given no queue "${name}"`);
+    },
+  };
   return prisma.$transaction(
     async (tx) => {
       const rows = await tx.$queryRaw<Array<{ id: bigint; topic: string; payload: unknown }>>`
@@ -44,7 +98,7 @@ export async function relayOutbox({ prisma, slaTimers, now = new Date(), limit =
         where "dispatchedAt" is null order by "id" limit ${limit} for update skip locked`;
       for (const row of rows) {
         try {
-          await dispatch(row.topic, row.payload, slaTimers, now);
+          await dispatch(row.topic, row.payload, targets, now);
           await tx.outboxMessage.update({ where: { id: row.id }, data: { dispatchedAt: now, attempts: { increment: 1 } } });
         } catch (error) {
           // A message that can never be dispatched is set aside with its reason; Redis errors roll back and retry.
