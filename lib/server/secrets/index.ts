@@ -1,0 +1,1 @@
+export { SecretDecryptionError, SecretsKeyError, decryptSecret, encryptSecret, parseSecretsKey, secretsKeyFromEnv } from "./crypto";
