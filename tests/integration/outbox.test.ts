@@ -32,7 +32,7 @@ describe("transactional outbox → BullMQ", () => {
     await relayOutbox({ prisma, slaTimers }); // start from an empty outbox
     const ticket = await register();
     expect(await pending()).toBe(1);
-    expect(await slaTimers.getJob(slaTimerJobId(ticket.id, "breach"))).toBeUndefined();
+    expect(await slaTimers.getJob(slaTimerJobId(ticket.id, "breach", undefined, 0))).toBeUndefined();
 
     // Redis down while relaying: the message stays in the outbox.
     const dead = new Redis("redis://127.0.0.1:1", { maxRetriesPerRequest: 0, retryStrategy: () => null, lazyConnect: true });
@@ -46,7 +46,7 @@ describe("transactional outbox → BullMQ", () => {
 
     expect(await relayOutbox({ prisma, slaTimers })).toBe(1);
     expect(await pending()).toBe(0);
-    const breach = await slaTimers.getJob(slaTimerJobId(ticket.id, "breach"));
+    const breach = await slaTimers.getJob(slaTimerJobId(ticket.id, "breach", undefined, 0));
     expect(breach?.data).toMatchObject({ ticketId: ticket.id, kind: "breach", revision: 0, at: ticket.sla.response!.dueAt });
   });
 
@@ -58,7 +58,7 @@ describe("transactional outbox → BullMQ", () => {
     await relayOutbox({ prisma, slaTimers });
     const delayed = (await slaTimers.getDelayed()).filter((job) => job.data.ticketId === ticket.id);
     expect(delayed.map((job) => job.id).sort()).toEqual(
-      [slaTimerJobId(ticket.id, "breach"), ...[0.5, 0.75, 0.9].map((t) => slaTimerJobId(ticket.id, "warning", t))].sort(),
+      [slaTimerJobId(ticket.id, "breach", undefined, 0), ...[0.5, 0.75, 0.9].map((t) => slaTimerJobId(ticket.id, "warning", t, 0))].sort(),
     );
   });
 
@@ -66,7 +66,8 @@ describe("transactional outbox → BullMQ", () => {
     const loop = startOutboxRelay({ prisma, queues: { slaTimers, byName: () => slaTimers }, intervalMs: 50 });
     try {
       const ticket = await register();
-      await expect.poll(() => slaTimers.getJob(slaTimerJobId(ticket.id, "breach")).then((job) => job?.id), { timeout: 5000 }).toBe(slaTimerJobId(ticket.id, "breach"));
+      const breachId = slaTimerJobId(ticket.id, "breach", undefined, 0);
+      await expect.poll(() => slaTimers.getJob(breachId).then((job) => job?.id), { timeout: 5000 }).toBe(breachId);
       expect(await pending()).toBe(0);
     } finally {
       await loop.stop();

@@ -49,14 +49,16 @@ const storedClock = (ticketId: string) => prisma.slaClock.findUniqueOrThrow({ wh
 const pendingOutbox = (ticketId: string) =>
   prisma.outboxMessage.findMany({ where: { dispatchedAt: null, payload: { path: ["ticketId"], equals: ticketId } }, orderBy: { id: "asc" } });
 
-/** The ticket's timers in Redis after relaying the outbox: job id → [due instant, delay, revision]. */
-async function relayAndReadTimers(ticketId: string, now: Date, thresholds = [0.5, 0.75, 0.9]) {
+/** Every timer of the ticket in Redis after relaying the outbox: kind → due instant, delay, revision. */
+async function relayAndReadTimers(ticketId: string, now: Date) {
   await relayOutbox({ prisma, slaTimers, now });
-  const ids = [...thresholds.map((t) => slaTimerJobId(ticketId, "warning", t)), slaTimerJobId(ticketId, "breach")];
+  const jobs = (await slaTimers.getJobs(["delayed", "wait", "active"])).filter((job) => job.data.ticketId === ticketId);
   const out: Record<string, { at: string; delay: number; revision: number }> = {};
-  for (const id of ids) {
-    const job = await slaTimers.getJob(id);
-    if (job) out[id.replace(`sla-${ticketId}-response-`, "")] = { at: job.data.at, delay: job.opts.delay ?? 0, revision: job.data.revision };
+  for (const job of jobs) {
+    const label = job.data.kind === "breach" ? "breach" : `warning-${job.data.threshold}`;
+    expect(out[label], `two ${label} timers for one ticket`).toBeUndefined();
+    expect(job.id).toBe(slaTimerJobId(ticketId, job.data.kind, job.data.threshold, job.data.revision));
+    out[label] = { at: job.data.at, delay: job.opts.delay ?? 0, revision: job.data.revision };
   }
   return out;
 }

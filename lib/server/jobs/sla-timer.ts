@@ -1,6 +1,8 @@
 /**
  * The contract of an SLA timer: one delayed job per (ticket, metric, threshold) with a
- * deterministic id, carrying the clock revision it was scheduled for. The worker that handles it
+ * deterministic id that includes the clock revision it was scheduled for. A new revision gets new
+ * ids, so re-scheduling never collides with a job that is running at that moment, and the jobs of
+ * the previous revision are removed. The worker that handles it
  * re-reads the clock from PostgreSQL and acts only if the clock still says so, so a stale,
  * duplicate or late job is a no-op. Scheduled from the outbox (lib/server/outbox).
  */
@@ -23,7 +25,12 @@ export const SlaTimerPayloadSchema = z.object({
 });
 export type SlaTimerPayload = z.infer<typeof SlaTimerPayloadSchema>;
 
-/** BullMQ job ids may not contain ":"; this one is stable for a ticket, metric and threshold. */
-export function slaTimerJobId(ticketId: string, kind: "warning" | "breach", threshold?: number): string {
-  return kind === "breach" ? `sla-${ticketId}-response-breach` : `sla-${ticketId}-response-warning-${threshold}`;
+/** BullMQ job ids may not contain ":"; this one is fixed by ticket, metric, threshold and revision. */
+export function slaTimerJobId(ticketId: string, kind: "warning" | "breach", threshold: number | undefined, revision: number): string {
+  const what = kind === "breach" ? "breach" : `warning-${threshold}`;
+  return `sla-${ticketId}-response-${what}-r${revision}`;
 }
+
+/** A timer as the clock projection stores it (SlaClock.timers) and the outbox carries it. */
+export const ScheduledTimerSchema = SlaTimerPayloadSchema.extend({ jobId: z.string().min(1) });
+export type ScheduledTimer = z.infer<typeof ScheduledTimerSchema>;

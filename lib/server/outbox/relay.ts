@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { Queue } from "bullmq";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { SLA_TIMER_JOB, SlaTimerPayloadSchema } from "../jobs/sla-timer";
+import { SLA_TIMER_JOB, ScheduledTimerSchema } from "../jobs/sla-timer";
 import { QUEUES, type QueueName } from "../jobs/queues";
 
 /** Any delayed job on a known queue, e.g. an on-call acknowledgement check. */
@@ -24,7 +24,7 @@ export type JobSchedule = z.infer<typeof JobScheduleSchema>;
 const SlaScheduleSchema = z.object({
   ticketId: z.uuid(),
   revision: z.number().int(),
-  timers: z.array(SlaTimerPayloadSchema.extend({ jobId: z.string().min(1) })),
+  timers: z.array(ScheduledTimerSchema),
   cancelJobIds: z.array(z.string().min(1)),
 });
 
@@ -43,10 +43,18 @@ async function dispatch(topic: string, payload: unknown, queues: RelayQueues, no
     case "sla.schedule":
     case "sla.cancel": {
       const message = SlaScheduleSchema.parse(payload);
+      // A job that is running right now cannot be removed (remove answers 0); it finds its
+      // revision stale and does nothing.
       for (const jobId of message.cancelJobIds) await slaTimers.remove(jobId);
-      for (const { jobId, ...timer } of message.timers) {
-        await slaTimers.remove(jobId); // a timer moved: replace it
-        await slaTimers.add(SLA_TIMER_JOB, timer, { ...TIMER_JOB_OPTIONS, jobId, delay: Math.max(0, Date.parse(timer.at) - now.getTime()) });
+      if (message.timers.length) {
+        // Ids are unique per revision: adding again after a lost commit is ignored by BullMQ.
+        await slaTimers.addBulk(
+          message.timers.map(({ jobId, ...timer }) => ({
+            name: SLA_TIMER_JOB,
+            data: timer,
+            opts: { ...TIMER_JOB_OPTIONS, jobId, delay: Math.max(0, Date.parse(timer.at) - now.getTime()) },
+          })),
+        );
       }
       return;
     }

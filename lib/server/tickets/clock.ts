@@ -8,7 +8,8 @@ import type { ClockState, TicketEventType } from "../../generated/prisma/enums";
 import type { Prisma } from "../../generated/prisma/client";
 import type { DbClient } from "../db/prisma";
 import { loadAgreementVersion } from "../db/agreements";
-import { slaTimerJobId, type SlaTimerPayload } from "../jobs/sla-timer";
+import { ScheduledTimerSchema, slaTimerJobId, type ScheduledTimer } from "../jobs/sla-timer";
+import { z } from "zod";
 import { toJson } from "../db/json";
 import { PrioritySchema } from "./schemas";
 
@@ -55,10 +56,6 @@ const STATE: Record<ResponseClock["state"], ClockState> = {
   not_covered: "NOT_COVERED",
 };
 
-function allTimerJobIds(ticketId: string, thresholds: number[]): string[] {
-  return [...thresholds.map((t) => slaTimerJobId(ticketId, "warning", t)), slaTimerJobId(ticketId, "breach")];
-}
-
 /**
  * The timers a clock needs: its future warnings and breach while running; and a breach timer due
  * at once for a clock that is still running but already past its due instant (e.g. a priority
@@ -96,29 +93,33 @@ export async function recomputeResponseClock(tx: DbClient, ticketId: string, now
     (previous.dueAt?.getTime() ?? null) !== (data.dueAt?.getTime() ?? null) ||
     previous.targetMinutes !== data.targetMinutes;
   const revision = previous ? previous.revision + (changed ? 1 : 0) : 0;
+  const scheduled = changed
+    ? timers.map(
+        (t): ScheduledTimer => ({
+          jobId: slaTimerJobId(ticketId, t.kind, t.threshold, revision),
+          ticketId,
+          metric: "RESPONSE",
+          kind: t.kind,
+          ...(t.threshold !== undefined ? { threshold: t.threshold } : {}),
+          revision,
+          at: t.at.toISOString(),
+        }),
+      )
+    : z.array(ScheduledTimerSchema).parse(previous?.timers ?? []);
 
   await tx.slaClock.upsert({
     where: { ticketId_metric: { ticketId, metric: "RESPONSE" } },
-    create: { ticketId, metric: "RESPONSE", ...data, revision },
-    update: { ...data, revision },
+    create: { ticketId, metric: "RESPONSE", ...data, revision, timers: toJson(scheduled) },
+    update: { ...data, revision, timers: toJson(scheduled) },
   });
 
-  if (changed && version) {
-    const jobIds = allTimerJobIds(ticketId, version.warningThresholds);
-    const scheduled = timers.map((t): SlaTimerPayload & { jobId: string } => ({
-      jobId: slaTimerJobId(ticketId, t.kind, t.threshold),
-      ticketId,
-      metric: "RESPONSE",
-      kind: t.kind,
-      ...(t.threshold !== undefined ? { threshold: t.threshold } : {}),
-      revision,
-      at: t.at.toISOString(),
-    }));
-    const keep = new Set(scheduled.map((t) => t.jobId));
+  // The previous revision's timers are cancelled; the new ones have ids of their own.
+  const cancelJobIds = changed ? z.array(ScheduledTimerSchema).parse(previous?.timers ?? []).map((t) => t.jobId) : [];
+  if ((changed && scheduled.length > 0) || cancelJobIds.length > 0) {
     await tx.outboxMessage.create({
       data: {
         topic: scheduled.length ? "sla.schedule" : "sla.cancel",
-        payload: toJson({ ticketId, metric: "RESPONSE", revision, timers: scheduled, cancelJobIds: jobIds.filter((id) => !keep.has(id)) }),
+        payload: toJson({ ticketId, metric: "RESPONSE", revision, timers: scheduled, cancelJobIds }),
       },
     });
   }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SlaClock" ADD COLUMN     "timers" JSONB NOT NULL DEFAULT '[]';
