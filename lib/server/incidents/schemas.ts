@@ -1,0 +1,66 @@
+/** Inputs of the incident and maintenance use cases (000 §9, 002 §6.3: what does not count as downtime). */
+import { z } from "zod";
+
+/** Why downtime does not count against uptime: the exceptions of 000 §9 and 002 §6.3. */
+export const EXCLUSION_REASONS = ["customer_caused", "force_majeure", "planned_maintenance", "third_party_outside_control", "other"] as const;
+export const ExclusionReasonSchema = z.enum(EXCLUSION_REASONS);
+export type ExclusionReason = z.infer<typeof ExclusionReasonSchema>;
+
+const Instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+
+const countsRule = (v: { counts?: boolean; exclusionReason?: string | undefined }, ctx: z.RefinementCtx) => {
+  if (v.counts === false && !v.exclusionReason) ctx.addIssue({ code: "custom", path: ["exclusionReason"], message: "required when the downtime does not count" });
+  if (v.counts !== false && v.exclusionReason) ctx.addIssue({ code: "custom", path: ["exclusionReason"], message: "only for downtime that does not count (counts: false)" });
+};
+
+export const OpenIncidentSchema = z
+  .object({
+    organizationId: z.uuid().optional(),
+    agreementId: z.uuid().optional(),
+    ticketId: z.uuid().optional(),
+    service: z.string().trim().min(1).max(200),
+    cause: z.string().trim().min(1).max(4000),
+    startedAt: Instant,
+    endedAt: Instant.optional(),
+    counts: z.boolean().default(true),
+    exclusionReason: ExclusionReasonSchema.optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    countsRule(v, ctx);
+    if (v.endedAt && v.endedAt <= v.startedAt) ctx.addIssue({ code: "custom", path: ["endedAt"], message: "must be after startedAt" });
+  });
+export type OpenIncidentInput = z.input<typeof OpenIncidentSchema>;
+
+export const CloseIncidentSchema = z
+  .object({
+    id: z.string(),
+    endedAt: Instant.optional(),
+    counts: z.boolean().optional(),
+    exclusionReason: ExclusionReasonSchema.optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.counts !== undefined || v.exclusionReason !== undefined) countsRule(v, ctx);
+  });
+export type CloseIncidentInput = z.input<typeof CloseIncidentSchema>;
+
+export const ListIncidentsSchema = z
+  .object({
+    organizationId: z.uuid().optional(),
+    from: Instant.optional(),
+    to: Instant.optional(),
+  })
+  .strict();
+export type ListIncidentsInput = z.input<typeof ListIncidentsSchema>;
+
+export const ScheduleMaintenanceWindowSchema = z
+  .object({
+    agreementId: z.uuid(),
+    startsAt: Instant,
+    endsAt: Instant,
+    description: z.string().trim().min(1).max(500),
+  })
+  .strict()
+  .refine((v) => v.endsAt > v.startsAt, { path: ["endsAt"], message: "must be after startsAt" });
+export type ScheduleMaintenanceWindowInput = z.input<typeof ScheduleMaintenanceWindowSchema>;
