@@ -1,0 +1,15 @@
+/** The registry entry of the on-call acknowledgement check (the lead adds it to JOBS in lib/server/jobs/registry.ts). */
+import type { JobDefinition } from "../jobs/registry";
+import { QUEUES } from "../jobs/queues";
+import { handleOnCallCheck } from "./handle-oncall-check";
+import { ONCALL_CHECK_JOB, OnCallCheckPayloadSchema } from "./job-names";
+
+export const onCallCheckJob: JobDefinition<typeof OnCallCheckPayloadSchema> = {
+  queue: QUEUES.slaTimers,
+  name: ONCALL_CHECK_JOB,
+  schema: OnCallCheckPayloadSchema,
+  options: { removeOnComplete: true, removeOnFail: 1000 },
+  async handle(payload, { prisma }) {
+    await handleOnCallCheck({ prisma, payload, now: new Date() });
+  },
+};

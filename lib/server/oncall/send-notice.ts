@@ -1,0 +1,75 @@
+/**
+ * One notice of an on-call page, inside the caller's transaction: the notification rows (e-mail
+ * and webhook, delivered by the notification worker), the ticket event, and the acknowledgement
+ * check through the outbox at the notice's due instant.
+ */
+import { QUEUES } from "../jobs/queues";
+import type { DbClient } from "../db/prisma";
+import { toJson } from "../db/json";
+import { scheduleJob } from "../outbox/schedule-job";
+import { appendEvent } from "../tickets/events";
+import { ackUrlFor } from "./ack-token";
+import type { OnCallConfig } from "./config";
+import { ONCALL_CHECK_JOB, onCallCheckJobId } from "./job-names";
+import type { PageStep } from "./next-step";
+
+export const ONCALL_PAGE_TEMPLATE = "oncall-page";
+const CHANNELS = ["EMAIL", "WEBHOOK"] as const;
+
+export interface NoticeInput {
+  escalationId: string;
+  ticket: { id: string; reference: string; title: string; priority: string };
+  reason: string;
+  step: PageStep;
+  recipients: readonly string[];
+  attempt: number;
+  notice: number;
+  token: string;
+  dueAt: Date;
+  now: Date;
+  /** Why the fallback group was paged: nobody on call, or everyone in the chain was tried. */
+  fallbackBecause?: "nobody_on_call" | "chain_exhausted";
+  config: OnCallConfig;
+}
+
+export async function sendNotice(tx: DbClient, n: NoticeInput): Promise<void> {
+  const payload = toJson({ reference: n.ticket.reference, title: n.ticket.title, priority: n.ticket.priority, ackUrl: ackUrlFor(n.config.appUrl, n.token), attempt: n.attempt });
+  await tx.notification.createMany({
+    data: n.recipients.flatMap((userId) =>
+      CHANNELS.map((channel) => ({
+        channel,
+        template: ONCALL_PAGE_TEMPLATE,
+        recipientUserId: userId,
+        ticketId: n.ticket.id,
+        payload,
+        dedupeKey: `oncall-${n.escalationId}-${n.attempt}-${userId}-${channel}`,
+        nextAttemptAt: n.now,
+        createdAt: n.now,
+      })),
+    ),
+    skipDuplicates: true,
+  });
+  await appendEvent(tx, {
+    ticketId: n.ticket.id,
+    type: "ESCALATED",
+    actorId: null,
+    at: n.now,
+    data: {
+      kind: "oncall_page",
+      escalationId: n.escalationId,
+      reason: n.reason,
+      targetUserId: n.step.kind === "person" ? n.step.userId : null,
+      attempt: n.attempt,
+      notice: n.notice,
+      recipients: n.recipients,
+      ...(n.step.kind === "fallback" ? { fallback: n.fallbackBecause ?? "nobody_on_call" } : {}),
+    },
+  });
+  await scheduleJob(tx, {
+    queue: QUEUES.slaTimers,
+    name: ONCALL_CHECK_JOB,
+    jobId: onCallCheckJobId(n.escalationId, n.attempt),
+    data: { escalationId: n.escalationId, attempt: n.attempt },
+    at: n.dueAt.toISOString(),
+  });
+}
