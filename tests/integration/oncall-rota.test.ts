@@ -11,9 +11,12 @@ let admin: Actor, vakt: Actor, lise: Actor, jonas: Actor, kari: Actor, marte: Ac
 
 beforeAll(async () => {
   await seedOnce(prisma);
-  [admin, vakt, lise, jonas, kari, marte] = await Promise.all(
-    ["admin@servicedesk.example", "vakt@servicedesk.example", "lise@servicedesk.example", "jonas@servicedesk.example", "kari@nordlys.example", "marte@servicedesk.example"].map((e) => actorByEmail(prisma, e)),
-  );
+  admin = await actorByEmail(prisma, "admin@servicedesk.example");
+  vakt = await actorByEmail(prisma, "vakt@servicedesk.example");
+  lise = await actorByEmail(prisma, "lise@servicedesk.example");
+  jonas = await actorByEmail(prisma, "jonas@servicedesk.example");
+  kari = await actorByEmail(prisma, "kari@nordlys.example");
+  marte = await actorByEmail(prisma, "marte@servicedesk.example");
 });
 afterAll(async () => {
   await prisma.$disconnect();
