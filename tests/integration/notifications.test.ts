@@ -56,7 +56,7 @@ describe("notification delivery by e-mail", () => {
 
   it("a ticket's receipt goes out once by SMTP, in the recipient's language, even when the pass runs twice", async () => {
     const [nb, en] = [await freshUser("nb"), await freshUser("en")];
-    const tickets = [];
+    const tickets: Awaited<ReturnType<typeof registerTicket>>[] = [];
     for (const user of [nb, en]) {
       const actor = await actorByEmail(prisma, user.email);
       tickets.push(await registerTicket({ actor, input: { title: "Skriveren virker ikke", description: "x", priority: "P3" }, ctx: { prisma, now: () => new Date() } }));
@@ -81,7 +81,7 @@ describe("notification delivery by e-mail", () => {
   it("two delivery loops running at once send each notification exactly once", async () => {
     const user = await freshUser("nb");
     const due = at(new Date(), -1000);
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 12; i++) ids.push((await notification(user.id, due)).id);
     const other = createPrisma();
     const loops = [

@@ -46,7 +46,7 @@ const notificationSelect = {
   address: true,
   ticketId: true,
   createdAt: true,
-  recipient: { select: { email: true, locale: true } },
+  recipient: { select: { name: true, email: true, phone: true, locale: true } },
   ticket: { select: { organizationId: true } },
 } as const;
 
@@ -59,21 +59,31 @@ async function digestItems(prisma: PrismaClient, digestId: string): Promise<Dige
   return folded.map((n) => ({ template: n.template, createdAt: n.createdAt.toISOString(), payload: (n.payload ?? {}) as Record<string, unknown> }));
 }
 
-async function sendWebhooks(opts: DeliveryOptions, row: { id: string; template: string; ticketId: string | null; createdAt: Date; ticket: { organizationId: string } | null }, rendered: RenderedNotification, now: Date): Promise<void> {
+type Row = { id: string; template: string; ticketId: string | null; createdAt: Date; ticket: { organizationId: string } | null; recipient: { name: string; email: string; phone: string | null } | null };
+
+/**
+ * The webhook body. The provider's own endpoints (e.g. the on-call SMS gateway) also get the
+ * recipient's name, e-mail and phone; a customer organisation's endpoints never get staff contact details.
+ */
+function webhookBody(row: Row, rendered: RenderedNotification, forProvider: boolean): string {
+  const recipient = forProvider && row.recipient ? { recipient: { name: row.recipient.name, email: row.recipient.email, phone: row.recipient.phone } } : {};
+  return JSON.stringify({ id: row.id, template: row.template, ticketId: row.ticketId, createdAt: row.createdAt.toISOString(), ...rendered.webhook, ...recipient });
+}
+
+async function sendWebhooks(opts: DeliveryOptions, row: Row, rendered: RenderedNotification, now: Date): Promise<void> {
   const organizations = row.ticket ? [{ organizationId: null }, { organizationId: row.ticket.organizationId }] : [{ organizationId: null }];
   const endpoints = await opts.prisma.webhookEndpoint.findMany({
     where: { active: true, AND: [{ OR: organizations }, { OR: [{ templates: { isEmpty: true } }, { templates: { has: row.template } }] }] },
     orderBy: { createdAt: "asc" },
-    select: { name: true, url: true, secretEncrypted: true },
+    select: { name: true, url: true, secretEncrypted: true, organizationId: true },
   });
   if (endpoints.length === 0) throw new PermanentDeliveryError(`no active webhook endpoint takes template "${row.template}"`);
   const key = opts.secretsKey ?? secretsKeyFromEnv();
-  const body = JSON.stringify({ id: row.id, template: row.template, ticketId: row.ticketId, createdAt: row.createdAt.toISOString(), ...rendered.webhook });
   const failures: string[] = [];
   for (const endpoint of endpoints) {
     try {
       const target = { name: endpoint.name, url: endpoint.url, secret: decryptSecret(endpoint.secretEncrypted, key) };
-      await postWebhook({ target, body, deliveryId: row.id, template: row.template, now, fetch: opts.fetch });
+      await postWebhook({ target, body: webhookBody(row, rendered, endpoint.organizationId === null), deliveryId: row.id, template: row.template, now, fetch: opts.fetch });
     } catch (error) {
       failures.push(error instanceof Error ? error.message : String(error));
     }

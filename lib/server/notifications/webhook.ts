@@ -55,7 +55,7 @@ export async function postWebhook({ target, body, deliveryId, template, now, fet
     });
   } catch (error) {
     const reason = error instanceof Error && error.name === "TimeoutError" ? `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s` : error instanceof Error ? error.message : String(error);
-    throw new Error(`webhook "${target.name}": ${reason}`);
+    throw new Error(`webhook "${target.name}": ${reason}`, { cause: error });
   }
   await response.body?.cancel().catch(() => undefined);
   if (response.status < 200 || response.status > 299) {
