@@ -25,7 +25,7 @@ describe("BullMQ on the run's own Redis prefix", () => {
       QUEUES.system,
       async (job) => {
         const definition = jobsOf(QUEUES.system).find((d) => d.name === job.name)!;
-        await definition.handle(definition.schema.parse(job.data), { prisma, redis: commands, prefix, workerId: "test-worker" });
+        await definition.handle(definition.schema.parse(job.data), { prisma, redis: commands, prefix, workerId: "test-worker", queue });
       },
       { connection: createRedis(), prefix },
     );

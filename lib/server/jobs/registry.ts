@@ -1,12 +1,14 @@
 /**
- * Every job is declared once here: its queue, name, payload schema, options and handler.
+ * Every job is declared once here: its queue, name, payload schema, options, schedule and handler.
  * Payloads are parsed when enqueued and again in the worker; handlers must be safe to run twice.
+ * (The SLA timer itself is declared in sla-timer.ts: its handler needs the job to re-delay it.)
  */
 import { z } from "zod";
-import type { JobsOptions } from "bullmq";
+import type { JobsOptions, Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { autoCloseSolvedTickets } from "../tickets/auto-close-tickets";
+import { reconcileSlaTimers } from "../sla-timers/reconcile";
 import { QUEUES, type QueueName } from "./queues";
 import { WORKER_HEARTBEAT_KEY } from "../health-keys";
 
@@ -15,6 +17,8 @@ export interface JobContext {
   redis: Redis;
   prefix: string;
   workerId: string;
+  /** The queue the job came from. */
+  queue: Queue;
 }
 
 export interface JobDefinition<S extends z.ZodType> {
@@ -22,39 +26,60 @@ export interface JobDefinition<S extends z.ZodType> {
   name: string;
   schema: S;
   options?: JobsOptions;
+  /** Repeats every so many ms (a BullMQ job scheduler), if set. */
+  everyMs?: number;
   handle(payload: z.infer<S>, ctx: JobContext): Promise<void>;
 }
 
 const define = <S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> => def;
-
-/** Proves the whole path scheduler → Redis → worker works; /api/health reads what it writes. */
-export const heartbeatJob = define({
-  queue: QUEUES.system,
-  name: "heartbeat",
-  schema: z.object({}),
-  options: { removeOnComplete: true, removeOnFail: 100 },
-  async handle(_payload, { redis, prefix, workerId }) {
-    await redis.set(WORKER_HEARTBEAT_KEY(prefix, QUEUES.system), JSON.stringify({ at: new Date().toISOString(), workerId }), "EX", 120);
-  },
-});
+const KEEP_LITTLE: JobsOptions = { removeOnComplete: true, removeOnFail: 100 };
 
 export const HEARTBEAT_EVERY_MS = 15_000;
+
+/** Proves the whole path scheduler → Redis → worker works for a queue; /api/health reads it. */
+const heartbeat = (queue: QueueName) =>
+  define({
+    queue,
+    name: "heartbeat",
+    schema: z.object({}),
+    options: KEEP_LITTLE,
+    everyMs: HEARTBEAT_EVERY_MS,
+    async handle(_payload, { redis, prefix, workerId }) {
+      await redis.set(WORKER_HEARTBEAT_KEY(prefix, queue), JSON.stringify({ at: new Date().toISOString(), workerId }), "EX", 120);
+    },
+  });
+
+export const heartbeatJob = heartbeat(QUEUES.system);
 
 /** Closes solved tickets whose confirmation window has passed (000 §5.8); idempotent per ticket. */
 export const autoCloseJob = define({
   queue: QUEUES.system,
   name: "auto-close-solved-tickets",
   schema: z.object({}),
-  options: { removeOnComplete: true, removeOnFail: 100 },
+  options: KEEP_LITTLE,
+  everyMs: 60_000,
   async handle(_payload, { prisma }) {
     const { closed } = await autoCloseSolvedTickets({ ctx: { prisma, now: () => new Date() } });
     if (closed.length) console.log(`[workers] closed after the confirmation window: ${closed.join(", ")}`);
   },
 });
 
-export const AUTO_CLOSE_EVERY_MS = 60_000;
+/** Every minute: breaches that came due while no worker ran, and timers Redis lost. */
+export const reconcileJob = define({
+  queue: QUEUES.slaTimers,
+  name: "reconcile",
+  schema: z.object({}),
+  options: KEEP_LITTLE,
+  everyMs: 60_000,
+  async handle(_payload, { prisma, redis, prefix, queue }) {
+    const result = await reconcileSlaTimers({ prisma, slaTimers: queue, redis, prefix });
+    if (result.breachesRecorded || result.timersRecreated) {
+      console.log(`[sla-timers] reconciled: ${result.breachesRecorded} overdue breaches recorded, ${result.timersRecreated} lost timers re-created`);
+    }
+  },
+});
 
-export const JOBS = [heartbeatJob, autoCloseJob] as const;
+export const JOBS = [heartbeatJob, autoCloseJob, heartbeat(QUEUES.slaTimers), reconcileJob] as const;
 
 export function jobsOf(queue: QueueName): ReadonlyArray<JobDefinition<z.ZodType>> {
   return JOBS.filter((job) => job.queue === queue) as ReadonlyArray<JobDefinition<z.ZodType>>;

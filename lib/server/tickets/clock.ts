@@ -57,12 +57,15 @@ const STATE: Record<ResponseClock["state"], ClockState> = {
 };
 
 /**
- * The timers a clock needs: its future warnings and breach while running; and a breach timer due
- * at once for a clock that is still running but already past its due instant (e.g. a priority
- * raised after the new target ran out), so the breach is recorded without waiting for a sweep.
+ * The timers a clock needs: its future warnings and breach while running; and, for a clock that
+ * is still running but already past its due instant (e.g. a priority raised after the new target
+ * ran out), a breach timer due at once unless the breach is already recorded.
  */
-function timersFor(clock: ResponseClock): ReturnType<typeof nextClockInstants> {
-  if (clock.state === "breached" && clock.stoppedAt === undefined && clock.dueAt) return [{ kind: "breach", at: clock.dueAt }];
+async function timersFor(tx: DbClient, ticketId: string, clock: ResponseClock): Promise<ReturnType<typeof nextClockInstants>> {
+  if (clock.state === "breached" && clock.stoppedAt === undefined && clock.dueAt) {
+    const recorded = await tx.escalation.count({ where: { ticketId, kind: "BREACH" } });
+    return recorded ? [] : [{ kind: "breach", at: clock.dueAt }];
+  }
   return nextClockInstants(clock);
 }
 
@@ -85,7 +88,7 @@ export async function recomputeResponseClock(tx: DbClient, ticketId: string, now
     stoppedAt: clock?.stoppedAt ?? null,
     breachedAt: clock?.breachedAt ?? null,
   };
-  const timers = clock ? timersFor(clock) : [];
+  const timers = clock ? await timersFor(tx, ticketId, clock) : [];
   // The revision moves, and the outbox speaks, only when what the timers act on changes.
   const changed =
     !previous ||

@@ -1,7 +1,8 @@
 /**
  * A customer's user (or staff on their behalf, e.g. a phone call) registers a ticket: it gets a
  * human reference, is measured against the agreement version in force now, its response clock
- * starts, and the requester gets a receipt with time and reference (000 §5.2).
+ * starts, and the requester gets a receipt with time and reference (000 §5.2). A P1 is escalated
+ * at once (000 §5.5).
  */
 import { selectAgreementVersion } from "../../sla";
 import { CUSTOMER_ROLES, isStaff, type Actor } from "../actor";
@@ -12,6 +13,7 @@ import type { UseCaseContext } from "./context";
 import { appendEvent } from "./events";
 import { nextReference } from "./reference";
 import { recomputeResponseClock } from "./clock";
+import { mobiliseP1 } from "../escalation/mobilise-p1";
 import { RegisterTicketSchema, type RegisterTicketInput, type TicketView } from "./schemas";
 import { parseInput } from "../validation";
 import { ticketViewSelect, toTicketView } from "./view";
@@ -69,6 +71,7 @@ export async function registerTicket({ actor, input: raw, ctx }: { actor: Actor;
         data: { reference, priority: input.priority, channel, requesterId: requester.id, agreementVersionId: version?.id ?? null },
       });
       await recomputeResponseClock(tx, ticket.id, now);
+      if (input.priority === "P1") await mobiliseP1(tx, { id: ticket.id, reference, title: input.title, createdAt: now }, actor.userId, now);
       await tx.notification.create({
         data: {
           channel: "EMAIL",

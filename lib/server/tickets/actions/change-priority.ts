@@ -1,5 +1,6 @@
 import type { Priority } from "../../../generated/prisma/enums";
 import { unprocessable } from "../../errors";
+import { mobiliseP1 } from "../../escalation/mobilise-p1";
 import type { TicketActionInput } from "../schemas";
 import { ACTIVE, event, requireStaff, requireStatus, setTicket, type ActionContext } from "./action-context";
 
@@ -8,6 +9,10 @@ export async function changePriorityWithin(c: ActionContext, to: Priority, reaso
   if (to === c.ticket.priority) throw unprocessable(`The ticket is already ${to}`, { priority: ["unchanged"] });
   await setTicket(c, { priority: to });
   await event(c, "PRIORITY_CHANGED", { from: c.ticket.priority, to, reason });
+  if (to === "P1") {
+    const { title, createdAt } = await c.tx.ticket.findUniqueOrThrow({ where: { id: c.ticket.id }, select: { title: true, createdAt: true } });
+    await mobiliseP1(c.tx, { id: c.ticket.id, reference: c.ticket.reference, title, createdAt }, c.actor.userId, c.now);
+  }
 }
 
 export async function changePriority(c: ActionContext, input: Extract<TicketActionInput, { type: "priority" }>): Promise<void> {

@@ -1,0 +1,36 @@
+/**
+ * A P1 is escalated at once (000 §5.5): the 2nd- and 3rd-line leads (product owners and
+ * architects) are told on registration or when a ticket is raised to P1, and outside office
+ * hours the on-call person is paged. Written in the caller's transaction; once per ticket.
+ */
+import type { DbClient } from "../db/prisma";
+import { appendEvent } from "../tickets/events";
+import { notifyEscalation } from "./notify";
+
+export async function mobiliseP1(
+  tx: DbClient,
+  ticket: { id: string; reference: string; title: string; createdAt: Date },
+  actorId: string | null,
+  now: Date,
+): Promise<void> {
+  const dedupeKey = `p1-${ticket.id}`;
+  const created = await tx.escalation.createMany({
+    data: [{ ticketId: ticket.id, kind: "LINE", dedupeKey, fromLine: "L1", toLine: "L3", status: "NOTIFIED", createdAt: now }],
+    skipDuplicates: true,
+  });
+  if (created.count === 0) return;
+  const leads = await tx.user.findMany({
+    where: { role: "AGENT", supportLine: { in: ["L2", "L3"] }, isLineLead: true, deactivatedAt: null },
+    select: { id: true },
+  });
+  const userIds = leads.map((l) => l.id);
+  await notifyEscalation(tx, {
+    template: "p1-registered",
+    escalationKey: dedupeKey,
+    ticketId: ticket.id,
+    userIds,
+    payload: { reference: ticket.reference, title: ticket.title, registeredAt: ticket.createdAt.toISOString() },
+    now,
+  });
+  await appendEvent(tx, { ticketId: ticket.id, type: "ESCALATED", actorId, at: now, data: { kind: "p1_mobilised", notified: userIds, visibility: "INTERNAL" } });
+}

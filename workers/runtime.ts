@@ -1,0 +1,110 @@
+/**
+ * What every worker process shares: the start-up checks, one Prisma pool and Redis connections,
+ * BullMQ workers that dispatch by job name to the registry, repeating jobs scheduled, and a
+ * graceful stop on SIGINT/SIGTERM (the job in hand is finished; BullMQ's stalled-job check hands
+ * a killed worker's job to another after its lock expires).
+ */
+import { hostname } from "node:os";
+import { Queue, Worker, type Processor, type WorkerOptions } from "bullmq";
+import type { Redis } from "ioredis";
+import { preflight } from "../lib/server/preflight";
+import { createRedis, redisPrefix } from "../lib/server/redis";
+import { createPrisma } from "../lib/server/db/prisma";
+import type { PrismaClient } from "../lib/generated/prisma/client";
+import type { QueueName } from "../lib/server/jobs/queues";
+import { jobsOf, type JobContext } from "../lib/server/jobs/registry";
+import { runScript } from "../scripts/run-script";
+
+export interface WorkerRuntime {
+  prisma: PrismaClient;
+  prefix: string;
+  workerId: string;
+  /** For short commands. */
+  redis: Redis;
+  queue(name: QueueName): Queue;
+  /** A BullMQ worker for `name`: `special` handles job names outside the registry. */
+  work(name: QueueName, options: Omit<WorkerOptions, "connection" | "prefix">, special?: Record<string, Processor>): Promise<Worker>;
+  onStop(fn: () => Promise<void>): void;
+}
+
+export function runWorkerProcess(label: string, start: (rt: WorkerRuntime) => Promise<void>): void {
+  runScript(async () => {
+    await preflight({ postgres: "database", redis: true });
+    const prefix = redisPrefix();
+    const workerId = `${label}@${hostname()}:${process.pid}`;
+    const connection = createRedis();
+    const redis = createRedis();
+    const prisma = createPrisma();
+    const queues = new Map<QueueName, Queue>();
+    const workers: Worker[] = [];
+    const stops: Array<() => Promise<void>> = [];
+    const queue = (name: QueueName) => {
+      let q = queues.get(name);
+      if (!q) {
+        q = new Queue(name, { connection, prefix });
+        queues.set(name, q);
+      }
+      return q;
+    };
+
+    const rt: WorkerRuntime = {
+      prisma,
+      prefix,
+      workerId,
+      redis,
+      queue,
+      async work(name, options, special = {}) {
+        const definitions = jobsOf(name);
+        for (const d of definitions.filter((d) => d.everyMs)) {
+          await queue(name).upsertJobScheduler(d.name, { every: d.everyMs! }, { name: d.name, data: {}, opts: d.options });
+        }
+        const ctx: JobContext = { prisma, redis, prefix, workerId, queue: queue(name) };
+        const worker = new Worker(
+          name,
+          async (job, token) => {
+            const own = special[job.name];
+            if (own) return own(job, token);
+            const definition = definitions.find((d) => d.name === job.name);
+            if (!definition) throw new Error(`No handler for job "${job.name}" on queue ${name}`);
+            await definition.handle(definition.schema.parse(job.data), ctx);
+          },
+          { ...options, connection: createRedis(), prefix },
+        );
+        worker.on("failed", (job, error) => console.error(`[${label}] ${job?.name ?? "job"} ${job?.id ?? ""} failed: ${error.message}`));
+        worker.on("error", (error) => console.error(`[${label}] worker error: ${error.message}`));
+        workers.push(worker);
+        return worker;
+      },
+      onStop: (fn) => stops.push(fn),
+    };
+
+    await start(rt);
+    console.log(`[${label}] ${workerId} running (Redis prefix "${prefix}")`);
+    await new Promise<void>((resolve) => {
+      const stop = (signal: string) => {
+        console.log(`[${label}] ${signal}: finishing the work in hand, then stopping`);
+        resolve();
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+    await Promise.all([...workers.map((w) => w.close()), ...stops.map((fn) => fn())]);
+    await Promise.all([...queues.values()].map((q) => q.close()));
+    await prisma.$disconnect();
+    connection.disconnect();
+    redis.disconnect();
+  });
+}
+
+/** BullMQ loses jobs if Redis may evict keys: say so at start-up. */
+export async function warnUnlessNoEviction(redis: Redis, label: string): Promise<void> {
+  try {
+    const reply = (await redis.config("GET", "maxmemory-policy")) as string[];
+    const policy = reply[1];
+    if (policy !== "noeviction") {
+      console.warn(`[${label}] WARNING: Redis maxmemory-policy is "${policy}"; set it to "noeviction" or SLA timers can be evicted (the reconciler re-creates them within a minute).`);
+    }
+  } catch {
+    console.warn(`[${label}] WARNING: could not read Redis maxmemory-policy (CONFIG is disabled?); it must be "noeviction".`);
+  }
+}
