@@ -1,0 +1,96 @@
+/**
+ * /reports: a customer admin's monthly SLA report for their organisation (a provider admin may
+ * open any customer's with ?organization=). Defaults to last month.
+ */
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { getActor } from "@/lib/server/auth/session";
+import { AppError } from "@/lib/server/errors";
+import { defaultContext } from "@/lib/server/tickets/context";
+import { getComplianceHistory, getOrganizationReport } from "@/lib/server/reports";
+import { formatMonth } from "@/lib/server/reports/format";
+import { monthOrDefault, reportOrganizationFor } from "@/lib/server/reports/report-target";
+import { ReportBreaches } from "@/components/report-breaches";
+import { ReportChart } from "@/components/report-chart";
+import { ReportCredit } from "@/components/report-credit";
+import { ReportExclusions } from "@/components/report-exclusions";
+import { ReportMonthPicker } from "@/components/report-month-picker";
+import { ReportStatus } from "@/components/report-status";
+import { ReportSummary } from "@/components/report-summary";
+import { ReportUptime } from "@/components/report-uptime";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "SLA-rapport" };
+
+type Search = Promise<{ month?: string; organization?: string }>;
+
+async function load(search: Awaited<Search>) {
+  const actor = await getActor();
+  if (!actor) redirect("/api/auth/signin?callbackUrl=/reports");
+  if (actor.role === "PROVIDER_ADMIN" && !search.organization) redirect("/reports/provider");
+  const organizationId = reportOrganizationFor(actor, search.organization);
+  if (!organizationId) notFound();
+  const ctx = defaultContext();
+  const month = monthOrDefault(search.month, ctx.now());
+  try {
+    const input = { organizationId, month };
+    const [view, history] = await Promise.all([getOrganizationReport({ actor, input, ctx }), getComplianceHistory({ actor, input, ctx })]);
+    return { view, history, month, organizationId: actor.role === "PROVIDER_ADMIN" ? organizationId : undefined };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-3">
+      <h2 id={id} className="text-xl font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function ReportPage({ searchParams }: { searchParams: Search }) {
+  const { view, history, month, organizationId } = await load(await searchParams);
+  const f = view.figures;
+  const query = organizationId ? `?organization=${organizationId}` : "";
+  return (
+    <main className="mx-auto flex max-w-5xl flex-col gap-8 px-6 py-10">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div className="flex flex-col gap-1">
+          <h1 className="text-3xl font-bold tracking-tight">SLA-rapport for {formatMonth(month)}</h1>
+          <p className="text-slate-700">
+            {f.organization.name} · {f.agreement ? f.agreement.name : "ingen avtale"}
+          </p>
+          <ReportStatus view={view} />
+        </div>
+        <ReportMonthPicker month={month} action="/reports" organizationId={organizationId} />
+      </header>
+      <nav aria-label="Last ned" className="flex gap-3 text-sm">
+        <a className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100" href={`/reports/${month}/csv${query}`} download>
+          Last ned CSV
+        </a>
+        <a className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100" href={`/reports/${month}/pdf${query}`} download>
+          Last ned PDF
+        </a>
+      </nav>
+      <ReportSummary figures={f} />
+      <Section id="history" title="Siste 12 måneder">
+        <ReportChart points={history} thresholdPercent={f.thresholdPercent} />
+      </Section>
+      <Section id="breaches" title={`Brudd på responstid (${f.breaches.length})`}>
+        <ReportBreaches breaches={f.breaches} />
+      </Section>
+      <Section id="exclusions" title="Saker som ikke er målt">
+        <ReportExclusions exclusions={f.exclusions} />
+      </Section>
+      <Section id="uptime" title="Oppetid">
+        <ReportUptime uptime={f.uptime} />
+      </Section>
+      <Section id="credit" title="Kreditt">
+        <ReportCredit credit={f.credit} />
+      </Section>
+    </main>
+  );
+}
