@@ -1,0 +1,81 @@
+import { readFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../lib/server/db/demo-data";
+import { createPrisma } from "../lib/server/db/prisma";
+import { monthBounds, previousMonth } from "../lib/server/reports/month";
+
+const month = previousMonth(new Date());
+
+/** Last month for Nordlys: 10 tickets answered, one of them 40 business minutes late; an hour's outage. */
+test.beforeAll(async () => {
+  const prisma = createPrisma(undefined, 2);
+  try {
+    const ola = await prisma.user.findUniqueOrThrow({ where: { email: "ola@nordlys.example" }, select: { organizationId: true } });
+    const kari = await prisma.user.findUniqueOrThrow({ where: { email: "kari@nordlys.example" }, select: { id: true } });
+    const version = await prisma.agreementVersion.findFirstOrThrow({ where: { agreement: { key: "netpower-ordinary" } }, select: { id: true } });
+    const start = monthBounds(month).from.getTime() + 9 * 86_400_000 + 8 * 3_600_000;
+    for (let i = 0; i < 10; i++) {
+      const at = new Date(start + i * 3_600_000);
+      const late = i === 9;
+      const ticket = await prisma.ticket.create({
+        data: { reference: `NL-E2E-${randomUUID().slice(0, 6)}`, organizationId: ola.organizationId, requesterId: kari.id, agreementVersionId: version.id, title: late ? "Skriveren på lageret" : `Sak ${i + 1}`, description: "e2e", priority: "P2", channel: "PORTAL", status: "CLOSED", createdAt: at },
+        select: { id: true },
+      });
+      await prisma.slaClock.create({
+        data: {
+          ticketId: ticket.id, metric: "RESPONSE", state: late ? "BREACHED" : "MET", targetMinutes: 120, startedAt: at, usedMinutes: late ? 160 : 45,
+          breachedAt: late ? new Date(at.getTime() + 2 * 3_600_000) : null, stoppedAt: new Date(at.getTime() + (late ? 160 : 45) * 60_000),
+        },
+      });
+    }
+    await prisma.incident.create({ data: { organizationId: ola.organizationId, service: "Portal", cause: "Databasen svarte ikke", startedAt: new Date(start + 86_400_000), endedAt: new Date(start + 86_400_000 + 3_600_000) } });
+  } finally {
+    await prisma.$disconnect();
+  }
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/api/auth/signin");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in with e-mail and password" }).click();
+  await expect(page).not.toHaveURL(/\/api\/auth\/(signin|error)/);
+}
+
+test("a customer admin sees last month's SLA report with figures, chart and breach list, and downloads it as CSV", async ({ page }) => {
+  await signIn(page, "ola@nordlys.example");
+  await page.goto("/reports");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("SLA-rapport for");
+  await expect(page.getByText("Nordlys Eiendom AS")).toBeVisible();
+  const within = page.getByRole("definition").filter({ hasText: "90 %" }).first();
+  await expect(within).toBeVisible();
+  await expect(page.getByText("9 av 10 målte saker")).toBeVisible();
+  await expect(page.getByRole("img", { name: /Andel innenfor responstid siste 12 måneder/ })).toBeVisible();
+  const breaches = page.getByRole("table", { name: "Saker som brøt responstiden" });
+  await expect(breaches.getByRole("row")).toHaveCount(2);
+  await expect(breaches).toContainText("Skriveren på lageret");
+  await expect(breaches).toContainText("40 min");
+  await expect(page.getByRole("table", { name: "Kredittberegning" })).toContainText("Kreditt denne måneden");
+  await page.screenshot({ path: "e2e/screenshots/report.png", fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Last ned CSV" }).click()]);
+  expect(download.suggestedFilename()).toBe(`sla-rapport-nordlys-eiendom-as-${month}.csv`);
+  const csv = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
+  const [header, summary] = csv.split("\r\n");
+  expect(header!.split(";")).toEqual(expect.arrayContaining(["Kunde", "Måned", "Målt", "Andel innenfor (%)", "Oppetid (%)", "Kreditt (kr)"]));
+  expect(summary).toContain(`Nordlys Eiendom AS;${month};`);
+  expect(summary).toContain(";10;9;1;");
+  expect(csv).toContain("Skriveren på lageret");
+
+  const pdf = await page.request.get(`/reports/${month}/pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+});
+
+test("an end user gets 404 for the report page and its downloads", async ({ page }) => {
+  await signIn(page, "kari@nordlys.example");
+  expect((await page.goto("/reports"))!.status()).toBe(404);
+  expect((await page.request.get(`/reports/${month}/csv`)).status()).toBe(404);
+});
