@@ -79,3 +79,26 @@ test("an end user gets 404 for the report page and its downloads", async ({ page
   expect((await page.goto("/reports"))!.status()).toBe(404);
   expect((await page.request.get(`/reports/${month}/csv`)).status()).toBe(404);
 });
+
+test("a provider admin sees every customer's month with the credit lines, and closes Nordlys' month", async ({ page }) => {
+  await signIn(page, "admin@servicedesk.example");
+  await page.goto(`/reports/provider?month=${month}`);
+  const customers = page.getByRole("table", { name: "Månedens tall per kunde" });
+  await expect(customers.getByRole("row")).toHaveCount(4);
+  const nordlys = customers.getByRole("row").filter({ hasText: "Nordlys Eiendom AS" });
+  await expect(nordlys).toContainText("90 %");
+  await expect(nordlys).toContainText("foreløpig");
+  await expect(page.getByRole("heading", { name: "Kredittlinjer til fakturering" })).toBeVisible();
+  await nordlys.getByRole("button", { name: "Lukk måned" }).click();
+  await expect(nordlys.getByRole("status")).toHaveText("Måneden er lukket.");
+  await page.reload();
+  await expect(customers.getByRole("row").filter({ hasText: "Nordlys Eiendom AS" })).toContainText("lukket");
+  await page.goto(`/reports?organization=${await nordlysId(page)}&month=${month}`);
+  await expect(page.getByText(/Måneden ble lukket/)).toBeVisible();
+});
+
+async function nordlysId(page: Page): Promise<string> {
+  await page.goto(`/reports/provider?month=${month}`);
+  const href = await page.getByRole("link", { name: "Nordlys Eiendom AS" }).getAttribute("href");
+  return new URL(href!, "http://x").searchParams.get("organization")!;
+}
