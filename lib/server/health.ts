@@ -1,15 +1,31 @@
-/** What GET /api/health reports: database, applied migration, Redis, and the workers' heartbeat. */
+/**
+ * What GET /api/health (and the admin page) reports: the database and its applied migration,
+ * Redis, each worker process's heartbeat, the queues' depths and the notifications by status
+ * (dead letters included).
+ */
+import type { Queue } from "bullmq";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Redis } from "ioredis";
-import { QUEUES } from "./jobs/queues";
+import { QUEUES, type QueueName } from "./jobs/queues";
 import { WORKER_HEARTBEAT_KEY } from "./health-keys";
 import { HEARTBEAT_EVERY_MS } from "./jobs/registry";
+import { notificationStats, type NotificationStats } from "./notifications/notification-stats";
+
+export interface QueueDepth {
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+}
 
 export interface Health {
   status: "ok" | "unavailable";
   database: { ok: boolean; latencyMs?: number; migration?: string | null; error?: string };
   redis: { ok: boolean; latencyMs?: number; error?: string };
-  workers: { system: { ok: boolean; lastHeartbeatAt: string | null } };
+  /** Each worker process's last heartbeat through its own queue. */
+  workers: Record<"system" | "slaTimers", { ok: boolean; lastHeartbeatAt: string | null }>;
+  queues?: Partial<Record<QueueName, QueueDepth>>;
+  notifications?: NotificationStats;
   checkedAt: string;
 }
 
@@ -31,34 +47,56 @@ async function timed<T>(what: string, fn: () => Promise<T>): Promise<{ value: T;
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export async function checkHealth(deps: { prisma: PrismaClient; redis: Redis; prefix: string; now?: Date }): Promise<Health> {
+export async function checkHealth(deps: {
+  prisma: PrismaClient;
+  redis: Redis;
+  prefix: string;
+  /** Queues to report the depth of (opened by the caller, who keeps them). */
+  queues?: Queue[];
+  now?: Date;
+}): Promise<Health> {
   const now = deps.now ?? new Date();
+  const heartbeatQueues = { system: QUEUES.system, slaTimers: QUEUES.slaTimers } as const;
   const [database, redis] = await Promise.all([
-    timed("PostgreSQL", () =>
-      deps.prisma.$queryRaw<Array<{ migration_name: string }>>`
+    timed("PostgreSQL", async () => {
+      const rows = await deps.prisma.$queryRaw<Array<{ migration_name: string }>>`
         select migration_name from _prisma_migrations
         where finished_at is not null and rolled_back_at is null
-        order by migration_name desc limit 1`,
-    ).then(
-      ({ value, latencyMs }) => ({ ok: true, latencyMs, migration: value[0]?.migration_name ?? null }),
-      (error: unknown) => ({ ok: false, error: message(error) }),
+        order by migration_name desc limit 1`;
+      return { migration: rows[0]?.migration_name ?? null, notifications: await notificationStats(deps.prisma) };
+    }).then(
+      ({ value, latencyMs }) => ({ ok: true as const, latencyMs, ...value }),
+      (error: unknown) => ({ ok: false as const, error: message(error), migration: undefined, notifications: undefined }),
     ),
     timed("Redis", async () => {
       await deps.redis.ping();
-      return deps.redis.get(WORKER_HEARTBEAT_KEY(deps.prefix, QUEUES.system));
+      const beats = await deps.redis.mget(...Object.values(heartbeatQueues).map((q) => WORKER_HEARTBEAT_KEY(deps.prefix, q)));
+      const depths = await Promise.all((deps.queues ?? []).map(async (q) => [q.name, await q.getJobCounts("waiting", "active", "delayed", "failed")] as const));
+      return { beats, depths };
     }).then(
-      ({ value, latencyMs }) => ({ ok: true as const, latencyMs, heartbeat: value }),
-      (error: unknown) => ({ ok: false as const, error: message(error), heartbeat: null }),
+      ({ value, latencyMs }) => ({ ok: true as const, latencyMs, ...value }),
+      (error: unknown) => ({ ok: false as const, error: message(error), beats: [] as Array<string | null>, depths: [] }),
     ),
   ]);
-  const lastHeartbeatAt = redis.heartbeat ? (JSON.parse(redis.heartbeat) as { at: string }).at : null;
-  const fresh = lastHeartbeatAt !== null && now.getTime() - Date.parse(lastHeartbeatAt) < 3 * HEARTBEAT_EVERY_MS;
-  const { heartbeat: _unused, ...redisStatus } = redis;
+
+  const workers = Object.fromEntries(
+    Object.keys(heartbeatQueues).map((name, i) => {
+      const beat = redis.beats[i];
+      const lastHeartbeatAt = beat ? (JSON.parse(beat) as { at: string }).at : null;
+      const fresh = lastHeartbeatAt !== null && now.getTime() - Date.parse(lastHeartbeatAt) < 3 * HEARTBEAT_EVERY_MS;
+      return [name, { ok: fresh, lastHeartbeatAt }];
+    }),
+  ) as Health["workers"];
+
   return {
     status: database.ok && redis.ok ? "ok" : "unavailable",
-    database,
-    redis: redisStatus,
-    workers: { system: { ok: fresh, lastHeartbeatAt } },
+    database: database.ok ? { ok: true, latencyMs: database.latencyMs, migration: database.migration } : { ok: false, error: database.error },
+    redis: redis.ok ? { ok: true, latencyMs: redis.latencyMs } : { ok: false, error: redis.error },
+    workers,
+    ...(redis.ok && redis.depths.length
+      ? { queues: Object.fromEntries(redis.depths.map(([name, c]) => [name, { waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 }])) }
+      : {}),
+    ...(database.notifications ? { notifications: database.notifications } : {}),
     checkedAt: now.toISOString(),
   };
 }

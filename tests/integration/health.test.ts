@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { checkHealth } from "../../lib/server/health";
 import { createPrisma } from "../../lib/server/db/prisma";
@@ -14,22 +15,33 @@ describe("health check", () => {
     redis.disconnect();
   });
 
-  it("reports the database with its applied migration, Redis, and whether the workers' heartbeat is fresh", async () => {
+  it("reports the database with its applied migration, Redis, each worker's heartbeat, queue depths and notifications", async () => {
     const prefix = redisPrefix();
     const now = new Date();
-    await redis.del(WORKER_HEARTBEAT_KEY(prefix, "system"));
-    const withoutWorkers = await checkHealth({ prisma, redis, prefix, now });
-    expect(withoutWorkers.status).toBe("ok");
-    expect(withoutWorkers.database).toMatchObject({ ok: true, migration: (await listMigrationNames()).at(-1) });
-    expect(withoutWorkers.redis.ok).toBe(true);
-    expect(withoutWorkers.workers.system).toEqual({ ok: false, lastHeartbeatAt: null });
+    await redis.del(WORKER_HEARTBEAT_KEY(prefix, "system"), WORKER_HEARTBEAT_KEY(prefix, "sla-timers"));
+    const probe = new Queue("health-probe", { connection: redis, prefix });
+    try {
+      await probe.add("a", {}, { delay: 60_000 });
+      await probe.add("b", {});
+      const withoutWorkers = await checkHealth({ prisma, redis, prefix, now, queues: [probe] });
+      expect(withoutWorkers.status).toBe("ok");
+      expect(withoutWorkers.database).toMatchObject({ ok: true, migration: (await listMigrationNames()).at(-1) });
+      expect(withoutWorkers.redis.ok).toBe(true);
+      expect(withoutWorkers.workers).toEqual({ system: { ok: false, lastHeartbeatAt: null }, slaTimers: { ok: false, lastHeartbeatAt: null } });
+      expect(withoutWorkers.queues).toEqual({ "health-probe": { waiting: 1, active: 0, delayed: 1, failed: 0 } });
+      expect(withoutWorkers.notifications).toMatchObject({ PENDING: expect.any(Number), DEAD: expect.any(Number) });
 
-    const beat = new Date(now.getTime() - 5_000).toISOString();
-    await redis.set(WORKER_HEARTBEAT_KEY(prefix, "system"), JSON.stringify({ at: beat, workerId: "test" }));
-    const withWorkers = await checkHealth({ prisma, redis, prefix, now });
-    expect(withWorkers.workers.system).toEqual({ ok: true, lastHeartbeatAt: beat });
-    const later = await checkHealth({ prisma, redis, prefix, now: new Date(now.getTime() + 120_000) });
-    expect(later.workers.system.ok).toBe(false);
+      const beat = new Date(now.getTime() - 5_000).toISOString();
+      await redis.set(WORKER_HEARTBEAT_KEY(prefix, "sla-timers"), JSON.stringify({ at: beat, workerId: "test" }));
+      const withWorkers = await checkHealth({ prisma, redis, prefix, now });
+      expect(withWorkers.workers.slaTimers).toEqual({ ok: true, lastHeartbeatAt: beat });
+      expect(withWorkers.workers.system.ok).toBe(false);
+      const later = await checkHealth({ prisma, redis, prefix, now: new Date(now.getTime() + 120_000) });
+      expect(later.workers.slaTimers.ok).toBe(false);
+    } finally {
+      await probe.obliterate({ force: true });
+      await probe.close();
+    }
   });
 
   it("is unavailable, with the reason, when Redis cannot be reached", async () => {

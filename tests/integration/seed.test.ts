@@ -17,7 +17,8 @@ describe("npm run db:seed", () => {
   });
 
   it("loads every seed agreement, and reading it back gives the preset's versions, targets and calendars", async () => {
-    const agreements = await prisma.serviceAgreement.findMany({ orderBy: { key: "asc" } });
+    // Other test files of the run add agreements of their own to the same database.
+    const agreements = await prisma.serviceAgreement.findMany({ where: { key: { in: AGREEMENT_PRESETS.map((p) => p.key) } }, orderBy: { key: "asc" } });
     expect(agreements.map((a) => a.key)).toEqual(AGREEMENT_PRESETS.map((p) => p.key).sort());
     for (const preset of AGREEMENT_PRESETS) {
       const agreement = agreements.find((a) => a.key === preset.key)!;
@@ -46,14 +47,14 @@ describe("npm run db:seed", () => {
   });
 
   it("creates the demo organisations with users of every role, who can sign in with the demo password", async () => {
-    const users = await prisma.user.findMany({ include: { organization: true } });
     const expected = DEMO_ORGANIZATIONS.flatMap((o) => o.users.map((u) => ({ email: u.email, role: u.role, org: o.slug })));
+    const users = await prisma.user.findMany({ where: { email: { in: expected.map((u) => u.email) } }, include: { organization: true } });
     expect(users.map((u) => ({ email: u.email, role: u.role, org: u.organization.slug })).sort((a, b) => a.email.localeCompare(b.email))).toEqual(
       expected.sort((a, b) => a.email.localeCompare(b.email)),
     );
     expect(new Set(users.map((u) => u.role))).toEqual(new Set(["END_USER", "CUSTOMER_ADMIN", "AGENT", "ONCALL", "PROVIDER_ADMIN"]));
     expect(new Set(users.filter((u) => u.role === "AGENT").map((u) => u.supportLine))).toEqual(new Set(["L1", "L2", "L3"]));
-    const customers = await prisma.organization.findMany({ where: { isProvider: false }, include: { agreement: true } });
+    const customers = await prisma.organization.findMany({ where: { isProvider: false, slug: { in: DEMO_ORGANIZATIONS.map((o) => o.slug) } }, include: { agreement: true } });
     expect(customers).toHaveLength(3);
     for (const customer of customers) expect(customer.agreement).not.toBeNull();
     const kari = users.find((u) => u.email === "kari@nordlys.example")!;
@@ -72,6 +73,7 @@ describe("npm run db:seed", () => {
       windows: await prisma.maintenanceWindow.count(),
       organizations: await prisma.organization.count(),
       users: await prisma.user.count(),
+      onCallShifts: await prisma.onCallShift.count(),
     });
     const before = await count();
     await seed(prisma);

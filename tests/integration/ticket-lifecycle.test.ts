@@ -204,6 +204,9 @@ describe("a P1 ticket through its whole life (Netpower extended SLA: 30 minutes,
     const id = registered.id;
     expect(registered.reference).toMatch(/^FV-2026-\d{6}$/);
     expect(registered.sla.response).toMatchObject({ state: "running", targetMinutes: 30, dueAt: "2026-11-28T23:20:00.000Z" });
+    const mobilised = await prisma.notification.findMany({ where: { ticketId: id, template: "p1-registered", channel: "EMAIL" }, select: { recipient: { select: { email: true } } } });
+    expect(mobilised.map((n) => n.recipient!.email).sort()).toEqual(["erik@servicedesk.example", "marte@servicedesk.example"]);
+    expect(await prisma.escalation.count({ where: { ticketId: id, kind: "ONCALL_PAGE" } })).toBe(1);
     expect(await relayAndReadTimers(id, clock.now())).toEqual({
       "warning-0.5": { at: "2026-11-28T23:05:00.000Z", delay: 15 * 60_000, revision: 0 },
       "warning-0.75": { at: "2026-11-28T23:12:30.000Z", delay: 22.5 * 60_000, revision: 0 },
@@ -231,7 +234,17 @@ describe("a P1 ticket through its whole life (Netpower extended SLA: 30 minutes,
     clock.set("2026-11-29T09:30:00Z");
     expect((await act(ingrid, id, { type: "confirm" })).status).toBe("CLOSED");
 
-    expect(await eventTypes(id)).toEqual(["REGISTERED", "TROUBLESHOOTING_STARTED", "SECURITY_FLAGGED", "SOLVED", "RCA_RECORDED", "CONFIRMED", "CLOSED"]);
+    expect(await eventTypes(id)).toEqual([
+      "REGISTERED",
+      "ESCALATED", // P1: the 2nd- and 3rd-line leads are mobilised at once (000 §5.5)
+      "ESCALATED", // outside office hours, on the 24/7 option: the on-call person is paged
+      "TROUBLESHOOTING_STARTED",
+      "SECURITY_FLAGGED",
+      "SOLVED",
+      "RCA_RECORDED",
+      "CONFIRMED",
+      "CLOSED",
+    ]);
   });
 
   it("raising a P3 to P1 after its new target ran out recomputes from registration: breached at once, with a breach timer due now", async () => {

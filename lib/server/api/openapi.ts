@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ListTicketsSchema, RegisterTicketSchema, TicketActionSchema } from "../tickets/schemas";
+import { CloseIncidentSchema, ListIncidentsSchema, OpenIncidentSchema } from "../incidents/schemas";
 import { ErrorBodySchema, TicketEventListSchema, TicketListSchema, TicketViewSchema } from "./view-schemas";
 
 type JsonSchema = Record<string, unknown>;
@@ -29,6 +30,8 @@ const ticketId = {
   description: "The ticket's id. A ticket the caller may not see, or an id that is not a uuid, is answered with 404.",
   schema: { type: "string", format: "uuid" },
 };
+
+const pathId = (description: string) => ({ name: "id", in: "path", required: true, description, schema: { type: "string", format: "uuid" } });
 
 const rateLimitHeaders = {
   "X-RateLimit-Limit": { description: "Calls allowed per minute for the caller's organisation", schema: { type: "integer" } },
@@ -105,6 +108,48 @@ export function buildOpenApiDocument(): object {
           responses: { ...ok("The ticket after the action", "Ticket"), ...errorResponses("400", "401", "404", "409", "422", "429", "500") },
         },
       },
+      "/api/v1/escalations/{id}/acknowledge": {
+        post: {
+          operationId: "acknowledgePage",
+          summary: "Acknowledge an on-call page: the re-notification chain stops (repeating it is harmless)",
+          parameters: [pathId("The escalation's id")],
+          responses: { ...ok("The acknowledgement: who acknowledged and when", "Object"), ...errorResponses("401", "404", "429", "500") },
+        },
+      },
+      "/api/v1/organizations/{id}/sla-report": {
+        get: {
+          operationId: "getSlaReport",
+          summary: "An organisation's SLA report for a calendar month (Europe/Oslo): tickets within target, breaches, exclusions, uptime and credit",
+          parameters: [
+            pathId("The organisation's id (customer admins: their own; provider admins: any)"),
+            { name: "month", in: "query", required: true, schema: { type: "string", pattern: "^\\d{4}-(0[1-9]|1[0-2])$" }, description: "YYYY-MM" },
+          ],
+          responses: { ...ok("The month's figures, with each line of the credit calculation", "Object"), ...errorResponses("400", "401", "404", "429", "500") },
+        },
+      },
+      "/api/v1/incidents": {
+        get: {
+          operationId: "listIncidents",
+          summary: "Incidents (downtime), for staff",
+          parameters: queryParameters(ListIncidentsSchema),
+          responses: { ...ok("The incidents", "Object"), ...errorResponses("400", "401", "404", "429", "500") },
+        },
+        post: {
+          operationId: "openIncident",
+          summary: "Open an incident (agents and provider admins), optionally from a P1 ticket; whether it counts as downtime and why not",
+          requestBody: { required: true, content: jsonContent("OpenIncident") },
+          responses: { ...ok("The incident", "Object", "201"), ...errorResponses("400", "401", "404", "422", "429", "500") },
+        },
+      },
+      "/api/v1/incidents/{id}/close": {
+        post: {
+          operationId: "closeIncident",
+          summary: "Close an incident with its end",
+          parameters: [pathId("The incident's id")],
+          requestBody: { required: true, content: jsonContent("CloseIncident") },
+          responses: { ...ok("The incident", "Object"), ...errorResponses("400", "401", "404", "409", "429", "500") },
+        },
+      },
       "/api/v1/openapi.json": {
         get: {
           operationId: "openApiDocument",
@@ -123,6 +168,9 @@ export function buildOpenApiDocument(): object {
         TicketList: schemaOf(TicketListSchema, "output"),
         TicketEventList: schemaOf(TicketEventListSchema, "output"),
         Error: schemaOf(ErrorBodySchema, "output"),
+        OpenIncident: schemaOf(OpenIncidentSchema, "input"),
+        CloseIncident: schemaOf(CloseIncidentSchema, "input"),
+        Object: { type: "object" },
       },
       responses: {
         BadRequest: error("The input is not valid: malformed JSON, or fields that fail validation (listed in `fields`)"),

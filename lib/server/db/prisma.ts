@@ -7,6 +7,12 @@ import { PrismaClient, type Prisma } from "../../generated/prisma/client";
 import { readEnv } from "../../config/env";
 
 export type Db = PrismaClient;
+
+/**
+ * Options of the use cases' interactive transactions: a burst (fifty registrations at once) can
+ * wait longer than Prisma's default 2 s for a pooled connection; that is a queue, not a failure.
+ */
+export const TRANSACTION_OPTIONS = { timeout: 15_000, maxWait: 10_000 } as const;
 /** A client inside an interactive transaction, or the client itself: what data-access helpers take. */
 export type DbClient = PrismaClient | Prisma.TransactionClient;
 

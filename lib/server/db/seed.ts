@@ -11,6 +11,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import type { Priority } from "../../generated/prisma/enums";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD } from "./demo-data";
 import { toJson } from "./json";
+import { seedOnCallRota } from "../oncall/seed-rota";
 
 export interface SeedCounts {
   calendars: number;
@@ -91,10 +92,10 @@ async function seedAgreement(tx: Tx, preset: AgreementPreset, calendarIds: Map<s
   return agreement.id;
 }
 
-export async function seed(prisma: PrismaClient): Promise<SeedCounts> {
+export async function seed(prisma: PrismaClient, now = new Date()): Promise<SeedCounts> {
   // Hash outside the transaction: bcrypt is slow on purpose.
   const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
-  return prisma.$transaction(
+  const counts = await prisma.$transaction(
     async (tx) => {
       const calendarIds = await seedCalendars(tx);
       const agreementIds = new Map<string, string>();
@@ -130,4 +131,7 @@ export async function seed(prisma: PrismaClient): Promise<SeedCounts> {
     },
     { timeout: 30_000 },
   );
+  // The on-call rota of the coming weeks: Vilde (vakt) first, Lise as the next person.
+  await seedOnCallRota(prisma, now);
+  return counts;
 }

@@ -9,6 +9,8 @@ import type { Redis } from "ioredis";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { autoCloseSolvedTickets } from "../tickets/auto-close-tickets";
 import { reconcileSlaTimers } from "../sla-timers/reconcile";
+import { handleOnCallCheck, overdueOnCallChecks } from "../oncall";
+import { onCallCheckJob } from "../oncall/job";
 import { QUEUES, type QueueName } from "./queues";
 import { WORKER_HEARTBEAT_KEY } from "../health-keys";
 
@@ -64,7 +66,10 @@ export const autoCloseJob = define({
   },
 });
 
-/** Every minute: breaches that came due while no worker ran, and timers Redis lost. */
+/**
+ * Every minute: breaches that came due while no worker ran, timers Redis lost, and on-call pages
+ * whose acknowledgement check never ran.
+ */
 export const reconcileJob = define({
   queue: QUEUES.slaTimers,
   name: "reconcile",
@@ -72,14 +77,16 @@ export const reconcileJob = define({
   options: KEEP_LITTLE,
   everyMs: 60_000,
   async handle(_payload, { prisma, redis, prefix, queue }) {
-    const result = await reconcileSlaTimers({ prisma, slaTimers: queue, redis, prefix });
+    const now = new Date();
+    const result = await reconcileSlaTimers({ prisma, slaTimers: queue, redis, prefix, now });
     if (result.breachesRecorded || result.timersRecreated) {
       console.log(`[sla-timers] reconciled: ${result.breachesRecorded} overdue breaches recorded, ${result.timersRecreated} lost timers re-created`);
     }
+    for (const payload of await overdueOnCallChecks({ prisma, now })) await handleOnCallCheck({ prisma, payload, now });
   },
 });
 
-export const JOBS = [heartbeatJob, autoCloseJob, heartbeat(QUEUES.slaTimers), reconcileJob] as const;
+export const JOBS = [heartbeatJob, autoCloseJob, heartbeat(QUEUES.slaTimers), reconcileJob, onCallCheckJob] as const;
 
 export function jobsOf(queue: QueueName): ReadonlyArray<JobDefinition<z.ZodType>> {
   return JOBS.filter((job) => job.queue === queue) as ReadonlyArray<JobDefinition<z.ZodType>>;

@@ -17,6 +17,7 @@ import { appendEvent } from "../tickets/events";
 import { parseEscalationRules } from "../escalation/rules";
 import { resolveRecipients } from "../escalation/recipients";
 import { notifyEscalation } from "../escalation/notify";
+import { TRANSACTION_OPTIONS } from "../db/prisma";
 
 export type SlaTimerOutcome =
   | { result: "recorded"; escalationId: string }
@@ -107,6 +108,6 @@ export async function handleSlaTimer({ prisma, payload, now }: { prisma: PrismaC
       }
       return { result: "recorded" as const, escalationId: created[0]!.id };
     },
-    { timeout: 15_000 },
+    TRANSACTION_OPTIONS,
   );
 }

@@ -26,6 +26,7 @@ import { reopenTicket } from "./actions/reopen-ticket";
 import { reclassifyTicket } from "./actions/reclassify-ticket";
 import { flagSecurityIncident } from "./actions/flag-security-incident";
 import { recordRootCause } from "./actions/record-root-cause";
+import { TRANSACTION_OPTIONS } from "../db/prisma";
 
 function run(c: ActionContext, action: TicketActionInput): Promise<void> {
   switch (action.type) {
@@ -81,7 +82,7 @@ export async function applyTicketAction({
       await run({ tx, actor, ticket, now }, action);
       await recomputeResponseClock(tx, id, now);
     },
-    { timeout: 15_000 },
+    TRANSACTION_OPTIONS,
   );
   const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
   return toTicketView(row, now);

@@ -17,6 +17,7 @@ import { mobiliseP1 } from "../escalation/mobilise-p1";
 import { RegisterTicketSchema, type RegisterTicketInput, type TicketView } from "./schemas";
 import { parseInput } from "../validation";
 import { ticketViewSelect, toTicketView } from "./view";
+import { TRANSACTION_OPTIONS } from "../db/prisma";
 
 async function resolveRequester(ctx: UseCaseContext, actor: Actor, requesterId: string | undefined) {
   if (!isStaff(actor)) {
@@ -84,7 +85,7 @@ export async function registerTicket({ actor, input: raw, ctx }: { actor: Actor;
       });
       return ticket.id;
     },
-    { timeout: 15_000 },
+    TRANSACTION_OPTIONS,
   );
   const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
   return toTicketView(row, now);

@@ -1,0 +1,41 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../lib/server/db/demo-data";
+import { createPrisma } from "../lib/server/db/prisma";
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/api/auth/signin");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in with e-mail and password" }).click();
+  await expect(page).not.toHaveURL(/\/api\/auth\/(signin|error)/);
+}
+
+test("a provider admin sees the workers, the queues and a dead notification, and sends it again", async ({ page }) => {
+  const prisma = createPrisma(undefined, 2);
+  try {
+    const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@servicedesk.example" }, select: { id: true } });
+    await prisma.notification.create({
+      data: { channel: "EMAIL", template: "sla-breach", recipientUserId: admin.id, status: "DEAD", attempts: 8, lastError: "550 Mailbox unavailable (e2e)", payload: {} },
+    });
+    await signIn(page, "admin@servicedesk.example");
+    await page.goto("/admin/workers");
+    await expect(page.getByRole("heading", { level: 1, name: "Arbeidsprosesser og varsler" })).toBeVisible();
+    await expect(page.getByRole("row", { name: /sla-timers/ })).toBeVisible();
+    const deadRow = page.getByRole("row", { name: /550 Mailbox unavailable \(e2e\)/ });
+    await expect(deadRow).toBeVisible();
+    await page.screenshot({ path: "e2e/screenshots/admin-workers.png", fullPage: true });
+
+    await deadRow.getByRole("button", { name: "Prøv igjen" }).click();
+    await expect(page).toHaveURL(/retried=1/);
+    await expect(page.getByRole("row", { name: /550 Mailbox unavailable \(e2e\)/ })).toHaveCount(0);
+    expect((await prisma.notification.findFirstOrThrow({ where: { lastError: { contains: "(e2e)" } } })).status).toBe("PENDING");
+  } finally {
+    await prisma.$disconnect();
+  }
+});
+
+test("the page is not there for anyone else", async ({ page }) => {
+  await signIn(page, "ola@nordlys.example");
+  const response = await page.goto("/admin/workers");
+  expect(response?.status()).toBe(404);
+});
