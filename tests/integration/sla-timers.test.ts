@@ -57,6 +57,10 @@ beforeAll(async () => {
     await prisma.user.upsert({ where: { email }, update: {}, create: { email, name: email, role, organizationId: org.id } });
   }
   requester = await actorByEmail(prisma, "timer-user@test.example");
+  // The customer's Teams channel takes breach messages.
+  if (!(await prisma.webhookEndpoint.count({ where: { organizationId: org.id } }))) {
+    await prisma.webhookEndpoint.create({ data: { name: "timer-test-teams", organizationId: org.id, url: "http://127.0.0.1:9/teams", secretEncrypted: "unused-in-this-test", templates: ["sla-breach"] } });
+  }
   agent = await actorByEmail(prisma, "lise@servicedesk.example");
 });
 

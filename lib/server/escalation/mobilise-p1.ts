@@ -30,7 +30,7 @@ async function onCallOptionOf(tx: DbClient, ticketId: string): Promise<OnCallOpt
 
 export async function mobiliseP1(
   tx: DbClient,
-  ticket: { id: string; reference: string; title: string; createdAt: Date },
+  ticket: { id: string; reference: string; title: string; createdAt: Date; organizationId: string },
   actorId: string | null,
   now: Date,
 ): Promise<void> {
@@ -49,6 +49,7 @@ export async function mobiliseP1(
     template: "p1-registered",
     escalationKey: dedupeKey,
     ticketId: ticket.id,
+    organizationId: ticket.organizationId,
     userIds,
     payload: { reference: ticket.reference, title: ticket.title, registeredAt: ticket.createdAt.toISOString() },
     now,

@@ -16,6 +16,7 @@ import { renderNotification, type DigestItem, type RenderedNotification } from "
 import type { MailTransport } from "./transport";
 import { postWebhook } from "./webhook";
 import { toJson } from "../db/json";
+import { webhookEndpointsWhere } from "./webhook-endpoints";
 
 export interface DeliveryOptions {
   prisma: PrismaClient;
@@ -71,9 +72,8 @@ function webhookBody(row: Row, rendered: RenderedNotification, forProvider: bool
 }
 
 async function sendWebhooks(opts: DeliveryOptions, row: Row, rendered: RenderedNotification, now: Date): Promise<void> {
-  const organizations = row.ticket ? [{ organizationId: null }, { organizationId: row.ticket.organizationId }] : [{ organizationId: null }];
   const endpoints = await opts.prisma.webhookEndpoint.findMany({
-    where: { active: true, AND: [{ OR: organizations }, { OR: [{ templates: { isEmpty: true } }, { templates: { has: row.template } }] }] },
+    where: webhookEndpointsWhere(row.template, row.ticket?.organizationId),
     orderBy: { createdAt: "asc" },
     select: { name: true, url: true, secretEncrypted: true, organizationId: true },
   });

@@ -6,6 +6,7 @@
 import { QUEUES } from "../jobs/queues";
 import type { DbClient } from "../db/prisma";
 import { toJson } from "../db/json";
+import { wantsWebhook } from "../notifications/webhook-endpoints";
 import { scheduleJob } from "../outbox/schedule-job";
 import { appendEvent } from "../tickets/events";
 import { ackUrlFor } from "./ack-token";
@@ -14,7 +15,7 @@ import { ONCALL_CHECK_JOB, onCallCheckJobId } from "./job-names";
 import type { PageStep } from "./next-step";
 
 export const ONCALL_PAGE_TEMPLATE = "oncall-page";
-const CHANNELS = ["EMAIL", "WEBHOOK"] as const;
+
 
 export interface NoticeInput {
   escalationId: string;
@@ -34,9 +35,12 @@ export interface NoticeInput {
 
 export async function sendNotice(tx: DbClient, n: NoticeInput): Promise<void> {
   const payload = toJson({ reference: n.ticket.reference, title: n.ticket.title, priority: n.ticket.priority, ackUrl: ackUrlFor(n.config.appUrl, n.token), attempt: n.attempt });
+  // E-mail always; a webhook (e.g. the SMS gateway) when one takes on-call pages.
+  const organizationId = (await tx.ticket.findUniqueOrThrow({ where: { id: n.ticket.id }, select: { organizationId: true } })).organizationId;
+  const channels = (await wantsWebhook(tx, ONCALL_PAGE_TEMPLATE, organizationId)) ? (["EMAIL", "WEBHOOK"] as const) : (["EMAIL"] as const);
   await tx.notification.createMany({
     data: n.recipients.flatMap((userId) =>
-      CHANNELS.map((channel) => ({
+      channels.map((channel) => ({
         channel,
         template: ONCALL_PAGE_TEMPLATE,
         recipientUserId: userId,

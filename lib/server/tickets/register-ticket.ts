@@ -72,7 +72,7 @@ export async function registerTicket({ actor, input: raw, ctx }: { actor: Actor;
         data: { reference, priority: input.priority, channel, requesterId: requester.id, agreementVersionId: version?.id ?? null },
       });
       await recomputeResponseClock(tx, ticket.id, now);
-      if (input.priority === "P1") await mobiliseP1(tx, { id: ticket.id, reference, title: input.title, createdAt: now }, actor.userId, now);
+      if (input.priority === "P1") await mobiliseP1(tx, { id: ticket.id, reference, title: input.title, createdAt: now, organizationId: organization.id }, actor.userId, now);
       await tx.notification.create({
         data: {
           channel: "EMAIL",

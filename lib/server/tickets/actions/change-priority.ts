@@ -11,7 +11,7 @@ export async function changePriorityWithin(c: ActionContext, to: Priority, reaso
   await event(c, "PRIORITY_CHANGED", { from: c.ticket.priority, to, reason });
   if (to === "P1") {
     const { title, createdAt } = await c.tx.ticket.findUniqueOrThrow({ where: { id: c.ticket.id }, select: { title: true, createdAt: true } });
-    await mobiliseP1(c.tx, { id: c.ticket.id, reference: c.ticket.reference, title, createdAt }, c.actor.userId, c.now);
+    await mobiliseP1(c.tx, { id: c.ticket.id, reference: c.ticket.reference, title, createdAt, organizationId: c.ticket.organizationId }, c.actor.userId, c.now);
   }
 }
 
