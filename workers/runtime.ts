@@ -55,8 +55,9 @@ export function runWorkerProcess(label: string, start: (rt: WorkerRuntime) => Pr
       queue,
       async work(name, options, special = {}) {
         const definitions = jobsOf(name);
-        for (const d of definitions.filter((d) => d.everyMs)) {
-          await queue(name).upsertJobScheduler(d.name, { every: d.everyMs! }, { name: d.name, data: {}, opts: d.options });
+        for (const d of definitions) {
+          const repeat = d.everyMs ? { every: d.everyMs } : d.cron ? { pattern: d.cron.pattern, tz: d.cron.tz } : null;
+          if (repeat) await queue(name).upsertJobScheduler(d.name, repeat, { name: d.name, data: {}, opts: d.options });
         }
         const ctx: JobContext = { prisma, redis, prefix, workerId, queue: queue(name) };
         const worker = new Worker(

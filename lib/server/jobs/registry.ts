@@ -11,6 +11,7 @@ import { autoCloseSolvedTickets } from "../tickets/auto-close-tickets";
 import { reconcileSlaTimers } from "../sla-timers/reconcile";
 import { handleOnCallCheck, overdueOnCallChecks } from "../oncall";
 import { onCallCheckJob } from "../oncall/job";
+import { monthlyReportsJob } from "../reports/report-job";
 import { QUEUES, type QueueName } from "./queues";
 import { WORKER_HEARTBEAT_KEY } from "../health-keys";
 
@@ -30,6 +31,8 @@ export interface JobDefinition<S extends z.ZodType> {
   options?: JobsOptions;
   /** Repeats every so many ms (a BullMQ job scheduler), if set. */
   everyMs?: number;
+  /** Or repeats on a cron pattern in a time zone. */
+  cron?: { pattern: string; tz: string };
   handle(payload: z.infer<S>, ctx: JobContext): Promise<void>;
 }
 
@@ -86,7 +89,10 @@ export const reconcileJob = define({
   },
 });
 
-export const JOBS = [heartbeatJob, autoCloseJob, heartbeat(QUEUES.slaTimers), reconcileJob, onCallCheckJob] as const;
+/** Last month's SLA report of every customer, on the 1st at 06:00 Oslo time; also on demand with {month}. */
+export const monthlyReports = define({ ...monthlyReportsJob, cron: { pattern: "0 6 1 * *", tz: "Europe/Oslo" } });
+
+export const JOBS = [heartbeatJob, autoCloseJob, heartbeat(QUEUES.slaTimers), reconcileJob, onCallCheckJob, monthlyReports] as const;
 
 export function jobsOf(queue: QueueName): ReadonlyArray<JobDefinition<z.ZodType>> {
   return JOBS.filter((job) => job.queue === queue) as ReadonlyArray<JobDefinition<z.ZodType>>;
