@@ -30,36 +30,59 @@ const SlaScheduleSchema = z.object({
 
 export const TIMER_JOB_OPTIONS = { removeOnComplete: true, removeOnFail: 1000 } as const;
 
-async function dispatch(topic: string, payload: unknown, queues: RelayQueues, now: Date): Promise<void> {
-  const slaTimers = queues.slaTimers;
-  switch (topic) {
-    case "job.schedule": {
-      const job = JobScheduleSchema.parse(payload);
-      const queue = queues.byName(job.queue);
-      await queue.remove(job.jobId);
-      await queue.add(job.name, job.data, { ...TIMER_JOB_OPTIONS, jobId: job.jobId, delay: Math.max(0, Date.parse(job.at) - now.getTime()) });
-      return;
-    }
-    case "sla.schedule":
-    case "sla.cancel": {
-      const message = SlaScheduleSchema.parse(payload);
-      // A job that is running right now cannot be removed (remove answers 0); it finds its
-      // revision stale and does nothing.
-      for (const jobId of message.cancelJobIds) await slaTimers.remove(jobId);
-      if (message.timers.length) {
-        // Ids are unique per revision: adding again after a lost commit is ignored by BullMQ.
-        await slaTimers.addBulk(
-          message.timers.map(({ jobId, ...timer }) => ({
-            name: SLA_TIMER_JOB,
-            data: timer,
-            opts: { ...TIMER_JOB_OPTIONS, jobId, delay: Math.max(0, Date.parse(timer.at) - now.getTime()) },
-          })),
-        );
+type BulkJob = Parameters<Queue["addBulk"]>[0][number];
+
+/**
+ * Adds are collected per queue and sent with one addBulk per queue (one round trip for a batch
+ * of hundreds of timers); a removal first sends what was collected, so the order of the messages
+ * is kept (a later revision's cancel never overtakes the add of the revision it cancels).
+ */
+class Dispatcher {
+  private readonly pending = new Map<Queue, BulkJob[]>();
+
+  constructor(
+    private readonly queues: RelayQueues,
+    private readonly now: Date,
+  ) {}
+
+  add(queue: Queue, name: string, data: Record<string, unknown>, jobId: string, at: string): void {
+    const jobs = this.pending.get(queue) ?? [];
+    jobs.push({ name, data, opts: { ...TIMER_JOB_OPTIONS, jobId, delay: Math.max(0, Date.parse(at) - this.now.getTime()) } });
+    this.pending.set(queue, jobs);
+  }
+
+  /** A job that is running right now cannot be removed (remove answers 0): it finds itself stale. */
+  async remove(queue: Queue, jobIds: string[]): Promise<void> {
+    if (jobIds.length === 0) return;
+    await this.flush();
+    for (const jobId of jobIds) await queue.remove(jobId);
+  }
+
+  async flush(): Promise<void> {
+    for (const [queue, jobs] of this.pending) if (jobs.length) await queue.addBulk(jobs);
+    this.pending.clear();
+  }
+
+  async dispatch(topic: string, payload: unknown): Promise<void> {
+    switch (topic) {
+      case "job.schedule": {
+        const job = JobScheduleSchema.parse(payload);
+        const queue = this.queues.byName(job.queue);
+        await this.remove(queue, [job.jobId]); // replaced, not added twice
+        this.add(queue, job.name, job.data, job.jobId, job.at);
+        return;
       }
-      return;
+      case "sla.schedule":
+      case "sla.cancel": {
+        const message = SlaScheduleSchema.parse(payload);
+        await this.remove(this.queues.slaTimers, message.cancelJobIds);
+        // Ids are unique per revision: adding again after a lost commit is ignored by BullMQ.
+        for (const { jobId, ...timer } of message.timers) this.add(this.queues.slaTimers, SLA_TIMER_JOB, timer, jobId, timer.at);
+        return;
+      }
+      default:
+        throw new z.ZodError([{ code: "custom", message: `unknown outbox topic ${topic}`, path: ["topic"], input: topic }]);
     }
-    default:
-      throw new z.ZodError([{ code: "custom", message: `unknown outbox topic ${topic}`, path: ["topic"], input: topic }]);
   }
 }
 
@@ -104,10 +127,12 @@ export async function relayOutbox({ prisma, slaTimers, queues, now = new Date(),
       const rows = await tx.$queryRaw<Array<{ id: bigint; topic: string; payload: unknown }>>`
         select "id", "topic", "payload" from "OutboxMessage"
         where "dispatchedAt" is null order by "id" limit ${limit} for update skip locked`;
+      const dispatcher = new Dispatcher(targets, now);
+      const dispatched: bigint[] = [];
       for (const row of rows) {
         try {
-          await dispatch(row.topic, row.payload, targets, now);
-          await tx.outboxMessage.update({ where: { id: row.id }, data: { dispatchedAt: now, attempts: { increment: 1 } } });
+          await dispatcher.dispatch(row.topic, row.payload);
+          dispatched.push(row.id);
         } catch (error) {
           // A message that can never be dispatched is set aside with its reason; Redis errors roll back and retry.
           if (!(error instanceof z.ZodError)) throw error;
@@ -115,6 +140,8 @@ export async function relayOutbox({ prisma, slaTimers, queues, now = new Date(),
           await tx.outboxMessage.update({ where: { id: row.id }, data: { dispatchedAt: now, attempts: { increment: 1 }, lastError: error.message } });
         }
       }
+      await dispatcher.flush();
+      if (dispatched.length) await tx.outboxMessage.updateMany({ where: { id: { in: dispatched } }, data: { dispatchedAt: now, attempts: { increment: 1 } } });
       return rows.length;
     },
     { timeout: 30_000 },
