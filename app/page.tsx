@@ -1,32 +1,42 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
 import { PriorityList, type PriorityTarget } from "@/components/priority-list";
+import { homeFor } from "@/components/nav-items";
 import { NETPOWER_ORDINARY } from "@/lib/sla/presets";
 import { PRIORITIES } from "@/lib/sla/agreement";
+import { currentActor, getT } from "@/lib/i18n/server";
 
-export default function HomePage() {
+/** The front page for visitors; a signed-in user goes straight to the start page of their role. */
+export default async function HomePage() {
+  const actor = await currentActor();
+  if (actor) redirect(homeFor(actor.role));
+  const t = await getT();
   const current = NETPOWER_ORDINARY.versions.at(-1)!;
   const targets: PriorityTarget[] = PRIORITIES.flatMap((code) => {
     const target = current.targets[code];
     return target ? [{ code, minutes: target.minutes }] : [];
   });
   return (
-    <main className="mx-auto flex max-w-3xl flex-col gap-8 px-6 py-16">
+    <main className="mx-auto flex max-w-3xl flex-col gap-8 px-4 py-12 sm:px-6">
       <header className="flex flex-col gap-3">
-        <h1 className="text-3xl font-bold tracking-tight">Helpdesk</h1>
-        <p className="text-lg text-slate-700">
-          Meld inn saker, følg dem til de er løst, og se at responstiden i avtalen holdes — med SLA-klokker som regner
-          med åpningstider, helligdager og sommertid.
+        <h1 className="text-3xl font-bold tracking-tight">{t("common.productName")}</h1>
+        <p className="text-lg text-slate-700">{t("common.home.intro")}</p>
+        <p>
+          <Link href="/signin" className="font-medium text-blue-800 underline">
+            {t("common.home.signIn")}
+          </Link>
         </p>
       </header>
       <section className="flex flex-col gap-3" aria-labelledby="priorities">
         <h2 id="priorities" className="text-xl font-semibold">
-          Responstid per prioritet
+          {t("common.home.prioritiesTitle")}
         </h2>
-        <PriorityList targets={targets} />
-        <p className="text-sm text-slate-600">Ordinær SLA: arbeidstid hverdager 08:00–16:00, norske helligdager unntatt.</p>
+        <PriorityList targets={targets} locale={t.locale} />
+        <p className="text-sm text-slate-700">{t("common.home.ordinaryNote")}</p>
       </section>
-      <footer className="text-sm text-slate-600">
+      <footer className="text-sm text-slate-700">
         <a className="underline hover:text-slate-900" href="/api/health">
-          Systemstatus
+          {t("common.home.status")}
         </a>
       </footer>
     </main>

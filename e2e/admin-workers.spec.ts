@@ -1,14 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../lib/server/db/demo-data";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/sign-in";
 import { createPrisma } from "../lib/server/db/prisma";
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/api/auth/signin");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in with e-mail and password" }).click();
-  await expect(page).not.toHaveURL(/\/api\/auth\/(signin|error)/);
-}
 
 test("a provider admin sees the workers, the queues and a dead notification, and sends it again", async ({ page }) => {
   const prisma = createPrisma(undefined, 2);

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../lib/server/db/demo-data";
+import { signIn } from "./support/sign-in";
 import { createPrisma } from "../lib/server/db/prisma";
 import { monthBounds, previousMonth } from "../lib/server/reports/month";
 
@@ -35,13 +35,6 @@ test.beforeAll(async () => {
   }
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/api/auth/signin");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in with e-mail and password" }).click();
-  await expect(page).not.toHaveURL(/\/api\/auth\/(signin|error)/);
-}
 
 test("a customer admin sees last month's SLA report with figures, chart and breach list, and downloads it as CSV", async ({ page }) => {
   await signIn(page, "ola@nordlys.example");

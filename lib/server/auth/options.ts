@@ -2,7 +2,7 @@
  * next-auth configuration: e-mail + password (always) and the customer's OpenID Connect provider
  * (when configured), JWT sessions carrying only the user id, and a session read fresh from the
  * database on every request so a deactivated user or a changed role takes effect at once.
- * Importable from plain Node (tests); pages are next-auth's built-in ones for now.
+ * Importable from plain Node (tests); sign-in is the app's own page, /signin.
  */
 import type { AuthOptions, Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
@@ -39,6 +39,7 @@ export function buildAuthOptions(env: Env, prisma: () => PrismaClient = db): Aut
   return {
     secret: env.NEXTAUTH_SECRET,
     session: { strategy: "jwt" },
+    pages: { signIn: "/signin" },
     providers: oidc ? [credentials, oidc] : [credentials],
     logger: authLogger,
     callbacks: {

@@ -1,0 +1,53 @@
+/** /profile: who you are, and the language of the UI. */
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { currentActor, getLocale, getT } from "@/lib/i18n/server";
+import { LOCALES, t as translate } from "@/lib/i18n";
+import { PageHeader } from "@/components/page-header";
+import { StatusMessage } from "@/components/status-message";
+import { SubmitButton } from "@/components/submit-button";
+import { saveLocale } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translate(await getLocale(), "auth.profile.title") };
+}
+
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
+  const actor = await currentActor();
+  if (!actor) redirect("/signin?callbackUrl=/profile");
+  const [t, { saved }] = await Promise.all([getT(), searchParams]);
+  return (
+    <main className="mx-auto flex max-w-3xl flex-col gap-8 px-4 py-10 sm:px-6">
+      <PageHeader title={t("auth.profile.title")} />
+      {saved && <StatusMessage message={t("auth.profile.saved")} />}
+      <section aria-labelledby="details" className="flex flex-col gap-3">
+        <h2 id="details" className="text-xl font-semibold">{t("auth.profile.details")}</h2>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
+          <dt className="font-medium">{t("auth.profile.name")}</dt>
+          <dd>{actor.name}</dd>
+          <dt className="font-medium">{t("auth.profile.email")}</dt>
+          <dd className="break-all">{actor.email}</dd>
+          <dt className="font-medium">{t("auth.profile.role")}</dt>
+          <dd>{t(`auth.role.${actor.role}`)}</dd>
+        </dl>
+      </section>
+      <form action={saveLocale} className="flex flex-col gap-4">
+        <fieldset className="flex flex-col gap-2">
+          <legend className="text-xl font-semibold">{t("auth.profile.language")}</legend>
+          <p id="language-help" className="text-sm text-slate-700">{t("auth.profile.languageHelp")}</p>
+          {LOCALES.map((locale) => (
+            <label key={locale} className="flex min-h-11 items-center gap-3">
+              <input type="radio" name="locale" value={locale} defaultChecked={locale === t.locale} aria-describedby="language-help" className="h-5 w-5" />
+              <span lang={locale}>{t(`auth.language.${locale}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <div>
+          <SubmitButton label={t("auth.profile.save")} pendingLabel={t("common.loading")} />
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,46 @@
+/** /signin: e-mail and password, and the identity provider's button when it is configured. */
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { options } from "@/lib/server/auth/options";
+import { OIDC_PROVIDER_ID } from "@/lib/server/auth/oidc";
+import { currentActor, getLocale, getT } from "@/lib/i18n/server";
+import { t as translate } from "@/lib/i18n";
+import { PageHeader } from "@/components/page-header";
+import { SignInForm } from "@/components/sign-in-form";
+import { ProviderSignInButton } from "@/components/provider-sign-in-button";
+import { homeFor } from "@/components/nav-items";
+import { safeCallbackUrl } from "./safe-callback";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translate(await getLocale(), "auth.signin.title") };
+}
+
+type Search = Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
+
+export default async function SignInPage({ searchParams }: { searchParams: Search }) {
+  const search = await searchParams;
+  const actor = await currentActor();
+  if (actor) redirect(safeCallbackUrl(search.callbackUrl, homeFor(actor.role)));
+  const t = await getT();
+  const callbackUrl = safeCallbackUrl(search.callbackUrl);
+  const provider = options.providers.find((p) => p.id === OIDC_PROVIDER_ID);
+  const error = search.error ? t(search.error === "CredentialsSignin" ? "auth.signin.failed" : "auth.signin.providerFailed") : null;
+  return (
+    <main className="mx-auto flex max-w-md flex-col gap-6 px-4 py-12 sm:px-6">
+      <PageHeader title={t("auth.signin.title")} lead={t("auth.signin.intro")} />
+      <SignInForm
+        callbackUrl={callbackUrl}
+        initialError={error}
+        text={{ email: t("auth.signin.email"), password: t("auth.signin.password"), submit: t("auth.signin.submit"), pending: t("auth.signin.pending"), failed: t("auth.signin.failed") }}
+      />
+      {provider && (
+        <div className="flex flex-col gap-3 border-t border-slate-300 pt-4">
+          <p className="text-center text-slate-700">{t("auth.signin.or")}</p>
+          <ProviderSignInButton providerId={provider.id} label={t("auth.signin.withProvider", { name: provider.name })} callbackUrl={callbackUrl} />
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,14 @@
+/**
+ * Every area's catalogue, combined. To add an area: create `messages/<area>.ts` exporting
+ * `export const <area> = catalog({ nb: {...}, en: {...} })`, then add one import line and one
+ * entry line below. Keys are used as "<area>.<key>".
+ */
+import { common } from "./common";
+import { auth } from "./auth";
+import { portal } from "./portal";
+
+export const areas = {
+  common,
+  auth,
+  portal,
+};
