@@ -1,0 +1,43 @@
+/** /saker/ny: a customer's user registers a ticket. */
+import type { Metadata } from "next";
+import { PRIORITIES } from "@/lib/sla/agreement";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { t as translate } from "@/lib/i18n";
+import { PageHeader } from "@/components/page-header";
+import { requireCustomer } from "../access";
+import { NewTicketForm } from "./new-ticket-form";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translate(await getLocale(), "portal.new.title") };
+}
+
+export default async function NewTicketPage() {
+  await requireCustomer("/saker/ny");
+  const t = await getT();
+  const priorities = PRIORITIES.map((code) => ({
+    code,
+    name: t(`common.priority.${code}`),
+    description: t(`portal.priority.${code}.description`),
+    examples: t("portal.new.examples", { examples: t(`portal.priority.${code}.examples`) }),
+  }));
+  return (
+    <main className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-10 sm:px-6">
+      <PageHeader title={t("portal.new.title")} lead={t("portal.new.intro")} />
+      <NewTicketForm
+        priorities={priorities}
+        text={{
+          title: t("portal.new.titleLabel"),
+          titleHelp: t("portal.new.titleHelp"),
+          description: t("portal.new.description"),
+          descriptionHelp: t("portal.new.descriptionHelp"),
+          priority: t("portal.new.priority"),
+          priorityHelp: t("portal.new.priorityHelp"),
+          submit: t("portal.new.submit"),
+          pending: t("portal.new.pending"),
+        }}
+      />
+    </main>
+  );
+}

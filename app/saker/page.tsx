@@ -1,0 +1,45 @@
+/** /saker: "Mine saker" for an end user, "Saker" (the whole organisation, with filters) for a customer admin. */
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { ListTicketsSchema, PrioritySchema, TicketStatusSchema } from "@/lib/server/tickets/schemas";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { t as translate } from "@/lib/i18n";
+import { ButtonLink } from "@/components/button-link";
+import { LoadingState } from "@/components/loading-state";
+import { PageHeader } from "@/components/page-header";
+import { requireCustomer } from "./access";
+import { TicketFilters } from "./ticket-filters";
+import { TicketTable } from "./ticket-table";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translate(await getLocale(), "portal.list.mine") };
+}
+
+type Search = Promise<{ status?: string; priority?: string; cursor?: string }>;
+
+export default async function TicketsPage({ searchParams }: { searchParams: Search }) {
+  const actor = await requireCustomer("/saker");
+  const [t, search] = await Promise.all([getT(), searchParams]);
+  const admin = actor.role === "CUSTOMER_ADMIN";
+  const status = admin ? TicketStatusSchema.safeParse(search.status).data : undefined;
+  const priority = admin ? PrioritySchema.safeParse(search.priority).data : undefined;
+  const input = ListTicketsSchema.parse({ status, priority, cursor: typeof search.cursor === "string" ? search.cursor.slice(0, 200) : undefined, limit: 20 });
+  const query = new URLSearchParams();
+  if (status) query.set("status", status);
+  if (priority) query.set("priority", priority);
+  return (
+    <main className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-10 sm:px-6">
+      <PageHeader
+        title={t(admin ? "portal.list.all" : "portal.list.mine")}
+        lead={t(admin ? "portal.list.allIntroPlain" : "portal.list.mineIntro")}
+        actions={<ButtonLink tone="primary" href="/saker/ny">{t("portal.list.newTicket")}</ButtonLink>}
+      />
+      {admin && <TicketFilters status={status} priority={priority} t={t} />}
+      <Suspense key={query.toString() + (input.cursor ?? "")} fallback={<LoadingState label={t("common.loading")} />}>
+        <TicketTable actor={actor} input={input} query={query} t={t} />
+      </Suspense>
+    </main>
+  );
+}

@@ -1,0 +1,67 @@
+/** One page of the ticket list, or the empty state. Loads its own data so the page can stream it. */
+import Link from "next/link";
+import type { Actor } from "@/lib/server/actor";
+import { defaultContext, listTickets, type ListTicketsInput } from "@/lib/server/tickets";
+import type { Translate } from "@/lib/i18n";
+import { formatWhen } from "@/lib/i18n/format";
+import { ButtonLink } from "@/components/button-link";
+import { ClockText } from "@/components/clock-text";
+import { EmptyState } from "@/components/empty-state";
+import { Pagination } from "@/components/pagination";
+import { PriorityBadge } from "@/components/priority-badge";
+import { StatusBadge } from "@/components/status-badge";
+
+export async function TicketTable({ actor, input, query, t }: { actor: Actor; input: ListTicketsInput; query: URLSearchParams; t: Translate & { locale: "nb" | "en" } }) {
+  const { items, nextCursor } = await listTickets({ actor, input, ctx: defaultContext() });
+  const filtered = Boolean(input.status || input.priority);
+  if (items.length === 0 && !input.cursor) {
+    return filtered ? (
+      <EmptyState title={t("portal.list.emptyFilteredTitle")} body={t("portal.list.emptyFilteredBody")} action={<ButtonLink href="/saker">{t("portal.list.clearFilters")}</ButtonLink>} />
+    ) : (
+      <EmptyState title={t("portal.list.emptyTitle")} body={t("portal.list.emptyBody")} action={<ButtonLink tone="primary" href="/saker/ny">{t("portal.list.newTicket")}</ButtonLink>} />
+    );
+  }
+  const now = new Date();
+  const href = (cursor: string | null) => {
+    const q = new URLSearchParams(query);
+    q.delete("cursor");
+    if (cursor) q.set("cursor", cursor);
+    const s = q.toString();
+    return s ? `/saker?${s}` : "/saker";
+  };
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+        <table className="w-full border-collapse text-left">
+          <caption className="sr-only">{t("portal.list.caption")}</caption>
+          <thead className="border-b border-slate-300 text-sm text-slate-700">
+            <tr>
+              <th scope="col" className="px-4 py-2">{t("portal.list.titleColumn")}</th>
+              <th scope="col" className="px-4 py-2">{t("portal.list.status")}</th>
+              <th scope="col" className="px-4 py-2">{t("portal.list.priority")}</th>
+              <th scope="col" className="px-4 py-2">{t("portal.list.registered")}</th>
+              <th scope="col" className="px-4 py-2">{t("portal.list.clock")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((ticket) => (
+              <tr key={ticket.id} className="border-b border-slate-200 last:border-0">
+                <th scope="row" className="px-4 py-3 font-normal">
+                  <Link href={`/saker/${ticket.id}`} className="font-medium text-blue-800 underline underline-offset-2">
+                    {ticket.title}
+                  </Link>
+                  <span className="block font-mono text-sm text-slate-700">{ticket.reference}</span>
+                </th>
+                <td className="px-4 py-3"><StatusBadge status={ticket.status} locale={t.locale} /></td>
+                <td className="px-4 py-3"><PriorityBadge priority={ticket.priority} locale={t.locale} /></td>
+                <td className="whitespace-nowrap px-4 py-3">{formatWhen(ticket.createdAt, now, t.locale)}</td>
+                <td className="px-4 py-3 text-sm"><ClockText clock={ticket.sla.response} now={now} locale={t.locale} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination label={t("common.pagination")} firstHref={input.cursor ? href(null) : null} firstLabel={t("common.previousPage")} nextHref={nextCursor ? href(nextCursor) : null} nextLabel={t("common.nextPage")} />
+    </div>
+  );
+}

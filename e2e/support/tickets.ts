@@ -1,0 +1,22 @@
+/** Test data through the real use cases: a ticket registered by a demo user, solved by a demo agent. */
+import { createPrisma } from "../../lib/server/db/prisma";
+import { loadActor, type Actor } from "../../lib/server/actor";
+import { applyTicketAction, registerTicket, type TicketView } from "../../lib/server/tickets";
+
+async function withActor<T>(email: string, run: (actor: Actor, ctx: { prisma: ReturnType<typeof createPrisma>; now: () => Date }) => Promise<T>): Promise<T> {
+  const prisma = createPrisma(undefined, 2);
+  try {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+    const actor = await loadActor(prisma, user.id);
+    if (!actor) throw new Error(`${email} is not an active user`);
+    return await run(actor, { prisma, now: () => new Date() });
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+export const registerTicketAs = (email: string, title: string, priority: "P1" | "P2" | "P3" | "P4" = "P3"): Promise<TicketView> =>
+  withActor(email, (actor, ctx) => registerTicket({ actor, input: { title, description: `${title} (e2e)`, priority, channel: "PORTAL" }, ctx }));
+
+export const resolveTicketAs = (email: string, ticketId: string, solution: string): Promise<TicketView> =>
+  withActor(email, (actor, ctx) => applyTicketAction({ actor, input: { ticketId, action: { type: "resolve", solution } }, ctx }));
