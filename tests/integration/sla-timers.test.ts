@@ -136,12 +136,12 @@ describe("the SLA timer worker", () => {
     await applyTicketAction({ actor: agent, input: { ticketId: ticket.id, action: { type: "start" } }, ctx: { prisma, now: () => new Date() } });
     await new Promise((r) => setTimeout(r, 4_500));
     expect(await breaches(ticket.id)).toEqual([]);
-    expect((await slaTimers.getJobs(["delayed", "wait", "active"])).filter((j) => j.data.ticketId === ticket.id)).toEqual([]);
+    expect((await slaTimers.getJobs(["delayed", "prioritized", "wait", "active"])).filter((j) => j.data.ticketId === ticket.id)).toEqual([]);
   });
 
   it("pausing removes the timers and resuming re-creates them with the time that was left", async () => {
     const ticket = await p1DueIn(30_000);
-    const timersOf = async () => (await slaTimers.getJobs(["delayed", "wait"])).filter((j) => j.data.ticketId === ticket.id);
+    const timersOf = async () => (await slaTimers.getJobs(["delayed", "prioritized", "wait"])).filter((j) => j.data.ticketId === ticket.id);
     await until(timersOf, (jobs) => jobs.length === 2); // 90 % warning and breach, relayed by the worker
     const pausedAt = new Date();
     await applyTicketAction({ actor: agent, input: { ticketId: ticket.id, action: { type: "wait", reason: "Venter på tilgang" } }, ctx: { prisma, now: () => pausedAt } });
@@ -168,7 +168,7 @@ describe("the SLA timer worker", () => {
     await slaTimers.add("sla-timer", payload, { jobId: `dup-a-${ticket.id}` });
     await slaTimers.add("sla-timer", payload, { jobId: `dup-b-${ticket.id}` });
     const direct = await Promise.all([handleSlaTimer({ prisma, payload, now: new Date() }), handleSlaTimer({ prisma, payload, now: new Date() })]);
-    await until(() => slaTimers.getJobs(["wait", "active", "delayed"]).then((jobs) => jobs.filter((j) => j.data.ticketId === ticket.id)), (jobs) => jobs.length === 0);
+    await until(() => slaTimers.getJobs(["wait", "prioritized", "active", "delayed"]).then((jobs) => jobs.filter((j) => j.data.ticketId === ticket.id)), (jobs) => jobs.length === 0);
     expect(await breaches(ticket.id)).toHaveLength(1);
     expect(await eventsOf(ticket.id, "SLA_BREACHED")).toHaveLength(1);
     expect(direct.filter((o) => o.result === "recorded").length).toBeLessThanOrEqual(1);
@@ -188,7 +188,7 @@ describe("losing Redis or the worker loses nothing", () => {
       const later = [await p1DueIn(10 * 60_000, "later-1"), await p1DueIn(10 * 60_000, "later-2")];
       const soon = await p1DueIn(8_000, "soon");
       const jobsOf = async (tickets: Array<{ id: string }>) =>
-        (await privateQueue.getJobs(["delayed", "wait"])).filter((j) => tickets.some((t) => t.id === j.data.ticketId));
+        (await privateQueue.getJobs(["delayed", "prioritized", "wait"])).filter((j) => tickets.some((t) => t.id === j.data.ticketId));
       const key = (j: { data: { ticketId: string; kind: string } }) => `${j.data.ticketId}/${j.data.kind}`;
       await until(() => jobsOf(later), (jobs) => jobs.length === 4);
       await until(() => jobsOf([soon]), (jobs) => jobs.some((j) => j.data.kind === "breach"));

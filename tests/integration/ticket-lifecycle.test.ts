@@ -52,7 +52,7 @@ const pendingOutbox = (ticketId: string) =>
 /** Every timer of the ticket in Redis after relaying the outbox: kind → due instant, delay, revision. */
 async function relayAndReadTimers(ticketId: string, now: Date) {
   await relayOutbox({ prisma, slaTimers, now });
-  const jobs = (await slaTimers.getJobs(["delayed", "wait", "active"])).filter((job) => job.data.ticketId === ticketId);
+  const jobs = (await slaTimers.getJobs(["delayed", "prioritized", "wait", "active"])).filter((job) => job.data.ticketId === ticketId);
   const out: Record<string, { at: string; delay: number; revision: number }> = {};
   for (const job of jobs) {
     const label = job.data.kind === "breach" ? "breach" : `warning-${job.data.threshold}`;

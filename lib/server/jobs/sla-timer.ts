@@ -34,3 +34,17 @@ export function slaTimerJobId(ticketId: string, kind: "warning" | "breach", thre
 /** A timer as the clock projection stores it (SlaClock.timers) and the outbox carries it. */
 export const ScheduledTimerSchema = SlaTimerPayloadSchema.extend({ jobId: z.string().min(1) });
 export type ScheduledTimer = z.infer<typeof ScheduledTimerSchema>;
+
+export const TIMER_JOB_OPTIONS = { removeOnComplete: true, removeOnFail: 1000 } as const;
+
+/**
+ * A scheduled timer as a BullMQ job. Breaches outrank warnings (BullMQ priority 1 before 10): when
+ * many timers come due at once, no breach waits behind a queue of warnings.
+ */
+export function slaTimerJob({ jobId, ...timer }: ScheduledTimer, now: Date) {
+  return {
+    name: SLA_TIMER_JOB,
+    data: timer,
+    opts: { ...TIMER_JOB_OPTIONS, jobId, priority: timer.kind === "breach" ? 1 : 10, delay: Math.max(0, Date.parse(timer.at) - now.getTime()) },
+  };
+}

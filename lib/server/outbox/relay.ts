@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { Queue } from "bullmq";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { SLA_TIMER_JOB, ScheduledTimerSchema } from "../jobs/sla-timer";
+import { ScheduledTimerSchema, TIMER_JOB_OPTIONS, slaTimerJob } from "../jobs/sla-timer";
 import { QUEUES, type QueueName } from "../jobs/queues";
 
 /** Any delayed job on a known queue, e.g. an on-call acknowledgement check. */
@@ -28,7 +28,7 @@ const SlaScheduleSchema = z.object({
   cancelJobIds: z.array(z.string().min(1)),
 });
 
-export const TIMER_JOB_OPTIONS = { removeOnComplete: true, removeOnFail: 1000 } as const;
+
 
 type BulkJob = Parameters<Queue["addBulk"]>[0][number];
 
@@ -45,9 +45,9 @@ class Dispatcher {
     private readonly now: Date,
   ) {}
 
-  add(queue: Queue, name: string, data: Record<string, unknown>, jobId: string, at: string): void {
+  add(queue: Queue, job: BulkJob): void {
     const jobs = this.pending.get(queue) ?? [];
-    jobs.push({ name, data, opts: { ...TIMER_JOB_OPTIONS, jobId, delay: Math.max(0, Date.parse(at) - this.now.getTime()) } });
+    jobs.push(job);
     this.pending.set(queue, jobs);
   }
 
@@ -69,7 +69,7 @@ class Dispatcher {
         const job = JobScheduleSchema.parse(payload);
         const queue = this.queues.byName(job.queue);
         await this.remove(queue, [job.jobId]); // replaced, not added twice
-        this.add(queue, job.name, job.data, job.jobId, job.at);
+        this.add(queue, { name: job.name, data: job.data, opts: { ...TIMER_JOB_OPTIONS, jobId: job.jobId, delay: Math.max(0, Date.parse(job.at) - this.now.getTime()) } });
         return;
       }
       case "sla.schedule":
@@ -77,7 +77,7 @@ class Dispatcher {
         const message = SlaScheduleSchema.parse(payload);
         await this.remove(this.queues.slaTimers, message.cancelJobIds);
         // Ids are unique per revision: adding again after a lost commit is ignored by BullMQ.
-        for (const { jobId, ...timer } of message.timers) this.add(this.queues.slaTimers, SLA_TIMER_JOB, timer, jobId, timer.at);
+        for (const timer of message.timers) this.add(this.queues.slaTimers, slaTimerJob(timer, this.now));
         return;
       }
       default:

@@ -9,8 +9,7 @@ import { z } from "zod";
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { SLA_TIMER_JOB, ScheduledTimerSchema, type ScheduledTimer } from "../jobs/sla-timer";
-import { TIMER_JOB_OPTIONS } from "../outbox/relay";
+import { ScheduledTimerSchema, slaTimerJob, type ScheduledTimer } from "../jobs/sla-timer";
 import { handleSlaTimer } from "./handle-sla-timer";
 
 const TimersSchema = z.array(ScheduledTimerSchema);
@@ -110,13 +109,7 @@ export async function reconcileSlaTimers({
     after = clocks.at(-1)!.id;
     const missing = await missingTimers(prisma, redis, jobKeyPrefix, clocks, now);
     if (missing.length) {
-      await slaTimers.addBulk(
-        missing.map(({ jobId, ...timer }) => ({
-          name: SLA_TIMER_JOB,
-          data: timer,
-          opts: { ...TIMER_JOB_OPTIONS, jobId, delay: Math.max(0, Date.parse(timer.at) - now.getTime()) },
-        })),
-      );
+      await slaTimers.addBulk(missing.map((timer) => slaTimerJob(timer, now)));
       timersRecreated += missing.length;
     }
     if (clocks.length < batch) break;

@@ -1,0 +1,170 @@
+/**
+ * npm run bench:breach -- --timers 100000 [--spread 180] [--lead 120] [--workers 1]
+ *
+ * Breach latency at scale, through the real path: N P1 tickets on a one-minute 24/7 target are
+ * written to a database of their own exactly as registration writes them (ticket, REGISTERED
+ * event, running SlaClock with its timers, an sla.schedule outbox message), due `lead` seconds
+ * from now and spread over `spread` seconds. Then the real SLA timer worker process(es) relay the
+ * outbox to Redis (3 warnings + breach per clock: 4·N delayed jobs) and record every warning and
+ * breach. Measured from PostgreSQL afterwards: the delay between each due instant and its
+ * recorded breach, tickets with no breach (missed) and breaches recorded twice (duplicates).
+ * Prints JSON last: {timers, p50Ms, p99Ms, maxMs, missed, duplicates, ...}.
+ */
+import { parseArgs } from "node:util";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { readEnv } from "../lib/config/env";
+import { preflight } from "../lib/server/preflight";
+import { dropDatabase } from "../lib/server/db/admin";
+import { migrate } from "../lib/server/db/migrations";
+import { createPrisma } from "../lib/server/db/prisma";
+import { seed } from "../lib/server/db/seed";
+import { deleteKeys } from "../tests/support/redis-keys";
+import { startSlaTimerWorker, type RunningProcess } from "../tests/support/processes";
+import { runScript } from "../scripts/run-script";
+
+const { values } = parseArgs({
+  options: {
+    timers: { type: "string", default: "100000" },
+    spread: { type: "string", default: "180" },
+    lead: { type: "string", default: "120" },
+    workers: { type: "string", default: "1" },
+  },
+});
+const N = Number(values.timers);
+const SPREAD_S = Number(values.spread);
+const LEAD_S = Number(values.lead);
+const WORKERS = Number(values.workers);
+
+const log = (line: string) => console.log(`[bench:breach] ${line}`);
+
+async function load(client: pg.Client, orgId: string, requesterId: string, versionId: string, t0: number): Promise<void> {
+  // One statement per table, all rows from generate_series: the due instants are spread evenly.
+  const due = `to_timestamp((${t0} + ${LEAD_S * 1000} + (i - 1)::float8 / ${N} * ${SPREAD_S * 1000}) / 1000.0)`;
+  await client.query(`create temp table bench_rows as
+    select i, gen_random_uuid() as id, ${due} as due from generate_series(1, ${N}) as i`);
+  await client.query(
+    `insert into "Ticket" ("id","reference","organizationId","requesterId","agreementVersionId","title","description","priority","status","channel","line","createdAt","updatedAt")
+     select id, 'BB-2026-' || lpad(i::text, 7, '0'), $1, $2, $3, 'Bench P1 ' || i, 'bench', 'P1', 'NEW', 'API', 'L1', due - interval '1 minute', now() from bench_rows`,
+    [orgId, requesterId, versionId],
+  );
+  await client.query(`insert into "TicketEvent" ("ticketId","type","actorId","at","data")
+    select id, 'REGISTERED', $1, due - interval '1 minute', jsonb_build_object('priority','P1','channel','API') from bench_rows`, [requesterId]);
+  const timer = (kind: string, threshold: number | null, offsetSeconds: number) =>
+    `jsonb_build_object('jobId', 'sla-' || id || '-response-${kind === "breach" ? "breach" : `warning-${threshold}`}-r0', 'ticketId', id, 'metric', 'RESPONSE',
+      'kind', '${kind}', ${threshold === null ? "" : `'threshold', ${threshold}, `}'revision', 0,
+      'at', to_char((due - interval '${offsetSeconds} seconds') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
+  const timers = `jsonb_build_array(${timer("warning", 0.5, 30)}, ${timer("warning", 0.75, 15)}, ${timer("warning", 0.9, 6)}, ${timer("breach", null, 0)})`;
+  await client.query(`insert into "SlaClock" ("id","ticketId","metric","state","targetMinutes","startedAt","dueAt","usedMinutes","revision","timers","updatedAt")
+    select gen_random_uuid(), id, 'RESPONSE', 'RUNNING', 1, due - interval '1 minute', due, 0, 0, ${timers}, now() from bench_rows`);
+  await client.query(`insert into "OutboxMessage" ("topic","payload")
+    select 'sla.schedule', jsonb_build_object('ticketId', id, 'metric', 'RESPONSE', 'revision', 0, 'timers', ${timers}, 'cancelJobIds', '[]'::jsonb)
+    from bench_rows order by due`);
+  await client.query("drop table bench_rows");
+  await client.query('analyze "Ticket"; analyze "SlaClock"; analyze "OutboxMessage"; analyze "TicketEvent"');
+}
+
+runScript(async () => {
+  const env = readEnv();
+  await preflight({ postgres: "server", redis: true });
+  const url = new URL(env.DATABASE_URL);
+  url.pathname = `/hd_bench_breach_${process.pid}`;
+  const databaseUrl = url.toString();
+  const prefix = `hd-bench-${randomBytes(4).toString("hex")}`;
+  const workers: RunningProcess[] = [];
+  const client = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await migrate(databaseUrl);
+    const prisma = createPrisma(databaseUrl, 2);
+    let orgId: string, requesterId: string, versionId: string;
+    try {
+      await seed(prisma);
+      const calendar = await prisma.calendar.findUniqueOrThrow({ where: { key: "always-24-7" } });
+      const agreement = await prisma.serviceAgreement.create({
+        data: {
+          key: "bench-one-minute",
+          name: "Bench: P1 in one minute, 24/7",
+          provider: "Bench",
+          versions: {
+            create: {
+              label: "v1",
+              validFrom: new Date("2000-01-01T00:00:00Z"),
+              warningThresholds: [0.5, 0.75, 0.9],
+              minWithinTargetPercent: 90,
+              creditScheme: { kind: "none" },
+              targets: { create: [{ priority: "P1", minutes: 1, calendarId: calendar.id }] },
+            },
+          },
+        },
+        include: { versions: true },
+      });
+      versionId = agreement.versions[0]!.id;
+      const org = await prisma.organization.create({ data: { slug: "bench", name: "Bench AS", ticketPrefix: "BB", agreementId: agreement.id } });
+      orgId = org.id;
+      requesterId = (await prisma.user.create({ data: { email: "bench@bench.example", name: "Bench", role: "END_USER", organizationId: org.id } })).id;
+    } finally {
+      await prisma.$disconnect();
+    }
+
+    await client.connect();
+    const t0 = Date.now();
+    await load(client, orgId, requesterId, versionId, t0);
+    log(`${N.toLocaleString("en")} clocks loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s; first due in ${LEAD_S} s, spread over ${SPREAD_S} s`);
+
+    const workerEnv = { DATABASE_URL: databaseUrl, REDIS_PREFIX: prefix, DATABASE_POOL_SIZE: "20" };
+    for (let i = 0; i < WORKERS; i++) workers.push(startSlaTimerWorker(workerEnv));
+    await Promise.all(workers.map((w) => w.waitFor(/sla-timers@\S+ running/, 60_000)));
+    for (;;) {
+      const { rows } = await client.query<{ n: string }>('select count(*) as n from "OutboxMessage" where "dispatchedAt" is null');
+      if (rows[0]!.n === "0") break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    const relayedAt = Date.now();
+    log(`outbox relayed to Redis ${((relayedAt - t0) / 1000).toFixed(1)} s after the start (${(4 * N).toLocaleString("en")} delayed jobs)`);
+    if (relayedAt > t0 + LEAD_S * 1000) log("WARNING: relaying took longer than the lead; the first deadlines were already due");
+
+    const end = t0 + (LEAD_S + SPREAD_S) * 1000;
+    for (;;) {
+      const { rows } = await client.query<{ n: string }>(`select count(*) as n from "Escalation" where "kind" = 'BREACH'`);
+      const recorded = Number(rows[0]!.n);
+      const now = Date.now();
+      if (recorded >= N || now > end + 60_000) break;
+      if (now > t0 + LEAD_S * 1000) log(`${recorded.toLocaleString("en")} breaches recorded, ${Math.max(0, Math.round((end - now) / 1000))} s of deadlines to go`);
+      await new Promise((r) => setTimeout(r, 10_000));
+    }
+    await Promise.all(workers.map((w) => w.stop("SIGTERM")));
+
+    const { rows: stats } = await client.query<{ recorded: string; p50: number; p99: number; max: number }>(`
+      select count(*) as recorded,
+             percentile_cont(0.5) within group (order by ms) as p50,
+             percentile_cont(0.99) within group (order by ms) as p99,
+             max(ms) as max
+      from (select extract(epoch from (e."createdAt" - e."dueAt")) * 1000 as ms from "Escalation" e where e."kind" = 'BREACH') d`);
+    const { rows: dup } = await client.query<{ n: string }>(`
+      select coalesce(sum(c - 1), 0) as n from (select count(*) as c from "TicketEvent" where "type" = 'SLA_BREACHED' group by "ticketId") d`);
+    const { rows: warnings } = await client.query<{ n: string; p99: number }>(`
+      select count(*) as n, percentile_cont(0.99) within group (order by extract(epoch from (e."createdAt" - (c."dueAt" - make_interval(secs => 60 * (1 - e."threshold"))))) * 1000) as p99
+      from "Escalation" e join "SlaClock" c on c."id" = e."clockId" where e."kind" = 'WARNING'`);
+    const s = stats[0]!;
+    const result = {
+      timers: N,
+      p50Ms: Math.round(s.p50 ?? NaN),
+      p99Ms: Math.round(s.p99 ?? NaN),
+      maxMs: Math.round(s.max ?? NaN),
+      missed: N - Number(s.recorded),
+      duplicates: Number(dup[0]!.n),
+      warningsRecorded: Number(warnings[0]!.n),
+      warningP99Ms: Math.round(warnings[0]!.p99 ?? NaN),
+      jobs: 4 * N,
+      spreadSeconds: SPREAD_S,
+      workerProcesses: WORKERS,
+    };
+    log(`breaches: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms; missed ${result.missed}, duplicates ${result.duplicates}; warnings: ${result.warningsRecorded} (p99 ${result.warningP99Ms} ms)`);
+    console.log(JSON.stringify(result));
+  } finally {
+    await Promise.all(workers.map((w) => w.stop("SIGKILL")));
+    await client.end().catch(() => undefined);
+    await dropDatabase(databaseUrl);
+    await deleteKeys(env.REDIS_URL, prefix);
+  }
+});
