@@ -131,6 +131,21 @@ describe("the SLA timer worker", () => {
     expect(await prisma.notification.count({ where: { ticketId: ticket.id, template: "sla-breach", channel: "WEBHOOK" } })).toBe(1);
   });
 
+  it("a breach moves the ticket to the next line when the agreement says so", async () => {
+    const version = await prisma.agreementVersion.findFirstOrThrow({ where: { agreement: { key: "test-one-minute" } } });
+    await prisma.agreementVersion.update({ where: { id: version.id }, data: { escalationRules: { breach: { notify: ["lineLead"], moveToNextLine: true } } } });
+    try {
+      const ticket = await p1DueIn(1_500, "move me");
+      await until(() => prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } }), (t) => t.line === "L2");
+      expect(await prisma.escalation.findMany({ where: { ticketId: ticket.id, kind: "LINE", fromLine: "L1", toLine: "L2" } })).toHaveLength(1);
+      const moved = await prisma.ticketEvent.findMany({ where: { ticketId: ticket.id, type: "ESCALATED" } });
+      expect(moved.filter((e) => (e.data as { kind?: string }).kind === "breach")).toHaveLength(1);
+      expect(await breaches(ticket.id)).toHaveLength(1);
+    } finally {
+      await prisma.agreementVersion.update({ where: { id: version.id }, data: { escalationRules: { breach: { notify: ["assignee", "lineLead", "customerAdmin"] } } } });
+    }
+  });
+
   it("troubleshooting started in time removes the timers: no breach", async () => {
     const ticket = await p1DueIn(3_000);
     await applyTicketAction({ actor: agent, input: { ticketId: ticket.id, action: { type: "start" } }, ctx: { prisma, now: () => new Date() } });
