@@ -1,0 +1,83 @@
+/**
+ * The servicedesk's queues: a line's open tickets (or the agent's own), sorted by time left on the
+ * response clock. Running clocks come first by due instant (so breached ones lead), then paused
+ * clocks, then stopped ones (met, breached and stopped, excluded) by registration.
+ */
+import { z } from "zod";
+import type { Prisma } from "../../generated/prisma/client";
+import { isStaff, type Actor } from "../actor";
+import { badRequest, unprocessable } from "../errors";
+import { parseInput } from "../validation";
+import type { UseCaseContext } from "./context";
+import { visibleTicketsWhere } from "./scope";
+import { PrioritySchema, SupportLineSchema, TicketStatusSchema, type TicketView } from "./schemas";
+import { ticketViewSelect, toTicketView } from "./view";
+
+export const ListQueueSchema = z.object({
+  line: SupportLineSchema.optional(),
+  mine: z.boolean().default(false),
+  search: z.string().trim().max(200).optional(),
+  status: TicketStatusSchema.optional(),
+  priority: PrioritySchema.optional(),
+  /** Opaque cursor from the previous page's nextCursor. */
+  cursor: z.string().max(50).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type ListQueueInput = z.input<typeof ListQueueSchema>;
+
+/** The warning threshold used when an agreement has none (a fraction of the target used). */
+export const DEFAULT_WARNING_THRESHOLD = 0.75;
+
+export interface QueueItem extends TicketView {
+  organizationName: string;
+  /** The first warning threshold of the ticket's agreement, as a fraction of the target used. */
+  warningThreshold: number;
+}
+
+const queueSelect = {
+  ...ticketViewSelect,
+  organization: { select: { name: true } },
+  agreementVersion: { select: { ...ticketViewSelect.agreementVersion.select, warningThresholds: true } },
+} satisfies Prisma.TicketSelect;
+
+const encodeCursor = (offset: number) => Buffer.from(`q${offset}`).toString("base64url");
+
+function decodeCursor(cursor: string): number {
+  const match = /^q(\d{1,9})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!match) throw badRequest("Invalid cursor", { cursor: ["not a cursor from this queue"] });
+  return Number(match[1]);
+}
+
+export async function listQueue({ actor, input, ctx }: { actor: Actor; input: ListQueueInput; ctx: UseCaseContext }): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
+  if (!isStaff(actor)) throw unprocessable("Only servicedesk staff have queues");
+  const q = parseInput(ListQueueSchema, input);
+  const filters: Prisma.TicketWhereInput[] = [visibleTicketsWhere(actor)];
+  filters.push(q.status ? { status: q.status } : { status: { notIn: ["SOLVED", "CLOSED"] } });
+  if (q.line) filters.push({ line: q.line });
+  if (q.mine) filters.push({ assigneeId: actor.userId });
+  if (q.priority) filters.push({ priority: q.priority });
+  if (q.search) {
+    const contains = { contains: q.search, mode: "insensitive" as const };
+    filters.push({ OR: [{ reference: contains }, { title: contains }, { organization: { name: contains } }] });
+  }
+  const offset = q.cursor ? decodeCursor(q.cursor) : 0;
+  // Every registered ticket has its response clock; the clock carries the sort key.
+  const order = await ctx.prisma.slaClock.findMany({
+    where: { metric: "RESPONSE", ticket: { AND: filters } },
+    orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { state: "asc" }, { ticket: { createdAt: "asc" } }, { ticketId: "asc" }],
+    skip: offset,
+    take: q.limit + 1,
+    select: { ticketId: true },
+  });
+  const ids = order.slice(0, q.limit).map((c) => c.ticketId);
+  const rows = ids.length ? await ctx.prisma.ticket.findMany({ where: { AND: [{ id: { in: ids } }, visibleTicketsWhere(actor)] }, select: queueSelect }) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const now = ctx.now();
+  const items = ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const thresholds = row.agreementVersion?.warningThresholds ?? [];
+    return [{ ...toTicketView(row, now), organizationName: row.organization.name, warningThreshold: thresholds.length ? Math.min(...thresholds) : DEFAULT_WARNING_THRESHOLD }];
+  });
+  return { items, nextCursor: order.length > q.limit ? encodeCursor(offset + q.limit) : null };
+}
