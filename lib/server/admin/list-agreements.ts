@@ -1,0 +1,31 @@
+/** Every agreement with its versions (oldest first) and the organisations on it. */
+import type { Actor } from "../actor";
+import type { UseCaseContext } from "../tickets/context";
+import { assertProviderAdmin } from "./access";
+
+export interface AgreementRow {
+  id: string;
+  key: string;
+  name: string;
+  provider: string;
+  source: string | null;
+  organizations: string[];
+  versions: Array<{ id: string; label: string; validFrom: Date }>;
+}
+
+export async function listAgreements({ actor, ctx }: { actor: Actor; input?: undefined; ctx: UseCaseContext }): Promise<AgreementRow[]> {
+  assertProviderAdmin(actor);
+  const rows = await ctx.prisma.serviceAgreement.findMany({
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      provider: true,
+      source: true,
+      organizations: { select: { name: true }, orderBy: { name: "asc" } },
+      versions: { select: { id: true, label: true, validFrom: true }, orderBy: { validFrom: "asc" } },
+    },
+  });
+  return rows.map((a) => ({ ...a, organizations: a.organizations.map((o) => o.name) }));
+}

@@ -1,0 +1,31 @@
+/** Every organisation with its agreement and monthly fee, provider first. */
+import type { Actor } from "../actor";
+import type { UseCaseContext } from "../tickets/context";
+import { assertProviderAdmin } from "./access";
+
+export interface OrganizationRow {
+  id: string;
+  name: string;
+  slug: string;
+  isProvider: boolean;
+  agreement: { id: string; name: string } | null;
+  monthlyFeeOre: number | null;
+  activeUsers: number;
+}
+
+export async function listOrganizations({ actor, ctx }: { actor: Actor; input?: undefined; ctx: UseCaseContext }): Promise<OrganizationRow[]> {
+  assertProviderAdmin(actor);
+  const rows = await ctx.prisma.organization.findMany({
+    orderBy: [{ isProvider: "desc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      isProvider: true,
+      monthlyFeeOre: true,
+      agreement: { select: { id: true, name: true } },
+      _count: { select: { users: { where: { deactivatedAt: null } } } },
+    },
+  });
+  return rows.map(({ _count, ...row }) => ({ ...row, activeUsers: _count.users }));
+}
