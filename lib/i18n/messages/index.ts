@@ -6,9 +6,15 @@
 import { common } from "./common";
 import { auth } from "./auth";
 import { portal } from "./portal";
+import { admin } from "./admin";
+import { agent } from "./agent";
+import { oncall } from "./oncall";
 
 export const areas = {
   common,
   auth,
   portal,
+  admin,
+  agent,
+  oncall,
 };

@@ -1,0 +1,64 @@
+"use client";
+/**
+ * One action on a ticket for an agent (reply, note, escalate, …): a titled form whose fields are
+ * described by the page, posted to the workspace's server action. Keeps the typed text and shows
+ * errors by field when the server refuses.
+ */
+import { useActionState } from "react";
+import { submitAgentAction } from "@/app/arbeid/actions";
+import { EMPTY_FORM } from "@/app/saker/form-state";
+import { ErrorMessage } from "./error-message";
+import { Select, type SelectOption } from "./select";
+import { SubmitButton } from "./submit-button";
+import { TextArea } from "./text-area";
+import type { ButtonTone } from "./button";
+
+export interface AgentField {
+  name: string;
+  label: string;
+  help?: string;
+  /** A select when options are given, else a text area. */
+  options?: SelectOption[];
+  rows?: number;
+  required?: boolean;
+  shortcut?: string;
+}
+
+export interface AgentActionFormProps {
+  ticketId: string;
+  type: string;
+  title: string;
+  help?: string;
+  fields: AgentField[];
+  submit: string;
+  pending: string;
+  tone?: ButtonTone;
+  /** For forms without fields: the key that submits the form. */
+  shortcut?: string;
+}
+
+export function AgentActionForm({ ticketId, type, title, help, fields, submit, pending, tone, shortcut }: AgentActionFormProps) {
+  const [state, action] = useActionState(submitAgentAction, EMPTY_FORM);
+  const heading = `action-${type}-title`;
+  return (
+    <form action={action} aria-labelledby={heading} className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4" noValidate data-shortcut={shortcut}>
+      <h3 id={heading} className="text-lg font-semibold">{title}</h3>
+      {help && <p className="text-sm text-slate-700">{help}</p>}
+      {state.message && <ErrorMessage message={state.message} />}
+      <input type="hidden" name="ticketId" value={ticketId} />
+      <input type="hidden" name="type" value={type} />
+      {fields.map((f) => {
+        const id = `${type}-${f.name}`;
+        const common = { id, name: f.name, label: f.label, help: f.help, error: state.errors[f.name], required: f.required, "data-shortcut": f.shortcut };
+        return f.options ? (
+          <Select key={f.name} {...common} options={f.options} defaultValue={state.values[f.name] ?? f.options[0]?.value} />
+        ) : (
+          <TextArea key={f.name} {...common} rows={f.rows ?? 3} defaultValue={state.values[f.name]} />
+        );
+      })}
+      <div>
+        <SubmitButton label={submit} pendingLabel={pending} tone={tone} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * A ticket's full history for staff: public replies, internal notes, phone calls, escalations with
+ * the work done, and system events (SLA warnings and breaches, on-call pages), oldest first.
+ */
+import type { TicketEventView, TicketView } from "@/lib/server/tickets/schemas";
+import { t, type Locale, type MessageKey, type MessageVars } from "@/lib/i18n";
+import { formatDateTime } from "@/lib/i18n/format";
+import { Badge } from "./badge";
+
+const INTERNAL = new Set(["INTERNAL_NOTE", "ESCALATED", "RECLASSIFIED", "SECURITY_FLAGGED", "RCA_RECORDED", "TRIAGED", "ASSIGNED", "SLA_WARNING", "SLA_BREACHED"]);
+const ESCALATION_KINDS = new Set(["oncall_page", "oncall_ack", "p1_mobilised"]);
+const text = (value: unknown) => (typeof value === "string" ? value : typeof value === "number" ? String(value) : "");
+
+function heading(e: TicketEventView, locale: Locale): string {
+  const d = e.data;
+  const vars: MessageVars = { from: text(d.from), to: text(d.to), reason: text(d.reason), priority: text(d.priority) };
+  if (e.type === "ESCALATED") {
+    if (typeof d.to === "string") return t(locale, "agent.event.ESCALATED.line", vars);
+    const kind = text(d.kind);
+    return ESCALATION_KINDS.has(kind) ? t(locale, `agent.event.ESCALATED.${kind}` as MessageKey) : t(locale, "agent.event.ESCALATED");
+  }
+  if (e.type === "SLA_WARNING") return t(locale, "agent.event.SLA_WARNING", { percent: Math.round(Number(d.threshold ?? 0) * 100) });
+  const key = `agent.event.${e.type}` as MessageKey;
+  const message = t(locale, key, vars);
+  return message === key ? t(locale, "agent.event.other") : message;
+}
+
+function body(e: TicketEventView): string {
+  const d = e.data;
+  if (e.type === "ESCALATED") return text(d.workDone);
+  if (e.type === "RCA_RECORDED") return [text(d.rootCause), text(d.correctiveActions)].filter(Boolean).join("\n\n");
+  if (e.type === "PAUSED" || e.type === "RECLASSIFIED" || e.type === "SECURITY_FLAGGED" || e.type === "PRIORITY_CHANGED") return "";
+  return text(d.body);
+}
+
+function author(e: TicketEventView, ticket: TicketView, me: string, locale: Locale): string {
+  if (e.actorId === null) return t(locale, "agent.timeline.system");
+  if (e.actorId === me) return t(locale, "agent.timeline.you");
+  if (e.actorId === ticket.requesterId) return t(locale, "agent.timeline.requester");
+  return t(locale, "agent.timeline.staff");
+}
+
+export function AgentTimeline({ ticket, events, me, now, locale }: { ticket: TicketView; events: TicketEventView[]; me: string; now: Date; locale: Locale }) {
+  return (
+    <ol className="flex flex-col gap-3" data-testid="timeline">
+      {events.map((e) => {
+        const internal = INTERNAL.has(e.type) || e.data.visibility === "INTERNAL";
+        const content = e.type === "REGISTERED" ? ticket.description : body(e);
+        const system = e.actorId === null;
+        const tone = e.type === "SLA_BREACHED" ? "border-red-700 bg-red-50" : internal ? "border-amber-600 bg-amber-50" : system ? "border-slate-300 bg-slate-100" : "border-slate-300 bg-white";
+        return (
+          <li key={e.id} className={`rounded-lg border p-3 ${tone}`}>
+            <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-800">
+              <span className="font-semibold text-slate-900">{author(e, ticket, me, locale)}</span>
+              <span>{heading(e, locale)}</span>
+              <time dateTime={e.at}>{formatDateTime(e.at, now, locale)}</time>
+              {internal && <Badge tone="warning">{t(locale, "agent.timeline.internal")}</Badge>}
+            </p>
+            {content && <p className="mt-2 whitespace-pre-wrap break-words">{content}</p>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
