@@ -1,0 +1,36 @@
+"use client";
+/** Close a date or give it special hours; the SLA engine's message shows next to the field it concerns. */
+import { useActionState } from "react";
+import { ErrorMessage } from "@/components/error-message";
+import { SubmitButton } from "@/components/submit-button";
+import { TextField } from "@/components/text-field";
+import { EMPTY_ADMIN_FORM } from "../../form-state";
+import { submitCalendarDate } from "../actions";
+
+export interface CalendarDateText {
+  date: string;
+  hours: string;
+  hoursHelp: string;
+  note: string;
+  noteHelp: string;
+  submit: string;
+  pending: string;
+}
+
+export function CalendarDateForm({ calendarId, text }: { calendarId: string; text: CalendarDateText }) {
+  const [state, action] = useActionState(submitCalendarDate, EMPTY_ADMIN_FORM);
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      {state.message && <ErrorMessage message={state.message} />}
+      <input type="hidden" name="calendarId" value={calendarId} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField id="date" name="date" type="date" label={text.date} error={state.errors.date} defaultValue={state.values.date} required />
+        <TextField id="date-hours" name="hours" label={text.hours} help={text.hoursHelp} error={state.errors.hours} defaultValue={state.values.hours} />
+        <TextField id="date-note" name="note" label={text.note} help={text.noteHelp} error={state.errors.note} defaultValue={state.values.note} maxLength={200} />
+      </div>
+      <div>
+        <SubmitButton label={text.submit} pendingLabel={text.pending} />
+      </div>
+    </form>
+  );
+}

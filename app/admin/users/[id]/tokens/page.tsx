@@ -1,0 +1,83 @@
+/** /admin/users/[id]/tokens: a user's API tokens (prefix, name, last use, revoked); create and revoke. */
+import type { Metadata } from "next";
+import { listUserTokens } from "@/lib/server/admin";
+import { defaultContext } from "@/lib/server/tickets/context";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { t as translate } from "@/lib/i18n";
+import { formatDateTime } from "@/lib/i18n/format";
+import { Badge } from "@/components/badge";
+import { Button } from "@/components/button";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { StatusMessage } from "@/components/status-message";
+import { requireProviderAdmin, orNotFound } from "../../../access";
+import { BackLink } from "../../../back-link";
+import { submitRevokeToken } from "./actions";
+import { NewTokenForm } from "./new-token-form";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translate(await getLocale(), "admin.tokens.caption") };
+}
+
+export default async function UserTokensPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+  const { id } = await params;
+  const actor = await requireProviderAdmin(`/admin/users/${id}/tokens`);
+  const [t, search, { user, tokens }] = await Promise.all([getT(), searchParams, orNotFound(listUserTokens({ actor, input: { userId: id }, ctx: defaultContext() }))]);
+  const now = new Date();
+  return (
+    <main className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-10 sm:px-6">
+      <BackLink href={`/admin/users?org=${user.organizationId}`} label={t("admin.tokens.back", { org: user.organizationName })} />
+      <PageHeader title={t("admin.tokens.title", { name: user.name })} lead={t("admin.tokens.intro", { org: user.organizationName })} />
+      {search.done === "revoked" && <StatusMessage message={t("admin.tokens.revokedDone")} />}
+      {tokens.length === 0 ? (
+        <EmptyState title={t("admin.tokens.empty")} />
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+          <table className="w-full border-collapse text-left">
+            <caption className="sr-only">{t("admin.tokens.caption")}</caption>
+            <thead className="border-b border-slate-300 text-sm text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-2">{t("admin.tokens.name")}</th>
+                <th scope="col" className="px-4 py-2">{t("admin.tokens.prefix")}</th>
+                <th scope="col" className="px-4 py-2">{t("admin.tokens.lastUsed")}</th>
+                <th scope="col" className="px-4 py-2">{t("admin.tokens.status")}</th>
+                <th scope="col" className="px-4 py-2"><span className="sr-only">{t("admin.tokens.revoke")}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((tok) => (
+                <tr key={tok.id} className="border-b border-slate-200 last:border-0">
+                  <th scope="row" className="px-4 py-3 font-medium">
+                    {tok.name}
+                    <span className="block text-sm font-normal text-slate-700">{t("admin.tokens.created")}: {formatDateTime(tok.createdAt, now, t.locale)}</span>
+                  </th>
+                  <td className="px-4 py-3 font-mono text-sm">{tok.displayPrefix}…</td>
+                  <td className="px-4 py-3">{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, now, t.locale) : t("admin.tokens.never")}</td>
+                  <td className="px-4 py-3"><Badge tone={tok.revokedAt ? "neutral" : "success"}>{t(tok.revokedAt ? "admin.tokens.revoked" : "admin.tokens.live")}</Badge></td>
+                  <td className="px-4 py-3 text-right">
+                    {!tok.revokedAt && (
+                      <form action={submitRevokeToken}>
+                        <input type="hidden" name="tokenId" value={tok.id} />
+                        <Button type="submit" tone="danger" aria-label={t("admin.tokens.revokeLabel", { prefix: tok.displayPrefix })}>{t("admin.tokens.revoke")}</Button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <section aria-labelledby="new-token" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-5">
+        <h2 id="new-token" className="text-xl font-semibold">{t("admin.tokens.new")}</h2>
+        {user.active ? (
+          <NewTokenForm userId={user.id} text={{ name: t("admin.tokens.name"), nameHelp: t("admin.tokens.nameHelp"), submit: t("admin.tokens.create"), pending: t("admin.tokens.creating"), shownOnce: t("admin.tokens.shownOnce") }} />
+        ) : (
+          <p className="text-slate-700">{t("admin.tokens.inactiveUser")}</p>
+        )}
+      </section>
+    </main>
+  );
+}

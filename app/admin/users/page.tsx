@@ -1,0 +1,107 @@
+/** /admin/users?org=…: the users of one organisation with role, line and status; create and deactivate users. */
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { listOrganizations, listUsers } from "@/lib/server/admin";
+import { CUSTOMER_ROLES, STAFF_ROLES } from "@/lib/server/actor";
+import { defaultContext } from "@/lib/server/tickets/context";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { t as translate } from "@/lib/i18n";
+import { Badge } from "@/components/badge";
+import { Button } from "@/components/button";
+import { EmptyState } from "@/components/empty-state";
+import { ErrorMessage } from "@/components/error-message";
+import { PageHeader } from "@/components/page-header";
+import { Select } from "@/components/select";
+import { StatusMessage } from "@/components/status-message";
+import { requireProviderAdmin, orNotFound } from "../access";
+import { BackLink } from "../back-link";
+import { submitDeactivateUser } from "./actions";
+import { NewUserForm } from "./new-user-form";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translate(await getLocale(), "admin.users.title") };
+}
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ org?: string; done?: string }> }) {
+  const actor = await requireProviderAdmin("/admin/users");
+  const ctx = defaultContext();
+  const [t, search, organizations] = await Promise.all([getT(), searchParams, listOrganizations({ actor, ctx })]);
+  const orgId = z.uuid().safeParse(search.org).data ?? organizations.find((o) => o.isProvider)?.id ?? organizations[0]?.id;
+  if (!orgId) return null;
+  const { organization, users } = await orNotFound(listUsers({ actor, input: { organizationId: orgId }, ctx }));
+  const roles = (organization.isProvider ? STAFF_ROLES : CUSTOMER_ROLES).map((r) => ({ value: r, label: t(`admin.role.${r}`) }));
+  const lines = organization.isProvider ? [{ value: "", label: t("admin.users.noLine") }, ...(["L1", "L2", "L3"] as const).map((l) => ({ value: l, label: t(`admin.line.${l}`) }))] : [];
+  const done = search.done === "created" ? t("admin.users.created") : search.done === "deactivated" ? t("admin.users.deactivated.done") : null;
+  return (
+    <main className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-10 sm:px-6">
+      <BackLink href="/admin" label={t("admin.nav.back")} />
+      <PageHeader title={t("admin.users.title")} lead={t("admin.users.intro")} />
+      <form method="get" action="/admin/users" className="flex flex-wrap items-end gap-3">
+        <div className="min-w-64 grow sm:grow-0">
+          <Select id="org" name="org" label={t("admin.users.organization")} options={organizations.map((o) => ({ value: o.id, label: o.name }))} defaultValue={organization.id} />
+        </div>
+        <Button type="submit" tone="secondary">{t("admin.users.show")}</Button>
+      </form>
+      {done && <StatusMessage message={done} />}
+      {search.done === "self" && <ErrorMessage message={t("admin.users.cannotDeactivateSelf")} />}
+      {users.length === 0 ? (
+        <EmptyState title={t("admin.users.empty")} />
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+          <table className="w-full border-collapse text-left">
+            <caption className="sr-only">{t("admin.users.caption", { name: organization.name })}</caption>
+            <thead className="border-b border-slate-300 text-sm text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-2">{t("admin.users.name")}</th>
+                <th scope="col" className="px-4 py-2">{t("admin.users.role")}</th>
+                <th scope="col" className="px-4 py-2">{t("admin.users.status")}</th>
+                <th scope="col" className="px-4 py-2"><span className="sr-only">{t("admin.users.deactivate")}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id} className="border-b border-slate-200 align-top last:border-0">
+                  <th scope="row" className="px-4 py-3 font-normal">
+                    <span className="block font-medium">{u.name}</span>
+                    <span className="block break-all text-sm text-slate-700">{u.email}</span>
+                    <Link href={`/admin/users/${u.id}/tokens`} className="text-sm text-blue-800 underline underline-offset-2">{t("admin.users.tokens", { count: u.liveTokens })}</Link>
+                  </th>
+                  <td className="px-4 py-3">
+                    {t(`admin.role.${u.role}`)}
+                    {u.supportLine && <span className="block text-sm text-slate-700">{t(`admin.line.${u.supportLine}`)}</span>}
+                  </td>
+                  <td className="px-4 py-3">
+                    <Badge tone={u.deactivatedAt ? "neutral" : "success"}>{t(u.deactivatedAt ? "admin.users.deactivated" : "admin.users.active")}</Badge>
+                  </td>
+                  <td className="px-4 py-3 text-right">
+                    {!u.deactivatedAt && u.id !== actor.userId && (
+                      <form action={submitDeactivateUser}>
+                        <input type="hidden" name="userId" value={u.id} />
+                        <input type="hidden" name="organizationId" value={organization.id} />
+                        <Button type="submit" tone="danger" aria-label={t("admin.users.deactivateLabel", { name: u.name })}>{t("admin.users.deactivate")}</Button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <section aria-labelledby="new-user" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-5">
+        <h2 id="new-user" className="text-xl font-semibold">{t("admin.users.new", { name: organization.name })}</h2>
+        <p className="text-slate-700">{t(organization.isProvider ? "admin.users.newHelpProvider" : "admin.users.newHelpCustomer")}</p>
+        <NewUserForm
+          key={organization.id}
+          organizationId={organization.id}
+          roles={roles}
+          lines={lines}
+          text={{ name: t("admin.users.name"), email: t("admin.users.email"), role: t("admin.users.role"), line: t("admin.users.line"), submit: t("admin.users.create"), pending: t("admin.users.creating") }}
+        />
+      </section>
+    </main>
+  );
+}
