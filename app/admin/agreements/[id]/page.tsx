@@ -1,0 +1,71 @@
+/** /admin/agreements/[id]: an agreement's versions with their targets; the way to a new version. */
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getAgreement } from "@/lib/server/admin";
+import { defaultContext } from "@/lib/server/tickets/context";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { t as translate } from "@/lib/i18n";
+import { formatBusinessDuration, formatDateTime } from "@/lib/i18n/format";
+import { ButtonLink } from "@/components/button-link";
+import { PageHeader } from "@/components/page-header";
+import { StatusMessage } from "@/components/status-message";
+import { requireProviderAdmin, orNotFound } from "../../access";
+import { BackLink } from "../../back-link";
+import { VersionStatus, versionStates } from "../version-status";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translate(await getLocale(), "admin.agr.title") };
+}
+
+export default async function AgreementPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+  const { id } = await params;
+  const actor = await requireProviderAdmin(`/admin/agreements/${id}`);
+  const [t, search, agreement] = await Promise.all([getT(), searchParams, orNotFound(getAgreement({ actor, input: { agreementId: id }, ctx: defaultContext() }))]);
+  const now = new Date();
+  const states = versionStates(agreement.versions.map((v) => v.validFrom), now);
+  return (
+    <main className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-10 sm:px-6">
+      <BackLink href="/admin/agreements" label={t("admin.agr.title")} />
+      <PageHeader
+        title={agreement.name}
+        lead={t("admin.agr.provider", { provider: agreement.provider }) + (agreement.source ? ` · ${t("admin.agr.source", { source: agreement.source })}` : "")}
+        actions={agreement.latest && <ButtonLink tone="primary" href={`/admin/agreements/${agreement.id}/versions/new`}>{t("admin.agr.newVersion")}</ButtonLink>}
+      />
+      {search.done === "created" && <StatusMessage message={t("admin.new.created")} />}
+      <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+        <table className="w-full border-collapse text-left">
+          <caption className="sr-only">{t("admin.agr.versionsCaption", { name: agreement.name })}</caption>
+          <thead className="border-b border-slate-300 text-sm text-slate-700">
+            <tr>
+              <th scope="col" className="px-4 py-2">{t("admin.agr.label")}</th>
+              <th scope="col" className="px-4 py-2">{t("admin.agr.validFrom")}</th>
+              <th scope="col" className="px-4 py-2">{t("admin.agr.targets")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {agreement.versions.map((v, i) => (
+              <tr key={v.id} className="border-b border-slate-200 align-top last:border-0">
+                <th scope="row" className="px-4 py-3 font-normal">
+                  <Link href={`/admin/agreements/${agreement.id}/versions/${v.id}`} className="font-medium text-blue-800 underline underline-offset-2">{v.label}</Link>
+                  <span className="mt-1 block"><VersionStatus state={states[i] ?? "past"} t={t} /></span>
+                </th>
+                <td className="whitespace-nowrap px-4 py-3">{formatDateTime(v.validFrom, now, t.locale)}</td>
+                <td className="px-4 py-3 text-sm">
+                  <ul>
+                    {v.targets.map((target) => (
+                      <li key={target.priority}>
+                        <span className="font-medium">{target.priority}</span>: {formatBusinessDuration(target.minutes, t.locale)} ({target.calendarName})
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+/** A new agreement version: valid from (Oslo time), P1–P4 targets each with minutes and a calendar, thresholds. */
+import { useActionState } from "react";
+import { ErrorMessage } from "@/components/error-message";
+import { Select, type SelectOption } from "@/components/select";
+import { SubmitButton } from "@/components/submit-button";
+import { TextField } from "@/components/text-field";
+import { EMPTY_ADMIN_FORM } from "../../../../form-state";
+import { submitNewVersion } from "../../../actions";
+
+export interface NewVersionText {
+  label: string;
+  labelHelp: string;
+  validFrom: string;
+  minutes: string;
+  minutesHelp: string;
+  calendar: string;
+  warnings: string;
+  warningsHelp: string;
+  compliance: string;
+  note: string;
+  submit: string;
+  pending: string;
+  /** Legend per priority, e.g. "Response target for P1 Critical". */
+  legends: Record<string, string>;
+}
+
+export function NewVersionForm({ agreementId, defaults, calendars, text }: { agreementId: string; defaults: Record<string, string>; calendars: SelectOption[]; text: NewVersionText }) {
+  const [state, action] = useActionState(submitNewVersion, EMPTY_ADMIN_FORM);
+  const sent = Object.keys(state.values).length > 0;
+  const value = (field: string) => (sent ? state.values[field] : defaults[field]) ?? "";
+  const id = (field: string) => field.replace(/\./g, "-");
+  return (
+    <form action={action} className="flex flex-col gap-6" noValidate>
+      {state.message && <ErrorMessage message={state.message} />}
+      <input type="hidden" name="agreementId" value={agreementId} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField id="version-label" name="label" label={text.label} help={text.labelHelp} error={state.errors.label} defaultValue={value("label")} required />
+        <TextField id="version-validFrom" name="validFrom" type="datetime-local" label={text.validFrom} error={state.errors.validFrom} defaultValue={value("validFrom")} required />
+      </div>
+      {Object.entries(text.legends).map(([priority, legend]) => {
+        const minutes = `targets.${priority}.minutes`;
+        const calendar = `targets.${priority}.calendarId`;
+        return (
+          <fieldset key={priority} className="grid gap-4 rounded-lg border border-slate-300 p-4 sm:grid-cols-2">
+            <legend className="px-1 font-semibold">{legend}</legend>
+            <TextField id={id(minutes)} name={minutes} label={text.minutes} help={text.minutesHelp} error={state.errors[minutes]} defaultValue={value(minutes)} inputMode="numeric" />
+            <Select id={id(calendar)} name={calendar} label={text.calendar} options={calendars} error={state.errors[calendar]} defaultValue={value(calendar)} />
+          </fieldset>
+        );
+      })}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField id="version-warnings" name="warningPercents" label={text.warnings} help={text.warningsHelp} error={state.errors.warningPercents} defaultValue={value("warningPercents")} />
+        <TextField id="version-compliance" name="minWithinTargetPercent" label={text.compliance} error={state.errors.minWithinTargetPercent} defaultValue={value("minWithinTargetPercent")} inputMode="decimal" />
+      </div>
+      <TextField id="version-note" name="note" label={text.note} error={state.errors.note} defaultValue={value("note")} maxLength={500} />
+      <div>
+        <SubmitButton label={text.submit} pendingLabel={text.pending} />
+      </div>
+    </form>
+  );
+}

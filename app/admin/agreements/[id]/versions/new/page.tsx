@@ -1,0 +1,61 @@
+/** /admin/agreements/[id]/versions/new: a new dated version, prefilled from the latest one. */
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getAgreement, listCalendars } from "@/lib/server/admin";
+import { defaultContext } from "@/lib/server/tickets/context";
+import { PRIORITIES } from "@/lib/sla";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { t as translate } from "@/lib/i18n";
+import { PageHeader } from "@/components/page-header";
+import { requireProviderAdmin, orNotFound } from "../../../../access";
+import { BackLink } from "../../../../back-link";
+import { NewVersionForm } from "./new-version-form";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translate(await getLocale(), "admin.agr.newVersion") };
+}
+
+export default async function NewVersionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireProviderAdmin(`/admin/agreements/${id}/versions/new`);
+  const ctx = defaultContext();
+  const [t, agreement, calendars] = await Promise.all([getT(), orNotFound(getAgreement({ actor, input: { agreementId: id }, ctx })), listCalendars({ actor, ctx })]);
+  const latest = agreement.latest;
+  if (!latest) notFound();
+  const defaults: Record<string, string> = {
+    warningPercents: latest.warningThresholds.map((w) => String(Math.round(w * 1000) / 10)).join(", "),
+    minWithinTargetPercent: String(latest.minWithinTargetPercent),
+  };
+  for (const p of PRIORITIES) {
+    defaults[`targets.${p}.minutes`] = latest.targets[p].minutes === null ? "" : String(latest.targets[p].minutes);
+    defaults[`targets.${p}.calendarId`] = latest.targets[p].calendarId ?? latest.targets.P1.calendarId ?? calendars[0]?.id ?? "";
+  }
+  return (
+    <main className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-10 sm:px-6">
+      <BackLink href={`/admin/agreements/${agreement.id}`} label={agreement.name} />
+      <PageHeader title={t("admin.new.title", { name: agreement.name })} lead={t("admin.new.intro")} />
+      <NewVersionForm
+        agreementId={agreement.id}
+        defaults={defaults}
+        calendars={calendars.map((c) => ({ value: c.id, label: c.name }))}
+        text={{
+          label: t("admin.new.label"),
+          labelHelp: t("admin.new.labelHelp"),
+          validFrom: t("admin.new.validFrom"),
+          minutes: t("admin.new.minutes"),
+          minutesHelp: t("admin.new.minutesHelp"),
+          calendar: t("admin.new.calendar"),
+          warnings: t("admin.new.warnings"),
+          warningsHelp: t("admin.new.warningsHelp"),
+          compliance: t("admin.new.compliance"),
+          note: t("admin.new.note"),
+          submit: t("admin.new.submit"),
+          pending: t("admin.new.pending"),
+          legends: Object.fromEntries(PRIORITIES.map((p) => [p, t("admin.new.targetsLegend", { priority: `${p} ${t(`common.priority.${p}`)}` })])),
+        }}
+      />
+    </main>
+  );
+}
