@@ -40,22 +40,22 @@ export function nextOpenPeriods(spec: CalendarSpec, from: Date, count: number): 
   return periods;
 }
 
-/** Public holidays (when the calendar closes on them) and dated exceptions from `today` on, soonest first. */
-export function comingDays(spec: CalendarSpec, notes: Record<string, string | null>, today: string, count: number): ComingDay[] {
+/** Public holidays (when the calendar closes on them) and dated exceptions in [today, until), soonest first. */
+export function comingDays(spec: CalendarSpec, notes: Record<string, string | null>, today: string, until: string): ComingDay[] {
   const days: ComingDay[] = [];
   if (spec.holidays?.country === "NO") {
     const year = Number(today.slice(0, 4));
-    for (const y of [year, year + 1]) for (const h of norwegianPublicHolidays(y)) if (h.date >= today) days.push({ date: h.date, kind: "holiday", label: h.name });
+    for (const y of [year, year + 1]) for (const h of norwegianPublicHolidays(y)) if (h.date >= today && h.date < until) days.push({ date: h.date, kind: "holiday", label: h.name });
   }
-  for (const date of spec.closedDates ?? []) if (date >= today) days.push({ date, kind: "closed", label: notes[date] ?? "" });
+  for (const date of spec.closedDates ?? []) if (date >= today && date < until) days.push({ date, kind: "closed", label: notes[date] ?? "" });
   for (const [date, hours] of Object.entries(spec.specialHours ?? {})) {
-    if (date >= today) days.push({ date, kind: "special", label: hours.map(([s, e]) => `${s}–${e}`).join(", ") });
+    if (date >= today && date < until) days.push({ date, kind: "special", label: hours.map(([s, e]) => `${s}–${e}`).join(", ") });
   }
   const rank = { special: 0, closed: 1, holiday: 2 } as const;
   days.sort((a, b) => a.date.localeCompare(b.date) || rank[a.kind] - rank[b.kind]);
   // a special-hours or closed date wins over the holiday on the same date
   const seen = new Set<string>();
-  return days.filter((d) => (seen.has(d.date) ? false : (seen.add(d.date), true))).slice(0, count);
+  return days.filter((d) => (seen.has(d.date) ? false : (seen.add(d.date), true)));
 }
 
 /** Today's local date in a time zone. */

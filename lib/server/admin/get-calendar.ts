@@ -19,8 +19,11 @@ export interface CalendarDetail {
   weekly: Record<Weekday, string>;
   dates: Array<{ date: string; hours: string | null; note: string | null }>;
   nextOpen: OpenPeriod[];
+  /** Holidays and dated exceptions of the coming year. */
   coming: ComingDay[];
 }
+
+const oneYearAfter = (date: string): string => `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
 
 export async function getCalendar({ actor, input: raw, ctx }: { actor: Actor; input: CalendarIdInput; ctx: UseCaseContext }): Promise<CalendarDetail> {
   assertProviderAdmin(actor);
@@ -32,6 +35,7 @@ export async function getCalendar({ actor, input: raw, ctx }: { actor: Actor; in
   if (!row) throw notFound("Calendar");
   const spec = calendarSpecOf(row);
   const now = ctx.now();
+  const today = localDateIn(row.timeZone, now);
   const dates = row.dates.map((d) => ({ date: d.date.toISOString().slice(0, 10), hours: d.hours === null ? null : formatHoursText(d.hours as Array<[string, string]>), note: d.note }));
   return {
     id: row.id,
@@ -42,6 +46,6 @@ export async function getCalendar({ actor, input: raw, ctx }: { actor: Actor; in
     weekly: Object.fromEntries(WEEKDAYS.map((d) => [d, formatHoursText(spec.weekly[d])])) as Record<Weekday, string>,
     dates,
     nextOpen: nextOpenPeriods(spec, now, 5),
-    coming: comingDays(spec, Object.fromEntries(dates.map((d) => [d.date, d.note])), localDateIn(row.timeZone, now), 8),
+    coming: comingDays(spec, Object.fromEntries(dates.map((d) => [d.date, d.note])), today, oneYearAfter(today)),
   };
 }

@@ -23,7 +23,7 @@ export default async function AgreementVersionPage({ params }: { params: Promise
   const [t, v] = await Promise.all([getT(), orNotFound(getAgreementVersion({ actor, input: { versionId }, ctx: defaultContext() }))]);
   if (v.agreement.id !== id) notFound();
   const now = new Date();
-  const percent = new Intl.NumberFormat(t.locale === "nb" ? "nb-NO" : "en-GB", { style: "percent", maximumFractionDigits: 1 });
+  const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10} %`;
   return (
     <main className="mx-auto flex max-w-4xl flex-col gap-6 px-4 py-10 sm:px-6">
       <BackLink href={`/admin/agreements/${id}`} label={t("admin.ver.back", { name: v.agreement.name })} />
@@ -57,7 +57,7 @@ export default async function AgreementVersionPage({ params }: { params: Promise
       <dl className="grid gap-4 rounded-lg border border-slate-300 bg-white p-5">
         <div>
           <dt className="font-semibold">{t("admin.ver.warnings")}</dt>
-          <dd>{t("admin.ver.warningsText", { list: v.warningThresholds.map((w) => percent.format(w)).join(", ") })}</dd>
+          <dd>{t("admin.ver.warningsText", { list: v.warningThresholds.map(percent).join(", ") })}</dd>
         </div>
         <div>
           <dt className="font-semibold">{t("admin.ver.compliance")}</dt>
