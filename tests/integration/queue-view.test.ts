@@ -13,9 +13,12 @@ afterAll(() => prisma.$disconnect());
 let kari: Actor, sara: Actor, lise: Actor, jonas: Actor, marte: Actor, vakt: Actor;
 beforeAll(async () => {
   await seedOnce(prisma);
-  [kari, sara, lise, jonas, marte, vakt] = await Promise.all(
-    ["kari@nordlys.example", "sara@bergheim.example", "lise@servicedesk.example", "jonas@servicedesk.example", "marte@servicedesk.example", "vakt@servicedesk.example"].map((e) => actorByEmail(prisma, e)),
-  );
+  kari = await actorByEmail(prisma, "kari@nordlys.example");
+  sara = await actorByEmail(prisma, "sara@bergheim.example");
+  lise = await actorByEmail(prisma, "lise@servicedesk.example");
+  jonas = await actorByEmail(prisma, "jonas@servicedesk.example");
+  marte = await actorByEmail(prisma, "marte@servicedesk.example");
+  vakt = await actorByEmail(prisma, "vakt@servicedesk.example");
 });
 
 // Monday 2 March 2026, 09:00 Oslo (UTC+1): office hours 08–16.
