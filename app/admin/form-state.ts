@@ -7,4 +7,8 @@ export interface AdminFormState {
   result?: string | null;
 }
 
+/**
+ * Forms are keyed by the values sent back, so a refused form remounts with them: React resets a form
+ * after its action, and a select or checkbox would otherwise fall back to its first default.
+ */
 export const EMPTY_ADMIN_FORM: AdminFormState = { values: {}, errors: {}, message: null, result: null };

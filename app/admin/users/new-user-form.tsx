@@ -20,7 +20,7 @@ export interface NewUserText {
 export function NewUserForm({ organizationId, roles, lines, text }: { organizationId: string; roles: SelectOption[]; lines: SelectOption[]; text: NewUserText }) {
   const [state, action] = useActionState(submitNewUser, EMPTY_ADMIN_FORM);
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form key={JSON.stringify(state.values)} action={action} className="flex flex-col gap-4" noValidate>
       {state.message && <ErrorMessage message={state.message} />}
       <input type="hidden" name="organizationId" value={organizationId} />
       <div className="grid gap-4 sm:grid-cols-2">

@@ -20,7 +20,7 @@ export interface CalendarDateText {
 export function CalendarDateForm({ calendarId, text }: { calendarId: string; text: CalendarDateText }) {
   const [state, action] = useActionState(submitCalendarDate, EMPTY_ADMIN_FORM);
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form key={JSON.stringify(state.values)} action={action} className="flex flex-col gap-4" noValidate>
       {state.message && <ErrorMessage message={state.message} />}
       <input type="hidden" name="calendarId" value={calendarId} />
       <div className="grid gap-4 sm:grid-cols-2">

@@ -34,7 +34,7 @@ export function NewCalendarForm({ days, text }: { days: Array<{ key: string; lab
   const sent = Object.keys(state.values).length > 0;
   const value = (field: string) => (sent ? state.values[field] : DEFAULTS[field]) ?? "";
   return (
-    <form action={action} className="flex flex-col gap-6" noValidate>
+    <form key={JSON.stringify(state.values)} action={action} className="flex flex-col gap-6" noValidate>
       {state.message && <ErrorMessage message={state.message} />}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id="calendar-name" name="name" label={text.name} error={state.errors.name} defaultValue={value("name")} required />

@@ -31,7 +31,7 @@ export function NewVersionForm({ agreementId, defaults, calendars, text }: { agr
   const value = (field: string) => (sent ? state.values[field] : defaults[field]) ?? "";
   const id = (field: string) => field.replace(/\./g, "-");
   return (
-    <form action={action} className="flex flex-col gap-6" noValidate>
+    <form key={JSON.stringify(state.values)} action={action} className="flex flex-col gap-6" noValidate>
       {state.message && <ErrorMessage message={state.message} />}
       <input type="hidden" name="agreementId" value={agreementId} />
       <div className="grid gap-4 sm:grid-cols-2">
