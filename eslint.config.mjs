@@ -15,6 +15,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts.
+    files: ["**/*.mjs"],
+    languageOptions: { globals: { console: "readonly", process: "readonly" } },
+  },
+  {
     // The SLA domain is pure: no framework, database or queue.
     files: ["lib/sla/**/*.ts"],
     rules: {
