@@ -6,6 +6,7 @@ export default defineConfig({
     include: ["tests/integration/**/*.test.ts"],
     environment: "node",
     globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/file-database.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: false,

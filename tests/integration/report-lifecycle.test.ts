@@ -1,3 +1,4 @@
+import { parsePayload } from "../../lib/server/notifications";
 /**
  * Monthly reports as people use them: closing a month freezes it (a re-run shows the differences),
  * who may see which report (404 otherwise), the REST route, and the monthly job (idempotent, one
@@ -205,7 +206,9 @@ describe("the monthly job", () => {
     expect(notifications).toHaveLength(admins.length);
     const toOla = notifications.find((n) => n.recipientUserId === ola.userId)!;
     expect(toOla).toMatchObject({ channel: "EMAIL", status: "PENDING", dedupeKey: keyOf(nordlysId, ola.userId) });
-    expect(toOla.payload).toEqual({ organizationName: "Nordlys Eiendom AS", month: "2026-05", percent: 100, creditPercent: 0, url: "/reports?month=2026-05" });
+    expect(toOla.payload).toEqual({ organizationName: "Nordlys Eiendom AS", month: "2026-05", percent: 100, creditPercent: 0, url: "http://localhost:3000/reports?month=2026-05" });
+    // …and the notification worker can render it (an e-mail needs an absolute link).
+    expect(() => parsePayload("report-ready", toOla.payload)).not.toThrow();
   });
 
   it("leaves a closed month as it is", async () => {

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { toJson } from "../db/json";
+import { readEnv } from "../../config/env";
 import { QUEUES } from "../jobs/queues";
 import { computeMonthReports } from "./compute-reports";
 import { MonthSchema, nextMonthlyRunAt, previousMonth, type Month } from "./month";
@@ -29,7 +30,8 @@ export interface MonthlyReportsSummary {
   notificationsCreated: number;
 }
 
-export const reportUrl = (month: Month) => `/reports?month=${month}`;
+/** The report's page, absolute: it goes into an e-mail. */
+export const reportUrl = (month: Month) => new URL(`/reports?month=${month}`, readEnv().APP_URL).toString();
 
 export async function runMonthlyReports(payload: MonthlyReportsPayload, { prisma, now = () => new Date() }: MonthlyReportsContext): Promise<MonthlyReportsSummary> {
   const at = now();
