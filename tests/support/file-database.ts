@@ -18,9 +18,6 @@ url.pathname = `/${templateName}_f${suffix}`;
 const admin = new pg.Client({ connectionString: maintenanceUrl(template) });
 await admin.connect();
 try {
-  // The schema engine that migrated the template may still hold an idle pooled connection to it,
-  // and a template must have no connections while it is copied.
-  await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()", [templateName]);
   await admin.query(`create database "${templateName}_f${suffix}" template "${templateName}"`);
 } finally {
   await admin.end();

@@ -115,7 +115,7 @@ export async function migrate(connectionString: string, dir = MIGRATIONS_DIR): P
   } catch (error) {
     throw new MigrationError(`Prisma's schema engine could not apply the migrations: ${engineMessage(error)}`);
   } finally {
-    handle.close();
+    await handle.close();
   }
 }
 
@@ -142,7 +142,7 @@ export async function diffSchemas(connectionString: string, from: string | null,
     });
     return result.stdout ?? "";
   } finally {
-    handle.close();
+    await handle.close();
   }
 }
 

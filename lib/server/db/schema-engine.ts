@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 
 let loaded: Promise<void> | undefined;
@@ -33,7 +34,8 @@ function loadWasm(): Promise<void> {
 export interface EngineHandle {
   engine: SchemaEngine;
   logs: string[];
-  close(): void;
+  /** Frees the engine and closes its connections (a database with none left can be copied or dropped). */
+  close(): Promise<void>;
 }
 
 /**
@@ -43,13 +45,20 @@ export interface EngineHandle {
 export async function openSchemaEngine(opts: { connectionString: string; datamodel?: string }): Promise<EngineHandle> {
   await loadWasm();
   const logs: string[] = [];
-  const adapter = bindMigrationAwareSqlAdapterFactory(
-    new PrismaPg({ connectionString: opts.connectionString }),
-  );
+  // Our own pool, so that closing the handle really closes the connections (freeing the engine does not).
+  const pool = new pg.Pool({ connectionString: opts.connectionString, max: 2 });
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
   const engine = await glue.SchemaEngine.new(
     { datamodels: opts.datamodel ? [["schema.prisma", opts.datamodel]] : undefined },
     (log: string) => logs.push(log),
     adapter,
   );
-  return { engine, logs, close: () => engine.free() };
+  return {
+    engine,
+    logs,
+    close: async () => {
+      engine.free();
+      await pool.end();
+    },
+  };
 }
