@@ -3,45 +3,17 @@
  * 1st to the next, exact across daylight saving (offsets from the platform's IANA database).
  */
 import { z } from "zod";
+import { MINUTE_MS, dayNumberOf, isoDateOf } from "../../sla/local-date";
+import { instantOfWallTime, localDayNumberOf } from "../../sla/time-zone";
 
 export const REPORT_TIME_ZONE = "Europe/Oslo";
 
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month as YYYY-MM");
 export type Month = z.infer<typeof MonthSchema>;
 
-const parts = new Intl.DateTimeFormat("en-US", {
-  timeZone: REPORT_TIME_ZONE,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  second: "numeric",
-});
-
-/** Oslo wall-clock fields of an instant. */
-function osloFields(t: number): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const p of parts.formatToParts(new Date(t))) {
-    if (p.type in out) out[p.type as keyof typeof out] = Number(p.value);
-  }
-  return out;
-}
-
-/** Offset (Oslo wall clock − UTC) in ms at instant t. */
-function offsetAt(t: number): number {
-  const f = osloFields(t);
-  const wall = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
-  return wall - (t - (((t % 1000) + 1000) % 1000));
-}
-
-/** The instant of an Oslo wall-clock time that exists (midnights and 06:00 always do in Oslo). */
+/** The instant of an Oslo wall-clock time (lib/sla's time-zone arithmetic, exact across DST). */
 export function osloInstant(year: number, month: number, day: number, hour = 0, minute = 0): Date {
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  let t = wall - offsetAt(wall);
-  t = wall - offsetAt(t);
-  return new Date(t);
+  return new Date(instantOfWallTime(REPORT_TIME_ZONE, dayNumberOf(year, month, day), (hour * 60 + minute) * MINUTE_MS));
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -62,8 +34,7 @@ export function monthBounds(month: Month): { from: Date; to: Date } {
 
 /** The Oslo month an instant falls in. */
 export function monthOf(at: Date): Month {
-  const f = osloFields(at.getTime());
-  return join(f.year, f.month);
+  return isoDateOf(localDayNumberOf(REPORT_TIME_ZONE, at.getTime())).slice(0, 7);
 }
 
 export function addMonths(month: Month, n: number): Month {
