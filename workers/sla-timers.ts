@@ -7,24 +7,57 @@
 import { DelayedError, type Job } from "bullmq";
 import { QUEUES } from "../lib/server/jobs/queues";
 import { SLA_TIMER_JOB, SlaTimerPayloadSchema } from "../lib/server/jobs/sla-timer";
-import { handleSlaTimer } from "../lib/server/sla-timers/handle-sla-timer";
+import { recordSlaTimers, slaTimerDueIn, type SlaTimerOutcome } from "../lib/server/sla-timers/handle-sla-timer";
+import { createBatcher } from "../lib/server/batch";
+import { createSqlPool, poolSql } from "../lib/server/db/sql";
+import type { SlaTimerPayload } from "../lib/server/jobs/sla-timer";
 import { reconcileSlaTimers } from "../lib/server/sla-timers/reconcile";
 import { relayQueues } from "../lib/server/outbox/relay";
 import { startOutboxRelay } from "../lib/server/outbox/relay-loop";
 import { runWorkerProcess, warnUnlessNoEviction } from "./runtime";
 
+/** Most timers recorded in one batch. */
+const BATCH = 250;
+/** How often the timers recorded are summed up in the log, when there were any. */
+const STATS_EVERY_MS = 10_000;
+
 runWorkerProcess("sla-timers", async (rt) => {
   await warnUnlessNoEviction(rt.redis, "sla-timers");
   const slaTimers = rt.queue(QUEUES.slaTimers);
 
+  // Timers that fire together are recorded together: one read and one write per batch, as
+  // statements prepared on a pool of their own.
+  const pool = createSqlPool(undefined, 4);
+  rt.onStop(() => pool.end());
+  const sql = poolSql(pool);
+  const stats = { timers: 0, batches: 0, largest: 0, slowestMs: 0 };
+  const recorder = createBatcher<SlaTimerPayload, SlaTimerOutcome>((payloads) => recordSlaTimers({ prisma: rt.prisma, sql, payloads, now: new Date() }), {
+    maxSize: BATCH,
+    maxInFlight: 2,
+    onFlush(size, ms) {
+      stats.timers += size;
+      stats.batches++;
+      stats.largest = Math.max(stats.largest, size);
+      stats.slowestMs = Math.max(stats.slowestMs, ms);
+    },
+  });
+  const report = setInterval(() => {
+    if (stats.batches === 0) return;
+    console.log(`[sla-timers] last ${STATS_EVERY_MS / 1000} s: ${stats.timers} timers in ${stats.batches} batches (largest ${stats.largest}, slowest ${Math.round(stats.slowestMs)} ms)`);
+    Object.assign(stats, { timers: 0, batches: 0, largest: 0, slowestMs: 0 });
+  }, STATS_EVERY_MS);
+  rt.onStop(async () => clearInterval(report));
   await rt.work(
     QUEUES.slaTimers,
-    // Handlers wait on PostgreSQL, not the CPU: many at once. A killed worker's job is taken over
-    // after its lock (15 s) runs out; the stalled check runs every 5 s.
-    { concurrency: 64, lockDuration: 15_000, stalledInterval: 5_000 },
+    // Handlers wait for their batch, not the CPU: many at once, so that a peak makes big batches.
+    // A killed worker's job is taken over after its lock (15 s) runs out; the stalled check runs
+    // every 5 s.
+    { instances: 4, concurrency: BATCH, lockDuration: 15_000, stalledInterval: 5_000 },
     {
       [SLA_TIMER_JOB]: async (job: Job, token?: string) => {
-        const outcome = await handleSlaTimer({ prisma: rt.prisma, payload: SlaTimerPayloadSchema.parse(job.data), now: new Date() });
+        const payload = SlaTimerPayloadSchema.parse(job.data);
+        const dueIn = slaTimerDueIn(payload, Date.now());
+        const outcome: SlaTimerOutcome = dueIn > 0 ? { result: "early", retryInMs: dueIn } : await recorder.add(payload);
         if (outcome.result === "early" && token) {
           await job.moveToDelayed(Date.now() + outcome.retryInMs, token);
           throw new DelayedError();

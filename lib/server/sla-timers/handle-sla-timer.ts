@@ -1,5 +1,5 @@
 /**
- * What an SLA timer does when it fires. It acts only if the clock still says so: a job of an
+ * What SLA timers do when they fire. A timer acts only if the clock still says so: a job of an
  * older revision, a duplicate delivery or a late replay is a no-op, and a warning or breach is
  * recorded once (unique dedupe keys).
  *
@@ -11,12 +11,17 @@
  *
  * The revision is what makes this cheap and exact: every change to what the timers act on bumps
  * it (under the clock row's lock), so a timer whose revision matches knows the stored due instant
- * is the truth and need not replay the ticket's events. This is the hot path — thousands of
- * timers a second at peak, measured by bench/breach.ts — so it is two SQL statements: a read to
- * decide who is told, and one statement that locks the clock row, re-checks the revision and
- * writes everything or nothing.
+ * is the truth and need not replay the ticket's events.
+ *
+ * This is the hot path — thousands of timers a second at peak, measured by bench/breach.ts — so
+ * timers are recorded in batches (the worker batches them, lib/server/batch.ts), and a batch of
+ * any size is two SQL statements: a read to decide who is told, and one statement that locks the
+ * clock rows, re-checks each revision and writes every record, event and notification. A batch
+ * where a breach moves a ticket to the next line first locks those tickets, in id order, as
+ * ticket actions do (ticket, then clock), so the two never deadlock.
  */
-import { Prisma, type PrismaClient } from "../../generated/prisma/client";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { prismaSql, type Sql, type Statement } from "../db/sql";
 import type { Priority, SupportLine } from "../../generated/prisma/enums";
 import type { SlaTimerPayload } from "../jobs/sla-timer";
 import { parseEscalationRules } from "../escalation/rules";
@@ -31,6 +36,7 @@ export type SlaTimerOutcome =
 const NEXT_LINE: Record<SupportLine, SupportLine | null> = { L1: "L2", L2: "L3", L3: null };
 
 interface ClockRow {
+  ticketId: string;
   reference: string;
   title: string;
   priority: Priority;
@@ -45,93 +51,211 @@ interface ClockRow {
   escalationRules: unknown;
 }
 
-export async function handleSlaTimer({ prisma, payload, now }: { prisma: PrismaClient; payload: SlaTimerPayload; now: Date }): Promise<SlaTimerOutcome> {
-  const at = Date.parse(payload.at);
-  // A breach is only a breach once the due instant has passed (lib/sla: strictly after).
-  const earliest = payload.kind === "breach" ? at + 1 : at;
-  if (now.getTime() < earliest) return { result: "early", retryInMs: earliest - now.getTime() };
-  const ticketId = payload.ticketId;
+/** Milliseconds until a timer may act; 0 or less when it may act now. A breach is only a breach once the due instant has passed (lib/sla: strictly after). */
+export function slaTimerDueIn(payload: SlaTimerPayload, now: number): number {
+  return Date.parse(payload.at) + (payload.kind === "breach" ? 1 : 0) - now;
+}
 
-  const [clock] = await prisma.$queryRaw<ClockRow[]>`
-    select t."reference", t."title", t."priority"::text as "priority", t."line"::text as "line", t."organizationId", t."assigneeId",
+const READ_CLOCKS: Statement = {
+  name: "sla-timers-read",
+  text: `
+    select c."ticketId", t."reference", t."title", t."priority"::text as "priority", t."line"::text as "line", t."organizationId", t."assigneeId",
            c."revision", c."state"::text as "state", c."dueAt", c."stoppedAt", c."targetMinutes", v."escalationRules"
     from "SlaClock" c
     join "Ticket" t on t."id" = c."ticketId"
     left join "AgreementVersion" v on v."id" = t."agreementVersionId"
-    where c."ticketId" = ${ticketId}::uuid and c."metric" = 'RESPONSE'`;
-  const breach = payload.kind === "breach";
-  const states = breach ? ["RUNNING", "BREACHED"] : ["RUNNING"];
-  if (!clock || clock.revision !== payload.revision || clock.stoppedAt || !states.includes(clock.state)) return { result: "stale" };
-  if (breach && (!clock.dueAt || now <= clock.dueAt)) return { result: "stale" };
+    where c."ticketId" = any($1::uuid[]) and c."metric" = 'RESPONSE'`,
+};
 
-  const rules = parseEscalationRules(clock.escalationRules);
-  const template = breach ? "sla-breach" : "sla-warning";
-  const dueAt = clock.dueAt?.toISOString() ?? payload.at;
-  const threshold = breach ? null : payload.threshold!;
-  const dedupeKey = breach ? `breach-${ticketId}-response` : `warning-${ticketId}-response-${threshold}-${clock.targetMinutes}`;
-  const eventData = breach
-    ? { breachedAt: dueAt, targetMinutes: clock.targetMinutes, recordedAt: now.toISOString(), recordedAfterMs: now.getTime() - clock.dueAt!.getTime() }
-    : { threshold, warnedFor: payload.at, dueAt, recordedAt: now.toISOString() };
-  const message = JSON.stringify(
-    breach
-      ? { reference: clock.reference, title: clock.title, priority: clock.priority, dueAt, breachedAt: dueAt }
-      : { reference: clock.reference, title: clock.title, priority: clock.priority, threshold, dueAt },
-  );
-  const recipients = await cachedRecipients(prisma, clock, breach ? rules.breach.notify : rules.warning.notify);
-  const notices = recipients.map((userId) => Prisma.sql`('EMAIL'::"NotificationChannel", ${userId}::uuid, ${`${dedupeKey}-email-${userId}`})`);
-  if (await cachedWantsWebhook(prisma, template, clock.organizationId)) notices.push(Prisma.sql`('WEBHOOK'::"NotificationChannel", null::uuid, ${`${dedupeKey}-webhook`})`);
-  const nextLine = breach && rules.breach.moveToNextLine ? NEXT_LINE[clock.line] : null;
+/** Ticket actions lock the ticket, then its clock: a batch that moves tickets locks them first, in id order. */
+const LOCK_TICKETS: Statement = { name: "sla-timers-lock-tickets", text: `select 1 from "Ticket" where "id" = any($1::uuid[]) order by "id" for update` };
 
-  // One statement: lock the clock row (an action that changes the clock holds it and bumps the
-  // revision, so this waits and then finds nothing), then write everything or nothing.
-  const [outcome] = await prisma.$queryRaw<Array<{ matched: bigint; escalationId: string | null }>>`
-    with target as (
-      select c."id", c."ticketId", c."dueAt" from "SlaClock" c
-      where c."ticketId" = ${ticketId}::uuid and c."metric" = 'RESPONSE' and c."revision" = ${payload.revision}
-        and c."stoppedAt" is null and c."state"::text = any(${states}::text[])
+/** A timer that may act, as the write statement checks it against its clock. */
+interface Candidate {
+  i: number;
+  revision: number;
+  breach: boolean;
+  threshold: number | null;
+  dedupeKey: string;
+}
+
+/** What is written if the timer's record is new. */
+interface Recording {
+  i: number;
+  breach: boolean;
+  eventData: unknown;
+  template: string;
+  message: unknown;
+  notices: Array<{ channel: "EMAIL" | "WEBHOOK"; recipient: string | null; key: string }>;
+  fromLine: SupportLine;
+  nextLine: SupportLine | null;
+  lineKey: string | null;
+  lineEventData: unknown;
+}
+
+export async function handleSlaTimer({ prisma, payload, now }: { prisma: PrismaClient; payload: SlaTimerPayload; now: Date }): Promise<SlaTimerOutcome> {
+  const [outcome] = await recordSlaTimers({ prisma, payloads: [payload], now });
+  return outcome!;
+}
+
+/** Records a batch of fired timers; one outcome per payload, in order. */
+export async function recordSlaTimers({
+  prisma,
+  sql = prismaSql(prisma),
+  payloads,
+  now,
+}: {
+  /** For the recipients (cached). */
+  prisma: PrismaClient;
+  /** Where the statements run: by default through `prisma`; the worker has a pool of prepared statements. */
+  sql?: Sql;
+  payloads: readonly SlaTimerPayload[];
+  now: Date;
+}): Promise<SlaTimerOutcome[]> {
+  const outcomes: SlaTimerOutcome[] = payloads.map((payload) => {
+    const dueIn = slaTimerDueIn(payload, now.getTime());
+    return dueIn > 0 ? { result: "early", retryInMs: dueIn } : { result: "stale" };
+  });
+  const ready = payloads.map((payload, i) => ({ payload, i })).filter(({ i }) => outcomes[i]!.result !== "early");
+  if (ready.length === 0) return outcomes;
+
+  const ticketIds = [...new Set(ready.map(({ payload }) => payload.ticketId))];
+  const rows = await sql.query<ClockRow>(READ_CLOCKS, [ticketIds]);
+  const clocks = new Map(rows.map((row) => [row.ticketId, row]));
+
+  /** Per ticket, the timers that may act; per dedupe key, what they write. */
+  const candidates = new Map<string, Candidate[]>();
+  const records = new Map<string, Recording>();
+  /** Tickets a breach moves to the next line. */
+  const moving = new Set<string>();
+  /** A payload delivered twice in one batch is decided once; the copy reports a duplicate. */
+  const firstByKey = new Map<string, number>();
+  const copies: Array<{ i: number; of: number }> = [];
+  for (const { payload, i } of ready) {
+    const clock = clocks.get(payload.ticketId);
+    const breach = payload.kind === "breach";
+    const states = breach ? ["RUNNING", "BREACHED"] : ["RUNNING"];
+    if (!clock || clock.revision !== payload.revision || clock.stoppedAt || !states.includes(clock.state)) continue;
+    if (breach && (!clock.dueAt || now <= clock.dueAt)) continue;
+
+    const ticketId = payload.ticketId;
+    const threshold = breach ? null : payload.threshold!;
+    const dedupeKey = breach ? `breach-${ticketId}-response` : `warning-${ticketId}-response-${threshold}-${clock.targetMinutes}`;
+    const first = firstByKey.get(dedupeKey);
+    if (first !== undefined) {
+      copies.push({ i, of: first });
+      continue;
+    }
+    firstByKey.set(dedupeKey, i);
+
+    const rules = parseEscalationRules(clock.escalationRules);
+    const template = breach ? "sla-breach" : "sla-warning";
+    const dueAt = clock.dueAt?.toISOString() ?? payload.at;
+    const nextLine = breach && rules.breach.moveToNextLine ? NEXT_LINE[clock.line] : null;
+    if (nextLine) moving.add(ticketId);
+    const notices: Recording["notices"] = (await cachedRecipients(prisma, clock, breach ? rules.breach.notify : rules.warning.notify)).map((userId) => ({
+      channel: "EMAIL",
+      recipient: userId,
+      key: `${dedupeKey}-email-${userId}`,
+    }));
+    if (await cachedWantsWebhook(prisma, template, clock.organizationId)) notices.push({ channel: "WEBHOOK", recipient: null, key: `${dedupeKey}-webhook` });
+    candidates.set(ticketId, [...(candidates.get(ticketId) ?? []), { i, revision: payload.revision, breach, threshold, dedupeKey }]);
+    records.set(dedupeKey, {
+      i,
+      breach,
+      eventData: breach
+        ? { breachedAt: dueAt, targetMinutes: clock.targetMinutes, recordedAt: now.toISOString(), recordedAfterMs: now.getTime() - clock.dueAt!.getTime() }
+        : { threshold, warnedFor: payload.at, dueAt, recordedAt: now.toISOString() },
+      template,
+      message: breach
+        ? { reference: clock.reference, title: clock.title, priority: clock.priority, dueAt, breachedAt: dueAt }
+        : { reference: clock.reference, title: clock.title, priority: clock.priority, threshold, dueAt },
+      notices,
+      fromLine: clock.line,
+      nextLine,
+      lineKey: nextLine ? `breach-line-${ticketId}-${nextLine}` : null,
+      lineEventData: nextLine ? { kind: "breach", from: clock.line, to: nextLine, visibility: "INTERNAL" } : null,
+    });
+  }
+  if (records.size === 0) return outcomes;
+
+  const values = [[...candidates.keys()], JSON.stringify(Object.fromEntries(candidates)), JSON.stringify(Object.fromEntries(records)), now];
+  const written = moving.size
+    ? await sql.transaction(async (tx) => {
+        await tx.query(LOCK_TICKETS, [[...moving]]);
+        return tx.query<{ i: number; escalationId: string | null }>(WRITE, values);
+      })
+    : await sql.query<{ i: number; escalationId: string | null }>(WRITE, values);
+
+  for (const row of written) {
+    if (row.escalationId) outcomes[row.i] = { result: "recorded", escalationId: row.escalationId };
+    else if (outcomes[row.i]!.result === "stale") outcomes[row.i] = { result: "duplicate" };
+  }
+  for (const { i, of } of copies) outcomes[i] = outcomes[of]!.result === "stale" ? { result: "stale" } : { result: "duplicate" };
+  return outcomes;
+}
+
+/**
+ * One statement for the whole batch: lock the clock rows in ticket order (an action that changes
+ * a clock holds it and bumps the revision, so this waits and then finds nothing to do for that
+ * clock), then write everything or nothing.
+ *
+ * The batch comes as JSON looked up by key (per ticket, per dedupe key), not as rows joined
+ * with rows: the planner cannot know how many rows a JSON input has, and its nested loops over
+ * such guesses cost a batch of hundreds more than all its writes.
+ */
+const WRITE: Statement = {
+  name: "sla-timers-write",
+  text: `
+    with input as materialized (
+      select $2::jsonb as "candidates", $3::jsonb as "records"
+    ), clock as (
+      select c."id", c."ticketId", c."dueAt", c."revision", c."state" from "SlaClock" c
+      where c."ticketId" = any($1::uuid[]) and c."metric" = 'RESPONSE' and c."stoppedAt" is null
+      order by c."ticketId"
       for update
+    ), target as (
+      select clock."id" as "clockId", clock."ticketId", clock."dueAt", x.*
+      from clock cross join input
+      cross join lateral jsonb_to_recordset(input."candidates" -> clock."ticketId"::text) as x("i" int, "revision" int, "breach" boolean, "threshold" float8, "dedupeKey" text)
+      where x."revision" = clock."revision" and (clock."state" = 'RUNNING' or (x."breach" and clock."state" = 'BREACHED'))
     ), esc as (
       insert into "Escalation" ("id", "ticketId", "clockId", "kind", "threshold", "dedupeKey", "status", "dueAt", "createdAt")
-      select gen_random_uuid(), "ticketId", "id", ${breach ? "BREACH" : "WARNING"}::"EscalationKind", ${threshold}, ${dedupeKey}, 'NOTIFIED'::"EscalationStatus", "dueAt", ${now}
+      select gen_random_uuid(), "ticketId", "clockId", (case when "breach" then 'BREACH' else 'WARNING' end)::"EscalationKind", "threshold", "dedupeKey",
+             'NOTIFIED'::"EscalationStatus", "dueAt", $4
       from target
       on conflict ("dedupeKey") do nothing
-      returning "id", "ticketId"
+      returning "id", "ticketId", "clockId", "dedupeKey"
+    ), rec as (
+      select esc."id" as "escalationId", esc."ticketId", esc."clockId", esc."dedupeKey", input."records" -> esc."dedupeKey" as r from esc cross join input
     ), event as (
       insert into "TicketEvent" ("ticketId", "type", "at", "data")
-      select "ticketId", ${breach ? "SLA_BREACHED" : "SLA_WARNING"}::"TicketEventType", ${now}, ${JSON.stringify(eventData)}::jsonb from esc
-    )${
-      breach
-        ? Prisma.sql`, marked as (
+      select "ticketId", "type"::"TicketEventType", $4, "data" from (
+        select "ticketId", 0 as "n", (case when (r ->> 'breach')::boolean then 'SLA_BREACHED' else 'SLA_WARNING' end) as "type", r -> 'eventData' as "data" from rec
+        union all
+        select "ticketId", 1, 'ESCALATED', r -> 'lineEventData' from rec where r ->> 'nextLine' is not null
+      ) e order by "ticketId", "n"
+    ), marked as (
       update "SlaClock" c set "state" = 'BREACHED'::"ClockState", "breachedAt" = c."dueAt",
-             "usedMinutes" = greatest(c."usedMinutes", coalesce(c."targetMinutes", 0)), "updatedAt" = ${now}
-      from esc where c."ticketId" = esc."ticketId" and c."metric" = 'RESPONSE'
-    )`
-        : Prisma.empty
-    }${
-      notices.length
-        ? Prisma.sql`, told as (
+             "usedMinutes" = greatest(c."usedMinutes", coalesce(c."targetMinutes", 0)), "updatedAt" = $4
+      from rec where (rec.r ->> 'breach')::boolean and c."id" = rec."clockId"
+    ), told as (
       insert into "Notification" ("id", "channel", "template", "recipientUserId", "ticketId", "payload", "dedupeKey", "nextAttemptAt", "createdAt")
-      select gen_random_uuid(), r.channel, ${template}, r.recipient, esc."ticketId", ${message}::jsonb, r.key, ${now}, ${now}
-      from esc cross join (values ${Prisma.join(notices)}) as r(channel, recipient, key)
+      select gen_random_uuid(), n."channel"::"NotificationChannel", rec.r ->> 'template', n."recipient", rec."ticketId", rec.r -> 'message', n."key", $4, $4
+      from rec cross join lateral jsonb_to_recordset(rec.r -> 'notices') as n("channel" text, "recipient" uuid, "key" text)
+      order by rec."ticketId"
       on conflict ("dedupeKey") do nothing
-    )`
-        : Prisma.empty
-    }${
-      nextLine
-        ? Prisma.sql`, moved as (
-      update "Ticket" t set "line" = ${nextLine}::"SupportLine", "assigneeId" = null, "updatedAt" = ${now} from esc where t."id" = esc."ticketId"
+    ), moved as (
+      update "Ticket" t set "line" = (rec.r ->> 'nextLine')::"SupportLine", "assigneeId" = null, "updatedAt" = $4
+      from rec where rec.r ->> 'nextLine' is not null and t."id" = rec."ticketId"
     ), line as (
       insert into "Escalation" ("id", "ticketId", "kind", "dedupeKey", "fromLine", "toLine", "status", "createdAt")
-      select gen_random_uuid(), "ticketId", 'LINE'::"EscalationKind", ${`breach-line-${ticketId}-${nextLine}`}, ${clock.line}::"SupportLine", ${nextLine}::"SupportLine", 'NOTIFIED'::"EscalationStatus", ${now} from esc
+      select gen_random_uuid(), "ticketId", 'LINE'::"EscalationKind", r ->> 'lineKey', (r ->> 'fromLine')::"SupportLine", (r ->> 'nextLine')::"SupportLine",
+             'NOTIFIED'::"EscalationStatus", $4
+      from rec where r ->> 'nextLine' is not null
       on conflict ("dedupeKey") do nothing
-    ), lineEvent as (
-      insert into "TicketEvent" ("ticketId", "type", "at", "data")
-      select "ticketId", 'ESCALATED'::"TicketEventType", ${now}, ${JSON.stringify({ kind: "breach", from: clock.line, to: nextLine, visibility: "INTERNAL" })}::jsonb from esc
-    )`
-        : Prisma.empty
-    }
-    select (select count(*) from target) as "matched", (select "id" from esc) as "escalationId"`;
-
-  if (outcome?.escalationId) return { result: "recorded", escalationId: outcome.escalationId };
-  return { result: Number(outcome?.matched ?? 0) > 0 ? "duplicate" : "stale" };
-}
+    )
+    select "i", null::uuid as "escalationId" from target
+    union all
+    select (r ->> 'i')::int, "escalationId" from rec`,
+};
