@@ -22,8 +22,12 @@ export interface WorkerRuntime {
   /** For short commands. */
   redis: Redis;
   queue(name: QueueName): Queue;
-  /** A BullMQ worker for `name`: `special` handles job names outside the registry. */
-  work(name: QueueName, options: Omit<WorkerOptions, "connection" | "prefix">, special?: Record<string, Processor>): Promise<Worker>;
+  /**
+   * BullMQ workers for `name`: `special` handles job names outside the registry. `instances`
+   * workers (default 1) each fetch with their own connection: a BullMQ worker fetches one job per
+   * round trip, so one worker cannot take more jobs a second than round trips fit in a second.
+   */
+  work(name: QueueName, options: Omit<WorkerOptions, "connection" | "prefix"> & { instances?: number }, special?: Record<string, Processor>): Promise<Worker[]>;
   onStop(fn: () => Promise<void>): void;
 }
 
@@ -60,21 +64,25 @@ export function runWorkerProcess(label: string, start: (rt: WorkerRuntime) => Pr
           if (repeat) await queue(name).upsertJobScheduler(d.name, repeat, { name: d.name, data: {}, opts: d.options });
         }
         const ctx: JobContext = { prisma, redis, prefix, workerId, queue: queue(name) };
-        const worker = new Worker(
-          name,
-          async (job, token) => {
-            const own = special[job.name];
-            if (own) return own(job, token);
-            const definition = definitions.find((d) => d.name === job.name);
-            if (!definition) throw new Error(`No handler for job "${job.name}" on queue ${name}`);
-            await definition.handle(definition.schema.parse(job.data), ctx);
-          },
-          { ...options, connection: createRedis(), prefix },
-        );
-        worker.on("failed", (job, error) => console.error(`[${label}] ${job?.name ?? "job"} ${job?.id ?? ""} failed: ${error.message}`));
-        worker.on("error", (error) => console.error(`[${label}] worker error: ${error.message}`));
-        workers.push(worker);
-        return worker;
+        const processor: Processor = async (job, token) => {
+          const own = special[job.name];
+          if (own) return own(job, token);
+          const definition = definitions.find((d) => d.name === job.name);
+          if (!definition) throw new Error(`No handler for job "${job.name}" on queue ${name}`);
+          await definition.handle(definition.schema.parse(job.data), ctx);
+        };
+        const { instances = 1, ...workerOptions } = options;
+        // The instances share one connection for their commands (each has its own for blocking
+        // waits), and the commands they send in one turn of the event loop go in one write.
+        const commands = createRedis({ enableAutoPipelining: true });
+        const started = Array.from({ length: instances }, () => {
+          const worker = new Worker(name, processor, { ...workerOptions, connection: commands, prefix });
+          worker.on("failed", (job, error) => console.error(`[${label}] ${job?.name ?? "job"} ${job?.id ?? ""} failed: ${error.message}`));
+          worker.on("error", (error) => console.error(`[${label}] worker error: ${error.message}`));
+          return worker;
+        });
+        workers.push(...started);
+        return started;
       },
       onStop: (fn) => stops.push(fn),
     };
@@ -89,7 +97,9 @@ export function runWorkerProcess(label: string, start: (rt: WorkerRuntime) => Pr
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     });
-    await Promise.all([...workers.map((w) => w.close()), ...stops.map((fn) => fn())]);
+    // Jobs in hand finish first: what they use (pools, the relay) stops after them.
+    await Promise.all(workers.map((w) => w.close()));
+    await Promise.all(stops.map((fn) => fn()));
     await Promise.all([...queues.values()].map((q) => q.close()));
     await prisma.$disconnect();
     connection.disconnect();
