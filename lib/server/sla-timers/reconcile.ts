@@ -10,7 +10,7 @@ import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { ScheduledTimerSchema, slaTimerJob, type ScheduledTimer } from "../jobs/sla-timer";
-import { handleSlaTimer } from "./handle-sla-timer";
+import { recordSlaTimers } from "./handle-sla-timer";
 
 const TimersSchema = z.array(ScheduledTimerSchema);
 
@@ -29,39 +29,49 @@ async function recordOverdueBreaches(prisma: PrismaClient, now: Date, batch: num
       where c."state" in ('RUNNING', 'BREACHED') and c."stoppedAt" is null and c."dueAt" < ${now}
         and not exists (select 1 from "Escalation" e where e."ticketId" = c."ticketId" and e."kind" = 'BREACH')
       order by c."dueAt" limit ${batch}`;
-    let progress = 0;
-    for (const clock of overdue) {
-      const outcome = await handleSlaTimer({
-        prisma,
-        payload: { ticketId: clock.ticketId, metric: "RESPONSE", kind: "breach", revision: clock.revision, at: clock.dueAt.toISOString() },
-        now,
-      });
-      if (outcome.result === "recorded") recorded++;
-      if (outcome.result === "recorded" || outcome.result === "duplicate") progress++;
-    }
+    const outcomes = await recordSlaTimers({
+      prisma,
+      payloads: overdue.map((clock) => ({ ticketId: clock.ticketId, metric: "RESPONSE", kind: "breach", revision: clock.revision, at: clock.dueAt.toISOString() })),
+      now,
+    });
+    recorded += outcomes.filter((o) => o.result === "recorded").length;
+    const progress = outcomes.filter((o) => o.result === "recorded" || o.result === "duplicate").length;
     // Stop when a batch made no progress (e.g. all stale because they changed meanwhile).
     if (overdue.length < batch || progress === 0) return recorded;
   }
 }
 
-/** Timers of running clocks that Redis does not have; past warnings only if not yet recorded. */
+/**
+ * Timers of running clocks that Redis does not have; past warnings only if not yet recorded.
+ * Pages carry only job ids (one EXISTS each, in one round trip); the few clocks with a job
+ * missing are then read in full, as they are now: a clock that has since changed (new job ids) or
+ * stopped has nothing missing, and a timer that came due while we looked may simply have run
+ * (completed jobs are removed).
+ */
 async function missingTimers(
   prisma: PrismaClient,
   redis: Redis,
   jobKeyPrefix: string,
-  clocks: Array<{ ticketId: string; timers: unknown }>,
+  clocks: Array<{ ticketId: string; jobIds: string[] }>,
   now: Date,
 ): Promise<ScheduledTimer[]> {
-  const timers = clocks.flatMap((c) => TimersSchema.parse(c.timers));
-  if (timers.length === 0) return [];
-  // One round trip per batch: does BullMQ's job hash exist?
+  const jobs = clocks.flatMap((c) => c.jobIds.map((jobId) => ({ ticketId: c.ticketId, jobId })));
+  if (jobs.length === 0) return [];
   const pipeline = redis.pipeline();
-  for (const t of timers) pipeline.exists(`${jobKeyPrefix}${t.jobId}`);
+  for (const { jobId } of jobs) pipeline.exists(`${jobKeyPrefix}${jobId}`);
   const exists = (await pipeline.exec()) ?? [];
-  const missing = timers.filter((_, i) => exists[i]?.[1] === 0);
-  // A past warning that is missing may simply have run (completed jobs are removed): only a
-  // warning that was never recorded is re-created (it fires at once, late but before the breach).
-  const pastWarnings = missing.filter((t) => t.kind === "warning" && Date.parse(t.at) <= now.getTime());
+  const checkedAt = Math.max(now.getTime(), Date.now());
+  const absent = jobs.filter((_, i) => exists[i]?.[1] === 0);
+  if (absent.length === 0) return [];
+  const absentIds = new Set(absent.map((j) => j.jobId));
+  const current = await prisma.slaClock.findMany({
+    where: { ticketId: { in: [...new Set(absent.map((j) => j.ticketId))] }, metric: "RESPONSE", state: "RUNNING", stoppedAt: null },
+    select: { timers: true },
+  });
+  const missing = current.flatMap((c) => TimersSchema.parse(c.timers)).filter((t) => absentIds.has(t.jobId));
+  // A missing warning that was due is re-created only if it was never recorded (it fires at once,
+  // late but before the breach).
+  const pastWarnings = missing.filter((t) => t.kind === "warning" && Date.parse(t.at) <= checkedAt);
   const recorded = new Set(
     pastWarnings.length
       ? (
@@ -72,7 +82,7 @@ async function missingTimers(
         ).map((e) => `${e.ticketId}/${e.threshold}`)
       : [],
   );
-  return missing.filter((t) => t.kind === "breach" || Date.parse(t.at) > now.getTime() || !recorded.has(`${t.ticketId}/${t.threshold}`));
+  return missing.filter((t) => t.kind === "breach" || Date.parse(t.at) > checkedAt || !recorded.has(`${t.ticketId}/${t.threshold}`));
 }
 
 export async function reconcileSlaTimers({
@@ -94,22 +104,28 @@ export async function reconcileSlaTimers({
 }): Promise<ReconcileResult> {
   const jobKeyPrefix = `${prefix}:${slaTimers.name}:`;
   const breachesRecorded = await recordOverdueBreaches(prisma, now, batch);
+  // A clock whose schedule is still in the outbox is the relay's business, not lost: only clocks
+  // last changed before the oldest message not yet relayed are checked (both are written in one
+  // transaction). Otherwise a start-up with a backlog would send every timer to Redis twice.
+  const backlog = await prisma.outboxMessage.aggregate({ where: { dispatchedAt: null }, _min: { createdAt: true } });
+  const settledBefore = backlog._min.createdAt;
   let clocksChecked = 0;
   let timersRecreated = 0;
   let after: string | undefined;
   for (;;) {
-    const clocks = await prisma.slaClock.findMany({
-      where: { state: "RUNNING", ...(after ? { id: { gt: after } } : {}) },
-      orderBy: { id: "asc" },
-      take: batch,
-      select: { id: true, ticketId: true, timers: true },
-    });
+    const clocks = await prisma.$queryRaw<Array<{ id: string; ticketId: string; jobIds: string[] }>>`
+      select c."id", c."ticketId", array(select t ->> 'jobId' from jsonb_array_elements(c."timers") t) as "jobIds"
+      from "SlaClock" c
+      where c."state" = 'RUNNING' and c."id" > ${after ?? "00000000-0000-0000-0000-000000000000"}::uuid
+        and (${settledBefore}::timestamptz is null or c."updatedAt" < ${settledBefore}::timestamptz)
+      order by c."id" limit ${batch}`;
     if (clocks.length === 0) break;
     clocksChecked += clocks.length;
     after = clocks.at(-1)!.id;
     const missing = await missingTimers(prisma, redis, jobKeyPrefix, clocks, now);
     if (missing.length) {
-      await slaTimers.addBulk(missing.map((timer) => slaTimerJob(timer, now)));
+      // Delays count from the real now: a fake `now` (tests) or a long pass must not shift them.
+      await slaTimers.addBulk(missing.map((timer) => slaTimerJob(timer, new Date())));
       timersRecreated += missing.length;
     }
     if (clocks.length < batch) break;
