@@ -12,6 +12,7 @@
  */
 import { parseArgs } from "node:util";
 import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import pg from "pg";
 import { readEnv } from "../lib/config/env";
 import { preflight } from "../lib/server/preflight";
@@ -41,6 +42,8 @@ const log = (line: string) => console.log(`[bench:breach] ${line}`);
 async function load(client: pg.Client, orgId: string, requesterId: string, versionId: string, t0: number): Promise<void> {
   // One statement per table, all rows from generate_series: the due instants are spread evenly.
   const due = `to_timestamp((${t0} + ${LEAD_S * 1000} + (i - 1)::float8 / ${N} * ${SPREAD_S * 1000}) / 1000.0)`;
+  // One transaction, as registration writes a ticket, its clock and the outbox message together.
+  await client.query("begin");
   await client.query(`create temp table bench_rows as
     select i, gen_random_uuid() as id, ${due} as due from generate_series(1, ${N}) as i`);
   await client.query(
@@ -61,6 +64,7 @@ async function load(client: pg.Client, orgId: string, requesterId: string, versi
     select 'sla.schedule', jsonb_build_object('ticketId', id, 'metric', 'RESPONSE', 'revision', 0, 'timers', ${timers}, 'cancelJobIds', '[]'::jsonb)
     from bench_rows order by due`);
   await client.query("drop table bench_rows");
+  await client.query("commit");
   await client.query('analyze "Ticket"; analyze "SlaClock"; analyze "OutboxMessage"; analyze "TicketEvent"');
 }
 
@@ -133,6 +137,7 @@ runScript(async () => {
       await new Promise((r) => setTimeout(r, 10_000));
     }
     await Promise.all(workers.map((w) => w.stop("SIGTERM")));
+    if (process.env.BENCH_WORKER_LOG) writeFileSync(process.env.BENCH_WORKER_LOG, workers.map((w) => w.output()).join("\n"));
 
     const { rows: stats } = await client.query<{ recorded: string; p50: number; p99: number; max: number }>(`
       select count(*) as recorded,
@@ -145,6 +150,15 @@ runScript(async () => {
     const { rows: warnings } = await client.query<{ n: string; p99: number }>(`
       select count(*) as n, percentile_cont(0.99) within group (order by extract(epoch from (e."createdAt" - (c."dueAt" - make_interval(secs => 60 * (1 - e."threshold"))))) * 1000) as p99
       from "Escalation" e join "SlaClock" c on c."id" = e."clockId" where e."kind" = 'WARNING'`);
+    // Where in the run the slow ones were: per 10 s of due instants.
+    const { rows: windows } = await client.query<{ w: number; n: string; p50: number; p99: number; max: number }>(`
+      select floor((extract(epoch from e."dueAt") * 1000 - ${t0 + LEAD_S * 1000}) / 10000) as w, count(*) as n,
+             percentile_cont(0.5) within group (order by ms) as p50, percentile_cont(0.99) within group (order by ms) as p99, max(ms) as max
+      from (select "dueAt", extract(epoch from ("createdAt" - "dueAt")) * 1000 as ms from "Escalation" where "kind" = 'BREACH') e
+      group by 1 order by 1`);
+    for (const w of windows) {
+      log(`due ${Math.floor(w.w) * 10}–${Math.floor(w.w) * 10 + 10} s: ${w.n} breaches, p50 ${Math.round(w.p50)} ms, p99 ${Math.round(w.p99)} ms, max ${Math.round(w.max)} ms`);
+    }
     const s = stats[0]!;
     const result = {
       timers: N,
