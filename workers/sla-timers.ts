@@ -3,6 +3,9 @@
  * long report never delays a breach (ENGINEERING.md, "Measured here"). It also relays the outbox
  * (timer work moves from PostgreSQL to Redis here) and reconciles every minute — once right at
  * start-up, so a restart with an empty Redis loses nothing.
+ *
+ * Timers that fire together are recorded together (lib/server/batch.ts): one read and one write
+ * statement per batch, prepared on a pool of the process's own. bench/breach.ts measures it.
  */
 import { DelayedError, type Job } from "bullmq";
 import { QUEUES } from "../lib/server/jobs/queues";
@@ -25,8 +28,6 @@ runWorkerProcess("sla-timers", async (rt) => {
   await warnUnlessNoEviction(rt.redis, "sla-timers");
   const slaTimers = rt.queue(QUEUES.slaTimers);
 
-  // Timers that fire together are recorded together: one read and one write per batch, as
-  // statements prepared on a pool of their own.
   const pool = createSqlPool(undefined, 4);
   rt.onStop(() => pool.end());
   const sql = poolSql(pool);
@@ -40,6 +41,7 @@ runWorkerProcess("sla-timers", async (rt) => {
       stats.largest = Math.max(stats.largest, size);
       stats.slowestMs = Math.max(stats.slowestMs, ms);
     },
+    onBatchError: (error, size) => console.error(`[sla-timers] a batch of ${size} timers failed, recording them one by one: ${error instanceof Error ? error.message : String(error)}`),
   });
   const report = setInterval(() => {
     if (stats.batches === 0) return;
@@ -50,9 +52,11 @@ runWorkerProcess("sla-timers", async (rt) => {
   await rt.work(
     QUEUES.slaTimers,
     // Handlers wait for their batch, not the CPU: many at once, so that a peak makes big batches.
-    // A killed worker's job is taken over after its lock (15 s) runs out; the stalled check runs
-    // every 5 s.
-    { instances: 4, concurrency: BATCH, lockDuration: 15_000, stalledInterval: 5_000 },
+    // Four BullMQ workers fetch in parallel (each fetches one job per round trip). An idle worker
+    // waits at most 0.1 s for a wake-up (drainDelay; BullMQ's default is 5 s), which bounds the
+    // rare case, seen under load, where due jobs sat until an idle worker's wait ran out. A killed
+    // worker's job is taken over after its lock (15 s) runs out; the stalled check runs every 5 s.
+    { instances: 4, concurrency: BATCH, lockDuration: 15_000, stalledInterval: 5_000, drainDelay: 0.1 },
     {
       [SLA_TIMER_JOB]: async (job: Job, token?: string) => {
         const payload = SlaTimerPayloadSchema.parse(job.data);

@@ -64,13 +64,18 @@ describe("createBatcher", () => {
 
   it("when a batch fails, its items are tried alone, so only the bad one fails", async () => {
     const calls: number[][] = [];
-    const batcher = createBatcher(async (items: number[]) => {
-      calls.push(items);
-      if (items.includes(13)) throw new Error("unlucky");
-      return items.map((n) => -n);
-    });
+    const failedBatches: number[] = [];
+    const batcher = createBatcher(
+      async (items: number[]) => {
+        calls.push(items);
+        if (items.includes(13)) throw new Error("unlucky");
+        return items.map((n) => -n);
+      },
+      { onBatchError: (_error, size) => failedBatches.push(size) },
+    );
     const results = await Promise.allSettled([1, 13, 2].map((n) => batcher.add(n)));
     expect(calls).toEqual([[1, 13, 2], [1], [13], [2]]);
+    expect(failedBatches).toEqual([3]);
     expect(results.map((r) => (r.status === "fulfilled" ? r.value : (r.reason as Error).message))).toEqual([-1, "unlucky", -2]);
   });
 

@@ -14,6 +14,8 @@ export interface BatcherOptions {
   maxInFlight?: number;
   /** Told the size and duration of every flush that succeeded. */
   onFlush?: (size: number, ms: number) => void;
+  /** Told when a batch of several items failed (its items are then tried one by one). */
+  onBatchError?: (error: unknown, size: number) => void;
 }
 
 export interface Batcher<I, O> {
@@ -28,7 +30,7 @@ interface Entry<I, O> {
   reject: (error: unknown) => void;
 }
 
-export function createBatcher<I, O>(flush: (items: I[]) => Promise<O[]>, { maxSize = 500, maxInFlight = 1, onFlush }: BatcherOptions = {}): Batcher<I, O> {
+export function createBatcher<I, O>(flush: (items: I[]) => Promise<O[]>, { maxSize = 500, maxInFlight = 1, onFlush, onBatchError }: BatcherOptions = {}): Batcher<I, O> {
   const waiting: Array<Entry<I, O>> = [];
   let inFlight = 0;
   let inFlightItems = 0;
@@ -47,6 +49,7 @@ export function createBatcher<I, O>(flush: (items: I[]) => Promise<O[]>, { maxSi
       await flushAll(batch);
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);
+      onBatchError?.(error, batch.length);
       for (const entry of batch) await flushAll([entry]).catch(entry.reject);
     }
   }
