@@ -81,7 +81,7 @@ export const reconcileJob = define({
   everyMs: 60_000,
   async handle(_payload, { prisma, redis, prefix, queue }) {
     const now = new Date();
-    const result = await reconcileSlaTimers({ prisma, slaTimers: queue, redis, prefix, now });
+    const result = await reconcileSlaTimers({ prisma, slaTimers: queue, redis, prefix, now, overdueGraceMs: 15_000, pageGapMs: 50 });
     if (result.breachesRecorded || result.timersRecreated) {
       console.log(`[sla-timers] reconciled: ${result.breachesRecorded} overdue breaches recorded, ${result.timersRecreated} lost timers re-created`);
     }

@@ -20,13 +20,13 @@ export interface ReconcileResult {
   breachesRecorded: number;
 }
 
-/** Breaches due by `now` on clocks still running, with no breach recorded. */
-async function recordOverdueBreaches(prisma: PrismaClient, now: Date, batch: number): Promise<number> {
+/** Breaches due by `now` less `graceMs` on clocks still running, with no breach recorded. */
+async function recordOverdueBreaches(prisma: PrismaClient, now: Date, graceMs: number, batch: number): Promise<number> {
   let recorded = 0;
   for (;;) {
     const overdue = await prisma.$queryRaw<Array<{ ticketId: string; revision: number; dueAt: Date }>>`
       select c."ticketId", c."revision", c."dueAt" from "SlaClock" c
-      where c."state" in ('RUNNING', 'BREACHED') and c."stoppedAt" is null and c."dueAt" < ${now}
+      where c."state" in ('RUNNING', 'BREACHED') and c."stoppedAt" is null and c."dueAt" < ${new Date(now.getTime() - graceMs)}
         and not exists (select 1 from "Escalation" e where e."ticketId" = c."ticketId" and e."kind" = 'BREACH')
       order by c."dueAt" limit ${batch}`;
     const outcomes = await recordSlaTimers({
@@ -91,6 +91,8 @@ export async function reconcileSlaTimers({
   redis,
   prefix,
   now = new Date(),
+  overdueGraceMs = 0,
+  pageGapMs = 0,
   batch = 1000,
 }: {
   prisma: PrismaClient;
@@ -100,10 +102,18 @@ export async function reconcileSlaTimers({
   /** The Redis prefix the queue was opened with. */
   prefix: string;
   now?: Date;
+  /**
+   * Breaches overdue by less than this are left to the timer worker: 0 at start-up (no worker
+   * ran); while workers run, a backlog of seconds is theirs to record, and the reconciler
+   * recording the same breaches at the same time only makes both wait for each other's locks.
+   */
+  overdueGraceMs?: number;
+  /** A pause after each page of clocks, so that a pass over 100,000 running clocks does not hold up the timers recorded in the same process. */
+  pageGapMs?: number;
   batch?: number;
 }): Promise<ReconcileResult> {
   const jobKeyPrefix = `${prefix}:${slaTimers.name}:`;
-  const breachesRecorded = await recordOverdueBreaches(prisma, now, batch);
+  const breachesRecorded = await recordOverdueBreaches(prisma, now, overdueGraceMs, batch);
   // A clock whose schedule is still in the outbox is the relay's business, not lost: only clocks
   // last changed before the oldest message not yet relayed are checked (both are written in one
   // transaction). Otherwise a start-up with a backlog would send every timer to Redis twice.
@@ -129,6 +139,7 @@ export async function reconcileSlaTimers({
       timersRecreated += missing.length;
     }
     if (clocks.length < batch) break;
+    if (pageGapMs) await new Promise((resolve) => setTimeout(resolve, pageGapMs));
   }
   return { clocksChecked, timersRecreated, breachesRecorded };
 }
