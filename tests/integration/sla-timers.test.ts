@@ -9,7 +9,8 @@ import { Redis } from "ioredis";
 import { createPrisma } from "../../lib/server/db/prisma";
 import { createRedis, redisPrefix } from "../../lib/server/redis";
 import { QUEUES } from "../../lib/server/jobs/queues";
-import { handleSlaTimer } from "../../lib/server/sla-timers/handle-sla-timer";
+import { handleSlaTimer, recordSlaTimers } from "../../lib/server/sla-timers/handle-sla-timer";
+import { createSqlPool, poolSql } from "../../lib/server/db/sql";
 import { applyTicketAction, registerTicket } from "../../lib/server/tickets";
 import type { Actor } from "../../lib/server/actor";
 import { actorByEmail, seedOnce } from "../support/fixtures";
@@ -189,6 +190,38 @@ describe("the SLA timer worker", () => {
     expect(direct.filter((o) => o.result === "recorded").length).toBeLessThanOrEqual(1);
     // A timer of an older revision is stale.
     expect(await handleSlaTimer({ prisma, payload: { ...payload, revision: payload.revision - 1 }, now: new Date() })).toEqual({ result: "stale" });
+  });
+
+  it("a batch records each of its timers once, through the prepared statements the worker uses", async () => {
+    // Due in ten minutes: the worker leaves them alone; the batch is recorded as if it were later.
+    const [a, b] = [await p1DueIn(600_000, "batch a"), await p1DueIn(600_000, "batch b")];
+    const dueOf = (t: typeof a) => Date.parse(t.sla.response!.dueAt!);
+    const revisionOf = async (t: typeof a) => (await prisma.slaClock.findUniqueOrThrow({ where: { ticketId_metric: { ticketId: t.id, metric: "RESPONSE" } } })).revision;
+    const breach = async (t: typeof a, revision?: number) => ({ ticketId: t.id, metric: "RESPONSE" as const, kind: "breach" as const, revision: revision ?? (await revisionOf(t)), at: t.sla.response!.dueAt! });
+    const warning = async (t: typeof a) => ({ ...(await breach(t)), kind: "warning" as const, threshold: 0.9, at: new Date(dueOf(t) - 6_000).toISOString() });
+    const batch = [await warning(a), await breach(a), await breach(a), await breach(b, (await revisionOf(b)) - 1), await breach(b)];
+    const pool = createSqlPool(undefined, 2);
+    try {
+      const sql = poolSql(pool);
+      const early = await recordSlaTimers({ prisma, sql, payloads: batch, now: new Date(dueOf(a) - 10_000) });
+      expect(early.map((o) => o.result)).toEqual(["early", "early", "early", "early", "early"]);
+
+      const later = new Date(Math.max(dueOf(a), dueOf(b)) + 1_000);
+      const first = await recordSlaTimers({ prisma, sql, payloads: batch, now: later });
+      expect(first.map((o) => o.result)).toEqual(["recorded", "recorded", "duplicate", "stale", "recorded"]);
+      // The whole batch delivered again: the warning's clock has breached, the breaches are recorded.
+      const again = await recordSlaTimers({ prisma, sql, payloads: batch, now: later });
+      expect(again.map((o) => o.result)).toEqual(["stale", "duplicate", "duplicate", "stale", "duplicate"]);
+    } finally {
+      await pool.end();
+    }
+    for (const t of [a, b]) {
+      expect(await breaches(t.id)).toHaveLength(1);
+      expect(await eventsOf(t.id, "SLA_BREACHED")).toHaveLength(1);
+      expect(await prisma.notification.count({ where: { ticketId: t.id, template: "sla-breach" } })).toBe(3); // line lead, customer admin, webhook
+    }
+    expect(await eventsOf(a.id, "SLA_WARNING")).toHaveLength(1);
+    expect(await eventsOf(b.id, "SLA_WARNING")).toHaveLength(0);
   });
 });
 
