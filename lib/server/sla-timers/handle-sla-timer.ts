@@ -122,6 +122,8 @@ export async function recordSlaTimers({
   const ticketIds = [...new Set(ready.map(({ payload }) => payload.ticketId))];
   const rows = await sql.query<ClockRow>(READ_CLOCKS, [ticketIds]);
   const clocks = new Map(rows.map((row) => [row.ticketId, row]));
+  // The instant on the records: as late as it can be before the write (never before `now`).
+  const recordedAt = new Date(Math.max(now.getTime(), Date.now()));
 
   /** Per ticket, the timers that may act; per dedupe key, what they write. */
   const candidates = new Map<string, Candidate[]>();
@@ -164,8 +166,8 @@ export async function recordSlaTimers({
       i,
       breach,
       eventData: breach
-        ? { breachedAt: dueAt, targetMinutes: clock.targetMinutes, recordedAt: now.toISOString(), recordedAfterMs: now.getTime() - clock.dueAt!.getTime() }
-        : { threshold, warnedFor: payload.at, dueAt, recordedAt: now.toISOString() },
+        ? { breachedAt: dueAt, targetMinutes: clock.targetMinutes, recordedAt: recordedAt.toISOString(), recordedAfterMs: recordedAt.getTime() - clock.dueAt!.getTime() }
+        : { threshold, warnedFor: payload.at, dueAt, recordedAt: recordedAt.toISOString() },
       template,
       message: breach
         ? { reference: clock.reference, title: clock.title, priority: clock.priority, dueAt, breachedAt: dueAt }
@@ -179,7 +181,7 @@ export async function recordSlaTimers({
   }
   if (records.size === 0) return outcomes;
 
-  const values = [[...candidates.keys()], JSON.stringify(Object.fromEntries(candidates)), JSON.stringify(Object.fromEntries(records)), now];
+  const values = [[...candidates.keys()], JSON.stringify(Object.fromEntries(candidates)), JSON.stringify(Object.fromEntries(records)), recordedAt];
   const written = moving.size
     ? await sql.transaction(async (tx) => {
         await tx.query(LOCK_TICKETS, [[...moving]]);
