@@ -92,7 +92,6 @@ export async function reconcileSlaTimers({
   prefix,
   now = new Date(),
   overdueGraceMs = 0,
-  pageGapMs = 0,
   batch = 1000,
 }: {
   prisma: PrismaClient;
@@ -108,8 +107,6 @@ export async function reconcileSlaTimers({
    * recording the same breaches at the same time only makes both wait for each other's locks.
    */
   overdueGraceMs?: number;
-  /** A pause after each page of clocks, so that a pass over 100,000 running clocks does not hold up the timers recorded in the same process. */
-  pageGapMs?: number;
   batch?: number;
 }): Promise<ReconcileResult> {
   const jobKeyPrefix = `${prefix}:${slaTimers.name}:`;
@@ -139,7 +136,6 @@ export async function reconcileSlaTimers({
       timersRecreated += missing.length;
     }
     if (clocks.length < batch) break;
-    if (pageGapMs) await new Promise((resolve) => setTimeout(resolve, pageGapMs));
   }
   return { clocksChecked, timersRecreated, breachesRecorded };
 }
