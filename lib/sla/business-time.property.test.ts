@@ -78,7 +78,10 @@ function naiveModel(spec: CalendarSpec): (t: number) => boolean {
   };
 }
 
-describe("business time properties (fast-check)", () => {
+/** The minute-stepping model is slow on purpose: 60 runs take seconds on a busy 2-core machine. */
+const MODEL_TIMEOUT_MS = 60_000;
+
+describe("business time properties (fast-check)", { timeout: MODEL_TIMEOUT_MS }, () => {
   it("between agrees with minute stepping; add(T, between(T, U)) is the last open boundary <= U", () => {
     fc.assert(
       fc.property(specArb, startArb, fc.integer({ min: 0, max: 3 * 1440 }), (spec, s, span) => {
