@@ -3,7 +3,7 @@ import { Queue } from "bullmq";
 import { createPrisma } from "../../lib/server/db/prisma";
 import { createRedis, redisPrefix } from "../../lib/server/redis";
 import { QUEUES } from "../../lib/server/jobs/queues";
-import { slaTimerJobId } from "../../lib/server/jobs/sla-timer";
+import { slaTimerJobId, TIMER_GRID_MS } from "../../lib/server/jobs/sla-timer";
 import { relayOutbox } from "../../lib/server/outbox/relay";
 import { AppError } from "../../lib/server/errors";
 import { applyTicketAction, autoCloseSolvedTickets, getTicket, registerTicket, type TicketActionRequest, type UseCaseContext } from "../../lib/server/tickets";
@@ -101,7 +101,8 @@ describe("a P3 ticket through its whole life (Netpower ordinary SLA, office hour
       "warning-0.5": { at: "2026-11-24T08:00:00.000Z", delay: 18 * 3600_000, revision: 0 },
       "warning-0.75": { at: "2026-11-24T09:00:00.000Z", delay: 19 * 3600_000, revision: 0 },
       "warning-0.9": { at: "2026-11-24T09:36:00.000Z", delay: 19.6 * 3600_000, revision: 0 },
-      breach: { at: "2026-11-24T10:00:00.000Z", delay: 20 * 3600_000, revision: 0 },
+      // A breach is released on the next step of the timer grid strictly after its instant.
+      breach: { at: "2026-11-24T10:00:00.000Z", delay: 20 * 3600_000 + TIMER_GRID_MS, revision: 0 },
     });
     expect(await pendingOutbox(id)).toEqual([]);
 
@@ -126,7 +127,7 @@ describe("a P3 ticket through its whole life (Netpower ordinary SLA, office hour
       "warning-0.5": { at: "2026-11-24T09:00:00.000Z", delay: 90 * 60_000, revision: 2 },
       "warning-0.75": { at: "2026-11-24T10:00:00.000Z", delay: 150 * 60_000, revision: 2 },
       "warning-0.9": { at: "2026-11-24T10:36:00.000Z", delay: 186 * 60_000, revision: 2 },
-      breach: { at: "2026-11-24T11:00:00.000Z", delay: 210 * 60_000, revision: 2 },
+      breach: { at: "2026-11-24T11:00:00.000Z", delay: 210 * 60_000 + TIMER_GRID_MS, revision: 2 },
     });
 
     clock.set("2026-11-24T08:00:00Z"); // 09:00 Oslo
@@ -211,7 +212,7 @@ describe("a P1 ticket through its whole life (Netpower extended SLA: 30 minutes,
       "warning-0.5": { at: "2026-11-28T23:05:00.000Z", delay: 15 * 60_000, revision: 0 },
       "warning-0.75": { at: "2026-11-28T23:12:30.000Z", delay: 22.5 * 60_000, revision: 0 },
       "warning-0.9": { at: "2026-11-28T23:17:00.000Z", delay: 27 * 60_000, revision: 0 },
-      breach: { at: "2026-11-28T23:20:00.000Z", delay: 30 * 60_000, revision: 0 },
+      breach: { at: "2026-11-28T23:20:00.000Z", delay: 30 * 60_000 + TIMER_GRID_MS, revision: 0 },
     });
 
     clock.set("2026-11-28T23:10:00Z");
