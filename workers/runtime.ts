@@ -41,6 +41,8 @@ export function runWorkerProcess(label: string, start: (rt: WorkerRuntime) => Pr
     const prisma = createPrisma();
     const queues = new Map<QueueName, Queue>();
     const workers: Worker[] = [];
+    /** Connections the BullMQ workers share; BullMQ leaves a connection it was given open. */
+    const workerConnections: Redis[] = [];
     const stops: Array<() => Promise<void>> = [];
     const queue = (name: QueueName) => {
       let q = queues.get(name);
@@ -75,6 +77,7 @@ export function runWorkerProcess(label: string, start: (rt: WorkerRuntime) => Pr
         // The instances share one connection for their commands (each has its own for blocking
         // waits), and the commands they send in one turn of the event loop go in one write.
         const commands = createRedis({ enableAutoPipelining: true });
+        workerConnections.push(commands);
         const started = Array.from({ length: instances }, () => {
           const worker = new Worker(name, processor, { ...workerOptions, connection: commands, prefix });
           worker.on("failed", (job, error) => console.error(`[${label}] ${job?.name ?? "job"} ${job?.id ?? ""} failed: ${error.message}`));
@@ -104,6 +107,7 @@ export function runWorkerProcess(label: string, start: (rt: WorkerRuntime) => Pr
     await prisma.$disconnect();
     connection.disconnect();
     redis.disconnect();
+    for (const c of workerConnections) c.disconnect();
   });
 }
 
