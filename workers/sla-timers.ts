@@ -14,13 +14,15 @@ import { recordSlaTimers, slaTimerDueIn, type SlaTimerOutcome } from "../lib/ser
 import { createBatcher } from "../lib/server/batch";
 import { createSqlPool, poolSql } from "../lib/server/db/sql";
 import type { SlaTimerPayload } from "../lib/server/jobs/sla-timer";
-import { reconcileSlaTimers } from "../lib/server/sla-timers/reconcile";
+import { reconcileSlaTimers, withReconcileLock } from "../lib/server/sla-timers/reconcile";
 import { relayQueues } from "../lib/server/outbox/relay";
 import { startOutboxRelay } from "../lib/server/outbox/relay-loop";
 import { runWorkerProcess, warnUnlessNoEviction } from "./runtime";
 
 /** Most timers recorded in one batch. */
 const BATCH = 250;
+/** How long the start-up reconcile waits for a pass another process is running, before it runs anyway. */
+const START_UP_WAIT_MS = 10_000;
 /** How often the timers recorded are summed up in the log, when there were any. */
 const STATS_EVERY_MS = 10_000;
 
@@ -73,6 +75,6 @@ runWorkerProcess("sla-timers", async (rt) => {
 
   const relay = startOutboxRelay({ prisma: rt.prisma, queues: relayQueues(rt.queue) });
   rt.onStop(relay.stop);
-  const first = await reconcileSlaTimers({ prisma: rt.prisma, slaTimers, redis: rt.redis, prefix: rt.prefix });
+  const first = (await withReconcileLock(rt.redis, rt.prefix, { waitMs: START_UP_WAIT_MS }, () => reconcileSlaTimers({ prisma: rt.prisma, slaTimers, redis: rt.redis, prefix: rt.prefix })))!;
   console.log(`[sla-timers] start-up reconcile: ${first.clocksChecked} running clocks, ${first.timersRecreated} timers re-created, ${first.breachesRecorded} overdue breaches recorded`);
 });

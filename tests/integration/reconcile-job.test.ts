@@ -6,6 +6,7 @@ import { createRedis, redisPrefix } from "../../lib/server/redis";
 import { QUEUES } from "../../lib/server/jobs/queues";
 import { reconcileJob } from "../../lib/server/jobs/registry";
 import { registerTicket } from "../../lib/server/tickets";
+import { withReconcileLock } from "../../lib/server/sla-timers/reconcile";
 import { actorByEmail, seedOnce } from "../support/fixtures";
 
 describe("the reconcile job", () => {
@@ -39,5 +40,22 @@ describe("the reconcile job", () => {
     await reconcileJob.handle({}, ctx);
     expect(await breaches()).toBe(1);
     expect(await redis.exists(lock)).toBe(0);
+  });
+
+  it("the start-up pass waits for a running pass instead of skipping it", async () => {
+    await redis.set(lock, "another-pass", "PX", 60_000);
+    const released = new Promise<number>((resolve) => setTimeout(() => void redis.del(lock).then(() => resolve(Date.now())), 400));
+    const ran = await withReconcileLock(redis, prefix, { waitMs: 10_000 }, async () => Date.now());
+    expect(ran).toBeGreaterThanOrEqual(await released);
+    expect(await redis.exists(lock)).toBe(0);
+  });
+
+  it("the start-up pass runs anyway when the lock's holder never lets go (a killed worker)", async () => {
+    await redis.set(lock, "killed-pass", "PX", 60_000);
+    const started = Date.now();
+    expect(await withReconcileLock(redis, prefix, { waitMs: 300 }, async () => "ran")).toBe("ran");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(await redis.get(lock)).toBe("killed-pass"); // not ours to release
+    await redis.del(lock);
   });
 });

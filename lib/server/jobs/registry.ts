@@ -3,13 +3,12 @@
  * Payloads are parsed when enqueued and again in the worker; handlers must be safe to run twice.
  * (The SLA timer itself is declared in sla-timer.ts: its handler needs the job to re-delay it.)
  */
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { JobsOptions, Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { autoCloseSolvedTickets } from "../tickets/auto-close-tickets";
-import { reconcileSlaTimers } from "../sla-timers/reconcile";
+import { reconcileSlaTimers, withReconcileLock } from "../sla-timers/reconcile";
 import { handleOnCallCheck, overdueOnCallChecks } from "../oncall";
 import { onCallCheckJob } from "../oncall/job";
 import { monthlyReportsJob } from "../reports/report-job";
@@ -74,9 +73,6 @@ export const autoCloseJob = define({
  * Every minute: breaches that came due while no worker ran, timers Redis lost, and on-call pages
  * whose acknowledgement check never ran.
  */
-/** A reconcile pass that died holds its lock no longer than this. */
-const RECONCILE_LOCK_MS = 5 * 60_000;
-
 export const reconcileJob = define({
   queue: QUEUES.slaTimers,
   name: "reconcile",
@@ -84,21 +80,14 @@ export const reconcileJob = define({
   options: KEEP_LITTLE,
   everyMs: 60_000,
   async handle(_payload, { prisma, redis, prefix, queue }) {
-    // One pass at a time, across processes: under a peak a pass over 100,000 clocks can outlast
-    // the minute, and BullMQ would start the next one beside it.
-    const lock = `${prefix}:sla-reconcile-running`;
-    const token = randomUUID();
-    if ((await redis.set(lock, token, "PX", RECONCILE_LOCK_MS, "NX")) !== "OK") return;
-    try {
+    await withReconcileLock(redis, prefix, {}, async () => {
       const now = new Date();
       const result = await reconcileSlaTimers({ prisma, slaTimers: queue, redis, prefix, now, overdueGraceMs: 15_000 });
       if (result.breachesRecorded || result.timersRecreated) {
         console.log(`[sla-timers] reconciled: ${result.breachesRecorded} overdue breaches recorded, ${result.timersRecreated} lost timers re-created`);
       }
       for (const payload of await overdueOnCallChecks({ prisma, now })) await handleOnCallCheck({ prisma, payload, now });
-    } finally {
-      if ((await redis.get(lock)) === token) await redis.del(lock);
-    }
+    });
   },
 });
 

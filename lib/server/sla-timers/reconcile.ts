@@ -5,6 +5,7 @@
  * empty Redis, a FLUSHALL, an eviction). Safe to run at any time and twice: recording is
  * idempotent and job ids are deterministic.
  */
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
@@ -13,6 +14,34 @@ import { ScheduledTimerSchema, slaTimerJob, type ScheduledTimer } from "../jobs/
 import { recordSlaTimers } from "./handle-sla-timer";
 
 const TimersSchema = z.array(ScheduledTimerSchema);
+
+/** A pass that died holds the lock no longer than this. */
+const LOCK_MS = 5 * 60_000;
+
+/**
+ * One reconcile pass at a time, across processes and between the start-up pass and the
+ * every-minute one: under a peak a pass over 100,000 clocks can outlast its minute, and BullMQ
+ * starts the next one beside it; the first scheduled pass also starts beside the start-up pass.
+ * Without `waitMs` a pass that finds another running gives up (returns undefined). With it (the
+ * start-up pass, whose breaches overdue by seconds must be recorded) it waits that long and then
+ * runs anyway: the holder may be a worker that was killed mid-pass, whose lock only expires later.
+ */
+export async function withReconcileLock<T>(redis: Redis, prefix: string, { waitMs }: { waitMs?: number }, pass: () => Promise<T>): Promise<T | undefined> {
+  const lock = `${prefix}:sla-reconcile-running`;
+  const token = randomUUID();
+  const giveUpAt = Date.now() + (waitMs ?? 0);
+  let owned: boolean;
+  while (!(owned = (await redis.set(lock, token, "PX", LOCK_MS, "NX")) === "OK")) {
+    if (waitMs === undefined) return undefined;
+    if (Date.now() >= giveUpAt) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  try {
+    return await pass();
+  } finally {
+    if (owned && (await redis.get(lock)) === token) await redis.del(lock);
+  }
+}
 
 export interface ReconcileResult {
   clocksChecked: number;
