@@ -75,6 +75,6 @@ runWorkerProcess("sla-timers", async (rt) => {
 
   const relay = startOutboxRelay({ prisma: rt.prisma, queues: relayQueues(rt.queue) });
   rt.onStop(relay.stop);
-  const first = (await withReconcileLock(rt.redis, rt.prefix, { waitMs: START_UP_WAIT_MS }, () => reconcileSlaTimers({ prisma: rt.prisma, slaTimers, redis: rt.redis, prefix: rt.prefix })))!;
-  console.log(`[sla-timers] start-up reconcile: ${first.clocksChecked} running clocks, ${first.timersRecreated} timers re-created, ${first.breachesRecorded} overdue breaches recorded`);
+  const first = (await withReconcileLock(rt.redis, rt.prefix, { waitMs: START_UP_WAIT_MS }, () => reconcileSlaTimers({ prisma: rt.prisma, slaTimers, redis: rt.redis })))!;
+  console.log(`[sla-timers] start-up reconcile: ${first.clocksChecked} running clocks checked, ${first.timersRecreated} timers re-created, ${first.breachesRecorded} overdue breaches and ${first.warningsRecorded} overdue warnings recorded`);
 });

@@ -1,4 +1,4 @@
-/** The every-minute reconcile job: one pass at a time, across processes. */
+/** The every-minute reconcile job: one pass at a time, across processes, and only what Redis lost. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Queue } from "bullmq";
 import { createPrisma } from "../../lib/server/db/prisma";
@@ -6,7 +6,10 @@ import { createRedis, redisPrefix } from "../../lib/server/redis";
 import { QUEUES } from "../../lib/server/jobs/queues";
 import { reconcileJob } from "../../lib/server/jobs/registry";
 import { registerTicket } from "../../lib/server/tickets";
-import { withReconcileLock } from "../../lib/server/sla-timers/reconcile";
+import { reconcileSlaTimers, withReconcileLock } from "../../lib/server/sla-timers/reconcile";
+import { relayOutbox } from "../../lib/server/outbox/relay";
+import { ScheduledTimerSchema } from "../../lib/server/jobs/sla-timer";
+import type { QueueName } from "../../lib/server/jobs/queues";
 import { actorByEmail, seedOnce } from "../support/fixtures";
 
 describe("the reconcile job", () => {
@@ -15,10 +18,13 @@ describe("the reconcile job", () => {
   const prefix = redisPrefix();
   const slaTimers = new Queue(QUEUES.slaTimers, { connection: redis, prefix });
   const lock = `${prefix}:sla-reconcile-running`;
+  const others = new Map<QueueName, Queue>();
   beforeAll(() => seedOnce(prisma));
   afterAll(async () => {
-    await slaTimers.obliterate({ force: true });
-    await slaTimers.close();
+    for (const queue of [slaTimers, ...others.values()]) {
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
     redis.disconnect();
     await prisma.$disconnect();
   });
@@ -57,5 +63,44 @@ describe("the reconcile job", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     expect(await redis.get(lock)).toBe("killed-pass"); // not ours to release
     await redis.del(lock);
+  });
+
+  it("restores only what Redis lost: a timer ahead whose job is gone, and a warning that came due unrecorded", async () => {
+    const kari = await actorByEmail(prisma, "kari@nordlys.example");
+    const ticket = await registerTicket({ actor: kari, input: { title: "Lost timers", description: "x", priority: "P1" }, ctx: { prisma, now: () => new Date() } });
+    const byName = (name: QueueName) => {
+      if (name === QUEUES.slaTimers) return slaTimers;
+      if (!others.has(name)) others.set(name, new Queue(name, { connection: redis, prefix }));
+      return others.get(name)!;
+    };
+    while ((await relayOutbox({ prisma, queues: { slaTimers, byName } })) > 0);
+    const clock = await prisma.slaClock.findUniqueOrThrow({ where: { ticketId_metric: { ticketId: ticket.id, metric: "RESPONSE" } } });
+    const timers = ScheduledTimerSchema.array().parse(clock.timers).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    const [firstWarning, breach] = [timers[0]!, timers.at(-1)!];
+    expect([firstWarning.kind, breach.kind]).toEqual(["warning", "breach"]);
+    const pass = (now = new Date()) => reconcileSlaTimers({ prisma, slaTimers, redis, now });
+    const stateOf = (jobId: string) => slaTimers.getJobState(jobId);
+    await pass(); // whatever else the database holds, settled
+
+    // Released early (waiting, no longer delayed) is not lost.
+    await (await slaTimers.getJob(breach.jobId))!.promote();
+    expect(await pass()).toMatchObject({ timersRecreated: 0 });
+    expect(await stateOf(breach.jobId)).toBe("prioritized");
+    // Gone from Redis: re-created, once.
+    await slaTimers.remove(breach.jobId);
+    expect(await pass()).toMatchObject({ timersRecreated: 1 });
+    expect(await stateOf(breach.jobId)).toBe("delayed");
+    expect(await pass()).toMatchObject({ timersRecreated: 0 });
+
+    // Later: the first warning came due while its job was lost. It is recorded, once; the timers
+    // still ahead are where they were.
+    await slaTimers.remove(firstWarning.jobId);
+    const later = new Date(Date.parse(firstWarning.at) + 1_000);
+    await pass(later);
+    await pass(later);
+    const warnings = await prisma.escalation.findMany({ where: { ticketId: ticket.id, kind: "WARNING" } });
+    expect(warnings.map((w) => w.threshold)).toEqual([firstWarning.threshold]);
+    expect(await stateOf(firstWarning.jobId)).toBe("unknown");
+    for (const timer of timers.slice(1)) expect(await stateOf(timer.jobId)).toBe("delayed");
   });
 });

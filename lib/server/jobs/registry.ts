@@ -82,9 +82,9 @@ export const reconcileJob = define({
   async handle(_payload, { prisma, redis, prefix, queue }) {
     await withReconcileLock(redis, prefix, {}, async () => {
       const now = new Date();
-      const result = await reconcileSlaTimers({ prisma, slaTimers: queue, redis, prefix, now, overdueGraceMs: 15_000 });
-      if (result.breachesRecorded || result.timersRecreated) {
-        console.log(`[sla-timers] reconciled: ${result.breachesRecorded} overdue breaches recorded, ${result.timersRecreated} lost timers re-created`);
+      const result = await reconcileSlaTimers({ prisma, slaTimers: queue, redis, now, overdueGraceMs: 15_000 });
+      if (result.breachesRecorded || result.warningsRecorded || result.timersRecreated) {
+        console.log(`[sla-timers] reconciled: ${result.breachesRecorded} overdue breaches and ${result.warningsRecorded} overdue warnings recorded, ${result.timersRecreated} lost timers re-created`);
       }
       for (const payload of await overdueOnCallChecks({ prisma, now })) await handleOnCallCheck({ prisma, payload, now });
     });

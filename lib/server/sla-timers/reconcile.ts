@@ -1,16 +1,16 @@
 /**
  * The backstop that runs every minute: PostgreSQL holds every clock's timers (SlaClock.timers),
- * Redis only wake-up calls. It records the breaches whose deadline passed while no worker ran,
- * and re-creates every timer of a running clock that Redis has lost (after a restart with an
- * empty Redis, a FLUSHALL, an eviction). Safe to run at any time and twice: recording is
- * idempotent and job ids are deterministic.
+ * Redis only wake-up calls. It records the warnings and breaches whose instant passed while no
+ * worker ran, and re-creates every timer still ahead of a running clock that Redis has lost
+ * (after a restart with an empty Redis, a FLUSHALL, an eviction). Safe to run at any time and
+ * twice: recording is idempotent and job ids are deterministic.
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { ScheduledTimerSchema, slaTimerJob, type ScheduledTimer } from "../jobs/sla-timer";
+import { ScheduledTimerSchema, slaTimerJob, type ScheduledTimer, type SlaTimerPayload } from "../jobs/sla-timer";
 import { recordSlaTimers } from "./handle-sla-timer";
 
 const TimersSchema = z.array(ScheduledTimerSchema);
@@ -47,54 +47,85 @@ export interface ReconcileResult {
   clocksChecked: number;
   timersRecreated: number;
   breachesRecorded: number;
+  warningsRecorded: number;
 }
 
-/** Breaches due by `now` less `graceMs` on clocks still running, with no breach recorded. */
-async function recordOverdueBreaches(prisma: PrismaClient, now: Date, graceMs: number, batch: number): Promise<number> {
+/**
+ * Records what came due by `cutoff` and never was, a page at a time, until a page comes back
+ * short or makes no progress (e.g. all stale because their clocks changed meanwhile).
+ */
+async function recordOverdue(prisma: PrismaClient, now: Date, batch: number, page: () => Promise<SlaTimerPayload[]>): Promise<number> {
   let recorded = 0;
   for (;;) {
-    const overdue = await prisma.$queryRaw<Array<{ ticketId: string; revision: number; dueAt: Date }>>`
-      select c."ticketId", c."revision", c."dueAt" from "SlaClock" c
-      where c."state" in ('RUNNING', 'BREACHED') and c."stoppedAt" is null and c."dueAt" < ${new Date(now.getTime() - graceMs)}
-        and not exists (select 1 from "Escalation" e where e."ticketId" = c."ticketId" and e."kind" = 'BREACH')
-      order by c."dueAt" limit ${batch}`;
-    const outcomes = await recordSlaTimers({
-      prisma,
-      payloads: overdue.map((clock) => ({ ticketId: clock.ticketId, metric: "RESPONSE", kind: "breach", revision: clock.revision, at: clock.dueAt.toISOString() })),
-      now,
-    });
+    const overdue = await page();
+    const outcomes = await recordSlaTimers({ prisma, payloads: overdue, now });
     recorded += outcomes.filter((o) => o.result === "recorded").length;
     const progress = outcomes.filter((o) => o.result === "recorded" || o.result === "duplicate").length;
-    // Stop when a batch made no progress (e.g. all stale because they changed meanwhile).
     if (overdue.length < batch || progress === 0) return recorded;
   }
 }
 
+/** Breaches due before `cutoff` on clocks still running (or marked breached by an action), with no breach recorded. */
+async function overdueBreaches(prisma: PrismaClient, cutoff: Date, batch: number): Promise<SlaTimerPayload[]> {
+  const rows = await prisma.$queryRaw<Array<{ ticketId: string; revision: number; dueAt: Date }>>`
+    select c."ticketId", c."revision", c."dueAt" from "SlaClock" c
+    where c."state" in ('RUNNING', 'BREACHED') and c."stoppedAt" is null and c."dueAt" < ${cutoff}
+      and not exists (select 1 from "Escalation" e where e."ticketId" = c."ticketId" and e."kind" = 'BREACH')
+    order by c."dueAt" limit ${batch}`;
+  return rows.map((c) => ({ ticketId: c.ticketId, metric: "RESPONSE", kind: "breach", revision: c.revision, at: c.dueAt.toISOString() }));
+}
+
 /**
- * Timers of running clocks that Redis does not have; past warnings only if not yet recorded.
- * Pages carry only job ids (one EXISTS each, in one round trip); the few clocks with a job
- * missing are then read in full, as they are now: a clock that has since changed (new job ids) or
- * stopped has nothing missing, and a timer that came due while we looked may simply have run
- * (completed jobs are removed).
+ * Warnings due before `cutoff` on clocks still running, never recorded (the dedupe key is the
+ * one recordSlaTimers writes; jsonb prints a threshold as JavaScript wrote it).
+ */
+async function overdueWarnings(prisma: PrismaClient, cutoff: Date, batch: number): Promise<SlaTimerPayload[]> {
+  const rows = await prisma.$queryRaw<Array<{ ticketId: string; revision: number; at: string; threshold: number }>>`
+    select c."ticketId", c."revision", t ->> 'at' as "at", (t ->> 'threshold')::float8 as "threshold"
+    from "SlaClock" c cross join lateral jsonb_array_elements(c."timers") t
+    where c."state" = 'RUNNING' and c."stoppedAt" is null and t ->> 'kind' = 'warning' and (t ->> 'at')::timestamptz < ${cutoff}
+      and not exists (
+        select 1 from "Escalation" e
+        where e."dedupeKey" = 'warning-' || c."ticketId" || '-response-' || (t ->> 'threshold') || '-' || coalesce(c."targetMinutes"::text, 'null'))
+    order by c."dueAt", c."ticketId" limit ${batch}`;
+  return rows.map((w) => ({ ticketId: w.ticketId, metric: "RESPONSE", kind: "warning", threshold: w.threshold, revision: w.revision, at: w.at }));
+}
+
+/** Returns the indexes of the keys that do not exist, in one command. */
+const MISSING_KEYS = `
+  local missing = {}
+  for i, key in ipairs(KEYS) do
+    if redis.call('EXISTS', key) == 0 then missing[#missing + 1] = i - 1 end
+  end
+  return missing`;
+
+/**
+ * Timers of running clocks that Redis does not have. Only timers still ahead are looked for
+ * (those that came due are recorded or not, and recordOverdue sees to the ones that were not).
+ * A timer ahead waits in the queue's delayed set: one ZMSCORE asks for a whole page (about a
+ * millisecond of Redis for 4,000 timers); the few not there (released meanwhile, or lost) are
+ * looked for as jobs. The clocks with a job missing are then read in full, as they are now: a
+ * clock that has since changed (new job ids) or stopped has nothing missing, and a timer that
+ * came due while we looked may simply have run (completed jobs are removed).
  */
 async function missingTimers(
   prisma: PrismaClient,
   redis: Redis,
-  jobKeyPrefix: string,
-  clocks: Array<{ ticketId: string; jobIds: string[] }>,
+  slaTimers: Queue,
+  page: { ticketIds: string[]; jobIds: string[] },
   now: Date,
 ): Promise<ScheduledTimer[]> {
-  const jobs = clocks.flatMap((c) => c.jobIds.map((jobId) => ({ ticketId: c.ticketId, jobId })));
-  if (jobs.length === 0) return [];
-  const pipeline = redis.pipeline();
-  for (const { jobId } of jobs) pipeline.exists(`${jobKeyPrefix}${jobId}`);
-  const exists = (await pipeline.exec()) ?? [];
+  if (page.jobIds.length === 0) return [];
+  const scores = await redis.zmscore(slaTimers.keys.delayed!, ...page.jobIds);
+  const notDelayed = scores.flatMap((score, i) => (score === null ? [i] : []));
+  if (notDelayed.length === 0) return [];
+  const absentAt = (await redis.eval(MISSING_KEYS, notDelayed.length, ...notDelayed.map((i) => slaTimers.toKey(page.jobIds[i]!)))) as number[];
+  const missingAt = absentAt.map((k) => notDelayed[k]!);
+  if (missingAt.length === 0) return [];
   const checkedAt = Math.max(now.getTime(), Date.now());
-  const absent = jobs.filter((_, i) => exists[i]?.[1] === 0);
-  if (absent.length === 0) return [];
-  const absentIds = new Set(absent.map((j) => j.jobId));
+  const absentIds = new Set(missingAt.map((i) => page.jobIds[i]!));
   const current = await prisma.slaClock.findMany({
-    where: { ticketId: { in: [...new Set(absent.map((j) => j.ticketId))] }, metric: "RESPONSE", state: "RUNNING", stoppedAt: null },
+    where: { ticketId: { in: [...new Set(missingAt.map((i) => page.ticketIds[i]!))] }, metric: "RESPONSE", state: "RUNNING", stoppedAt: null },
     select: { timers: true },
   });
   const missing = current.flatMap((c) => TimersSchema.parse(c.timers)).filter((t) => absentIds.has(t.jobId));
@@ -118,7 +149,6 @@ export async function reconcileSlaTimers({
   prisma,
   slaTimers,
   redis,
-  prefix,
   now = new Date(),
   overdueGraceMs = 0,
   batch = 1000,
@@ -127,19 +157,20 @@ export async function reconcileSlaTimers({
   slaTimers: Queue;
   /** A plain connection for the existence checks. */
   redis: Redis;
-  /** The Redis prefix the queue was opened with. */
-  prefix: string;
   now?: Date;
   /**
-   * Breaches overdue by less than this are left to the timer worker: 0 at start-up (no worker
-   * ran); while workers run, a backlog of seconds is theirs to record, and the reconciler
-   * recording the same breaches at the same time only makes both wait for each other's locks.
+   * Warnings and breaches overdue by less than this are left to the timer worker: 0 at start-up
+   * (no worker ran); while workers run, a backlog of seconds is theirs to record, and the
+   * reconciler recording the same timers at the same time only makes both wait for each other's
+   * locks.
    */
   overdueGraceMs?: number;
   batch?: number;
 }): Promise<ReconcileResult> {
-  const jobKeyPrefix = `${prefix}:${slaTimers.name}:`;
-  const breachesRecorded = await recordOverdueBreaches(prisma, now, overdueGraceMs, batch);
+  const cutoff = new Date(now.getTime() - overdueGraceMs);
+  const breachesRecorded = await recordOverdue(prisma, now, batch, () => overdueBreaches(prisma, cutoff, batch));
+  // After the breaches: a clock that breached has no use for a late warning.
+  const warningsRecorded = await recordOverdue(prisma, now, batch, () => overdueWarnings(prisma, cutoff, batch));
   // A clock whose schedule is still in the outbox is the relay's business, not lost: only clocks
   // last changed before the oldest message not yet relayed are checked (both are written in one
   // transaction). Otherwise a start-up with a backlog would send every timer to Redis twice.
@@ -147,24 +178,36 @@ export async function reconcileSlaTimers({
   const settledBefore = backlog._min.createdAt;
   let clocksChecked = 0;
   let timersRecreated = 0;
-  let after: string | undefined;
+  // Pages in the order of the running clocks' index (state, due instant): the stopped clocks of
+  // every ticket ever are never read.
+  let after = { dueAt: now, id: "00000000-0000-0000-0000-000000000000" };
   for (;;) {
-    const clocks = await prisma.$queryRaw<Array<{ id: string; ticketId: string; jobIds: string[] }>>`
-      select c."id", c."ticketId", array(select t ->> 'jobId' from jsonb_array_elements(c."timers") t) as "jobIds"
-      from "SlaClock" c
-      where c."state" = 'RUNNING' and c."id" > ${after ?? "00000000-0000-0000-0000-000000000000"}::uuid
-        and (${settledBefore}::timestamptz is null or c."updatedAt" < ${settledBefore}::timestamptz)
-      order by c."id" limit ${batch}`;
-    if (clocks.length === 0) break;
-    clocksChecked += clocks.length;
-    after = clocks.at(-1)!.id;
-    const missing = await missingTimers(prisma, redis, jobKeyPrefix, clocks, now);
+    // A page of clocks comes back as one row: the job ids of the timers still ahead, each with its
+    // ticket (parallel JSON arrays: Prisma decodes a JSON value at once, an array value by value),
+    // and where the next page starts.
+    const [page] = await prisma.$queryRaw<Array<{ clocks: number; lastDueAt: Date | null; lastId: string | null; ticketIds: string[]; jobIds: string[] }>>`
+      with page as (
+        select c."id", c."ticketId", c."dueAt", c."timers" from "SlaClock" c
+        where c."state" = 'RUNNING' and c."dueAt" >= ${after.dueAt} and (c."dueAt", c."id") > (${after.dueAt}, ${after.id}::uuid)
+          and (${settledBefore}::timestamptz is null or c."updatedAt" < ${settledBefore}::timestamptz)
+        order by c."dueAt", c."id" limit ${batch}
+      ), last as (
+        select "dueAt", "id" from page order by "dueAt" desc, "id" desc limit 1
+      )
+      select (select count(*) from page)::int as "clocks", (select "dueAt" from last) as "lastDueAt", (select "id" from last) as "lastId",
+             coalesce(json_agg(page."ticketId"), '[]') as "ticketIds", coalesce(json_agg(t ->> 'jobId'), '[]') as "jobIds"
+      from page cross join lateral jsonb_array_elements(page."timers") t
+      where (t ->> 'at')::timestamptz > ${now}`;
+    if (!page || page.clocks === 0) break;
+    clocksChecked += page.clocks;
+    after = { dueAt: page.lastDueAt!, id: page.lastId! };
+    const missing = await missingTimers(prisma, redis, slaTimers, page, now);
     if (missing.length) {
       // Delays count from the real now: a fake `now` (tests) or a long pass must not shift them.
       await slaTimers.addBulk(missing.map((timer) => slaTimerJob(timer, new Date())));
       timersRecreated += missing.length;
     }
-    if (clocks.length < batch) break;
+    if (page.clocks < batch) break;
   }
-  return { clocksChecked, timersRecreated, breachesRecorded };
+  return { clocksChecked, timersRecreated, breachesRecorded, warningsRecorded };
 }
