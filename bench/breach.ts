@@ -11,9 +11,9 @@
  * Prints the latency per 10 s of deadlines, then JSON last: {timers, p50Ms, p99Ms, maxMs, missed,
  * duplicates, ...}.
  *
- * The default lead leaves time to relay all 4·N jobs (2,000 to 3,000 a second here) before the first
- * warning, 30 s before the first deadline: in production timers reach Redis as tickets come in,
- * not 400,000 at once, and what is measured is recording with N timers live. BENCH_WORKER_LOG=file
+ * The default lead leaves time to relay all 4·N jobs (counting 2,000 a second; 7,000 to 9,000 here)
+ * before the first warning, 30 s before the first deadline: in production timers reach Redis as
+ * tickets come in, not 400,000 at once, and what is measured is recording with N timers live. BENCH_WORKER_LOG=file
  * keeps the worker's log (it sums up its batches every 10 s).
  */
 import { parseArgs } from "node:util";
