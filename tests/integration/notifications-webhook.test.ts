@@ -92,8 +92,9 @@ describe("signed webhooks", () => {
     await pass(at(t0, 30_000));
     expect(await prisma.notification.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", attempts: 2, sentAt: at(t0, 30_000) });
 
+    // The retry goes only to the endpoint that failed: a channel that has the message gets it once.
     const mine = received.filter((r) => r.headers["x-helpdesk-delivery"] === id);
-    expect(mine.map((r) => r.path)).toEqual(["/nordlys-teams", "/provider-all", "/nordlys-teams", "/provider-all"]);
+    expect(mine.map((r) => r.path)).toEqual(["/nordlys-teams", "/provider-all", "/nordlys-teams"]);
     const secretOf: Record<string, string> = { "/nordlys-teams": secrets.nordlys, "/provider-all": secrets.provider };
     for (const [i, r] of mine.entries()) {
       const sentAt = i < 2 ? t0 : at(t0, 30_000);

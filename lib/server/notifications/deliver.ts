@@ -2,8 +2,9 @@
  * One delivery pass: release expired leases, claim due notifications (see claim.ts), deliver each
  * and record the outcome. EMAIL goes to `address` or the recipient's e-mail, with the notification
  * id as Message-ID; WEBHOOK goes to every active endpoint of the ticket's organisation or the
- * provider that takes the template, signed (see webhook.ts); IN_APP is SENT at once (the app
- * shows it). Safe to run twice and in several workers at once. Never logs bodies or secrets.
+ * provider that takes the template, signed (see webhook.ts), and a retry only to the endpoints
+ * that have not taken it; IN_APP is SENT at once (the app shows it). Safe to run twice and in
+ * several workers at once. Never logs bodies or secrets.
  */
 import type { PrismaClient } from "../../generated/prisma/client";
 import { decryptSecret, secretsKeyFromEnv } from "../secrets";
@@ -47,6 +48,7 @@ const notificationSelect = {
   address: true,
   ticketId: true,
   createdAt: true,
+  webhookDeliveredTo: true,
   recipient: { select: { name: true, email: true, phone: true, locale: true } },
   ticket: { select: { organizationId: true } },
 } as const;
@@ -60,7 +62,7 @@ async function digestItems(prisma: PrismaClient, digestId: string): Promise<Dige
   return folded.map((n) => ({ template: n.template, createdAt: n.createdAt.toISOString(), payload: (n.payload ?? {}) as Record<string, unknown> }));
 }
 
-type Row = { id: string; template: string; ticketId: string | null; createdAt: Date; ticket: { organizationId: string } | null; recipient: { name: string; email: string; phone: string | null } | null };
+type Row = { id: string; template: string; ticketId: string | null; createdAt: Date; webhookDeliveredTo: string[]; ticket: { organizationId: string } | null; recipient: { name: string; email: string; phone: string | null } | null };
 
 /**
  * The webhook body. The provider's own endpoints (e.g. the on-call SMS gateway) also get the
@@ -75,21 +77,27 @@ async function sendWebhooks(opts: DeliveryOptions, row: Row, rendered: RenderedN
   const endpoints = await opts.prisma.webhookEndpoint.findMany({
     where: webhookEndpointsWhere(row.template, row.ticket?.organizationId),
     orderBy: { createdAt: "asc" },
-    select: { name: true, url: true, secretEncrypted: true, organizationId: true },
+    select: { id: true, name: true, url: true, secretEncrypted: true, organizationId: true },
   });
   if (endpoints.length === 0) throw new PermanentDeliveryError(`no active webhook endpoint takes template "${row.template}"`);
   const key = opts.secretsKey ?? secretsKeyFromEnv();
   const failures: string[] = [];
-  for (const endpoint of endpoints) {
+  const delivered: string[] = [];
+  // A retry goes only to the endpoints that have not taken it: a Teams or Slack channel does not
+  // drop a message it already has (the delivery id is the same on every try, for receivers that do).
+  for (const endpoint of endpoints.filter((e) => !row.webhookDeliveredTo.includes(e.id))) {
     try {
       const target = { name: endpoint.name, url: endpoint.url, secret: decryptSecret(endpoint.secretEncrypted, key) };
       await postWebhook({ target, body: webhookBody(row, rendered, endpoint.organizationId === null), deliveryId: row.id, template: row.template, now, fetch: opts.fetch });
+      delivered.push(endpoint.id);
     } catch (error) {
       failures.push(error instanceof Error ? error.message : String(error));
     }
   }
-  // Every endpoint gets the same delivery id, so on a retry the ones that already have it drop it.
-  if (failures.length) throw new Error(failures.join("; "));
+  if (failures.length) {
+    if (delivered.length) await opts.prisma.notification.update({ where: { id: row.id }, data: { webhookDeliveredTo: { push: delivered } } });
+    throw new Error(failures.join("; "));
+  }
 }
 
 async function deliverOne(opts: DeliveryOptions, claim: ClaimedNotification, now: Date): Promise<Outcome> {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Notification" ADD COLUMN     "webhookDeliveredTo" UUID[] DEFAULT ARRAY[]::UUID[];
