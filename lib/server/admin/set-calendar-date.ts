@@ -1,6 +1,7 @@
 /**
  * Closes a calendar on a local date (no hours) or gives the date special hours (e.g. 08:00–12:00),
  * replacing what the date had. The whole calendar with the change is checked by lib/sla first.
+ * Open tickets measured on the calendar get their clocks recomputed by a worker, after the commit.
  */
 import { compileCalendar } from "../../sla";
 import type { Actor } from "../actor";
@@ -12,6 +13,9 @@ import { Prisma } from "../../generated/prisma/client";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
 import { assertProviderAdmin } from "./access";
+import { scheduleJob } from "../outbox/schedule-job";
+import { QUEUES } from "../jobs/queues";
+import { RECOMPUTE_CALENDAR_CLOCKS_JOB } from "../tickets/recompute-calendar-clocks";
 import { parseHoursText } from "./hours-text";
 import { rethrowSlaError } from "./sla-error";
 import { SetCalendarDateSchema, type SetCalendarDateInput } from "./schemas";
@@ -38,6 +42,8 @@ export async function setCalendarDate({ actor, input: raw, ctx }: { actor: Actor
     }
     const data = { hours: hours.length ? toJson(hours) : Prisma.DbNull, note: input.note || null };
     await tx.calendarDate.upsert({ where: { calendarId_date: { calendarId: row.id, date } }, create: { calendarId: row.id, date, ...data }, update: data });
+    const now = ctx.now();
+    await scheduleJob(tx, { queue: QUEUES.system, name: RECOMPUTE_CALENDAR_CLOCKS_JOB, jobId: `recompute-clocks-${row.id}-${now.getTime()}`, data: { calendarId: row.id }, at: now.toISOString() });
     return { calendarId: row.id, date: input.date };
   }, TRANSACTION_OPTIONS);
 }

@@ -8,6 +8,7 @@ import type { JobsOptions, Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { autoCloseSolvedTickets } from "../tickets/auto-close-tickets";
+import { recomputeClocksOnCalendar, RECOMPUTE_CALENDAR_CLOCKS_JOB } from "../tickets/recompute-calendar-clocks";
 import { reconcileSlaTimers, withReconcileLock } from "../sla-timers/reconcile";
 import { handleOnCallCheck, overdueOnCallChecks } from "../oncall";
 import { onCallCheckJob } from "../oncall/job";
@@ -69,6 +70,18 @@ export const autoCloseJob = define({
   },
 });
 
+/** A calendar changed: the clocks still counting on it are recomputed (setCalendarDate schedules it). */
+export const recomputeCalendarClocksJob = define({
+  queue: QUEUES.system,
+  name: RECOMPUTE_CALENDAR_CLOCKS_JOB,
+  schema: z.object({ calendarId: z.uuid() }),
+  options: KEEP_LITTLE,
+  async handle({ calendarId }, { prisma }) {
+    const { checked, changed } = await recomputeClocksOnCalendar({ calendarId, ctx: { prisma, now: () => new Date() } });
+    console.log(`[workers] calendar ${calendarId} changed: ${changed} of the ${checked} open clocks on it got a new due instant`);
+  },
+});
+
 /**
  * Every minute: breaches that came due while no worker ran, timers Redis lost, and on-call pages
  * whose acknowledgement check never ran.
@@ -94,7 +107,7 @@ export const reconcileJob = define({
 /** Last month's SLA report of every customer, on the 1st at 06:00 Oslo time; also on demand with {month}. */
 export const monthlyReports = define({ ...monthlyReportsJob, cron: { pattern: "0 6 1 * *", tz: "Europe/Oslo" } });
 
-export const JOBS = [heartbeatJob, autoCloseJob, heartbeat(QUEUES.slaTimers), reconcileJob, onCallCheckJob, monthlyReports] as const;
+export const JOBS = [heartbeatJob, autoCloseJob, recomputeCalendarClocksJob, heartbeat(QUEUES.slaTimers), reconcileJob, onCallCheckJob, monthlyReports] as const;
 
 export function jobsOf(queue: QueueName): ReadonlyArray<JobDefinition<z.ZodType>> {
   return JOBS.filter((job) => job.queue === queue) as ReadonlyArray<JobDefinition<z.ZodType>>;
