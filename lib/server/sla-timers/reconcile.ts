@@ -52,16 +52,17 @@ export interface ReconcileResult {
 
 /**
  * Records what came due by `cutoff` and never was, a page at a time, until a page comes back
- * short or makes no progress (e.g. all stale because their clocks changed meanwhile).
+ * short or records nothing (e.g. all stale because their clocks changed meanwhile, or recorded
+ * by a worker meanwhile): the next pass sees to what is left.
  */
 async function recordOverdue(prisma: PrismaClient, now: Date, batch: number, page: () => Promise<SlaTimerPayload[]>): Promise<number> {
   let recorded = 0;
   for (;;) {
     const overdue = await page();
     const outcomes = await recordSlaTimers({ prisma, payloads: overdue, now });
-    recorded += outcomes.filter((o) => o.result === "recorded").length;
-    const progress = outcomes.filter((o) => o.result === "recorded" || o.result === "duplicate").length;
-    if (overdue.length < batch || progress === 0) return recorded;
+    const recordedNow = outcomes.filter((o) => o.result === "recorded").length;
+    recorded += recordedNow;
+    if (overdue.length < batch || recordedNow === 0) return recorded;
   }
 }
 
