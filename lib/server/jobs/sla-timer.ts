@@ -44,10 +44,14 @@ export const TIMER_JOB_OPTIONS = { removeOnComplete: true, removeOnFail: 1000 } 
  */
 export const TIMER_GRID_MS = 50;
 
-/** When a timer's job is released: on the grid, at or after its instant (a breach strictly after, as lib/sla counts). */
+/** The first instant a timer may act: its own, and for a breach just after it (lib/sla: a breach is strictly after the due instant). */
+export function slaTimerMayActAt(timer: Pick<SlaTimerPayload, "at" | "kind">): number {
+  return Date.parse(timer.at) + (timer.kind === "breach" ? 1 : 0);
+}
+
+/** When a timer's job is released: the first step of the grid at or after it may act. */
 export function slaTimerFiresAt(timer: Pick<SlaTimerPayload, "at" | "kind">): number {
-  const earliest = Date.parse(timer.at) + (timer.kind === "breach" ? 1 : 0);
-  return Math.ceil(earliest / TIMER_GRID_MS) * TIMER_GRID_MS;
+  return Math.ceil(slaTimerMayActAt(timer) / TIMER_GRID_MS) * TIMER_GRID_MS;
 }
 
 /**

@@ -23,7 +23,7 @@
 import type { PrismaClient } from "../../generated/prisma/client";
 import { prismaSql, type Sql, type Statement } from "../db/sql";
 import type { Priority, SupportLine } from "../../generated/prisma/enums";
-import type { SlaTimerPayload } from "../jobs/sla-timer";
+import { slaTimerMayActAt, type SlaTimerPayload } from "../jobs/sla-timer";
 import { parseEscalationRules } from "../escalation/rules";
 import { cachedRecipients, cachedWantsWebhook } from "../escalation/cached";
 
@@ -51,9 +51,9 @@ interface ClockRow {
   escalationRules: unknown;
 }
 
-/** Milliseconds until a timer may act; 0 or less when it may act now. A breach is only a breach once the due instant has passed (lib/sla: strictly after). */
+/** Milliseconds until a timer may act; 0 or less when it may act now. */
 export function slaTimerDueIn(payload: SlaTimerPayload, now: number): number {
-  return Date.parse(payload.at) + (payload.kind === "breach" ? 1 : 0) - now;
+  return slaTimerMayActAt(payload) - now;
 }
 
 const READ_CLOCKS: Statement = {
