@@ -6,7 +6,7 @@
 import type { Actor } from "../actor";
 import type { UseCaseContext } from "./context";
 import { requireVisibleTicketId } from "./scope";
-import { recomputeResponseClock } from "./clock";
+import { lockTicket, recomputeResponseClock } from "./clock";
 import { TicketActionSchema, type TicketActionInput, type TicketActionRequest, type TicketView } from "./schemas";
 import { parseInput } from "../validation";
 import { ticketViewSelect, toTicketView } from "./view";
@@ -77,7 +77,7 @@ export async function applyTicketAction({
   const action = parseInput(TicketActionSchema, input.action);
   await ctx.prisma.$transaction(
     async (tx) => {
-      await tx.$queryRaw`select 1 from "Ticket" where "id" = ${id}::uuid for update`;
+      await lockTicket(tx, id);
       const ticket = await tx.ticket.findUniqueOrThrow({ where: { id }, select: lockedTicketSelect });
       await run({ tx, actor, ticket, now }, action);
       await recomputeResponseClock(tx, id, now);

@@ -69,6 +69,14 @@ async function timersFor(tx: DbClient, ticketId: string, clock: ResponseClock): 
   return nextClockInstants(clock);
 }
 
+/**
+ * Takes the ticket's row lock, which everything that changes a ticket holds first (then the
+ * clock's): call it at the start of the transaction that recomputes the clock.
+ */
+export async function lockTicket(tx: DbClient, ticketId: string): Promise<void> {
+  await tx.$queryRaw`select 1 from "Ticket" where "id" = ${ticketId}::uuid for update`;
+}
+
 /** Recomputes and stores the response clock of a ticket as of `now`; returns what was stored. */
 export async function recomputeResponseClock(tx: DbClient, ticketId: string, now: Date): Promise<StoredClock> {
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { agreementVersionId: true, createdAt: true } });

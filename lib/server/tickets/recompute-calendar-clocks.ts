@@ -7,7 +7,7 @@
  */
 import { TRANSACTION_OPTIONS } from "../db/prisma";
 import type { UseCaseContext } from "./context";
-import { recomputeResponseClock } from "./clock";
+import { lockTicket, recomputeResponseClock } from "./clock";
 
 const PAGE = 200;
 
@@ -29,7 +29,7 @@ export async function recomputeClocksOnCalendar({ calendarId, ctx }: { calendarI
       order by t."id" limit ${PAGE}`;
     for (const ticket of tickets) {
       const stored = await ctx.prisma.$transaction(async (tx) => {
-        await tx.$queryRaw`select 1 from "Ticket" where "id" = ${ticket.id}::uuid for update`;
+        await lockTicket(tx, ticket.id);
         return recomputeResponseClock(tx, ticket.id, ctx.now());
       }, TRANSACTION_OPTIONS);
       if (stored.revision !== ticket.revision) changed++;
