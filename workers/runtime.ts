@@ -24,8 +24,9 @@ export interface WorkerRuntime {
   queue(name: QueueName): Queue;
   /**
    * BullMQ workers for `name`: `special` handles job names outside the registry. `instances`
-   * workers (default 1) each fetch with their own connection: a BullMQ worker fetches one job per
-   * round trip, so one worker cannot take more jobs a second than round trips fit in a second.
+   * workers (default 1) fetch side by side: a BullMQ worker fetches one job per round trip, so one
+   * worker cannot take more jobs a second than round trips fit in a second. They share one
+   * auto-pipelined connection for commands; each has its own for blocking waits.
    */
   work(name: QueueName, options: Omit<WorkerOptions, "connection" | "prefix"> & { instances?: number }, special?: Record<string, Processor>): Promise<Worker[]>;
   onStop(fn: () => Promise<void>): void;

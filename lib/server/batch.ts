@@ -20,8 +20,6 @@ export interface BatcherOptions {
 
 export interface Batcher<I, O> {
   add(item: I): Promise<O>;
-  /** Items waiting or being flushed right now. */
-  readonly pending: number;
 }
 
 interface Entry<I, O> {
@@ -33,7 +31,6 @@ interface Entry<I, O> {
 export function createBatcher<I, O>(flush: (items: I[]) => Promise<O[]>, { maxSize = 500, maxInFlight = 1, onFlush, onBatchError }: BatcherOptions = {}): Batcher<I, O> {
   const waiting: Array<Entry<I, O>> = [];
   let inFlight = 0;
-  let inFlightItems = 0;
   let scheduled = false;
 
   async function flushAll(batch: Array<Entry<I, O>>): Promise<void> {
@@ -58,10 +55,8 @@ export function createBatcher<I, O>(flush: (items: I[]) => Promise<O[]>, { maxSi
     while (inFlight < maxInFlight && waiting.length) {
       const batch = waiting.splice(0, maxSize);
       inFlight++;
-      inFlightItems += batch.length;
       void run(batch).finally(() => {
         inFlight--;
-        inFlightItems -= batch.length;
         pump();
       });
     }
@@ -78,9 +73,6 @@ export function createBatcher<I, O>(flush: (items: I[]) => Promise<O[]>, { maxSi
           pump();
         });
       });
-    },
-    get pending() {
-      return waiting.length + inFlightItems;
     },
   };
 }
