@@ -1,0 +1,20 @@
+/**
+ * Instants a browser test chooses instead of "now", so that what it asserts holds at any hour of
+ * the week: the next time an Oslo wall clock shows a weekday and hour (lib/sla's time-zone
+ * arithmetic, exact across daylight saving).
+ */
+import { instantOfWallTime, localDayNumberOf } from "../../lib/sla/time-zone";
+import { weekdayOf, type Day } from "../../lib/sla/local-date";
+
+const ZONE = "Europe/Oslo";
+
+/** The first instant at or after `from` when it is `day` at `hour`:00 in Oslo (at most a week ahead). */
+export function nextOsloWallTime(day: Day, hour: number, from: Date = new Date()): Date {
+  const today = localDayNumberOf(ZONE, from.getTime());
+  for (let n = today; n <= today + 7; n++) {
+    if (weekdayOf(n) !== day) continue;
+    const at = instantOfWallTime(ZONE, n, hour * 3_600_000);
+    if (at >= from.getTime()) return new Date(at);
+  }
+  throw new Error(`no ${day} ${hour}:00 within a week of ${from.toISOString()}`);
+}
