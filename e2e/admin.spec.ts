@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signIn } from "./support/sign-in";
 
 /** Today's date in Oslo, and the coming Christmas Eve (this year's, or next year's once it has passed). */

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./support/test";
 import { signIn } from "./support/sign-in";
 import { registerTicketAs } from "./support/tickets";
 import { nextOsloWallTime } from "./support/instants";

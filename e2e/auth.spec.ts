@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO_PASSWORD } from "../lib/server/db/demo-data";
 import { signIn } from "./support/sign-in";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 test("the home page renders the product and the response targets per priority", async ({ page }) => {
   await page.goto("/");

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { signIn } from "./support/sign-in";
 import { createPrisma } from "../lib/server/db/prisma";
 import { monthBounds } from "../lib/server/reports/month";

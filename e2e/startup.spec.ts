@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { spawn } from "node:child_process";
 
 /** Starts the built app with one service pointing at a closed port; collects what it prints. */

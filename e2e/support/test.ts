@@ -1,0 +1,53 @@
+/**
+ * Playwright's `test` and `expect` for this suite. Under scripts/test-at.sh every process of the run
+ * reads a wall clock moved to a chosen instant (libfaketime), but Chromium does not start under
+ * libfaketime; the script passes the offset in TEST_AT_OFFSET_MS, and every page's Date is moved by
+ * it, so the browser agrees with the app. Without that variable nothing changes.
+ */
+import { test as base, expect, type Browser, type BrowserContext } from "@playwright/test";
+
+const offsetMs = Number(process.env.TEST_AT_OFFSET_MS ?? 0);
+
+async function shiftClock(context: BrowserContext): Promise<void> {
+  if (!offsetMs) return;
+  await context.addInitScript((offset: number) => {
+    const marked = globalThis as { __testAtShifted?: boolean };
+    if (marked.__testAtShifted) return; // once per page, however the context was made
+    marked.__testAtShifted = true;
+    const Native = Date;
+    class Shifted extends Native {
+      constructor(...args: unknown[]) {
+        if (args.length === 0) super(Native.now() + offset);
+        else super(...(args as [number]));
+      }
+      static override now(): number {
+        return Native.now() + offset;
+      }
+    }
+    globalThis.Date = Shifted as DateConstructor;
+  }, offsetMs);
+}
+
+export const test = base.extend<object, { browser: Browser }>({
+  browser: [
+    async ({ browser }, use) => {
+      if (offsetMs) {
+        const newContext = browser.newContext.bind(browser);
+        browser.newContext = async (options) => {
+          const context = await newContext(options);
+          await shiftClock(context);
+          return context;
+        };
+      }
+      await use(browser);
+    },
+    { scope: "worker" },
+  ],
+  context: async ({ context }, use) => {
+    await shiftClock(context);
+    await use(context);
+  },
+});
+
+export { expect };
+export type { Browser, Page } from "@playwright/test";
