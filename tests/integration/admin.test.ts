@@ -44,6 +44,7 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 
 describe("provider admin use cases", () => {
   const prisma = createPrisma();
+  // Tuesday 1 December 2026, 10:00 Oslo: a working day, so the calendar previews start that day.
   const clock = fakeClock("2026-12-01T09:00:00Z");
   const ctx = { prisma, now: clock.now };
   let admin: Actor;

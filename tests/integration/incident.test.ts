@@ -18,6 +18,7 @@ import { deleteKeys } from "../support/redis-keys";
 import { actorByEmail, seedOnce } from "../support/fixtures";
 
 const prisma = db();
+// Thursday 10 September 2026, 14:00 Oslo: every incident instant below is read against this one.
 const ctx = { prisma, now: () => new Date("2026-09-10T12:00:00Z") };
 let kari: Actor, ola: Actor, lise: Actor, admin: Actor, bergheimAdmin: Actor;
 

@@ -79,6 +79,8 @@ describe("signed webhooks", () => {
     for (const s of stored) expect(s.secretEncrypted).toMatch(/^v1:/);
 
     const kari = await actorByEmail(prisma, "kari@nordlys.example");
+    // Registered now: outside office hours the P1 also pages on-call, which adds notifications of
+    // its own; every assertion below reads only this test's delivery, so the hour does not matter.
     const ticket = await registerTicket({ actor: kari, input: { title: "Serveren er nede", description: "x", priority: "P1" }, ctx: { prisma, now: () => new Date() } });
     const t0 = at(new Date(), 1000);
     const payload = { reference: ticket.reference, title: "Serveren er nede", priority: "P1", dueAt: "2026-03-02T10:00:00Z", breachedAt: "2026-03-02T10:00:00Z" };

@@ -30,7 +30,8 @@ describe("the reconcile job", () => {
   });
 
   it("does nothing while another pass holds the lock, and releases its own", async () => {
-    // A P1 registered ten days ago, never seen by a worker: long overdue.
+    // A P1 registered ten days ago, never seen by a worker: long overdue whatever the hour now
+    // (ten days hold far more than its one business hour, Easter included).
     const kari = await actorByEmail(prisma, "kari@nordlys.example");
     const tenDaysAgo = new Date(Date.now() - 10 * 24 * 3600_000);
     const ticket = await registerTicket({ actor: kari, input: { title: "Overdue", description: "x", priority: "P1" }, ctx: { prisma, now: () => tenDaysAgo } });
@@ -67,6 +68,8 @@ describe("the reconcile job", () => {
 
   it("restores only what Redis lost: a timer ahead whose job is gone, and a warning that came due unrecorded", async () => {
     const kari = await actorByEmail(prisma, "kari@nordlys.example");
+    // Registered now: every timer of its clock is ahead of the passes below at any hour (outside
+    // office hours they wait for the next opening, and an on-call page adds no SLA timer).
     const ticket = await registerTicket({ actor: kari, input: { title: "Lost timers", description: "x", priority: "P1" }, ctx: { prisma, now: () => new Date() } });
     const byName = (name: QueueName) => {
       if (name === QUEUES.slaTimers) return slaTimers;

@@ -27,6 +27,7 @@ import { deleteKeys } from "../support/redis-keys";
 import { actorByEmail, seedOnce } from "../support/fixtures";
 
 const prisma = db();
+// Saturday 2 May 2026, 10:00 Oslo: April is a closed month, May the open one.
 const MAY_2 = new Date("2026-05-02T08:00:00Z");
 const ctxAt = (now: Date) => ({ prisma, now: () => now });
 
