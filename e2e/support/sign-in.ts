@@ -7,5 +7,5 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("E-post").fill(email);
   await page.getByLabel("Passord").fill(password);
   await page.getByRole("button", { name: "Logg inn", exact: true }).click();
-  await expect(page).not.toHaveURL(/\/signin/);
+  await expect(page).not.toHaveURL(/\/signin/, { timeout: 15_000 }); // a slow first render is not a failed sign-in
 }
