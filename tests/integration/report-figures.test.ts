@@ -143,9 +143,11 @@ describe("the 90 %-within-target rule (Netpower ordinary, 000 §10)", () => {
       ["EXCLUDED", "Feil i kundens AD-synkronisering"],
       ["NOT_COVERED", "prioriteten er ikke dekket av avtalen"],
     ]);
-    // Still open: late since its due instant until the report's time.
+    // Still open: late since its due instant until the report's time, in business time on the P2
+    // target's calendar (08–16 Oslo, weekdays, Norwegian holidays): Wed 8 April 11:00–16:00 (300),
+    // 175 open days from 9 April to 14 December (84 000), Tue 15 December 08:00–13:00 (300).
     expect(f.breaches).toHaveLength(1);
-    expect(f.breaches[0]).toMatchObject({ stillRunning: true, lateBusinessMinutes: 30, breachedAt: "2026-04-08T09:00:00.000Z", lateWallMinutes: (NOW.getTime() - Date.parse("2026-04-08T09:00:00Z")) / MIN });
+    expect(f.breaches[0]).toMatchObject({ stillRunning: true, usedMinutes: 120 + 84_600, lateBusinessMinutes: 84_600, breachedAt: "2026-04-08T09:00:00.000Z", lateWallMinutes: (NOW.getTime() - Date.parse("2026-04-08T09:00:00Z")) / MIN });
   });
 });
 

@@ -1,12 +1,21 @@
 /**
  * The rows a report lists: the month's breached tickets (with how late) and the tickets left out of
  * measurement (with the reason). Only those rows are fetched, for one organisation or for many.
+ * How late a breach is comes from lib/sla clockStatusAt: a breach still open at the report's
+ * instant is late up to that instant, in business time on its target's calendar.
  */
+import { z } from "zod";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
+import { calendarFor, clockStatusAt, type Calendar } from "../../sla";
+import { calendarSpecOf } from "../db/agreements";
 import type { BreachedTicket, ExcludedTicket } from "./figures";
+import { runningOverdue } from "./ticket-counts";
 
 const MINUTE_MS = 60_000;
 const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** SlaClock.pauses as stored (lib/server/tickets/clock.ts writes it). */
+const PausesSchema = z.array(z.object({ from: z.string(), to: z.string().nullable() })).catch([]);
 
 type BreachRow = {
   organizationId: string;
@@ -17,9 +26,13 @@ type BreachRow = {
   registeredAt: Date;
   targetMinutes: number | null;
   usedMinutes: number;
+  state: "RUNNING" | "BREACHED";
   dueAt: Date | null;
   breachedAt: Date | null;
   stoppedAt: Date | null;
+  pauses: unknown;
+  /** The calendar of the ticket's target, for breaches still open. */
+  calendarId: string | null;
 };
 
 const scope = (organizationIds?: string[]) =>
@@ -44,22 +57,49 @@ export async function listBreachedTickets(
 ): Promise<Map<string, BreachedTicket[]>> {
   const rows = await prisma.$queryRaw<BreachRow[]>`
     select t."organizationId"::text as "organizationId", t.id::text as "ticketId", t.reference, t.title, t.priority::text as priority,
-      t."createdAt" as "registeredAt", c."targetMinutes", c."usedMinutes", c."dueAt", c."breachedAt", c."stoppedAt"
+      t."createdAt" as "registeredAt", c."targetMinutes", c."usedMinutes", c.state::text as state, c."dueAt", c."breachedAt", c."stoppedAt",
+      case when c."stoppedAt" is null then c.pauses end as pauses,
+      case when c."stoppedAt" is null then rt."calendarId"::text end as "calendarId"
     from "Ticket" t
     join "SlaClock" c on c."ticketId" = t.id and c.metric = 'RESPONSE'
+    left join "ResponseTarget" rt on rt."versionId" = t."agreementVersionId" and rt.priority = t.priority
     where t."createdAt" >= ${period.from} and t."createdAt" < ${period.to} ${scope(organizationIds)}
       and t."slaExclusionReason" is null
-      and (c.state = 'BREACHED' or (c.state = 'RUNNING' and c."dueAt" <= ${now}))
+      and (c.state = 'BREACHED' or ${runningOverdue(now)})
     order by t."createdAt", t.id`;
-  return groupBy(rows, (r) => toBreachedTicket(r, now));
+  const calendars = await loadCalendars(prisma, rows);
+  return groupBy(rows, (r) => toBreachedTicket(r, now, r.calendarId ? (calendars.get(r.calendarId) ?? null) : null));
 }
 
-function toBreachedTicket(r: BreachRow, now: Date): BreachedTicket {
-  // A clock still stored as RUNNING past its due instant has not been recomputed yet: it broke at dueAt.
-  const breachedAt = r.breachedAt ?? r.dueAt;
+/** The compiled calendars of the open breaches' targets, by id (one query, only when there are open breaches). */
+async function loadCalendars(prisma: PrismaClient, rows: BreachRow[]): Promise<Map<string, Calendar>> {
+  const ids = [...new Set(rows.flatMap((r) => (r.calendarId ? [r.calendarId] : [])))];
+  if (ids.length === 0) return new Map();
+  const found = await prisma.calendar.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, timeZone: true, weekly: true, holidayCountry: true, dates: { select: { date: true, hours: true }, orderBy: { date: "asc" } } },
+  });
+  return new Map(found.map((c) => [c.id, calendarFor(calendarSpecOf(c))]));
+}
+
+function toBreachedTicket(r: BreachRow, now: Date, calendar: Calendar | null): BreachedTicket {
+  const status = clockStatusAt(
+    {
+      state: r.state === "RUNNING" ? "running" : "breached",
+      targetMinutes: r.targetMinutes,
+      usedMinutes: r.usedMinutes,
+      dueAt: r.dueAt,
+      // A clock still stored as RUNNING past its due instant has not been recomputed yet: it broke at dueAt.
+      breachedAt: r.breachedAt ?? r.dueAt,
+      stoppedAt: r.stoppedAt,
+      pauses: PausesSchema.parse(r.pauses ?? []),
+    },
+    now,
+    calendar,
+  );
+  const breachedAt = status.breachedAt;
   const stillRunning = r.stoppedAt === null;
   const end = r.stoppedAt ?? now;
-  const target = r.targetMinutes ?? 0;
   return {
     ticketId: r.ticketId,
     reference: r.reference,
@@ -67,8 +107,8 @@ function toBreachedTicket(r: BreachRow, now: Date): BreachedTicket {
     priority: r.priority,
     registeredAt: r.registeredAt.toISOString(),
     targetMinutes: r.targetMinutes,
-    usedMinutes: round2(r.usedMinutes),
-    lateBusinessMinutes: round2(Math.max(0, r.usedMinutes - target)),
+    usedMinutes: round2(status.usedMinutes),
+    lateBusinessMinutes: round2(status.lateMinutes),
     breachedAt: breachedAt?.toISOString() ?? null,
     stoppedAt: r.stoppedAt?.toISOString() ?? null,
     lateWallMinutes: breachedAt ? round2(Math.max(0, end.getTime() - breachedAt.getTime()) / MINUTE_MS) : 0,
