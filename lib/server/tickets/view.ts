@@ -50,7 +50,9 @@ export type TicketViewRow = Prisma.TicketGetPayload<{ select: typeof ticketViewS
 function responseClockView(row: TicketViewRow, now: Date): ResponseClockView | null {
   const clock = row.clocks[0];
   if (!clock) return null;
-  const target = row.agreementVersion?.targets.find((t) => t.priority === row.priority);
+  // Only a clock that still moves needs its target's calendar (running, or breached and not stopped).
+  const moving = clock.stoppedAt === null && (clock.state === "RUNNING" || clock.state === "BREACHED");
+  const target = moving ? row.agreementVersion?.targets.find((t) => t.priority === row.priority) : undefined;
   const calendar = target ? calendarFor(calendarSpecOf(target.calendar)) : null;
   const status = clockStatusAt(
     { ...clock, state: clock.state.toLowerCase() as ResponseClockView["state"], pauses: z.array(PauseSchema).catch([]).parse(clock.pauses) },
@@ -64,7 +66,8 @@ function responseClockView(row: TicketViewRow, now: Date): ResponseClockView | n
       state: status.state,
       dueAt: clock.dueAt.toISOString(),
       businessMinutesLeft: calendar ? (status.leftMinutes ?? 0) : 0,
-      businessMinutesUsed: calendar || status.state === "running" ? status.usedMinutes : clock.targetMinutes,
+      // Without the target's calendar (its priority is no longer in the agreement) nothing can be counted: the target.
+      businessMinutesUsed: calendar ? status.usedMinutes : clock.targetMinutes,
       breachedAt: status.breachedAt?.toISOString() ?? null,
     };
   }
