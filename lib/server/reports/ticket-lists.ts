@@ -55,7 +55,13 @@ export async function listBreachedTickets(
   now: Date,
   organizationIds?: string[],
 ): Promise<Map<string, BreachedTicket[]>> {
-  const rows = await prisma.$queryRaw<BreachRow[]>`
+  // The target calendars are read alongside (a small table), so open breaches cost no extra round trip.
+  const [rows, calendarOf] = await Promise.all([breachRows(prisma, period, now, organizationIds), targetCalendars(prisma)]);
+  return groupBy(rows, (r) => toBreachedTicket(r, now, r.calendarId ? calendarOf(r.calendarId) : null));
+}
+
+function breachRows(prisma: PrismaClient, period: { from: Date; to: Date }, now: Date, organizationIds?: string[]): Promise<BreachRow[]> {
+  return prisma.$queryRaw<BreachRow[]>`
     select t."organizationId"::text as "organizationId", t.id::text as "ticketId", t.reference, t.title, t.priority::text as priority,
       t."createdAt" as "registeredAt", c."targetMinutes", c."usedMinutes", c.state::text as state, c."dueAt", c."breachedAt", c."stoppedAt",
       case when c."stoppedAt" is null then c.pauses end as pauses,
@@ -67,19 +73,26 @@ export async function listBreachedTickets(
       and t."slaExclusionReason" is null
       and (c.state = 'BREACHED' or ${runningOverdue(now)})
     order by t."createdAt", t.id`;
-  const calendars = await loadCalendars(prisma, rows);
-  return groupBy(rows, (r) => toBreachedTicket(r, now, r.calendarId ? (calendars.get(r.calendarId) ?? null) : null));
 }
 
-/** The compiled calendars of the open breaches' targets, by id (one query, only when there are open breaches). */
-async function loadCalendars(prisma: PrismaClient, rows: BreachRow[]): Promise<Map<string, Calendar>> {
-  const ids = [...new Set(rows.flatMap((r) => (r.calendarId ? [r.calendarId] : [])))];
-  if (ids.length === 0) return new Map();
+/** The calendars response targets run on, by id, compiled when first asked for. */
+async function targetCalendars(prisma: PrismaClient): Promise<(id: string) => Calendar | null> {
   const found = await prisma.calendar.findMany({
-    where: { id: { in: ids } },
+    where: { targets: { some: {} } },
     select: { id: true, timeZone: true, weekly: true, holidayCountry: true, dates: { select: { date: true, hours: true }, orderBy: { date: "asc" } } },
   });
-  return new Map(found.map((c) => [c.id, calendarFor(calendarSpecOf(c))]));
+  const rows = new Map(found.map((c) => [c.id, c]));
+  const compiled = new Map<string, Calendar>();
+  return (id) => {
+    let cal = compiled.get(id);
+    if (!cal) {
+      const row = rows.get(id);
+      if (!row) return null;
+      cal = calendarFor(calendarSpecOf(row));
+      compiled.set(id, cal);
+    }
+    return cal;
+  };
 }
 
 function toBreachedTicket(r: BreachRow, now: Date, calendar: Calendar | null): BreachedTicket {
@@ -92,7 +105,7 @@ function toBreachedTicket(r: BreachRow, now: Date, calendar: Calendar | null): B
       // A clock still stored as RUNNING past its due instant has not been recomputed yet: it broke at dueAt.
       breachedAt: r.breachedAt ?? r.dueAt,
       stoppedAt: r.stoppedAt,
-      pauses: PausesSchema.parse(r.pauses ?? []),
+      pauses: r.pauses === null ? [] : PausesSchema.parse(r.pauses),
     },
     now,
     calendar,
