@@ -2,11 +2,12 @@
  * What a response-clock badge shows at an instant: pure, so it is tested and rendered the same on
  * server and client. A running clock counts down in wall-clock time to its due instant; it turns
  * amber once the agreement's first warning threshold of the target is used (business time, as the
- * server computed it) and red when the due instant has passed.
+ * server computed it) and red once the due instant has passed (strictly after it: lib/sla isOverdue).
  */
 import type { ResponseClockView } from "@/lib/server/tickets/schemas";
 import { t, type Locale } from "@/lib/i18n";
 import { formatDuration } from "@/lib/i18n/format";
+import { isOverdue } from "@/lib/sla/clock-status";
 import type { BadgeTone } from "./badge";
 
 export type ClockBadgeState = "running" | "warning" | "breached" | "paused" | "met" | "excluded" | "not_covered" | "none";
@@ -27,7 +28,7 @@ export function clockBadge(clock: ResponseClockView | null, warningThreshold: nu
     case "breached": {
       const due = clock.dueAt ? new Date(clock.dueAt).getTime() : null;
       if (due === null) return { state: "breached", tone: "danger", label: t(locale, "agent.clock.breached") };
-      if (now >= due) return { state: "breached", tone: "danger", label: t(locale, "agent.clock.overdue", { late: countdown(now - due) }) };
+      if (isOverdue(due, now)) return { state: "breached", tone: "danger", label: t(locale, "agent.clock.overdue", { late: countdown(now - due) }) };
       const target = clock.targetMinutes ?? 0;
       const left = clock.businessMinutesLeft ?? target;
       const warning = target > 0 && left <= target * (1 - warningThreshold);

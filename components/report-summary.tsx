@@ -1,6 +1,8 @@
 /** The month's headline figures: within target against the threshold, uptime and credit. */
+import type { Locale } from "@/lib/i18n";
 import type { ReportFigures } from "@/lib/server/reports";
 import { formatKroner, formatPercent } from "@/lib/server/reports/format";
+import { withinTargetText } from "@/lib/server/reports/within-target-text";
 
 function Figure({ label, value, detail, good }: { label: string; value: string; detail: string; good: boolean | null }) {
   const tone = good === null ? "border-slate-300" : good ? "border-emerald-600" : "border-rose-600";
@@ -13,16 +15,10 @@ function Figure({ label, value, detail, good }: { label: string; value: string; 
   );
 }
 
-export function ReportSummary({ figures: f }: { figures: ReportFigures }) {
-  const t = f.tickets;
+export function ReportSummary({ figures: f, locale }: { figures: ReportFigures; locale: Locale }) {
   return (
     <dl className="grid gap-4 sm:grid-cols-3">
-      <Figure
-        label="Innenfor responstid"
-        value={formatPercent(t.percent)}
-        detail={`${t.met} av ${t.measured} målte saker (krav ${formatPercent(f.thresholdPercent)}). Ikke talt med: ${t.pending} venter, ${t.excluded} unntatt, ${t.notCovered} ikke dekket.`}
-        good={t.passes}
-      />
+      <Figure {...withinTargetText(f, locale)} />
       <Figure label="Oppetid" value={formatPercent(f.uptime.percent, 3)} detail={`Målt over ${f.uptime.coverage}`} good={null} />
       <Figure
         label="Kreditt"

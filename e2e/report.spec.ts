@@ -72,6 +72,15 @@ test("a customer admin sees a month's SLA report with figures, chart and breach 
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 });
 
+test("a month with no measured tickets says so instead of 100 % (0 av 0)", async ({ page }) => {
+  await signIn(page, "ola@nordlys.example");
+  await page.goto("/reports?month=2025-01");
+  const within = page.getByRole("definition").filter({ hasText: "Ingen målte saker" });
+  await expect(within.first()).toBeVisible();
+  await expect(page.getByText(/Ingen sak ble besvart eller brøt responstiden denne måneden/)).toBeVisible();
+  await expect(page.getByText("0 av 0")).toHaveCount(0);
+});
+
 test("an end user gets 404 for the report page and its downloads", async ({ page }) => {
   await signIn(page, "kari@nordlys.example");
   expect((await page.goto("/reports"))!.status()).toBe(404);

@@ -5,6 +5,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/lib/server/auth/session";
+import { getLocale } from "@/lib/i18n/server";
 import { AppError } from "@/lib/server/errors";
 import { defaultContext } from "@/lib/server/tickets/context";
 import { getComplianceHistory, getOrganizationReport } from "@/lib/server/reports";
@@ -52,7 +53,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 export default async function ReportPage({ searchParams }: { searchParams: Search }) {
-  const { view, history, month, organizationId } = await load(await searchParams);
+  const [{ view, history, month, organizationId }, locale] = await Promise.all([load(await searchParams), getLocale()]);
   const f = view.figures;
   const query = organizationId ? `?organization=${organizationId}` : "";
   return (
@@ -75,7 +76,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
           Last ned PDF
         </a>
       </nav>
-      <ReportSummary figures={f} />
+      <ReportSummary figures={f} locale={locale} />
       <Section id="history" title="Siste 12 måneder">
         <ReportChart points={history} thresholdPercent={f.thresholdPercent} />
       </Section>

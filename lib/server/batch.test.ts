@@ -89,10 +89,18 @@ describe("createBatcher", () => {
     await expect(wrong.add(1)).rejects.toThrow("batch flush returned 0 results for 1 items");
   });
 
-  it("reports the size and duration of each flush", async () => {
-    const seen: number[] = [];
-    const batcher = createBatcher(async (items: number[]) => items, { onFlush: (size, ms) => (expect(ms).toBeGreaterThanOrEqual(0), seen.push(size)) });
+  it("reports the size and duration of each flush that succeeded", async () => {
+    const seen: Array<[number, number]> = [];
+    const slowFlush = async (items: number[]) => {
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      if (items.includes(0)) throw new Error("refused");
+      return items;
+    };
+    const batcher = createBatcher(slowFlush, { onFlush: (size, ms) => seen.push([size, ms]) });
     await Promise.all([batcher.add(1), batcher.add(2)]);
-    expect(seen).toEqual([2]);
+    await expect(batcher.add(0)).rejects.toThrow("refused");
+    // One flush of two, timed around the flush itself (40 ms; timers may fire a little early).
+    expect(seen.map(([size]) => size)).toEqual([2]);
+    expect(seen[0]![1]).toBeGreaterThanOrEqual(35);
   });
 });

@@ -1,6 +1,7 @@
 import { isPriority, selectAgreementVersion, validateAgreementVersion, type AgreementVersionSpec, type Priority } from "./agreement";
 import { addBusinessMs, businessMsBetween, toInstant } from "./business-time";
 import { calendarFor } from "./calendar";
+import { isOverdue } from "./clock-status";
 import { SlaInputError } from "./errors";
 import { MINUTE_MS } from "./local-date";
 
@@ -15,7 +16,7 @@ import { MINUTE_MS } from "./local-date";
  * - Paused time never counts. A pause while already paused, or a resume while running, is a
  *   no-op (the first pause's reason is kept). Troubleshooting started during a pause ends it.
  * - "breached" means the target ran out strictly before the clock stopped (or before now while
- *   running): troubleshooting started exactly at the due instant is met.
+ *   running): troubleshooting started exactly at the due instant is met (clock-status.ts owns the rule).
  * - reclassified takes the ticket out of measurement ("excluded"), even after it stopped.
  * - Events after `now` are ignored; events are ordered by `at` (stable for equal instants).
  */
@@ -204,7 +205,7 @@ export function computeResponseClock({ version, events, now }: ComputeResponseCl
 
   const targetMs = Math.round(target.minutes * MINUTE_MS);
   const dueInstant = reach(targetMs);
-  const breached = dueInstant !== null && end > dueInstant;
+  const breached = dueInstant !== null && isOverdue(dueInstant, end);
   const state: ClockState = excluded ? "excluded" : breached ? "breached" : stoppedAt !== undefined ? "met" : paused ? "paused" : "running";
   const warnings = [...version.warningThresholds]
     .sort((a, b) => a - b)

@@ -26,6 +26,8 @@ export {
   type ComputeResponseClockInput,
   type ResponseClock,
 } from "./clock";
+export { clockStatusAt, firstOverdueInstant, isOverdue, type ClockFacts, type ClockStatus } from "./clock-status";
+export { troubleshootingStartCause, type ResponseActivity, type ResponseStartSettings, type TroubleshootingStartCause } from "./response-start";
 export { computeCompliance, type ComplianceResult, type ComplianceTicket } from "./compliance";
 export { computeCredit, validateCreditScheme, type CreditInput, type CreditLine, type CreditResult, type CreditScheme, type NetpowerCreditScheme, type SodvinRefundScheme, type UptimeTier, type UptimeTiersCreditScheme } from "./credit";
 export { computeUptime, type UptimeInput, type UptimeResult } from "./uptime";

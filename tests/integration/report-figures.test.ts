@@ -143,9 +143,11 @@ describe("the 90 %-within-target rule (Netpower ordinary, 000 §10)", () => {
       ["EXCLUDED", "Feil i kundens AD-synkronisering"],
       ["NOT_COVERED", "prioriteten er ikke dekket av avtalen"],
     ]);
-    // Still open: late since its due instant until the report's time.
+    // Still open: late since its due instant until the report's time, in business time on the P2
+    // target's calendar (08–16 Oslo, weekdays, Norwegian holidays): Wed 8 April 11:00–16:00 (300),
+    // 175 open days from 9 April to 14 December (84 000), Tue 15 December 08:00–13:00 (300).
     expect(f.breaches).toHaveLength(1);
-    expect(f.breaches[0]).toMatchObject({ stillRunning: true, lateBusinessMinutes: 30, breachedAt: "2026-04-08T09:00:00.000Z", lateWallMinutes: (NOW.getTime() - Date.parse("2026-04-08T09:00:00Z")) / MIN });
+    expect(f.breaches[0]).toMatchObject({ stillRunning: true, usedMinutes: 120 + 84_600, lateBusinessMinutes: 84_600, breachedAt: "2026-04-08T09:00:00.000Z", lateWallMinutes: (NOW.getTime() - Date.parse("2026-04-08T09:00:00Z")) / MIN });
   });
 });
 
@@ -305,11 +307,19 @@ describe("all organisations' month in one computation", () => {
   it("returns every customer organisation, also those without tickets, with the same figures as one by one", async () => {
     const c = await customer("netpower-ordinary");
     await addTickets(c, april(10, 1));
+    const empty = await customer("pureservice");
     const all = await computeMonthReports(prisma, { month: "2026-04", now: NOW });
     const customers = await prisma.organization.count({ where: { isProvider: false } });
     expect(all).toHaveLength(customers);
     const mine = all.find((r) => r.figures.organization.id === c.id)!;
     expect(mine.figures).toEqual(await report(c, "2026-04"));
-    expect(all.find((r) => r.figures.organization.name === "Nordlys Eiendom AS")!.figures.tickets.registered).toBeGreaterThanOrEqual(0);
+    expect(mine.figures.tickets).toMatchObject({ registered: 10, measured: 10, met: 9, breached: 1 });
+    // An organisation without tickets in the month is there, with nothing counted.
+    const none = all.find((r) => r.figures.organization.id === empty.id)!;
+    expect(none.figures).toEqual(await report(empty, "2026-04"));
+    expect(none.figures.tickets).toEqual({ registered: 0, measured: 0, met: 0, breached: 0, pending: 0, excluded: 0, notCovered: 0, percent: 100, passes: true });
+    expect(none.figures.breaches).toEqual([]);
+    const nordlys = all.find((r) => r.figures.organization.name === "Nordlys Eiendom AS")!;
+    expect(nordlys.figures).toEqual((await computeMonthReports(prisma, { month: "2026-04", now: NOW, organizationIds: [nordlys.figures.organization.id] }))[0]!.figures);
   });
 });

@@ -112,7 +112,8 @@ describe("a P3 ticket through its whole life (Netpower ordinary SLA, office hour
     expect(await pendingOutbox(id)).toEqual([]); // the clock did not change
 
     clock.set("2026-11-23T14:30:00Z"); // 15:30 Oslo: 30 business minutes used
-    const waiting = await act(lise, id, { type: "wait", reason: "Venter på skjermbilde fra kunden", message: "Kan du sende et skjermbilde?" });
+    // A wait without a message: one with a message is a first public reply and stops the clock (see below).
+    const waiting = await act(lise, id, { type: "wait", reason: "Venter på skjermbilde fra kunden" });
     expect(waiting.status).toBe("WAITING_FOR_CUSTOMER");
     expect(waiting.sla.response).toMatchObject({ state: "paused", dueAt: null, businessMinutesUsed: 30, businessMinutesLeft: 210 });
     expect((await pendingOutbox(id)).map((m) => m.topic)).toEqual(["sla.cancel"]);
@@ -173,7 +174,6 @@ describe("a P3 ticket through its whole life (Netpower ordinary SLA, office hour
     expect(await eventTypes(id)).toEqual([
       "REGISTERED",
       "TRIAGED",
-      "PUBLIC_REPLY",
       "PAUSED",
       "PUBLIC_REPLY",
       "RESUMED",
@@ -195,6 +195,57 @@ describe("a P3 ticket through its whole life (Netpower ordinary SLA, office hour
     await expectError(getTicket({ actor: per, input: { id: ticket.id }, ctx }), "not_found");
     expect((await getTicket({ actor: ola, input: { id: ticket.id }, ctx })).id).toBe(ticket.id);
     await expectError(getTicket({ actor: ingrid, input: { id: ticket.id }, ctx }), "not_found");
+  });
+});
+
+describe("what stops the response clock: any public message from an agent to the customer (SLA-RULES §2)", () => {
+  const register = (ctx: UseCaseContext, title: string) => registerTicket({ actor: kari, input: { title, description: "Svarregelen", priority: "P3" }, ctx });
+
+  it("a wait with a message meets the response target like a reply does", async () => {
+    const { clock, ctx, act } = context("2026-11-23T14:00:00Z"); // Monday 15:00 Oslo, P3 due Tuesday 11:00 Oslo
+    const waited = await register(ctx, "Venter med melding");
+    const replied = await register(ctx, "Svar");
+    await relayAndReadTimers(waited.id, clock.now());
+
+    clock.set("2026-11-23T14:30:00Z"); // 15:30 Oslo: 30 business minutes used
+    const afterWait = await act(lise, waited.id, { type: "wait", reason: "Venter på skjermbilde fra kunden", message: "Kan du sende et skjermbilde?" });
+    const afterReply = await act(lise, replied.id, { type: "reply", body: "Vi ser på det." });
+
+    expect(afterWait.status).toBe("WAITING_FOR_CUSTOMER");
+    expect(afterReply.status).toBe("IN_PROGRESS");
+    expect(afterWait.sla.response).toEqual({ state: "met", targetMinutes: 240, dueAt: null, businessMinutesUsed: 30, businessMinutesLeft: 210, breachedAt: null });
+    expect(afterWait.sla.response).toEqual(afterReply.sla.response);
+    expect(await storedClock(waited.id)).toMatchObject({ state: "MET", stoppedAt: new Date("2026-11-23T14:30:00Z"), dueAt: null });
+    expect(await eventTypes(waited.id)).toEqual(["REGISTERED", "PUBLIC_REPLY", "TROUBLESHOOTING_STARTED", "PAUSED"]);
+    expect((await prisma.ticketEvent.findFirstOrThrow({ where: { ticketId: waited.id, type: "TROUBLESHOOTING_STARTED" } })).data).toEqual({ cause: "first_reply" });
+    expect(await relayAndReadTimers(waited.id, clock.now())).toEqual({}); // the clock stopped: no warning or breach left
+
+    // The customer's answer ends the wait but does not restart the clock; an explicit start finds it started.
+    clock.set("2026-11-24T07:30:00Z");
+    const answered = await act(kari, waited.id, { type: "reply", body: "Her er skjermbildet." });
+    expect(answered.status).toBe("OPEN");
+    expect(answered.sla.response).toMatchObject({ state: "met", businessMinutesUsed: 30 });
+    await expectError(act(lise, waited.id, { type: "start" }), "conflict", /already started/);
+  });
+
+  it("a wait with a message after the due instant is a late first reply, breached like a late reply", async () => {
+    const { clock, ctx, act } = context("2026-11-23T14:00:00Z");
+    const waited = await register(ctx, "Sen venting");
+    const replied = await register(ctx, "Sent svar");
+    clock.set("2026-11-24T10:15:00Z"); // Tuesday 11:15 Oslo: 15 business minutes after the due instant
+    const afterWait = await act(lise, waited.id, { type: "wait", reason: "Venter på kunden", message: "Hva ser du nå?" });
+    const afterReply = await act(lise, replied.id, { type: "reply", body: "Hva ser du nå?" });
+    expect(afterWait.sla.response).toMatchObject({ state: "breached", businessMinutesUsed: 255, breachedAt: "2026-11-24T10:00:00.000Z" });
+    expect(afterWait.sla.response).toEqual(afterReply.sla.response);
+  });
+
+  it("a wait without a message still only pauses the clock", async () => {
+    const { clock, ctx, act } = context("2026-11-23T14:00:00Z");
+    const ticket = await register(ctx, "Venter uten melding");
+    clock.set("2026-11-23T14:30:00Z");
+    const waiting = await act(lise, ticket.id, { type: "wait", reason: "Venter på tilgang" });
+    expect(waiting.sla.response).toMatchObject({ state: "paused", businessMinutesUsed: 30, businessMinutesLeft: 210 });
+    expect(await eventTypes(ticket.id)).toEqual(["REGISTERED", "PAUSED"]);
   });
 });
 

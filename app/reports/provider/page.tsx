@@ -2,10 +2,12 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/lib/server/auth/session";
+import { getLocale } from "@/lib/i18n/server";
 import { defaultContext } from "@/lib/server/tickets/context";
 import { listMonthReports } from "@/lib/server/reports";
 import { formatKroner, formatMonth, formatPercent } from "@/lib/server/reports/format";
 import { monthOrDefault } from "@/lib/server/reports/report-target";
+import { withinTargetText } from "@/lib/server/reports/within-target-text";
 import { ReportMonthPicker } from "@/components/report-month-picker";
 import { ReportMonthActions } from "@/components/report-month-actions";
 
@@ -18,7 +20,7 @@ export default async function ProviderReportsPage({ searchParams }: { searchPara
   if (actor.role !== "PROVIDER_ADMIN") notFound();
   const ctx = defaultContext();
   const month = monthOrDefault((await searchParams).month, ctx.now());
-  const reports = await listMonthReports({ actor, input: { month }, ctx });
+  const [reports, locale] = await Promise.all([listMonthReports({ actor, input: { month }, ctx }), getLocale()]);
   const credited = reports.filter((r) => (r.figures.credit.amountOre ?? 0) !== 0 || r.figures.credit.undefinedGap);
   const total = credited.reduce((sum, r) => sum + (r.figures.credit.amountOre ?? 0), 0);
   return (
@@ -54,7 +56,7 @@ export default async function ProviderReportsPage({ searchParams }: { searchPara
                   <td className="py-2 pr-4">{f.agreement?.name ?? "–"}</td>
                   <td className="py-2 pr-4 text-right">{f.tickets.measured}</td>
                   <td className="py-2 pr-4 text-right">{f.tickets.breached}</td>
-                  <td className={`py-2 pr-4 text-right ${f.tickets.passes ? "" : "font-semibold text-rose-700"}`}>{formatPercent(f.tickets.percent)}</td>
+                  <td className={`py-2 pr-4 text-right ${f.tickets.passes ? "" : "font-semibold text-rose-700"}`}>{withinTargetText(f, locale).value}</td>
                   <td className="py-2 pr-4 text-right">{formatPercent(f.uptime.percent, 3)}</td>
                   <td className="py-2 pr-4 text-right">{f.credit.percent === null ? "må avgjøres" : formatPercent(f.credit.percent)}</td>
                   <td className="py-2 pr-4">{status === "CLOSED" ? `lukket${differences.length ? " (ny beregning avviker)" : ""}` : "foreløpig"}</td>

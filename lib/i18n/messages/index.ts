@@ -9,6 +9,7 @@ import { portal } from "./portal";
 import { admin } from "./admin";
 import { agent } from "./agent";
 import { oncall } from "./oncall";
+import { report } from "./report";
 
 export const areas = {
   common,
@@ -17,4 +18,5 @@ export const areas = {
   admin,
   agent,
   oncall,
+  report,
 };

@@ -7,6 +7,7 @@
  * duplicate or late job is a no-op. Scheduled from the outbox (lib/server/outbox).
  */
 import { z } from "zod";
+import { firstOverdueInstant } from "../../sla/clock-status";
 import { QUEUES } from "./queues";
 
 export const SLA_TIMER_QUEUE = QUEUES.slaTimers;
@@ -44,9 +45,10 @@ export const TIMER_JOB_OPTIONS = { removeOnComplete: true, removeOnFail: 1000 } 
  */
 export const TIMER_GRID_MS = 50;
 
-/** The first instant a timer may act: its own, and for a breach just after it (lib/sla: a breach is strictly after the due instant). */
+/** The first instant a timer may act: a warning at its own, a breach at the first instant lib/sla calls the clock breached. */
 export function slaTimerMayActAt(timer: Pick<SlaTimerPayload, "at" | "kind">): number {
-  return Date.parse(timer.at) + (timer.kind === "breach" ? 1 : 0);
+  const at = Date.parse(timer.at);
+  return timer.kind === "breach" ? firstOverdueInstant(at) : at;
 }
 
 /** When a timer's job is released: the first step of the grid at or after it may act. */

@@ -1,6 +1,7 @@
 /** A report as a one-or-more-page A4 PDF (pdf-lib, standard Helvetica: no font files). */
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import type { ReportFigures } from "./figures";
+import { withinTargetText } from "./within-target-text";
 import { CREDIT_SCHEME_NAMES, formatDateTime, formatKroner, formatMinutes, formatMonth, formatNumber, formatPercent } from "./format";
 
 const A4: [number, number] = [595.28, 841.89];
@@ -67,7 +68,8 @@ export async function reportPdf(f: ReportFigures, status: "DRAFT" | "CLOSED"): P
   w.text(`${f.agreement ? `${f.agreement.name} (versjon ${f.agreement.versionLabel})` : "Ingen avtale"} · ${status === "CLOSED" ? "lukket måned" : "foreløpig"} · beregnet ${formatDateTime(f.computedAt)}`, { size: 9, gap: 12 });
 
   w.text("Responstid", { size: 12, strong: true });
-  w.text(`${formatPercent(f.tickets.percent)} innenfor responstid (krav ${formatPercent(f.thresholdPercent)}): ${f.tickets.passes ? "oppfylt" : "ikke oppfylt"}`);
+  if (f.tickets.measured === 0) w.text(`${withinTargetText(f, "nb").value} denne måneden (krav ${formatPercent(f.thresholdPercent)}).`);
+  else w.text(`${formatPercent(f.tickets.percent)} innenfor responstid (krav ${formatPercent(f.thresholdPercent)}): ${f.tickets.passes ? "oppfylt" : "ikke oppfylt"}`);
   w.text(`${f.tickets.measured} målt: ${f.tickets.met} innenfor, ${f.tickets.breached} brudd. Ikke talt med: ${f.tickets.pending} venter, ${f.tickets.excluded} unntatt, ${f.tickets.notCovered} ikke dekket.`, { gap: 10 });
 
   if (f.breaches.length) {

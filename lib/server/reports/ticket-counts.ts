@@ -1,7 +1,8 @@
 /**
  * The month's ticket counts per organisation, aggregated in PostgreSQL over
  * Ticket(organizationId, createdAt) joined to SlaClock(ticketId, metric): no ticket is loaded.
- * An exclusion reason wins over the clock; a running clock past its due instant is a breach.
+ * An exclusion reason wins over the clock; a running clock past its due instant is a breach
+ * (strictly after it: lib/sla clock-status.ts, in SQL as `runningOverdue`).
  */
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import type { TicketCounts } from "./figures";
@@ -10,6 +11,13 @@ export interface OrganizationTicketCounts extends TicketCounts {
   organizationId: string;
   ticketVersionIds: string[];
 }
+
+/**
+ * A stored RUNNING clock `c` that is breached at `now`: lib/sla's isOverdue (breached only strictly
+ * after the due instant) in SQL, the one place the reports' queries spell it. At exactly the due
+ * instant the clock is still pending.
+ */
+export const runningOverdue = (now: Date) => Prisma.sql`(c.state = 'RUNNING' and c."dueAt" < ${now})`;
 
 type Row = Omit<OrganizationTicketCounts, "measured">;
 
@@ -30,7 +38,7 @@ export async function countTicketsByOrganization(
           when t."slaExclusionReason" is not null or c.state = 'EXCLUDED' then 'excluded'
           when c.state is null or c.state = 'NOT_COVERED' then 'not_covered'
           when c.state = 'MET' then 'met'
-          when c.state = 'BREACHED' or (c.state = 'RUNNING' and c."dueAt" <= ${now}) then 'breached'
+          when c.state = 'BREACHED' or ${runningOverdue(now)} then 'breached'
           else 'pending'
         end as k
       from "Ticket" t
@@ -60,7 +68,7 @@ export async function countMonthlyCompliance(
   const rows = await prisma.$queryRaw<Array<{ month: string; met: number; measured: number }>>`
     select to_char(t."createdAt" at time zone 'Europe/Oslo', 'YYYY-MM') as month,
       (count(*) filter (where c.state = 'MET'))::int as met,
-      (count(*) filter (where c.state in ('MET', 'BREACHED') or (c.state = 'RUNNING' and c."dueAt" <= ${now})))::int as measured
+      (count(*) filter (where c.state in ('MET', 'BREACHED') or ${runningOverdue(now)}))::int as measured
     from "Ticket" t
     join "SlaClock" c on c."ticketId" = t.id and c.metric = 'RESPONSE'
     where t."organizationId" = ${organizationId}::uuid and t."createdAt" >= ${period.from} and t."createdAt" < ${period.to}

@@ -23,6 +23,7 @@
 import type { PrismaClient } from "../../generated/prisma/client";
 import { prismaSql, type Sql, type Statement } from "../db/sql";
 import type { Priority, SupportLine } from "../../generated/prisma/enums";
+import { isOverdue } from "../../sla/clock-status";
 import { slaTimerMayActAt, type SlaTimerPayload } from "../jobs/sla-timer";
 import { parseEscalationRules } from "../escalation/rules";
 import { cachedRecipients, cachedWantsWebhook } from "../escalation/cached";
@@ -138,7 +139,7 @@ export async function recordSlaTimers({
     const breach = payload.kind === "breach";
     const states = breach ? ["RUNNING", "BREACHED"] : ["RUNNING"];
     if (!clock || clock.revision !== payload.revision || clock.stoppedAt || !states.includes(clock.state)) continue;
-    if (breach && (!clock.dueAt || now <= clock.dueAt)) continue;
+    if (breach && (!clock.dueAt || !isOverdue(clock.dueAt, now))) continue;
 
     const ticketId = payload.ticketId;
     const threshold = breach ? null : payload.threshold!;

@@ -1,9 +1,11 @@
 /**
- * The shape a ticket leaves the server in. The response clock is shown as it is at read time:
- * a running clock's time left is the business time from now to its due instant, and a running
- * clock past its due instant reads as breached even before a worker has recorded the breach.
+ * The shape a ticket leaves the server in. The response clock is shown as it is at read time
+ * (lib/sla clockStatusAt): a running clock's time left is the business time from now to its due
+ * instant, a running clock past its due instant reads as breached even before a worker has
+ * recorded the breach, and an open breach's business minutes used are counted up to now.
  */
-import { businessMinutesBetween, calendarFor } from "../../sla";
+import { z } from "zod";
+import { calendarFor, clockStatusAt } from "../../sla";
 import type { Prisma } from "../../generated/prisma/client";
 import { calendarSpecOf } from "../db/agreements";
 import type { ResponseClockView, TicketView } from "./schemas";
@@ -26,7 +28,7 @@ export const ticketViewSelect = {
   updatedAt: true,
   clocks: {
     where: { metric: "RESPONSE" },
-    select: { state: true, targetMinutes: true, dueAt: true, usedMinutes: true, breachedAt: true },
+    select: { state: true, targetMinutes: true, dueAt: true, usedMinutes: true, breachedAt: true, stoppedAt: true, pauses: true },
   },
   agreementVersion: {
     select: {
@@ -40,35 +42,42 @@ export const ticketViewSelect = {
   },
 } satisfies Prisma.TicketSelect;
 
+/** SlaClock.pauses as stored (lib/server/tickets/clock.ts writes it). */
+const PauseSchema = z.object({ from: z.string(), to: z.string().nullable() });
+
 export type TicketViewRow = Prisma.TicketGetPayload<{ select: typeof ticketViewSelect }>;
 
 function responseClockView(row: TicketViewRow, now: Date): ResponseClockView | null {
   const clock = row.clocks[0];
   if (!clock) return null;
-  const state = clock.state.toLowerCase() as ResponseClockView["state"];
-  const base = {
-    targetMinutes: clock.targetMinutes,
-    businessMinutesUsed: clock.usedMinutes,
-    breachedAt: clock.breachedAt?.toISOString() ?? null,
-  };
-  if (state === "running" && clock.dueAt && clock.targetMinutes !== null) {
-    const target = row.agreementVersion?.targets.find((t) => t.priority === row.priority);
-    const left = target && now < clock.dueAt ? businessMinutesBetween(calendarFor(calendarSpecOf(target.calendar)), now, clock.dueAt) : 0;
-    const overdue = now > clock.dueAt;
+  // Only a clock that still moves needs its target's calendar (running, or breached and not stopped).
+  const moving = clock.stoppedAt === null && (clock.state === "RUNNING" || clock.state === "BREACHED");
+  const target = moving ? row.agreementVersion?.targets.find((t) => t.priority === row.priority) : undefined;
+  const calendar = target ? calendarFor(calendarSpecOf(target.calendar)) : null;
+  const status = clockStatusAt(
+    { ...clock, state: clock.state.toLowerCase() as ResponseClockView["state"], pauses: z.array(PauseSchema).catch([]).parse(clock.pauses) },
+    now,
+    calendar,
+  );
+  if (clock.state === "RUNNING" && clock.dueAt && clock.targetMinutes !== null) {
+    // A running clock keeps its due instant in view, also once overdue (the badge counts from it).
     return {
-      ...base,
-      state: overdue ? "breached" : "running",
+      targetMinutes: clock.targetMinutes,
+      state: status.state,
       dueAt: clock.dueAt.toISOString(),
-      businessMinutesLeft: left,
-      businessMinutesUsed: clock.targetMinutes - left,
-      breachedAt: overdue ? clock.dueAt.toISOString() : null,
+      businessMinutesLeft: calendar ? (status.leftMinutes ?? 0) : 0,
+      // Without the target's calendar (its priority is no longer in the agreement) nothing can be counted: the target.
+      businessMinutesUsed: calendar ? status.usedMinutes : clock.targetMinutes,
+      breachedAt: status.breachedAt?.toISOString() ?? null,
     };
   }
   return {
-    ...base,
-    state,
+    targetMinutes: clock.targetMinutes,
+    state: status.state,
     dueAt: null,
-    businessMinutesLeft: clock.targetMinutes === null ? null : Math.max(0, clock.targetMinutes - clock.usedMinutes),
+    businessMinutesLeft: status.leftMinutes,
+    businessMinutesUsed: status.usedMinutes,
+    breachedAt: status.breachedAt?.toISOString() ?? clock.breachedAt?.toISOString() ?? null,
   };
 }
 

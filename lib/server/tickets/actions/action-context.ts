@@ -8,6 +8,7 @@ import type { CommentVisibility, Channel, TicketEventType, TicketStatus } from "
 import { isStaff, type Actor } from "../../actor";
 import { conflict, unprocessable } from "../../errors";
 import { appendEvent } from "../events";
+import { troubleshootingStartCause, type ResponseActivity, type TroubleshootingStartCause } from "../../../sla/response-start";
 
 export const lockedTicketSelect = {
   id: true,
@@ -64,9 +65,29 @@ export const ACTIVE: readonly TicketStatus[] = ["NEW", "OPEN", "IN_PROGRESS", "W
 export const NOT_CLOSED: readonly TicketStatus[] = [...ACTIVE, "SOLVED"];
 
 /** Marks troubleshooting as started (000 §2: the response clock stops) unless it already has. */
-export async function startTroubleshootingOnce(c: ActionContext, cause: string): Promise<boolean> {
+async function startTroubleshootingOnce(c: ActionContext, cause: TroubleshootingStartCause): Promise<boolean> {
   const started = await c.tx.ticketEvent.count({ where: { ticketId: c.ticket.id, type: "TROUBLESHOOTING_STARTED" } });
   if (started > 0) return false;
   await event(c, "TROUBLESHOOTING_STARTED", { cause });
   return true;
+}
+
+/**
+ * Starts troubleshooting when lib/sla's rule says the activity does (response-start.ts) and it has
+ * not started yet; returns whether it started now.
+ */
+export async function startTroubleshootingIfItCounts(c: ActionContext, activity: ResponseActivity): Promise<boolean> {
+  const cause = troubleshootingStartCause(activity, { publicReplyStartsTroubleshooting: c.ticket.organization.replyStartsTroubleshooting });
+  return cause !== null && startTroubleshootingOnce(c, cause);
+}
+
+/**
+ * A public message in the conversation (a reply, or the message sent with "wait for the
+ * customer"): the comment, its PUBLIC_REPLY event and, from staff, the first public reply's effect
+ * on the response clock. Returns whether it started troubleshooting.
+ */
+export async function sendPublicMessage(c: ActionContext, body: string): Promise<boolean> {
+  const commentId = await addComment(c, "PUBLIC", body);
+  await event(c, "PUBLIC_REPLY", { commentId, body, visibility: "PUBLIC" });
+  return startTroubleshootingIfItCounts(c, { kind: "public_message", byStaff: isStaff(c.actor) });
 }

@@ -1,5 +1,5 @@
 import type { TicketActionInput } from "../schemas";
-import { ACTIVE, addComment, event, requireStaff, requireStatus, setTicket, startTroubleshootingOnce, type ActionContext } from "./action-context";
+import { ACTIVE, addComment, event, requireStaff, requireStatus, setTicket, startTroubleshootingIfItCounts, type ActionContext } from "./action-context";
 
 const HOUR_MS = 3_600_000;
 
@@ -11,7 +11,7 @@ const HOUR_MS = 3_600_000;
 export async function resolveTicket(c: ActionContext, input: Extract<TicketActionInput, { type: "resolve" }>): Promise<void> {
   requireStaff(c, "resolve tickets");
   requireStatus(c, ACTIVE, "resolve");
-  await startTroubleshootingOnce(c, "resolved");
+  await startTroubleshootingIfItCounts(c, { kind: "resolve" });
   const commentId = await addComment(c, "PUBLIC", input.solution);
   const confirmationDueAt = new Date(c.now.getTime() + c.ticket.organization.confirmationWindowHours * HOUR_MS);
   await event(c, "SOLVED", { commentId, body: input.solution, visibility: "PUBLIC", confirmationDueAt: confirmationDueAt.toISOString() });
