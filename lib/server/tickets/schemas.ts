@@ -90,11 +90,23 @@ export interface TicketView {
   sla: { response: ResponseClockView | null };
 }
 
+/**
+ * What a customer's user (requester or customer admin) sees of a ticket: an allow-list, so a field
+ * added to TicketView stays with staff until someone adds it here on purpose (issue 14).
+ */
+export type CustomerTicketView = Pick<
+  TicketView,
+  "id" | "reference" | "title" | "description" | "priority" | "status" | "channel" | "organizationId" | "requesterId" | "createdAt" | "updatedAt" | "sla"
+>;
+
+/** A ticket as its reader may see it: staff get TicketView, customers CustomerTicketView. */
+export type AudienceTicketView = TicketView | CustomerTicketView;
+
 export interface TicketEventView {
   id: string;
   type: string;
   at: string;
   actorId: string | null;
-  /** Internal notes and internal phone logs are left out for customers. */
+  /** For customers only the events and fields on the allow-list in audience.ts. */
   data: Record<string, unknown>;
 }
