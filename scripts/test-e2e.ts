@@ -36,6 +36,7 @@ runScript(async () => {
     NEXT_TELEMETRY_DISABLED: "1",
     E2E_PORT: port,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    APP_URL: `http://127.0.0.1:${port}`,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
   };
   let status: number;

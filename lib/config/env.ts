@@ -22,10 +22,25 @@ export const EnvSchema = z.object({
   /** Failed password attempts before an account is locked, and for how long. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** A session ends after this many minutes without a request: staff, and customers' users. */
+  SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).max(30 * 24 * 60).default(480),
+  SESSION_IDLE_MINUTES_CUSTOMER: z.coerce.number().int().min(1).max(30 * 24 * 60).default(1440),
+  /** A session ends this many hours after sign-in, however active. */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(720),
   /** Calls per minute per customer organisation on the REST API (SLA-RULES.md §5). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(100),
   /** The app's public URL, for links in notifications (e.g. acknowledging an on-call page). */
   APP_URL: z.url().default("http://localhost:3000"),
+  /**
+   * Set (to 1/true) only behind a reverse proxy you run: X-Forwarded-Host/-Proto are then believed
+   * for the origin check of form posts. Unset, a forwarded host is never trusted.
+   */
+  TRUST_PROXY: z
+    .enum(["", "0", "1", "false", "true"])
+    .default("")
+    .transform((v) => v === "1" || v === "true"),
+  /** Shows GET /api/health's details (queues, workers, migration) to a caller that sends `Authorization: Bearer <HEALTH_TOKEN>`; anonymous callers get only `{status}`. */
+  HEALTH_TOKEN: z.string().min(16, "at least 16 characters").optional(),
   /** Outgoing mail: smtp://user:pass@host:port (smtps:// for TLS). */
   SMTP_URL: z.url().default("smtp://127.0.0.1:1025"),
   MAIL_FROM: z.string().min(3).default("Helpdesk <helpdesk@localhost>"),
