@@ -48,10 +48,13 @@ test("every kind of response carries the security headers, with a fresh script n
 });
 
 test("TRACE and made-up methods are refused; unknown API paths answer the API's JSON 404", async ({ request }) => {
-  for (const method of ["TRACE", "BREW"]) {
+  for (const method of ["TRACE", "PROPFIND"]) {
     const response = await request.fetch("/", { method });
     expect(response.status(), method).toBe(405);
+    expect(response.headers()["x-content-type-options"]).toBe("nosniff");
   }
+  // A method HTTP does not know at all never reaches the app: Node's parser answers 400.
+  expect((await request.fetch("/", { method: "BREW" })).status()).toBe(400);
   const unknown = await request.get("/api/v1/no-such-thing");
   expect(unknown.status()).toBe(404);
   expect(unknown.headers()["content-type"]).toContain("application/json");
@@ -62,12 +65,13 @@ test("TRACE and made-up methods are refused; unknown API paths answer the API's 
 });
 
 test("a cross-site page cannot frame /signin: the browser refuses it", async ({ page, baseURL }) => {
-  await page.route("http://evil.example/", (route) =>
+  // Another site on the same machine (localhost vs 127.0.0.1), so only the app's headers decide.
+  await page.route("http://localhost:9/evil", (route) =>
     route.fulfill({ contentType: "text/html", body: `<!doctype html><title>evil</title><iframe id="f" src="${baseURL}/signin" width="800" height="600"></iframe>` }),
   );
   // The frame's response arrives (the server answers), and the browser then refuses to show it.
   const answered = page.waitForResponse((r) => r.url() === `${baseURL}/signin`);
-  await page.goto("http://evil.example/", { waitUntil: "load" });
+  await page.goto("http://localhost:9/evil", { waitUntil: "load" });
   expect((await answered).status()).toBe(200);
   const frame = page.frames().find((f) => f !== page.mainFrame());
   await expect.poll(() => frame?.url() ?? "").toMatch(/^chrome-error:/);
