@@ -44,6 +44,11 @@ async function main() {
       res.end("Method not allowed");
       return;
     }
+    // The client's address for the sign-in throttle: from the socket, or with TRUST_PROXY from the
+    // proxy's X-Forwarded-For; whatever a client sent in this header itself is dropped.
+    const trustProxy = ["1", "true"].includes(process.env.TRUST_PROXY ?? "");
+    const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+    req.headers["x-helpdesk-client-address"] = forwarded || req.socket.remoteAddress || "unknown";
     void handle(req, res);
   }).listen(port, hostname, () => console.log(`Ready on http://${hostname}:${port}`));
 }

@@ -27,6 +27,10 @@ export const EnvSchema = z.object({
   SESSION_IDLE_MINUTES_CUSTOMER: z.coerce.number().int().min(1).max(30 * 24 * 60).default(1440),
   /** A session ends this many hours after sign-in, however active. */
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(720),
+  /** Sign-in attempts per e-mail address and per client address within the window (known and unknown addresses alike); past that, 429. */
+  SIGNIN_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
+  SIGNIN_MAX_PER_CLIENT: z.coerce.number().int().min(1).default(30),
+  SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /** Calls per minute per customer organisation on the REST API (SLA-RULES.md §5). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(100),
   /** The app's public URL, for links in notifications (e.g. acknowledging an on-call page). */
