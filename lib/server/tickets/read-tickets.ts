@@ -9,6 +9,8 @@ import { eventsFor, ticketViewFor } from "./audience";
 import { notFound } from "../errors";
 import { ticketViewSelect, toTicketView } from "./view";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 interface Cursor {
   createdAt: Date;
   id: string;
@@ -19,7 +21,7 @@ const encodeCursor = (c: Cursor) => Buffer.from(`${c.createdAt.toISOString()}|${
 function decodeCursor(cursor: string): Cursor {
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = new Date(at ?? "");
-  if (!id || Number.isNaN(createdAt.getTime())) throw badRequest("Invalid cursor", { cursor: ["not a cursor from this API"] });
+  if (!id || !UUID.test(id) || Number.isNaN(createdAt.getTime())) throw badRequest("Invalid cursor", { cursor: ["not a cursor from this API"] });
   return { createdAt, id };
 }
 

@@ -3,12 +3,13 @@
  * and the shape a ticket is returned in. One naming scheme: `…Schema` and `type … = z.infer`.
  */
 import { z } from "zod";
+import { safeString } from "../validation";
 
 export const PrioritySchema = z.enum(["P1", "P2", "P3", "P4"]);
 export const ChannelSchema = z.enum(["PORTAL", "EMAIL", "PHONE", "API"]);
 export const TicketStatusSchema = z.enum(["NEW", "OPEN", "IN_PROGRESS", "WAITING_FOR_CUSTOMER", "SOLVED", "CLOSED"]);
 export const SupportLineSchema = z.enum(["L1", "L2", "L3"]);
-const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
+const text = (max: number) => safeString().trim().min(1, "must not be empty").max(max);
 
 export const RegisterTicketSchema = z.object({
   title: text(200),
@@ -25,7 +26,7 @@ export const ListTicketsSchema = z.object({
   priority: PrioritySchema.optional(),
   line: SupportLineSchema.optional(),
   /** Opaque cursor from the previous page's nextCursor. */
-  cursor: z.string().max(200).optional(),
+  cursor: safeString().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type ListTicketsInput = z.infer<typeof ListTicketsSchema>;
