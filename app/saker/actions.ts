@@ -6,7 +6,7 @@
 import { notFound, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { AppError } from "@/lib/server/errors";
-import { applyTicketAction, defaultContext, registerTicket, type TicketActionRequest } from "@/lib/server/tickets";
+import { IdempotencyKeySchema, applyTicketAction, defaultContext, registerTicket, registerTicketOnce, type TicketActionRequest } from "@/lib/server/tickets";
 import type { Actor } from "@/lib/server/actor";
 import { getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n";
@@ -29,9 +29,13 @@ export async function submitNewTicket(_previous: FormState, form: FormData): Pro
   const values = formValues(form, ["title", "description", "priority"]);
   const parsed = NewTicketFormSchema.safeParse(values);
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error, t.locale), message: t("common.formHasErrors") };
+  const token = IdempotencyKeySchema.safeParse(form.get("formToken"));
   let id: string;
   try {
-    id = (await registerTicket({ actor, input: { ...parsed.data, channel: "PORTAL" }, ctx: defaultContext() })).id;
+    // The form's token makes a double submit register one ticket; both land on its receipt.
+    const input = { ...parsed.data, channel: "PORTAL" as const };
+    const ctx = defaultContext();
+    id = token.success ? (await registerTicketOnce({ actor, input, idempotencyKey: token.data, ctx })).ticket.id : (await registerTicket({ actor, input, ctx })).id;
   } catch (error) {
     return failure(error, t, values);
   }
