@@ -56,6 +56,8 @@ export const EnvSchema = z.object({
   /** On-call: minutes to wait for an acknowledgement before re-notifying, and notices per person before the next one. */
   ONCALL_RENOTIFY_MINUTES: z.coerce.number().min(0.1).max(120).default(5),
   ONCALL_NOTICES_PER_PERSON: z.coerce.number().int().min(1).max(10).default(2),
+  /** Hours an on-call acknowledgement link works after its notice was sent. */
+  ONCALL_ACK_LINK_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(24),
   /** Throttle: more notifications than this to one recipient within the window are folded into one digest. */
   NOTIFY_MAX_PER_WINDOW: z.coerce.number().int().min(1).default(5),
   NOTIFY_WINDOW_MINUTES: z.coerce.number().min(1).default(10),
