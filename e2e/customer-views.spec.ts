@@ -1,12 +1,14 @@
 /**
  * Nothing internal reaches a customer's pages (issue 14): a ticket with every kind of internal event,
- * each carrying a unique planted string; the requester's and the customer admin's pages, fetched
- * over HTTP with their session, show none of them (the API answers are crawled in
+ * each carrying a unique planted string; the requester's and the customer admin's pages (the
+ * customer admin's monthly report and its CSV included), fetched over HTTP with their session,
+ * show none of them (the API answers are crawled in
  * tests/integration/customer-views.test.ts).
  */
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/sign-in";
 import { actAs, registerTicketAs } from "./support/tickets";
+import { monthOf } from "../lib/server/reports/month";
 
 const PLANTED = {
   note: "PLANT-e2e-internal-note",
@@ -41,7 +43,9 @@ test("the requester's and the customer admin's pages show none of a ticket's int
     const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, email);
-    const pages = ["/saker", "/saker?priority=P1", "/saker?status=WAITING_FOR_CUSTOMER", `/saker/${ticket.id}`, `/saker/${ticket.id}/kvittering`, "/profile"];
+    const month = monthOf(new Date(ticket.createdAt));
+    const reports = email.startsWith("ola@") ? [`/reports?month=${month}`, `/reports/${month}/csv`] : [];
+    const pages = ["/saker", "/saker?priority=P1", "/saker?status=WAITING_FOR_CUSTOMER", `/saker/${ticket.id}`, `/saker/${ticket.id}/kvittering`, "/profile", ...reports];
     let conversation = "";
     for (const path of pages) {
       const response = await page.request.get(path);

@@ -14,6 +14,11 @@ import { createApiToken } from "../../lib/server/tokens/create-api-token";
 import * as ticketsRoute from "../../app/api/v1/tickets/route";
 import * as ticketRoute from "../../app/api/v1/tickets/[id]/route";
 import * as eventsRoute from "../../app/api/v1/tickets/[id]/events/route";
+import * as reportRoute from "../../app/api/v1/organizations/[id]/sla-report/route";
+import { loadActor } from "../../lib/server/actor";
+import { getOrganizationReport } from "../../lib/server/reports";
+import { monthOf } from "../../lib/server/reports/month";
+import { reportCsv } from "../../lib/server/reports/report-csv";
 
 const PLANTED = {
   note: "PLANT-internal-note-7f1c",
@@ -32,6 +37,8 @@ describe("customer views: an allow-list of fields per audience", () => {
   const prisma = db();
   const tokens = new Map<string, string>();
   let ticketId = "";
+  let organizationId = "";
+  let month = "";
 
   const request = (who: string, path: string, body?: unknown) =>
     new Request(`http://test/api/v1${path}`, {
@@ -53,7 +60,10 @@ describe("customer views: an allow-list of fields per audience", () => {
       tokens.set(email.split("@")[0]!, (await createApiToken({ input: { email }, ctx: { prisma, now: () => new Date() } })).token);
     }
     const registered = await ticketsRoute.POST(request("kari", "/tickets", { title: "Ingen kommer inn i portalen", description: "Alle får feil 500", priority: "P2" }));
-    ticketId = (await registered.json()).id;
+    const created = await registered.json();
+    ticketId = created.id;
+    organizationId = created.organizationId;
+    month = monthOf(new Date(created.createdAt));
     await act("lise", { type: "triage" });
     await act("lise", { type: "note", body: PLANTED.note });
     await act("lise", { type: "phone", body: PLANTED.phone, visibility: "INTERNAL" });
@@ -75,6 +85,8 @@ describe("customer views: an allow-list of fields per audience", () => {
     const events = await (await eventsRoute.GET(request("admin", `/tickets/${ticketId}/events`), params(ticketId))).text();
     for (const planted of Object.values(PLANTED)) expect(ticket + events).toContain(planted);
     expect(JSON.parse(ticket)).toMatchObject({ securityIncident: true, slaExclusionReason: PLANTED.reclassifyReason });
+    const report = await (await reportRoute.GET(request("admin", `/organizations/${organizationId}/sla-report?month=${month}`), params(organizationId))).text();
+    expect(report).toContain(PLANTED.reclassifyReason);
   });
 
   it.each(["kari", "ola"])("%s (requester / customer admin) gets none of them from any API answer", async (who) => {
@@ -84,6 +96,7 @@ describe("customer views: an allow-list of fields per audience", () => {
     await take("GET /tickets?priority=P1", await ticketsRoute.GET(request(who, "/tickets?priority=P1")));
     await take("GET /tickets/:id", await ticketRoute.GET(request(who, `/tickets/${ticketId}`), params(ticketId)));
     await take("GET /tickets/:id/events", await eventsRoute.GET(request(who, `/tickets/${ticketId}/events`), params(ticketId)));
+    if (who === "ola") await take("GET /organizations/:id/sla-report", await reportRoute.GET(request(who, `/organizations/${organizationId}/sla-report?month=${month}`), params(organizationId)));
     await take("POST /tickets/:id/events reply", await eventsRoute.POST(request(who, `/tickets/${ticketId}/events`, { type: "reply", body: `Svar fra ${who}` }), params(ticketId)));
 
     for (const a of answers) {
@@ -99,5 +112,19 @@ describe("customer views: an allow-list of fields per audience", () => {
     expect(events.some((e) => e.type === "PUBLIC_REPLY" && e.data.body === PUBLIC_WAIT_MESSAGE)).toBe(true);
     expect(events.find((e) => e.type === "PRIORITY_CHANGED")?.data).toEqual({ from: "P2", to: "P1" });
     expect(events.map((e) => e.type)).not.toEqual(expect.arrayContaining(["INTERNAL_NOTE"]));
+  });
+});
+
+describe("customer views: the customer admin's monthly report", () => {
+  it("says a ticket was taken out of measurement, never the agents' reason (API, page data, CSV)", async () => {
+    const prisma = db();
+    const ola = await loadActor(prisma, (await prisma.user.findUniqueOrThrow({ where: { email: "ola@nordlys.example" } })).id);
+    const reclassified = await prisma.ticket.findFirstOrThrow({ where: { slaExclusionReason: PLANTED.reclassifyReason }, select: { organizationId: true, createdAt: true } });
+    const view = await getOrganizationReport({ actor: ola!, input: { organizationId: reclassified.organizationId, month: monthOf(reclassified.createdAt) }, ctx: { prisma, now: () => new Date() } });
+    const text = JSON.stringify(view) + reportCsv(view.figures);
+    expect(view.figures.exclusions.length).toBeGreaterThan(0);
+    for (const [kind, planted] of Object.entries(PLANTED)) expect(text, `report leaks the ${kind}`).not.toContain(planted);
+    expect(text).toContain("omklassifisert");
+    await prisma.$disconnect();
   });
 });
