@@ -40,6 +40,7 @@ runScript(async () => {
     // The suite signs the same demo users in many times from one address.
     SIGNIN_MAX_PER_ADDRESS: "1000",
     SIGNIN_MAX_PER_CLIENT: "1000",
+    PORTAL_POSTS_PER_MINUTE: "1000",
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
   };
   let status: number;

@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/server/actor";
 import { getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n";
 import { requireCustomer } from "./access";
+import { portalPostAllowed } from "@/lib/server/portal-throttle";
 import type { FormState } from "./form-state";
 import { NewTicketFormSchema, ReopenFormSchema, ReplyFormSchema, TicketIdFormSchema, fieldErrors, formValues } from "./form-schemas";
 
@@ -23,10 +24,13 @@ function failure(error: unknown, t: Translate, values: Record<string, string>): 
   throw error;
 }
 
+const tooMany = (t: Translate, values: Record<string, string>): FormState => ({ values, errors: {}, message: t("common.error.tooManyPosts") });
+
 export async function submitNewTicket(_previous: FormState, form: FormData): Promise<FormState> {
   const actor = await requireCustomer("/saker/ny");
   const t = await getT();
   const values = formValues(form, ["title", "description", "priority"]);
+  if (!(await portalPostAllowed({ actor, now: new Date() }))) return tooMany(t, values);
   const parsed = NewTicketFormSchema.safeParse(values);
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error, t.locale), message: t("common.formHasErrors") };
   const token = IdempotencyKeySchema.safeParse(form.get("formToken"));
@@ -44,6 +48,7 @@ export async function submitNewTicket(_previous: FormState, form: FormData): Pro
 }
 
 async function act(actor: Actor, ticketId: string, action: TicketActionRequest, done: string, t: Translate, values: Record<string, string>): Promise<FormState> {
+  if (!(await portalPostAllowed({ actor, now: new Date() }))) return tooMany(t, values);
   try {
     await applyTicketAction({ actor, input: { ticketId, action }, ctx: defaultContext() });
   } catch (error) {

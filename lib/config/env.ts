@@ -31,6 +31,8 @@ export const EnvSchema = z.object({
   SIGNIN_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
   SIGNIN_MAX_PER_CLIENT: z.coerce.number().int().min(1).default(30),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Portal form posts (new ticket, reply, accept, reopen) per person per minute. */
+  PORTAL_POSTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** Calls per minute per customer organisation on the REST API (SLA-RULES.md §5). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(100),
   /** The app's public URL, for links in notifications (e.g. acknowledging an on-call page). */

@@ -13,6 +13,7 @@ import { loadActor } from "../../lib/server/actor";
 import { createApiToken } from "../../lib/server/tokens/create-api-token";
 import { registerTicketOnce } from "../../lib/server/tickets";
 import * as ticketsRoute from "../../app/api/v1/tickets/route";
+import { portalPostAllowed } from "../../lib/server/portal-throttle";
 
 describe("idempotent ticket registration", () => {
   const prisma = db();
@@ -53,6 +54,18 @@ describe("idempotent ticket registration", () => {
     await Promise.all([post("Uten nøkkel"), post("Uten nøkkel")]);
     expect(await count("Uten nøkkel")).toBe(2);
     expect((await post("Dårlig nøkkel", "x")).status).toBe(400);
+  });
+
+  it("portal form posts are limited per person per minute (PORTAL_POSTS_PER_MINUTE)", async () => {
+    const per = await loadActor(prisma, (await prisma.user.findUniqueOrThrow({ where: { email: "per@nordlys.example" } })).id);
+    const kari = await loadActor(prisma, (await prisma.user.findUniqueOrThrow({ where: { email: "kari@nordlys.example" } })).id);
+    const now = new Date(Date.UTC(2031, 5, 1, 10, 0, 10));
+    const results = [];
+    for (let i = 0; i < 21; i++) results.push(await portalPostAllowed({ actor: per!, now }));
+    expect(results.filter(Boolean)).toHaveLength(20);
+    expect(results.at(-1)).toBe(false);
+    expect(await portalPostAllowed({ actor: kari!, now })).toBe(true);
+    expect(await portalPostAllowed({ actor: per!, now: new Date(now.getTime() + 60_000) })).toBe(true);
   });
 
   it("two simultaneous submits of one portal form token give one ticket, and a failed first try can be retried", async () => {
