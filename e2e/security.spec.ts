@@ -3,6 +3,8 @@
  * API answer and the report downloads; TRACE refused; unknown API paths answer JSON; a cross-site
  * page cannot frame /signin; a cross-site server-action post is refused with 403 and writes nothing.
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test, type APIResponse } from "@playwright/test";
 import { signIn } from "./support/sign-in";
 import { registerTicketAs } from "./support/tickets";
@@ -65,17 +67,25 @@ test("TRACE and made-up methods are refused; unknown API paths answer the API's 
 });
 
 test("a cross-site page cannot frame /signin: the browser refuses it", async ({ page, baseURL }) => {
-  // Another site on the same machine (localhost vs 127.0.0.1), so only the app's headers decide.
-  await page.route("http://localhost:9/evil", (route) =>
-    route.fulfill({ contentType: "text/html", body: `<!doctype html><title>evil</title><iframe id="f" src="${baseURL}/signin" width="800" height="600"></iframe>` }),
-  );
-  // The frame's response arrives (the server answers), and the browser then refuses to show it.
-  const answered = page.waitForResponse((r) => r.url() === `${baseURL}/signin`);
-  await page.goto("http://localhost:9/evil", { waitUntil: "load" });
-  expect((await answered).status()).toBe(200);
-  const frame = page.frames().find((f) => f !== page.mainFrame());
-  await expect.poll(() => frame?.url() ?? "").toMatch(/^chrome-error:/);
-  await expect(page.frameLocator("#f").getByLabel("E-post")).toHaveCount(0);
+  // Another site on this machine (localhost, while the app is 127.0.0.1), served for real so the
+  // browser's private-network rules do not interfere: only the app's headers decide.
+  const evil = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end(`<!doctype html><title>evil</title><iframe id="f" src="${baseURL}/signin" width="800" height="600"></iframe>`);
+  });
+  await new Promise<void>((resolve) => evil.listen(0, resolve));
+  try {
+    const port = (evil.address() as AddressInfo).port;
+    // The frame's response arrives (the server answers), and the browser then refuses to show it.
+    const answered = page.waitForResponse((r) => r.url() === `${baseURL}/signin`);
+    await page.goto(`http://localhost:${port}/evil`, { waitUntil: "load" });
+    expect((await answered).status()).toBe(200);
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    await expect.poll(() => frame?.url() ?? "").toMatch(/^chrome-error:/);
+    await expect(page.frameLocator("#f").getByLabel("E-post")).toHaveCount(0);
+  } finally {
+    evil.close();
+  }
 });
 
 test("a cross-site server-action post gets 403 with or without X-Forwarded-Host and writes nothing", async ({ page, baseURL }) => {
