@@ -24,6 +24,7 @@ const PLANTED = {
 const WAIT_MESSAGE = "PUBLIC-e2e-wait-message";
 
 test("the requester's and the customer admin's pages show none of a ticket's internal text", async ({ browser }) => {
+  test.setTimeout(90_000); // nine actions, two sign-ins and some fifteen pages
   const ticket = await registerTicketAs("kari@nordlys.example", "Portalen svarer ikke (intern tekst-test)", "P2");
   await actAs(
     [
