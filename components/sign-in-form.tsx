@@ -15,6 +15,7 @@ export interface SignInFormText {
   submit: string;
   pending: string;
   failed: string;
+  rateLimited: string;
 }
 
 export function SignInForm({ text, callbackUrl, initialError }: { text: SignInFormText; callbackUrl: string; initialError: string | null }) {
@@ -33,7 +34,7 @@ export function SignInForm({ text, callbackUrl, initialError }: { text: SignInFo
       return;
     }
     setPending(false);
-    setError(text.failed);
+    setError(result?.status === 429 ? text.rateLimited : text.failed);
     requestAnimationFrame(() => errorRef.current?.focus());
   }
 

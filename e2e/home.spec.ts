@@ -1,4 +1,5 @@
 import { expect, test } from "./support/test";
+import { signIn } from "./support/sign-in";
 
 test("the home page renders the product and the response targets per priority", async ({ page }) => {
   await page.goto("/");
@@ -12,8 +13,13 @@ test("the home page renders the product and the response targets per priority", 
   await page.screenshot({ path: "e2e/screenshots/home.png", fullPage: true });
 });
 
-test("the health endpoint is green: database migrated, Redis reachable", async ({ request }) => {
-  const response = await request.get("/api/health");
+test("the health endpoint is green; anonymous callers get only the status, a provider admin the details", async ({ page }) => {
+  const anonymous = await page.request.get("/api/health");
+  expect(anonymous.status()).toBe(200);
+  expect(await anonymous.json()).toEqual({ status: "ok" });
+
+  await signIn(page, "admin@servicedesk.example");
+  const response = await page.request.get("/api/health");
   expect(response.status()).toBe(200);
   const health = await response.json();
   expect(health.status).toBe("ok");

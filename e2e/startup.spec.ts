@@ -30,3 +30,18 @@ test("the app started without Redis explains in one line and exits non-zero", as
   expect(code).toBe(1);
   expect(relevant(stderr)).toEqual([expect.stringMatching(/^Redis is not reachable at redis:\/\/127\.0\.0\.1:1 \(ECONNREFUSED\): start it/)]);
 });
+
+test("npm start without NEXTAUTH_SECRET explains in one line and exits non-zero", async () => {
+  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn("npm", ["start", "--silent", "--", "-p", "3198", "-H", "127.0.0.1"], { env: { ...process.env, NEXTAUTH_SECRET: "" } });
+    let err = "";
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+    child.on("exit", (exit) => {
+      clearTimeout(timer);
+      resolve({ code: exit, stderr: err.trim() });
+    });
+  });
+  expect(code).toBe(1);
+  expect(relevant(stderr)).toEqual([expect.stringMatching(/^NEXTAUTH_SECRET is not set: set it to a long random value/)]);
+});

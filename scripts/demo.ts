@@ -3,7 +3,6 @@
  * Ctrl-C. Prints the URL and the demo logins.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createRequire } from "node:module";
 import { randomBytes } from "node:crypto";
 import { readEnv, redactUrl } from "../lib/config/env";
 import { preflight } from "../lib/server/preflight";
@@ -32,6 +31,8 @@ runScript(async () => {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    // Form posts and server actions are accepted from this origin only (lib/server/http/security.ts).
+    APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
     // A secret per demo run: sessions end when the demo stops. Set NEXTAUTH_SECRET to keep them.
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
   };
@@ -41,9 +42,8 @@ runScript(async () => {
   }
 
   // Started directly with node (not through npx) so that stopping them reaches the processes themselves.
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
   const children: ChildProcess[] = [
-    spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: "inherit", env: childEnv }),
+    spawn(process.execPath, ["scripts/start.mjs", "-p", String(port)], { stdio: "inherit", env: childEnv }),
     spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], { stdio: "inherit", env: childEnv }),
   ];
   const url = `http://localhost:${port}`;

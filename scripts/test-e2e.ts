@@ -36,6 +36,11 @@ runScript(async () => {
     NEXT_TELEMETRY_DISABLED: "1",
     E2E_PORT: port,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    APP_URL: `http://127.0.0.1:${port}`,
+    // The suite signs the same demo users in many times from one address.
+    SIGNIN_MAX_PER_ADDRESS: "1000",
+    SIGNIN_MAX_PER_CLIENT: "1000",
+    PORTAL_POSTS_PER_MINUTE: "1000",
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
   };
   let status: number;

@@ -3,7 +3,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { isStaff, type Actor } from "@/lib/server/actor";
 import { AppError } from "@/lib/server/errors";
-import { defaultContext, getTicket, listTicketEvents, type TicketEventView, type TicketView } from "@/lib/server/tickets";
+import { defaultContext, getStaffTicket, listTicketEvents, type TicketEventView, type TicketView } from "@/lib/server/tickets";
 import { currentActor } from "@/lib/i18n/server";
 import { homeFor } from "@/components/nav-items";
 
@@ -17,7 +17,7 @@ export async function requireStaff(path: string): Promise<Actor> {
 export async function loadAgentTicket(actor: Actor, id: string): Promise<{ ticket: TicketView; events: TicketEventView[] }> {
   const ctx = defaultContext();
   try {
-    const [ticket, events] = await Promise.all([getTicket({ actor, input: { id }, ctx }), listTicketEvents({ actor, input: { id }, ctx })]);
+    const [ticket, events] = await Promise.all([getStaffTicket({ actor, input: { id }, ctx }), listTicketEvents({ actor, input: { id }, ctx })]);
     return { ticket, events };
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();

@@ -4,12 +4,13 @@
  */
 import { z } from "zod";
 import { PrioritySchema } from "@/lib/server/tickets/schemas";
+import { safeString } from "@/lib/server/validation";
 import type { TicketActionRequest } from "@/lib/server/tickets";
 import { t, type Locale, type MessageKey } from "@/lib/i18n";
 
 const MAX = { text: 20_000, reason: 2_000 };
-const required = (max: number) => z.string().trim().min(1, "common.fieldRequired").max(max, "common.fieldTooLong");
-const optional = (max: number) => z.string().trim().max(max, "common.fieldTooLong").transform((s) => (s === "" ? undefined : s));
+const required = (max: number) => safeString("common.fieldInvalidCharacters").trim().min(1, "common.fieldRequired").max(max, "common.fieldTooLong");
+const optional = (max: number) => safeString("common.fieldInvalidCharacters").trim().max(max, "common.fieldTooLong").transform((s) => (s === "" ? undefined : s));
 
 export const AGENT_ACTIONS = ["triage", "start", "reply", "note", "phone", "priority", "escalate", "wait", "resume", "resolve", "reclassify", "flag_security", "rca"] as const;
 export type AgentActionType = (typeof AGENT_ACTIONS)[number];
@@ -22,7 +23,7 @@ const SCHEMAS: { [K in AgentActionType]: z.ZodType<Extract<TicketActionRequest, 
   phone: z.object({ body: required(MAX.text), visibility: z.enum(["PUBLIC", "INTERNAL"], "common.fieldRequired") }).transform((v) => ({ type: "phone" as const, ...v })),
   priority: z.object({ priority: PrioritySchema, reason: required(MAX.reason) }).transform((v) => ({ type: "priority" as const, ...v })),
   escalate: z
-    .object({ line: z.enum(["L2", "L3"], "common.fieldRequired"), workDone: z.string().trim().min(10, "agent.action.escalate.workDoneTooShort").max(MAX.text, "common.fieldTooLong") })
+    .object({ line: z.enum(["L2", "L3"], "common.fieldRequired"), workDone: safeString("common.fieldInvalidCharacters").trim().min(10, "agent.action.escalate.workDoneTooShort").max(MAX.text, "common.fieldTooLong") })
     .transform((v) => ({ type: "escalate" as const, ...v })),
   wait: z.object({ reason: required(MAX.reason), message: optional(MAX.text) }).transform((v) => ({ type: "wait" as const, ...v })),
   resume: z.object({}).transform(() => ({ type: "resume" as const })),
@@ -42,7 +43,7 @@ export function parseAgentAction(type: AgentActionType, values: Record<string, s
 }
 
 const LIMITS: Record<string, number> = { reason: MAX.reason };
-const KEYS = new Set<string>(["common.fieldRequired", "common.fieldTooLong", "agent.action.escalate.workDoneTooShort"]);
+const KEYS = new Set<string>(["common.fieldRequired", "common.fieldTooLong", "common.fieldInvalidCharacters", "agent.action.escalate.workDoneTooShort"]);
 
 /** The first error of each field, in words. */
 export function fieldErrors(error: z.ZodError, locale: Locale): Record<string, string> {

@@ -15,6 +15,8 @@ import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { StatusMessage } from "@/components/status-message";
+import { ErrorMessage } from "@/components/error-message";
+import { AppError } from "@/lib/server/errors";
 import { requireStaff } from "./access";
 
 export const dynamic = "force-dynamic";
@@ -37,7 +39,16 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   const priority = PrioritySchema.safeParse(one(search.priority)).data;
   const q = one(search.q)?.trim().slice(0, 200) || undefined;
   const cursor = one(search.cursor)?.slice(0, 50);
-  const { items, nextCursor } = await listQueue({ actor, input: { line, mine, search: q, status, priority, cursor, limit: 25 }, ctx: defaultContext() });
+  let items: Awaited<ReturnType<typeof listQueue>>["items"] = [];
+  let nextCursor: string | null = null;
+  let listError: string | null = null;
+  try {
+    ({ items, nextCursor } = await listQueue({ actor, input: { line, mine, search: q, status, priority, cursor, limit: 25 }, ctx: defaultContext() }));
+  } catch (error) {
+    // A garbage cursor or a NUL in the search is the caller's mistake: say so, never a 500.
+    if (!(error instanceof AppError && error.code === "bad_request")) throw error;
+    listError = t("common.error.badListRequest");
+  }
   const now = new Date();
 
   const base: Record<string, string> = mine ? { mine: "1" } : { line: line ?? "L1" };
@@ -51,6 +62,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-8 sm:px-6">
       <PageHeader title={t("agent.queue.title")} lead={t("agent.queue.intro")} />
+      {listError && <ErrorMessage message={listError} />}
       {escalated && escalatedTo && <StatusMessage message={t("agent.queue.escalated", { reference: escalated.slice(0, 40), line: t(`agent.queue.line.${escalatedTo}`) })} />}
       <AgentQueueTabs
         label={t("agent.queue.tabs")}

@@ -1,4 +1,4 @@
-/** /profile: who you are, and the language of the UI. */
+/** /profile: who you are, the language of the UI, and signing out everywhere. */
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentActor, getLocale, getT } from "@/lib/i18n/server";
@@ -6,7 +6,7 @@ import { LOCALES, t as translate } from "@/lib/i18n";
 import { PageHeader } from "@/components/page-header";
 import { StatusMessage } from "@/components/status-message";
 import { SubmitButton } from "@/components/submit-button";
-import { saveLocale } from "./actions";
+import { endAllMySessions, saveLocale } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -46,6 +46,13 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         </fieldset>
         <div>
           <SubmitButton label={t("auth.profile.save")} pendingLabel={t("common.loading")} />
+        </div>
+      </form>
+      <form action={endAllMySessions} className="flex flex-col gap-3" aria-labelledby="sessions">
+        <h2 id="sessions" className="text-xl font-semibold">{t("auth.profile.sessions")}</h2>
+        <p className="text-sm text-slate-700">{t("auth.profile.sessionsHelp")}</p>
+        <div>
+          <SubmitButton label={t("auth.profile.signOutEverywhere")} pendingLabel={t("common.loading")} />
         </div>
       </form>
     </main>

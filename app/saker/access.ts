@@ -3,7 +3,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { CUSTOMER_ROLES, type Actor } from "@/lib/server/actor";
 import { AppError } from "@/lib/server/errors";
-import { defaultContext, getTicket, listTicketEvents, type TicketEventView, type TicketView } from "@/lib/server/tickets";
+import { defaultContext, getTicket, listTicketEvents, type CustomerTicketView, type TicketEventView } from "@/lib/server/tickets";
 import { currentActor } from "@/lib/i18n/server";
 import { homeFor } from "@/components/nav-items";
 
@@ -14,7 +14,7 @@ export async function requireCustomer(path: string): Promise<Actor> {
   return actor;
 }
 
-export async function loadTicket(actor: Actor, id: string, withEvents: boolean): Promise<{ ticket: TicketView; events: TicketEventView[] }> {
+export async function loadTicket(actor: Actor, id: string, withEvents: boolean): Promise<{ ticket: CustomerTicketView; events: TicketEventView[] }> {
   const ctx = defaultContext();
   try {
     const [ticket, events] = await Promise.all([getTicket({ actor, input: { id }, ctx }), withEvents ? listTicketEvents({ actor, input: { id }, ctx }) : Promise.resolve([])]);

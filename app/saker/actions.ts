@@ -6,11 +6,12 @@
 import { notFound, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { AppError } from "@/lib/server/errors";
-import { applyTicketAction, defaultContext, registerTicket, type TicketActionRequest } from "@/lib/server/tickets";
+import { IdempotencyKeySchema, applyTicketAction, defaultContext, registerTicket, registerTicketOnce, type TicketActionRequest } from "@/lib/server/tickets";
 import type { Actor } from "@/lib/server/actor";
 import { getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n";
 import { requireCustomer } from "./access";
+import { portalPostAllowed } from "@/lib/server/portal-throttle";
 import type { FormState } from "./form-state";
 import { NewTicketFormSchema, ReopenFormSchema, ReplyFormSchema, TicketIdFormSchema, fieldErrors, formValues } from "./form-schemas";
 
@@ -23,15 +24,22 @@ function failure(error: unknown, t: Translate, values: Record<string, string>): 
   throw error;
 }
 
+const tooMany = (t: Translate, values: Record<string, string>): FormState => ({ values, errors: {}, message: t("common.error.tooManyPosts") });
+
 export async function submitNewTicket(_previous: FormState, form: FormData): Promise<FormState> {
   const actor = await requireCustomer("/saker/ny");
   const t = await getT();
   const values = formValues(form, ["title", "description", "priority"]);
+  if (!(await portalPostAllowed({ actor, now: new Date() }))) return tooMany(t, values);
   const parsed = NewTicketFormSchema.safeParse(values);
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error, t.locale), message: t("common.formHasErrors") };
+  const token = IdempotencyKeySchema.safeParse(form.get("formToken"));
   let id: string;
   try {
-    id = (await registerTicket({ actor, input: { ...parsed.data, channel: "PORTAL" }, ctx: defaultContext() })).id;
+    // The form's token makes a double submit register one ticket; both land on its receipt.
+    const input = { ...parsed.data, channel: "PORTAL" as const };
+    const ctx = defaultContext();
+    id = token.success ? (await registerTicketOnce({ actor, input, idempotencyKey: token.data, ctx })).ticket.id : (await registerTicket({ actor, input, ctx })).id;
   } catch (error) {
     return failure(error, t, values);
   }
@@ -40,6 +48,7 @@ export async function submitNewTicket(_previous: FormState, form: FormData): Pro
 }
 
 async function act(actor: Actor, ticketId: string, action: TicketActionRequest, done: string, t: Translate, values: Record<string, string>): Promise<FormState> {
+  if (!(await portalPostAllowed({ actor, now: new Date() }))) return tooMany(t, values);
   try {
     await applyTicketAction({ actor, input: { ticketId, action }, ctx: defaultContext() });
   } catch (error) {

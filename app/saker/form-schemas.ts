@@ -4,9 +4,10 @@
  */
 import { z } from "zod";
 import { PrioritySchema } from "@/lib/server/tickets/schemas";
+import { safeString } from "@/lib/server/validation";
 import { t, type Locale, type MessageKey } from "@/lib/i18n";
 
-const required = (max: number) => z.string().trim().min(1, "common.fieldRequired").max(max, "common.fieldTooLong");
+const required = (max: number) => safeString("common.fieldInvalidCharacters").trim().min(1, "common.fieldRequired").max(max, "common.fieldTooLong");
 
 export const NewTicketFormSchema = z.object({
   title: required(200),
@@ -26,7 +27,7 @@ export function fieldErrors(error: z.ZodError, locale: Locale): Record<string, s
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "_");
     if (errors[field]) continue;
-    const key: MessageKey = field === "priority" ? "portal.new.priorityRequired" : issue.message === "common.fieldTooLong" ? "common.fieldTooLong" : "common.fieldRequired";
+    const key: MessageKey = field === "priority" ? "portal.new.priorityRequired" : issue.message === "common.fieldTooLong" || issue.message === "common.fieldInvalidCharacters" ? issue.message : "common.fieldRequired";
     errors[field] = t(locale, key, { max: MAX[field] ?? 0 });
   }
   return errors;

@@ -6,6 +6,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { ButtonLink } from "@/components/button-link";
 import { LoadingState } from "@/components/loading-state";
+import { ErrorMessage } from "@/components/error-message";
 import { PageHeader } from "@/components/page-header";
 import { requireCustomer } from "./access";
 import { TicketFilters } from "./ticket-filters";
@@ -25,7 +26,9 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
   const admin = actor.role === "CUSTOMER_ADMIN";
   const status = admin ? TicketStatusSchema.safeParse(search.status).data : undefined;
   const priority = admin ? PrioritySchema.safeParse(search.priority).data : undefined;
-  const input = ListTicketsSchema.parse({ status, priority, cursor: typeof search.cursor === "string" ? search.cursor.slice(0, 200) : undefined, limit: 20 });
+  const parsed = ListTicketsSchema.safeParse({ status, priority, cursor: typeof search.cursor === "string" ? search.cursor.slice(0, 200) : undefined, limit: 20 });
+  // A cursor that is not one of ours (or holds a NUL) is shown as an error over the first page, never a 500.
+  const input = parsed.success ? parsed.data : ListTicketsSchema.parse({ status, priority, limit: 20 });
   const query = new URLSearchParams();
   if (status) query.set("status", status);
   if (priority) query.set("priority", priority);
@@ -37,6 +40,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
         actions={<ButtonLink tone="primary" href="/saker/ny">{t("portal.list.newTicket")}</ButtonLink>}
       />
       {admin && <TicketFilters status={status} priority={priority} t={t} />}
+      {!parsed.success && <ErrorMessage message={t("common.error.badListRequest")} />}
       <Suspense key={query.toString() + (input.cursor ?? "")} fallback={<LoadingState label={t("common.loading")} />}>
         <TicketTable actor={actor} input={input} query={query} t={t} />
       </Suspense>

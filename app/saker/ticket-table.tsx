@@ -7,12 +7,22 @@ import { formatWhen } from "@/lib/i18n/format";
 import { ButtonLink } from "@/components/button-link";
 import { ClockText } from "@/components/clock-text";
 import { EmptyState } from "@/components/empty-state";
+import { ErrorMessage } from "@/components/error-message";
+import { AppError } from "@/lib/server/errors";
 import { Pagination } from "@/components/pagination";
 import { PriorityBadge } from "@/components/priority-badge";
 import { StatusBadge } from "@/components/status-badge";
 
 export async function TicketTable({ actor, input, query, t }: { actor: Actor; input: ListTicketsInput; query: URLSearchParams; t: Translate & { locale: "nb" | "en" } }) {
-  const { items, nextCursor } = await listTickets({ actor, input, ctx: defaultContext() });
+  let page: Awaited<ReturnType<typeof listTickets>>;
+  try {
+    page = await listTickets({ actor, input, ctx: defaultContext() });
+  } catch (error) {
+    // A cursor that decodes to nothing of ours: the caller's mistake, shown, never a 500.
+    if (error instanceof AppError && error.code === "bad_request") return <ErrorMessage message={t("common.error.badListRequest")} />;
+    throw error;
+  }
+  const { items, nextCursor } = page;
   const filtered = Boolean(input.status || input.priority);
   if (items.length === 0 && !input.cursor) {
     return filtered ? (

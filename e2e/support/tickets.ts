@@ -1,7 +1,7 @@
 /** Test data through the real use cases: a ticket registered by a demo user, solved by a demo agent. */
 import { createPrisma } from "../../lib/server/db/prisma";
 import { loadActor, type Actor } from "../../lib/server/actor";
-import { applyTicketAction, registerTicket, type TicketView } from "../../lib/server/tickets";
+import { applyTicketAction, registerTicket, type TicketActionRequest, type TicketView } from "../../lib/server/tickets";
 
 /** `at` is the use case's clock: the instant the test chose (now when it does not matter). */
 async function withActor<T>(email: string, run: (actor: Actor, ctx: { prisma: ReturnType<typeof createPrisma>; now: () => Date }) => Promise<T>, at?: Date): Promise<T> {
@@ -21,3 +21,8 @@ export const registerTicketAs = (email: string, title: string, priority: "P1" | 
 
 export const resolveTicketAs = (email: string, ticketId: string, solution: string): Promise<TicketView> =>
   withActor(email, (actor, ctx) => applyTicketAction({ actor, input: { ticketId, action: { type: "resolve", solution } }, ctx }));
+
+/** Applies actions in order, each as the staff member named with it. */
+export async function actAs(steps: { email: string; action: TicketActionRequest }[], ticketId: string): Promise<void> {
+  for (const { email, action } of steps) await withActor(email, (actor, ctx) => applyTicketAction({ actor, input: { ticketId, action }, ctx }));
+}

@@ -5,7 +5,9 @@
 export type ErrorCode =
   | "bad_request"
   | "unauthenticated"
+  | "forbidden"
   | "not_found"
+  | "method_not_allowed"
   | "conflict"
   | "unprocessable"
   | "rate_limited";
@@ -13,7 +15,9 @@ export type ErrorCode =
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   unauthenticated: 401,
+  forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   unprocessable: 422,
   rate_limited: 429,

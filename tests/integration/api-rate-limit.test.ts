@@ -28,6 +28,8 @@ describe("REST API rate limit (SLA-RULES.md §5: 100 calls per minute per custom
       tokens[email] = (await createApiToken({ input: { email }, ctx })).token;
     }
     tokens["sara-2"] = (await createApiToken({ input: { email: "sara@bergheim.example", name: "second" }, ctx })).token;
+    for (const email of ["lise@servicedesk.example", "vakt@servicedesk.example"]) tokens[email] = (await createApiToken({ input: { email }, ctx })).token;
+    tokens["lise-2"] = (await createApiToken({ input: { email: "lise@servicedesk.example", name: "integration" }, ctx })).token;
   });
   afterAll(async () => {
     await prisma.$disconnect();
@@ -66,6 +68,18 @@ describe("REST API rate limit (SLA-RULES.md §5: 100 calls per minute per custom
     expect(other.headers.get("x-ratelimit-remaining")).toBe("2");
   });
 
+  it("counts provider staff per token: one busy staff integration leaves the other agents' tokens (and on-call) alone", async () => {
+    const now = nextMinute() + 10_000;
+    const handler = route({ rateLimitPerMinute: 2, now: () => new Date(now) });
+    expect((await call(handler, "lise-2")).status).toBe(200);
+    expect((await call(handler, "lise-2")).status).toBe(200);
+    const refused = await call(handler, "lise-2");
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toEqual({ error: { code: "rate_limited", message: expect.stringContaining("per token") } });
+    expect((await call(handler, "lise@servicedesk.example")).status).toBe(200);
+    expect((await call(handler, "vakt@servicedesk.example")).status).toBe(200);
+  });
+
   it("starts again in the next minute, and the counter expires with its window", async () => {
     const first = nextMinute();
     let now = first + 30_000;
@@ -89,7 +103,7 @@ describe("REST API rate limit (SLA-RULES.md §5: 100 calls per minute per custom
   it("counts in Redis under the run's prefix, one key per organisation and minute", async () => {
     const start = nextMinute();
     const decide = (at: number) =>
-      checkRateLimit({ redis, prefix: redisPrefix(), organizationId: "org-a", limit: 2, now: new Date(at) });
+      checkRateLimit({ redis, prefix: redisPrefix(), bucket: "org-a", limit: 2, now: new Date(at) });
     expect(await decide(start + 1_000)).toEqual({ allowed: true, limit: 2, remaining: 1, retryAfterSeconds: 59 });
     expect(await decide(start + 2_000)).toEqual({ allowed: true, limit: 2, remaining: 0, retryAfterSeconds: 58 });
     expect(await decide(start + 3_000)).toEqual({ allowed: false, limit: 2, remaining: 0, retryAfterSeconds: 57 });

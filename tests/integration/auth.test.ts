@@ -8,6 +8,7 @@ import { readEnv } from "../../lib/config/env";
 import { lockoutPolicy, signInWithPassword } from "../../lib/server/auth/sign-in-with-password";
 import { buildAuthOptions } from "../../lib/server/auth/options";
 import { SessionEndedError } from "../../lib/server/auth/logger";
+import { redis } from "../../lib/server/redis";
 
 const PASSWORD = "Riktig-passord-42";
 const run = randomBytes(4).toString("hex");
@@ -40,6 +41,7 @@ describe("sign-in with e-mail and password, lockout, and the next-auth options",
     await prisma.user.deleteMany({ where: { organizationId } });
     await prisma.organization.delete({ where: { id: organizationId } });
     await prisma.$disconnect();
+    redis().disconnect();
   });
 
   it("the lockout policy comes from LOGIN_MAX_FAILURES and LOGIN_LOCKOUT_MINUTES", () => {
@@ -177,10 +179,14 @@ describe("sign-in with e-mail and password, lockout, and the next-auth options",
       const user = await createUser();
       const jwt = options.callbacks!.jwt!;
       const fromOidc = await jwt({ token: { sub: "idp-subject", email: user.email, name: "x" }, user: { id: "idp-subject" }, account: oidcAccount, profile: { sub: "idp-subject", email: user.email, email_verified: true } as never });
-      expect(fromOidc).toEqual({ sub: user.id });
+      // Our user id and a server-side session id (sessions.ts), nothing else.
+      expect(fromOidc).toEqual({ sub: user.id, sid: expect.any(String) });
       const fromPassword = await jwt({ token: { sub: user.id, email: user.email }, user: { id: user.id }, account: { provider: "credentials", type: "credentials", providerAccountId: user.id } });
-      expect(fromPassword).toEqual({ sub: user.id });
-      expect(await jwt({ token: { sub: user.id, iat: 1, exp: 2, jti: "j" } as JWT, user: undefined as never, account: null })).toEqual({ sub: user.id });
+      expect(fromPassword).toEqual({ sub: user.id, sid: expect.any(String) });
+      expect(await jwt({ token: { sub: user.id, sid: fromPassword.sid, iat: 1, exp: 2, jti: "j" } as JWT, user: undefined as never, account: null })).toEqual({ sub: user.id, sid: fromPassword.sid });
+      // A token without a live session (ended, idle, or from before sessions existed) ends.
+      await expect(jwt({ token: { sub: user.id, iat: 1, exp: 2, jti: "j" } as JWT, user: undefined as never, account: null })).rejects.toBeInstanceOf(SessionEndedError);
+      await expect(jwt({ token: { sub: user.id, sid: "made-up" } as JWT, user: undefined as never, account: null })).rejects.toBeInstanceOf(SessionEndedError);
 
       const session = options.callbacks!.session!;
       const expires = new Date(Date.now() + 3_600_000).toISOString();

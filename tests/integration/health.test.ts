@@ -6,6 +6,8 @@ import { createPrisma } from "../../lib/server/db/prisma";
 import { createRedis, redisPrefix } from "../../lib/server/redis";
 import { listMigrationNames } from "../../lib/server/db/migrations";
 import { WORKER_HEARTBEAT_KEY } from "../../lib/server/health-keys";
+import { healthAnswer, healthTokenMatches, mayReadHealthDetails } from "../../lib/server/health-access";
+import type { Actor } from "../../lib/server/actor";
 
 describe("health check", () => {
   const prisma = createPrisma();
@@ -56,5 +58,31 @@ describe("health check", () => {
     } finally {
       dead.disconnect();
     }
+  });
+});
+
+describe("who sees the health details (issue 14)", () => {
+  const prisma = createPrisma();
+  const redis = createRedis();
+  afterAll(async () => {
+    await prisma.$disconnect();
+    redis.disconnect();
+  });
+
+  it("anonymous callers get only {status}; the health token or a provider admin get the details", async () => {
+    const health = await checkHealth({ prisma, redis, prefix: redisPrefix() });
+    expect(healthAnswer(health, false)).toEqual({ status: "ok" });
+    expect(healthAnswer(health, true)).toMatchObject({ status: "ok", database: { ok: true, migration: expect.any(String) }, notifications: expect.any(Object) });
+
+    const token = "health-token-0123456789";
+    expect(healthTokenMatches(`Bearer ${token}`, token)).toBe(true);
+    expect(healthTokenMatches(`Bearer ${token}x`, token)).toBe(false);
+    expect(healthTokenMatches(null, token)).toBe(false);
+    expect(healthTokenMatches(`Bearer ${token}`, undefined)).toBe(false);
+
+    const actorOf = (role: string) => ({ userId: "u", organizationId: "o", role, supportLine: null, email: "e", name: "n", locale: "nb" }) as Actor;
+    expect(mayReadHealthDetails(actorOf("PROVIDER_ADMIN"))).toBe(true);
+    for (const role of ["AGENT", "ONCALL", "CUSTOMER_ADMIN", "END_USER"]) expect(mayReadHealthDetails(actorOf(role))).toBe(false);
+    expect(mayReadHealthDetails(null)).toBe(false);
   });
 });

@@ -125,7 +125,7 @@ describe("paging the on-call person", () => {
       expect(n.status).toBe("PENDING");
     }
     expect(hashAckToken(token)).toBe(row.ackTokenHash);
-    expect(await readAckLink({ prisma, token })).toEqual({ state: "waiting", reference: ticket.reference, title: "Serveren svarer ikke", priority: "P1", attempt: 1 });
+    expect(await readAckLink({ prisma, token, now })).toEqual({ state: "waiting", reference: ticket.reference, title: "Serveren svarer ikke", priority: "P1", attempt: 1 });
 
     const events = await pageEvents(ticket.id, id);
     expect(events).toHaveLength(1);
@@ -171,7 +171,7 @@ describe("paging the on-call person", () => {
     expect((await checkJobs(id)).map((j) => (j.payload as { jobId: string; at: string }).jobId)).toEqual([1, 2, 3, 4, 5, 6].map((a) => `oncall-${id}-${a}`));
 
     // the first notice's link was replaced by the later ones
-    expect(await readAckLink({ prisma, token: firstToken })).toBeNull();
+    expect(await readAckLink({ prisma, token: firstToken, now })).toBeNull();
     expect((await rejection(acknowledgePage({ prisma, by: { token: firstToken }, now }))).code).toBe("not_found");
     expect((await escalation(id)).status).toBe("NOTIFIED");
   });
@@ -194,12 +194,31 @@ describe("paging the on-call person", () => {
     // the used link changes nothing: it answers who acknowledged it and when
     const again = await acknowledgePage({ prisma, by: { token }, now: plus(now, 9) });
     expect(again).toMatchObject({ status: "already_acknowledged", acknowledgedAt: plus(now, 2), acknowledgedBy: { userId: vakt.userId } });
-    expect(await readAckLink({ prisma, token })).toMatchObject({ state: "acknowledged", acknowledgedByName: vakt.name, acknowledgedAt: plus(now, 2) });
+    expect(await readAckLink({ prisma, token, now: plus(now, 9) })).toMatchObject({ state: "acknowledged", acknowledgedByName: vakt.name, acknowledgedAt: plus(now, 2) });
     const acks = (await pageEvents(ticket.id, id)).filter((e) => (e.data as { kind: string }).kind === "oncall_ack");
     expect(acks.map((e) => [e.actorId, e.data])).toEqual([[vakt.userId, { kind: "oncall_ack", escalationId: id, attempt: 1, acknowledgedById: vakt.userId, via: "link" }]]);
 
     expect((await rejection(acknowledgePage({ prisma, by: { token: "oc_" + "x".repeat(43) }, now }))).code).toBe("not_found");
     expect((await rejection(acknowledgePage({ prisma, by: { token: "not-a-token" }, now }))).code).toBe("not_found");
+  });
+
+  it("an acknowledgement link expires 24 h after its notice (configurable) and then acknowledges nothing; it names only its own page", async () => {
+    await rota("2031-03-29T08:00:00Z", "2031-03-29T21:00:00Z");
+    const now = at("2031-03-29T09:00:00Z");
+    const ticket = await p1(now);
+    const id = await page(ticket.id, now);
+    const token = await latestToken(id);
+    expect(Number(token.slice(token.lastIndexOf(".") + 1)) * 1000).toBe(now.getTime() + 24 * 3_600_000);
+    // A changed expiry no longer matches the stored hash.
+    const extended = `${token.slice(0, token.lastIndexOf(".") + 1)}${Math.floor(now.getTime() / 1000) + 48 * 3600}`;
+    expect((await rejection(acknowledgePage({ prisma, by: { token: extended }, now: plus(now, 2) }))).code).toBe("not_found");
+    // The link of this page does not acknowledge another page.
+    expect((await rejection(acknowledgePage({ prisma, by: { token }, escalationId: "00000000-0000-7000-8000-000000000000", now: plus(now, 2) }))).code).toBe("not_found");
+    const expiredAt = new Date(now.getTime() + 24 * 3_600_000);
+    expect(await readAckLink({ prisma, token, now: expiredAt })).toBeNull();
+    expect((await rejection(acknowledgePage({ prisma, by: { token }, now: expiredAt }))).code).toBe("not_found");
+    expect((await escalation(id)).status).not.toBe("ACKNOWLEDGED");
+    expect(await readAckLink({ prisma, token, now: new Date(expiredAt.getTime() - 1000) })).toMatchObject({ state: "waiting" });
   });
 
   it("acknowledging in the app: the target or staff who see the ticket; others get not_found; a second acknowledgement says who and when", async () => {

@@ -9,6 +9,7 @@ import { createPrisma } from "../../lib/server/db/prisma";
 import type { ClockState, Priority } from "../../lib/generated/prisma/enums";
 import { computeMonthReports, monthBounds, type ReportFigures } from "../../lib/server/reports";
 import { seedOnce } from "../support/fixtures";
+import { reportCsv } from "../../lib/server/reports/report-csv";
 
 const prisma = createPrisma();
 beforeAll(() => seedOnce(prisma));
@@ -37,6 +38,7 @@ interface TicketSpec {
   breachedAt?: Date | null;
   stoppedAt?: Date | null;
   reason?: string;
+  title?: string;
 }
 
 let serial = 0;
@@ -48,7 +50,7 @@ async function addTickets(c: Customer, specs: TicketSpec[]) {
         organizationId: c.id,
         requesterId: c.requesterId,
         agreementVersionId: c.versionId,
-        title: `Sak ${serial}`,
+        title: s.title ?? `Sak ${serial}`,
         description: "testsak",
         priority: s.priority ?? "P2",
         channel: "PORTAL",
@@ -321,5 +323,56 @@ describe("all organisations' month in one computation", () => {
     expect(none.figures.breaches).toEqual([]);
     const nordlys = all.find((r) => r.figures.organization.name === "Nordlys Eiendom AS")!;
     expect(nordlys.figures).toEqual((await computeMonthReports(prisma, { month: "2026-04", now: NOW, organizationIds: [nordlys.figures.organization.id] }))[0]!.figures);
+  });
+});
+
+/** Cells of a `;`-separated CSV as a spreadsheet reads them (quotes, doubled quotes, CRLF). */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, "");
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ";") {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\r" && body[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += ch;
+  }
+  return rows;
+}
+
+describe("the report CSV (issue 14: formula injection)", () => {
+  it("writes titles that look like formulas as text: a leading ' on =, +, -, @, tab and CR", async () => {
+    const c = await customer("netpower-ordinary");
+    const titles = ['=HYPERLINK("http://evil.example/x","Klikk her")', "+1", "-2", "@SUM(1)", "\tTab", "Vanlig; tittel med \"sitat\""];
+    await addTickets(c, titles.map((title, i) => ({ ...breached(at("2026-04-07T07:00:00Z", i * 60)), title })));
+    const cells = readCsv(reportCsv(await report(c, "2026-04")));
+    const header = cells.findIndex((r) => r[0] === "Brudd: sak");
+    const breachTitles = cells.slice(header + 1, header + 1 + titles.length).map((r) => r[1]);
+    expect(breachTitles).toEqual([
+      '\'=HYPERLINK("http://evil.example/x","Klikk her")',
+      "'+1",
+      "'-2",
+      "'@SUM(1)",
+      "'\tTab",
+      'Vanlig; tittel med "sitat"',
+    ]);
+    // Numbers the report computes stay numbers.
+    expect(cells[1]![3]).toBe(String(titles.length));
   });
 });

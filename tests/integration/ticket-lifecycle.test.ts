@@ -6,7 +6,7 @@ import { QUEUES } from "../../lib/server/jobs/queues";
 import { slaTimerJobId, TIMER_GRID_MS } from "../../lib/server/jobs/sla-timer";
 import { relayOutbox } from "../../lib/server/outbox/relay";
 import { AppError } from "../../lib/server/errors";
-import { applyTicketAction, autoCloseSolvedTickets, getTicket, registerTicket, type TicketActionRequest, type UseCaseContext } from "../../lib/server/tickets";
+import { applyTicketAction, autoCloseSolvedTickets, getStaffTicket, getTicket, registerTicket, type TicketActionRequest, type UseCaseContext } from "../../lib/server/tickets";
 import type { Actor } from "../../lib/server/actor";
 import { actorByEmail, fakeClock, seedOnce } from "../support/fixtures";
 
@@ -153,7 +153,7 @@ describe("a P3 ticket through its whole life (Netpower ordinary SLA, office hour
     expect(await prisma.notification.findFirstOrThrow({ where: { ticketId: id, template: "ticket-escalated" } })).toMatchObject({ recipientUserId: marte.userId });
     // Now a 2nd-line ticket: out of the 1st-line agent's sight, in the 2nd line's.
     await expectError(getTicket({ actor: lise, input: { id }, ctx }), "not_found");
-    expect((await getTicket({ actor: marte, input: { id }, ctx })).line).toBe("L2");
+    expect((await getStaffTicket({ actor: marte, input: { id }, ctx })).line).toBe("L2");
     await expectError(act(marte, id, { type: "escalate", line: "L2", workDone: "Escalating to the line it is on" }), "unprocessable", /higher line/);
 
     clock.set("2026-11-24T13:00:00Z");

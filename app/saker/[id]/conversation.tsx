@@ -1,5 +1,5 @@
 /** The public conversation of a ticket: messages with their author and time, and status changes as lines. */
-import type { TicketEventView, TicketView } from "@/lib/server/tickets/schemas";
+import type { CustomerTicketView, TicketEventView } from "@/lib/server/tickets/schemas";
 import { t, type Locale, type MessageKey } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
 
@@ -19,7 +19,7 @@ const TITLES: Record<string, MessageKey> = {
   REOPENED: "portal.event.REOPENED",
 };
 
-function author(e: TicketEventView, ticket: TicketView, me: string, locale: Locale): string {
+function author(e: TicketEventView, ticket: CustomerTicketView, me: string, locale: Locale): string {
   if (e.actorId === null) return t(locale, "portal.ticket.system");
   if (e.actorId === me) return t(locale, "portal.ticket.you");
   if (e.actorId === ticket.requesterId) return t(locale, "portal.ticket.requester");
@@ -28,7 +28,7 @@ function author(e: TicketEventView, ticket: TicketView, me: string, locale: Loca
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 
-export function Conversation({ ticket, events, me, now, locale }: { ticket: TicketView; events: TicketEventView[]; me: string; now: Date; locale: Locale }) {
+export function Conversation({ ticket, events, me, now, locale }: { ticket: CustomerTicketView; events: TicketEventView[]; me: string; now: Date; locale: Locale }) {
   const registered = events.find((e) => e.type === "REGISTERED");
   return (
     <ol className="flex flex-col gap-4">
@@ -56,7 +56,7 @@ export function Conversation({ ticket, events, me, now, locale }: { ticket: Tick
         if (!line) return null;
         return (
           <li key={e.id} className="px-4 text-sm text-slate-700">
-            {t(locale, line, { reason: text(e.data.reason) })} · {when}
+            {t(locale, line)} · {when}
           </li>
         );
       })}

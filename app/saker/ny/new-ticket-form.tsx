@@ -20,10 +20,12 @@ export interface NewTicketText {
   pending: string;
 }
 
-export function NewTicketForm({ text, priorities }: { text: NewTicketText; priorities: PriorityOption[] }) {
+/** formToken: one per rendering of the form, so a double submit registers one ticket (registerTicketOnce). */
+export function NewTicketForm({ text, priorities, formToken }: { text: NewTicketText; priorities: PriorityOption[]; formToken: string }) {
   const [state, action] = useActionState(submitNewTicket, EMPTY_FORM);
   return (
     <form action={action} className="flex flex-col gap-6" noValidate>
+      <input type="hidden" name="formToken" value={formToken} />
       {state.message && <ErrorMessage message={state.message} />}
       <TextField id="title" name="title" label={text.title} help={text.titleHelp} error={state.errors.title} defaultValue={state.values.title} maxLength={200} required />
       <TextArea id="description" name="description" label={text.description} help={text.descriptionHelp} error={state.errors.description} defaultValue={state.values.description} rows={6} required />

@@ -1,4 +1,5 @@
 /** /saker/ny: a customer's user registers a ticket. */
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { PRIORITIES } from "@/lib/sla/agreement";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -26,6 +27,7 @@ export default async function NewTicketPage() {
     <main className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-10 sm:px-6">
       <PageHeader title={t("portal.new.title")} lead={t("portal.new.intro")} />
       <NewTicketForm
+        formToken={randomUUID()}
         priorities={priorities}
         text={{
           title: t("portal.new.titleLabel"),

@@ -1,16 +1,17 @@
 /** Inputs of the provider admin's use cases, validated with zod. */
 import { z } from "zod";
+import { safeString } from "../validation";
 
 const WEEKDAY_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export const WeekdaySchema = z.enum(WEEKDAY_KEYS);
 export type Weekday = z.infer<typeof WeekdaySchema>;
 export const WEEKDAYS: readonly Weekday[] = WEEKDAY_KEYS;
 
-const name = z.string().trim().min(1).max(200);
+const name = safeString().trim().min(1).max(200);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
 
 /** Open hours as people write them: "08:00–16:00", split shifts with commas; empty = closed. */
-export const HoursTextSchema = z.string().trim().max(200).default("");
+export const HoursTextSchema = safeString().trim().max(200).default("");
 
 export const ChangeOrganizationAgreementSchema = z.object({
   organizationId: z.uuid(),
@@ -36,7 +37,7 @@ export type UserIdInput = z.input<typeof UserIdSchema>;
 export const CreateCalendarSchema = z.object({
   key: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "lower-case letters, digits and hyphens"),
   name,
-  timeZone: z.string().trim().min(1).max(100),
+  timeZone: safeString().trim().min(1).max(100),
   weekly: z.partialRecord(WeekdaySchema, HoursTextSchema),
   norwegianHolidays: z.boolean(),
 });
@@ -47,7 +48,7 @@ export const SetCalendarDateSchema = z.object({
   date: isoDate,
   /** Empty = closed all day; otherwise special hours for the date. */
   hours: HoursTextSchema,
-  note: z.string().trim().max(200).optional(),
+  note: safeString().trim().max(200).optional(),
 });
 export type SetCalendarDateInput = z.input<typeof SetCalendarDateSchema>;
 
@@ -62,21 +63,21 @@ const TargetSchema = z.object({
 
 export const CreateAgreementVersionSchema = z.object({
   agreementId: z.uuid(),
-  label: z.string().trim().min(1).max(100),
+  label: safeString().trim().min(1).max(100),
   /** Local date-time in Europe/Oslo, "YYYY-MM-DDTHH:MM". */
   validFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "expected a date and time"),
   targets: z.object({ P1: TargetSchema, P2: TargetSchema, P3: TargetSchema, P4: TargetSchema }),
   /** Percentages of the target at which to warn, e.g. [50, 75, 90]. */
   warningPercents: z.array(z.number()).max(10),
   minWithinTargetPercent: z.number(),
-  note: z.string().trim().max(500).optional(),
+  note: safeString().trim().max(500).optional(),
 });
 export type CreateAgreementVersionInput = z.input<typeof CreateAgreementVersionSchema>;
 
 export const AgreementIdSchema = z.object({ agreementId: z.uuid() });
 export const VersionIdSchema = z.object({ versionId: z.uuid() });
 
-export const CreateUserTokenSchema = z.object({ userId: z.uuid(), name: z.string().trim().min(1).max(100) });
+export const CreateUserTokenSchema = z.object({ userId: z.uuid(), name: safeString().trim().min(1).max(100) });
 export type CreateUserTokenInput = z.input<typeof CreateUserTokenSchema>;
 
 export const RevokeUserTokenSchema = z.object({ tokenId: z.uuid() });

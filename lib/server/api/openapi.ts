@@ -14,6 +14,15 @@ function schemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   return rest;
 }
 
+/** Fields only staff get (lib/server/tickets/audience.ts): optional in the document, with a note. */
+const STAFF_ONLY = ["line", "assigneeId", "securityIncident", "slaExclusionReason"];
+function staffOnlyFields(schema: JsonSchema): JsonSchema {
+  const required = (schema.required as string[] | undefined)?.filter((name) => !STAFF_ONLY.includes(name));
+  const properties = { ...(schema.properties as Record<string, JsonSchema>) };
+  for (const name of STAFF_ONLY) if (properties[name]) properties[name] = { ...properties[name], description: "Servicedesk staff only: left out for customers' users" };
+  return { ...schema, properties, required };
+}
+
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const jsonContent = (name: string) => ({ "application/json": { schema: ref(name) } });
 const errorRef = (name: string) => ({ $ref: `#/components/responses/${name}` });
@@ -164,7 +173,7 @@ export function buildOpenApiDocument(): object {
       schemas: {
         RegisterTicket: schemaOf(RegisterTicketSchema, "input"),
         TicketAction: actionSchema,
-        Ticket: schemaOf(TicketViewSchema, "output"),
+        Ticket: staffOnlyFields(schemaOf(TicketViewSchema, "output")),
         TicketList: schemaOf(TicketListSchema, "output"),
         TicketEventList: schemaOf(TicketEventListSchema, "output"),
         Error: schemaOf(ErrorBodySchema, "output"),

@@ -1,7 +1,8 @@
 /**
- * Calls per minute per organisation (SLA-RULES.md §5: 100 per customer), shared by all of its
- * tokens and all web instances: a fixed window counted in Redis, one key per organisation and
- * minute, which expires when its minute is over.
+ * Fixed-window rate limits counted in Redis, shared by all web instances: one key per bucket and
+ * window, which expires when its window is over. The REST API counts calls per minute per customer
+ * organisation (SLA-RULES.md §5: 100 per customer, shared by its tokens) and per token for
+ * provider staff; sign-in counts attempts per address and per client (auth/sign-in-throttle.ts).
  */
 import type { Redis } from "ioredis";
 
@@ -16,20 +17,22 @@ export interface RateLimitDecision {
   retryAfterSeconds: number;
 }
 
-export const rateLimitKey = (prefix: string, organizationId: string, windowStart: number): string =>
-  `${prefix}:ratelimit:${organizationId}:${windowStart}`;
+export const rateLimitKey = (prefix: string, bucket: string, windowStart: number): string => `${prefix}:ratelimit:${bucket}:${windowStart}`;
 
 export async function checkRateLimit(o: {
   redis: Redis;
   prefix: string;
-  organizationId: string;
+  /** What is counted: an organisation's id, `token:<id>`, `signin-ip:<address>`, … */
+  bucket: string;
   limit: number;
   now: Date;
+  windowMs?: number;
 }): Promise<RateLimitDecision> {
+  const windowMs = o.windowMs ?? RATE_LIMIT_WINDOW_MS;
   const nowMs = o.now.getTime();
-  const windowStart = nowMs - (nowMs % RATE_LIMIT_WINDOW_MS);
-  const msLeft = windowStart + RATE_LIMIT_WINDOW_MS - nowMs;
-  const key = rateLimitKey(o.prefix, o.organizationId, windowStart);
+  const windowStart = nowMs - (nowMs % windowMs);
+  const msLeft = windowStart + windowMs - nowMs;
+  const key = rateLimitKey(o.prefix, o.bucket, windowStart);
   // The key outlives its window by a little, so a clock skew between instances never resets it early.
   const results = await o.redis.multi().incr(key).pexpire(key, msLeft + 5_000).exec();
   const [incrError, count] = results?.[0] ?? [new Error("Redis MULTI was discarded"), null];

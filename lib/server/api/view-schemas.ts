@@ -60,7 +60,7 @@ export const TicketEventListSchema = z.object({ items: z.array(TicketEventViewSc
 
 export const ErrorBodySchema = z.object({
   error: z.object({
-    code: z.enum(["bad_request", "unauthenticated", "not_found", "conflict", "unprocessable", "rate_limited", "internal"]),
+    code: z.enum(["bad_request", "unauthenticated", "forbidden", "not_found", "method_not_allowed", "conflict", "unprocessable", "rate_limited", "internal"]),
     message: z.string(),
     fields: z.record(z.string(), z.array(z.string())).optional().describe("Validation messages by field path"),
   }),

@@ -6,11 +6,12 @@
 import type { Redis } from "ioredis";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { readEnv } from "../../config/env";
-import type { Actor } from "../actor";
+import { isStaff, type Actor } from "../actor";
 import { db } from "../db/prisma";
 import { AppError } from "../errors";
 import { redis, redisPrefix } from "../redis";
 import { authenticateToken } from "../tokens/authenticate-token";
+import { hashToken } from "../tokens/token-secret";
 import { checkRateLimit } from "./rate-limit";
 import { readJsonBody } from "./request-input";
 import { errorResponse } from "./responses";
@@ -69,17 +70,20 @@ export function withApiActor<P extends Record<string, string> = Record<string, n
       const actor = await authenticateToken({ token, ctx });
       if (!actor) throw unauthenticated("The token is not valid (unknown, revoked or expired)");
 
+      // Customers share one bucket per organisation (SLA-RULES.md §5); provider staff get one per
+      // token, so one staff integration cannot lock every agent (and on-call) out of the API.
       const rate = await checkRateLimit({
         redis: d.redis,
         prefix: d.redisPrefix,
-        organizationId: actor.organizationId,
+        bucket: isStaff(actor) ? `token:${hashToken(token)}` : actor.organizationId,
         limit: d.rateLimitPerMinute,
         now: d.now(),
       });
       headers.set("x-ratelimit-limit", String(rate.limit));
       headers.set("x-ratelimit-remaining", String(rate.remaining));
       if (!rate.allowed) {
-        throw new AppError("rate_limited", `At most ${rate.limit} calls per minute per organisation; try again in ${rate.retryAfterSeconds} s`, undefined, rate.retryAfterSeconds);
+        const per = isStaff(actor) ? "token" : "organisation";
+        throw new AppError("rate_limited", `At most ${rate.limit} calls per minute per ${per}; try again in ${rate.retryAfterSeconds} s`, undefined, rate.retryAfterSeconds);
       }
 
       const params = ((await route?.params) ?? {}) as P;

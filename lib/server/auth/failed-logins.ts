@@ -19,17 +19,21 @@ export type FailureOutcome = { locked: false } | { locked: true; lockedUntil: Da
  * counter. An account that is already locked is not counted, and the answer is its lock.
  */
 export async function recordFailedLogin(prisma: PrismaClient, userId: string, now: Date, policy: LockoutPolicy): Promise<FailureOutcome> {
+  const rows = await recordFailedLoginRow(prisma, userId, now, policy);
+  const row = rows[0];
+  if (!row) return currentLock(prisma, userId, now);
+  const lockedUntil = row.lockedUntil === null ? null : new Date(row.lockedUntil);
+  return lockedUntil && lockedUntil > now ? { locked: true, lockedUntil } : { locked: false };
+}
+
+function recordFailedLoginRow(prisma: PrismaClient, userId: string, now: Date, policy: LockoutPolicy) {
   const until = new Date(now.getTime() + policy.lockoutMinutes * 60_000);
-  const rows = await prisma.$queryRaw<{ lockedUntil: Date | string | null }[]>`
+  return prisma.$queryRaw<{ lockedUntil: Date | string | null }[]>`
     UPDATE "User"
     SET "failedLogins" = CASE WHEN "failedLogins" + 1 >= ${policy.maxFailures}::int THEN 0 ELSE "failedLogins" + 1 END,
         "lockedUntil" = CASE WHEN "failedLogins" + 1 >= ${policy.maxFailures}::int THEN ${until}::timestamptz ELSE "lockedUntil" END
     WHERE "id" = ${userId}::uuid AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now}::timestamptz)
     RETURNING "lockedUntil"`;
-  const row = rows[0];
-  if (!row) return currentLock(prisma, userId, now);
-  const lockedUntil = row.lockedUntil === null ? null : new Date(row.lockedUntil);
-  return lockedUntil && lockedUntil > now ? { locked: true, lockedUntil } : { locked: false };
 }
 
 /**
@@ -48,4 +52,15 @@ export async function recordSuccessfulLogin(prisma: PrismaClient, userId: string
 export async function currentLock(prisma: PrismaClient, userId: string, now: Date): Promise<FailureOutcome> {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { lockedUntil: true } });
   return user?.lockedUntil && user.lockedUntil > now ? { locked: true, lockedUntil: user.lockedUntil } : { locked: false };
+}
+
+const NO_USER = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * The same UPDATE as a counted failure, matching no row: run on the paths that count nothing
+ * (unknown address, deactivated or locked account), so every failed sign-in costs one lookup, one
+ * bcrypt comparison and one write, and its time does not tell the paths apart.
+ */
+export async function recordNothing(prisma: PrismaClient, now: Date, policy: LockoutPolicy): Promise<void> {
+  await recordFailedLoginRow(prisma, NO_USER, now, policy);
 }

@@ -14,12 +14,13 @@ import { loadActor } from "../actor";
 import { lockoutPolicy, signInWithPassword } from "./sign-in-with-password";
 import { OIDC_PROVIDER_ID, oidcProvider, oidcUserId } from "./oidc";
 import { SessionEndedError, authLogger } from "./logger";
+import { defaultSessionStore, endSession, startSession, touchSession, type SessionStore } from "./sessions";
 
 export const CREDENTIALS_PROVIDER_ID = "credentials";
 
 const UserIdSchema = z.uuid();
 
-export function buildAuthOptions(env: Env, prisma: () => PrismaClient = db): AuthOptions {
+export function buildAuthOptions(env: Env, prisma: () => PrismaClient = db, sessions: () => SessionStore = defaultSessionStore): AuthOptions {
   const oidc = oidcProvider(env);
   const policy = lockoutPolicy(env);
 
@@ -38,21 +39,33 @@ export function buildAuthOptions(env: Env, prisma: () => PrismaClient = db): Aut
 
   return {
     secret: env.NEXTAUTH_SECRET,
-    session: { strategy: "jwt" },
+    session: { strategy: "jwt", maxAge: env.SESSION_MAX_HOURS * 3600 },
     pages: { signIn: "/signin" },
     providers: oidc ? [credentials, oidc] : [credentials],
     logger: authLogger,
+    events: {
+      async signOut({ token }) {
+        await endSession(sessions(), token?.sid);
+      },
+    },
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.provider === CREDENTIALS_PROVIDER_ID) return true; // authorize() checked the password
         if (oidc && account?.provider === OIDC_PROVIDER_ID) return (await oidcUserId(prisma(), profile)) !== null;
         return false;
       },
+      // The token carries our user id and the server-side session's id (sessions.ts); a session
+      // that was ended or went idle ends the token with it.
       async jwt({ token, user, account, profile }) {
-        if (!account) return { sub: token.sub };
+        if (!account) {
+          if (!(await touchSession(sessions(), token.sid, token.sub))) throw new SessionEndedError();
+          return { sub: token.sub, sid: token.sid };
+        }
         const sub = account.provider === CREDENTIALS_PROVIDER_ID ? user.id : await oidcUserId(prisma(), profile);
-        if (!sub) throw new SessionEndedError();
-        return { sub };
+        const actor = sub ? await loadActor(prisma(), sub) : null;
+        if (!actor) throw new SessionEndedError();
+        const sid = await startSession(sessions(), { id: actor.userId, role: actor.role }, env);
+        return { sub: actor.userId, sid };
       },
       async session({ session, token }): Promise<Session> {
         const id = UserIdSchema.safeParse(token.sub);

@@ -1,13 +1,15 @@
 /**
  * Sign-in with e-mail and password (SLA-RULES.md §5: local accounts, OWASP baseline). Unknown
- * e-mail, wrong password and a deactivated account give the same answer after the same bcrypt
- * work; repeated failures lock the account for a while (next-auth has no rate limiting of its own).
+ * e-mail, wrong password, a deactivated and a locked account give the same answer to the browser
+ * (next-auth's CredentialsSignin) after the same bcrypt work; repeated failures lock the account
+ * for a while. Attempts are also throttled per address and per client before they get here
+ * (sign-in-throttle.ts), for known and unknown addresses alike.
  */
 import bcrypt from "bcryptjs";
 import { z } from "zod";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { readEnv } from "../../config/env";
-import { currentLock, recordFailedLogin, recordSuccessfulLogin, type LockoutPolicy } from "./failed-logins";
+import { currentLock, recordFailedLogin, recordNothing, recordSuccessfulLogin, type LockoutPolicy } from "./failed-logins";
 
 export const SignInWithPasswordSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email().max(320)),
@@ -50,13 +52,19 @@ export async function signInWithPassword({
     where: { email: input.data.email },
     select: { id: true, passwordHash: true, lockedUntil: true, deactivatedAt: true },
   });
+  // Exactly one bcrypt comparison on every path (unknown address, no password, deactivated,
+  // locked, wrong or right password), so the time taken does not tell which it was (issue 14).
+  const matches = await bcrypt.compare(input.data.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !user.passwordHash || user.deactivatedAt) {
-    await bcrypt.compare(input.data.password, user?.passwordHash ?? DUMMY_HASH);
+    await recordNothing(prisma, now, policy);
     return INVALID;
   }
-  if (user.lockedUntil && user.lockedUntil > now) return { ok: false, reason: "locked", lockedUntil: user.lockedUntil };
+  if (user.lockedUntil && user.lockedUntil > now) {
+    await recordNothing(prisma, now, policy);
+    return { ok: false, reason: "locked", lockedUntil: user.lockedUntil };
+  }
 
-  if (await bcrypt.compare(input.data.password, user.passwordHash)) {
+  if (matches) {
     if (await recordSuccessfulLogin(prisma, user.id, now)) return { ok: true, userId: user.id };
     // Locked or deactivated while the hash was being compared.
     const lock = await currentLock(prisma, user.id, now);

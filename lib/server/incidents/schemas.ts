@@ -1,12 +1,13 @@
 /** Inputs of the incident and maintenance use cases (000 §9, 002 §6.3: what does not count as downtime). */
 import { z } from "zod";
+import { InstantSchema, safeString } from "../validation";
 
 /** Why downtime does not count against uptime: the exceptions of 000 §9 and 002 §6.3. */
 export const EXCLUSION_REASONS = ["customer_caused", "force_majeure", "planned_maintenance", "third_party_outside_control", "other"] as const;
 export const ExclusionReasonSchema = z.enum(EXCLUSION_REASONS);
 export type ExclusionReason = z.infer<typeof ExclusionReasonSchema>;
 
-const Instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+const Instant = InstantSchema;
 
 const countsRule = (v: { counts?: boolean; exclusionReason?: string | undefined }, ctx: z.RefinementCtx) => {
   if (v.counts === false && !v.exclusionReason) ctx.addIssue({ code: "custom", path: ["exclusionReason"], message: "required when the downtime does not count" });
@@ -18,8 +19,8 @@ export const OpenIncidentSchema = z
     organizationId: z.uuid().optional(),
     agreementId: z.uuid().optional(),
     ticketId: z.uuid().optional(),
-    service: z.string().trim().min(1).max(200),
-    cause: z.string().trim().min(1).max(4000),
+    service: safeString().trim().min(1).max(200),
+    cause: safeString().trim().min(1).max(4000),
     startedAt: Instant,
     endedAt: Instant.optional(),
     counts: z.boolean().default(true),

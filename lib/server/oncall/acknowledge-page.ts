@@ -13,7 +13,7 @@ import { isStaff, type Actor } from "../actor";
 import { conflict, notFound } from "../errors";
 import { appendEvent } from "../tickets/events";
 import { visibleTicketsWhere } from "../tickets/scope";
-import { AckTokenSchema, hashAckToken } from "./ack-token";
+import { AckTokenSchema, ackTokenExpired, hashAckToken } from "./ack-token";
 import { EscalationIdSchema } from "./schemas";
 
 export type AcknowledgeBy = { actor: Actor } | { token: string };
@@ -59,7 +59,7 @@ export async function acknowledgePage({
   let page;
   if (viaLink) {
     const token = AckTokenSchema.safeParse(by.token);
-    if (!token.success) throw unknownLink();
+    if (!token.success || ackTokenExpired(token.data, now)) throw unknownLink();
     page = await prisma.escalation.findUnique({ where: { ackTokenHash: hashAckToken(token.data) }, select: PAGE_SELECT });
     if (!page || page.kind !== "ONCALL_PAGE" || (escalationId !== undefined && escalationId !== page.id)) throw unknownLink();
   } else {

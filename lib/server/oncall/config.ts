@@ -8,11 +8,15 @@ export interface OnCallConfig {
   noticesPerPerson: number;
   /** The app's public URL, for the acknowledgement link. */
   appUrl: string;
+  /** Hours an acknowledgement link works after its notice (default 24). */
+  ackLinkHours?: number;
 }
 
 export function onCallConfig(): OnCallConfig {
   const env = readEnv();
-  return { renotifyMinutes: env.ONCALL_RENOTIFY_MINUTES, noticesPerPerson: env.ONCALL_NOTICES_PER_PERSON, appUrl: env.APP_URL };
+  return { renotifyMinutes: env.ONCALL_RENOTIFY_MINUTES, noticesPerPerson: env.ONCALL_NOTICES_PER_PERSON, appUrl: env.APP_URL, ackLinkHours: env.ONCALL_ACK_LINK_HOURS };
 }
 
 export const dueAfter = (now: Date, config: OnCallConfig): Date => new Date(now.getTime() + Math.round(config.renotifyMinutes * 60_000));
+
+export const DEFAULT_ACK_LINK_HOURS = 24;

@@ -8,7 +8,7 @@
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { DbClient } from "../db/prisma";
 import { generateAckToken, hashAckToken } from "./ack-token";
-import { dueAfter, onCallConfig, type OnCallConfig } from "./config";
+import { DEFAULT_ACK_LINK_HOURS, dueAfter, onCallConfig, type OnCallConfig } from "./config";
 import { OnCallCheckPayloadSchema } from "./job-names";
 import { nextNotice, type Notice } from "./next-step";
 import { fallbackRecipients } from "./recipients";
@@ -52,7 +52,7 @@ export async function handleOnCallCheck({
     const chain = (await onCallChain(tx, now)).map((l) => l.userId);
     const next = nextNotice({ current, chain, noticesPerPerson: config.noticesPerPerson });
     const recipients = next.step.kind === "person" ? [next.step.userId] : await fallbackRecipients(tx);
-    const token = generateAckToken();
+    const token = generateAckToken(now, config.ackLinkHours ?? DEFAULT_ACK_LINK_HOURS);
     const dueAt = dueAfter(now, config);
     const targetUserId = next.step.kind === "person" ? next.step.userId : null;
 

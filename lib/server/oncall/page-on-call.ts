@@ -7,7 +7,7 @@
  */
 import type { DbClient } from "../db/prisma";
 import { generateAckToken, hashAckToken } from "./ack-token";
-import { dueAfter, onCallConfig, type OnCallConfig } from "./config";
+import { DEFAULT_ACK_LINK_HOURS, dueAfter, onCallConfig, type OnCallConfig } from "./config";
 import { firstStep } from "./next-step";
 import { fallbackRecipients } from "./recipients";
 import { onCallChain } from "./rota";
@@ -29,7 +29,7 @@ export async function pageOnCall(
   const chain = (await onCallChain(tx, now)).map((l) => l.userId);
   const step = firstStep(chain);
   const recipients = step.kind === "person" ? [step.userId] : await fallbackRecipients(tx);
-  const token = generateAckToken();
+  const token = generateAckToken(now, config.ackLinkHours ?? DEFAULT_ACK_LINK_HOURS);
   const dueAt = dueAfter(now, config);
 
   // ON CONFLICT DO NOTHING: a concurrent page of the same ticket and reason waits for ours and adds nothing.

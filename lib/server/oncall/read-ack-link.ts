@@ -4,16 +4,17 @@
  * for an unknown link or one replaced by a later notice.
  */
 import type { PrismaClient } from "../../generated/prisma/client";
-import { AckTokenSchema, hashAckToken } from "./ack-token";
+import { AckTokenSchema, ackTokenExpired, hashAckToken } from "./ack-token";
 
 export type AckLinkView =
   | { state: "waiting"; reference: string; title: string; priority: string; attempt: number }
   | { state: "acknowledged"; reference: string; title: string; priority: string; acknowledgedAt: Date; acknowledgedByName: string | null }
   | { state: "expired"; reference: string; title: string; priority: string };
 
-export async function readAckLink({ prisma, token }: { prisma: PrismaClient; token: string }): Promise<AckLinkView | null> {
+/** An expired link (ONCALL_ACK_LINK_HOURS after its notice) reads as unknown. */
+export async function readAckLink({ prisma, token, now }: { prisma: PrismaClient; token: string; now: Date }): Promise<AckLinkView | null> {
   const parsed = AckTokenSchema.safeParse(token);
-  if (!parsed.success) return null;
+  if (!parsed.success || ackTokenExpired(parsed.data, now)) return null;
   const page = await prisma.escalation.findUnique({
     where: { ackTokenHash: hashAckToken(parsed.data) },
     select: {

@@ -5,6 +5,7 @@
  */
 import type { ReportFigures } from "./figures";
 import { REPORT_TIME_ZONE } from "./month";
+import { csvCell } from "../csv";
 
 const SEP = ";";
 /** Oslo local time as "2026-04-07 09:00", which Excel reads as a date and time. */
@@ -13,12 +14,7 @@ const when = (iso: string | null) => (iso ? local.format(new Date(iso)) : "");
 const decimal = (x: number | null, digits = 4) => (x === null ? "" : String(Number(x.toFixed(digits))).replace(".", ","));
 const kroner = (ore: number | null) => (ore === null ? "" : (ore / 100).toFixed(2).replace(".", ","));
 
-function cell(value: string | number | boolean | null): string {
-  const text = value === null ? "" : typeof value === "number" ? decimal(value) : String(value);
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const row = (values: Array<string | number | boolean | null>) => values.map(cell).join(SEP);
+const row = (values: Array<string | number | boolean | null>) => values.map((v) => csvCell(v, SEP, (n) => decimal(n))).join(SEP);
 
 export function reportCsv(f: ReportFigures): string {
   const lines: string[] = [];

@@ -1,7 +1,9 @@
 /** The ticket lifecycle use cases (SLA-RULES.md §1–2). */
 export { defaultContext, type UseCaseContext } from "./context";
 export { registerTicket } from "./register-ticket";
-export { listTickets, getTicket, listTicketEvents } from "./read-tickets";
+export { registerTicketOnce, IdempotencyKeySchema } from "./register-ticket-once";
+export { listTickets, getTicket, getStaffTicket, listTicketEvents } from "./read-tickets";
+export { ticketViewFor, customerTicketView } from "./audience";
 export { applyTicketAction } from "./apply-ticket-action";
 export { autoCloseSolvedTickets } from "./auto-close-tickets";
 export { recomputeResponseClock } from "./clock";

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client";
 import { isStaff, type Actor } from "../actor";
 import { badRequest, unprocessable } from "../errors";
-import { parseInput } from "../validation";
+import { parseInput, safeString } from "../validation";
 import type { UseCaseContext } from "./context";
 import { visibleTicketsWhere } from "./scope";
 import { PrioritySchema, SupportLineSchema, TicketStatusSchema, type TicketView } from "./schemas";
@@ -16,11 +16,11 @@ import { ticketViewSelect, toTicketView } from "./view";
 export const ListQueueSchema = z.object({
   line: SupportLineSchema.optional(),
   mine: z.boolean().default(false),
-  search: z.string().trim().max(200).optional(),
+  search: safeString().trim().max(200).optional(),
   status: TicketStatusSchema.optional(),
   priority: PrioritySchema.optional(),
   /** Opaque cursor from the previous page's nextCursor. */
-  cursor: z.string().max(50).optional(),
+  cursor: safeString().max(50).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type ListQueueInput = z.input<typeof ListQueueSchema>;

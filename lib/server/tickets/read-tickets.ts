@@ -4,8 +4,12 @@ import { isStaff, type Actor } from "../actor";
 import { badRequest } from "../errors";
 import type { UseCaseContext } from "./context";
 import { requireVisibleTicketId, visibleTicketsWhere } from "./scope";
-import type { ListTicketsInput, TicketEventView, TicketView } from "./schemas";
+import type { AudienceTicketView, ListTicketsInput, TicketEventView, TicketView } from "./schemas";
+import { eventsFor, ticketViewFor } from "./audience";
+import { notFound } from "../errors";
 import { ticketViewSelect, toTicketView } from "./view";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Cursor {
   createdAt: Date;
@@ -17,12 +21,12 @@ const encodeCursor = (c: Cursor) => Buffer.from(`${c.createdAt.toISOString()}|${
 function decodeCursor(cursor: string): Cursor {
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = new Date(at ?? "");
-  if (!id || Number.isNaN(createdAt.getTime())) throw badRequest("Invalid cursor", { cursor: ["not a cursor from this API"] });
+  if (!id || !UUID.test(id) || Number.isNaN(createdAt.getTime())) throw badRequest("Invalid cursor", { cursor: ["not a cursor from this API"] });
   return { createdAt, id };
 }
 
 /** Newest first. */
-export async function listTickets({ actor, input, ctx }: { actor: Actor; input: ListTicketsInput; ctx: UseCaseContext }): Promise<{ items: TicketView[]; nextCursor: string | null }> {
+export async function listTickets({ actor, input, ctx }: { actor: Actor; input: ListTicketsInput; ctx: UseCaseContext }): Promise<{ items: AudienceTicketView[]; nextCursor: string | null }> {
   const filters: Prisma.TicketWhereInput[] = [visibleTicketsWhere(actor)];
   if (input.status) filters.push({ status: input.status });
   if (input.priority) filters.push({ priority: input.priority });
@@ -40,23 +44,26 @@ export async function listTickets({ actor, input, ctx }: { actor: Actor; input: 
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   const now = ctx.now();
-  return { items: page.map((r) => toTicketView(r, now)), nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
+  return { items: page.map((r) => ticketViewFor(actor, toTicketView(r, now))), nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
 }
 
-export async function getTicket({ actor, input, ctx }: { actor: Actor; input: { id: string }; ctx: UseCaseContext }): Promise<TicketView> {
+/** One ticket as the caller's audience may see it (audience.ts). */
+export async function getTicket({ actor, input, ctx }: { actor: Actor; input: { id: string }; ctx: UseCaseContext }): Promise<AudienceTicketView> {
+  const id = await requireVisibleTicketId(ctx.prisma, actor, input.id);
+  const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
+  return ticketViewFor(actor, toTicketView(row, ctx.now()));
+}
+
+/** One ticket with every internal field, for staff; anyone else gets the same 404 as for a ticket they cannot see. */
+export async function getStaffTicket({ actor, input, ctx }: { actor: Actor; input: { id: string }; ctx: UseCaseContext }): Promise<TicketView> {
+  if (!isStaff(actor)) throw notFound();
   const id = await requireVisibleTicketId(ctx.prisma, actor, input.id);
   const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
   return toTicketView(row, ctx.now());
 }
 
-/** Internal history (internal notes, internal phone logs) is for staff only. */
-const INTERNAL_EVENTS = new Set(["INTERNAL_NOTE", "ESCALATED", "RECLASSIFIED", "SECURITY_FLAGGED", "RCA_RECORDED", "TRIAGED", "ASSIGNED"]);
-
 export async function listTicketEvents({ actor, input, ctx }: { actor: Actor; input: { id: string }; ctx: UseCaseContext }): Promise<TicketEventView[]> {
   const id = await requireVisibleTicketId(ctx.prisma, actor, input.id);
-  const staff = isStaff(actor);
   const events = await ctx.prisma.ticketEvent.findMany({ where: { ticketId: id }, orderBy: { id: "asc" }, select: { id: true, type: true, at: true, actorId: true, data: true } });
-  return events
-    .filter((e) => staff || (!INTERNAL_EVENTS.has(e.type) && (e.data as { visibility?: string }).visibility !== "INTERNAL"))
-    .map((e) => ({ id: e.id.toString(), type: e.type, at: e.at.toISOString(), actorId: e.actorId, data: (e.data ?? {}) as Record<string, unknown> }));
+  return eventsFor(actor, events.map((e) => ({ id: e.id.toString(), type: e.type, at: e.at.toISOString(), actorId: e.actorId, data: (e.data ?? {}) as Record<string, unknown> })));
 }

@@ -3,12 +3,13 @@
  * and the shape a ticket is returned in. One naming scheme: `…Schema` and `type … = z.infer`.
  */
 import { z } from "zod";
+import { safeString } from "../validation";
 
 export const PrioritySchema = z.enum(["P1", "P2", "P3", "P4"]);
 export const ChannelSchema = z.enum(["PORTAL", "EMAIL", "PHONE", "API"]);
 export const TicketStatusSchema = z.enum(["NEW", "OPEN", "IN_PROGRESS", "WAITING_FOR_CUSTOMER", "SOLVED", "CLOSED"]);
 export const SupportLineSchema = z.enum(["L1", "L2", "L3"]);
-const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
+const text = (max: number) => safeString().trim().min(1, "must not be empty").max(max);
 
 export const RegisterTicketSchema = z.object({
   title: text(200),
@@ -25,7 +26,7 @@ export const ListTicketsSchema = z.object({
   priority: PrioritySchema.optional(),
   line: SupportLineSchema.optional(),
   /** Opaque cursor from the previous page's nextCursor. */
-  cursor: z.string().max(200).optional(),
+  cursor: safeString().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type ListTicketsInput = z.infer<typeof ListTicketsSchema>;
@@ -90,11 +91,23 @@ export interface TicketView {
   sla: { response: ResponseClockView | null };
 }
 
+/**
+ * What a customer's user (requester or customer admin) sees of a ticket: an allow-list, so a field
+ * added to TicketView stays with staff until someone adds it here on purpose (issue 14).
+ */
+export type CustomerTicketView = Pick<
+  TicketView,
+  "id" | "reference" | "title" | "description" | "priority" | "status" | "channel" | "organizationId" | "requesterId" | "createdAt" | "updatedAt" | "sla"
+>;
+
+/** A ticket as its reader may see it: staff get TicketView, customers CustomerTicketView. */
+export type AudienceTicketView = TicketView | CustomerTicketView;
+
 export interface TicketEventView {
   id: string;
   type: string;
   at: string;
   actorId: string | null;
-  /** Internal notes and internal phone logs are left out for customers. */
+  /** For customers only the events and fields on the allow-list in audience.ts. */
   data: Record<string, unknown>;
 }

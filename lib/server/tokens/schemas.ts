@@ -1,9 +1,10 @@
 /** Inputs of the token use cases (from the CLI today), validated with zod. */
 import { z } from "zod";
+import { safeString } from "../validation";
 
 export const CreateApiTokenSchema = z.object({
   email: z.email().transform((e) => e.toLowerCase()),
-  name: z.string().trim().min(1).max(100).default("cli"),
+  name: safeString().trim().min(1).max(100).default("cli"),
   expiresAt: z.date().optional(),
 });
 export type CreateApiTokenInput = z.input<typeof CreateApiTokenSchema>;

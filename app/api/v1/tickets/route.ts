@@ -1,5 +1,5 @@
 /** GET /api/v1/tickets: the tickets the caller may see, a page at a time. POST: register a ticket (201). */
-import { listTickets, registerTicket } from "../../../../lib/server/tickets";
+import { listTickets, registerTicket, registerTicketOnce, ticketViewFor } from "../../../../lib/server/tickets";
 import { ListTicketsSchema, RegisterTicketSchema } from "../../../../lib/server/tickets/schemas";
 import { withApiActor } from "../../../../lib/server/api/with-api-actor";
 import { queryOf } from "../../../../lib/server/api/request-input";
@@ -13,9 +13,12 @@ export const GET = withApiActor(async ({ request, actor, ctx }) => {
   return json({ items: page.items, nextCursor: page.nextCursor });
 });
 
-export const POST = withApiActor(async ({ actor, ctx, body }) => {
+export const POST = withApiActor(async ({ request, actor, ctx, body }) => {
   // A ticket that comes in through the API was registered over the API unless the caller says otherwise.
-  const input = RegisterTicketSchema.parse(await body());
-  const ticket = await registerTicket({ actor, input: { ...input, channel: input.channel ?? "API" }, ctx });
-  return json(ticket, { status: 201, headers: { location: `/api/v1/tickets/${ticket.id}` } });
+  // With an Idempotency-Key, a retry (or a second request racing the first) gets the same ticket.
+  const parsed = RegisterTicketSchema.parse(await body());
+  const input = { ...parsed, channel: parsed.channel ?? "API" };
+  const idempotencyKey = request.headers.get("idempotency-key");
+  const { ticket, replayed } = idempotencyKey !== null ? await registerTicketOnce({ actor, input, idempotencyKey, ctx }) : { ticket: await registerTicket({ actor, input, ctx }), replayed: false };
+  return json(ticketViewFor(actor, ticket), { status: replayed ? 200 : 201, headers: { location: `/api/v1/tickets/${ticket.id}`, ...(replayed ? { "idempotent-replayed": "true" } : {}) } });
 });

@@ -26,7 +26,7 @@ function Shell({ title, children }: { title: string; children: ReactNode }) {
 export default async function AcknowledgePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ svar?: string }> }) {
   const { token } = await params;
   const { svar } = await searchParams;
-  const link = await readAckLink({ prisma: db(), token });
+  const link = await readAckLink({ prisma: db(), token, now: new Date() });
 
   if (!link) {
     return (

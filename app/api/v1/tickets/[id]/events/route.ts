@@ -2,7 +2,7 @@
  * GET /api/v1/tickets/:id/events: the ticket's history as the caller may see it.
  * POST: one action on the ticket (start, reply, escalate, resolve, …), answered with the ticket after it.
  */
-import { applyTicketAction, listTicketEvents } from "../../../../../../lib/server/tickets";
+import { applyTicketAction, listTicketEvents, ticketViewFor } from "../../../../../../lib/server/tickets";
 import { TicketActionSchema } from "../../../../../../lib/server/tickets/schemas";
 import { withApiActor } from "../../../../../../lib/server/api/with-api-actor";
 import { ticketIdOf } from "../../../../../../lib/server/api/request-input";
@@ -19,5 +19,5 @@ export const POST = withApiActor<{ id: string }>(async ({ actor, ctx, params, bo
   const ticketId = ticketIdOf(params);
   const action = TicketActionSchema.parse(await body());
   const ticket = await applyTicketAction({ actor, input: { ticketId, action }, ctx });
-  return json(ticket);
+  return json(ticketViewFor(actor, ticket));
 });
