@@ -1,5 +1,5 @@
 /** Lists asked for with a garbage cursor or a NUL in the search show the error, never a 500 (issue 14). */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signIn } from "./support/sign-in";
 
 const MESSAGE = /Listen kan ikke vises med disse verdiene/;

@@ -5,7 +5,7 @@
  * show none of them (the API answers are crawled in
  * tests/integration/customer-views.test.ts).
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signIn } from "./support/sign-in";
 import { actAs, registerTicketAs } from "./support/tickets";
 import { monthOf } from "../lib/server/reports/month";
