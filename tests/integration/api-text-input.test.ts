@@ -13,6 +13,7 @@ import { createApiToken } from "../../lib/server/tokens/create-api-token";
 import * as ticketsRoute from "../../app/api/v1/tickets/route";
 import * as eventsRoute from "../../app/api/v1/tickets/[id]/events/route";
 import * as incidentsRoute from "../../app/api/v1/incidents/route";
+import { apiRequest, routeParams } from "../support/api-request";
 
 const BAD = { nul: "Skriver\u0000 virker ikke", surrogate: "Skriver \ud800 virker ikke" };
 
@@ -20,13 +21,8 @@ describe("text, cursors and dates the API cannot take answer 400 naming the fiel
   const prisma = db();
   const tokens: Record<string, string> = {};
   let ticketId = "";
-  const request = (who: string, path: string, body?: unknown) =>
-    new Request(`http://test/api/v1${path}`, {
-      method: body === undefined ? "GET" : "POST",
-      headers: { authorization: `Bearer ${tokens[who]}`, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  const params = (id: string) => ({ params: Promise.resolve({ id }) });
+  const request = (who: string, path: string, body?: unknown) => apiRequest(tokens[who], path, body);
+  const params = routeParams;
   async function expect400(response: Response, field: string) {
     expect(response.status).toBe(400);
     const body = await response.json();

@@ -8,6 +8,7 @@ import { createApiToken } from "../../lib/server/tokens/create-api-token";
 import * as ticketsRoute from "../../app/api/v1/tickets/route";
 import * as ticketRoute from "../../app/api/v1/tickets/[id]/route";
 import * as eventsRoute from "../../app/api/v1/tickets/[id]/events/route";
+import { apiRequest, routeParams } from "../support/api-request";
 
 /** Rate-limit counters of this run start empty, whatever earlier test files spent in this minute. */
 const resetRateLimits = () => deleteKeys(readEnv().REDIS_URL, `${readEnv().REDIS_PREFIX}:ratelimit`);
@@ -16,13 +17,8 @@ describe("REST API: a ticket's life through /api/v1", () => {
   const prisma = db();
   const tokens = new Map<string, string>();
 
-  const request = (who: string, path: string, body?: unknown) =>
-    new Request(`http://test/api/v1${path}`, {
-      method: body === undefined ? "GET" : "POST",
-      headers: { authorization: `Bearer ${tokens.get(who)}`, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  const params = (id: string) => ({ params: Promise.resolve({ id }) });
+  const request = (who: string, path: string, body?: unknown) => apiRequest(tokens.get(who), path, body);
+  const params = routeParams;
   const register = (who: string, body: object) => ticketsRoute.POST(request(who, "/tickets", body));
   const act = (who: string, id: string, action: object) => eventsRoute.POST(request(who, `/tickets/${id}/events`, action), params(id));
   const events = async (who: string, id: string) => (await (await eventsRoute.GET(request(who, `/tickets/${id}/events`), params(id))).json()).items as { type: string }[];

@@ -19,6 +19,7 @@ import { loadActor } from "../../lib/server/actor";
 import { getOrganizationReport } from "../../lib/server/reports";
 import { monthOf } from "../../lib/server/reports/month";
 import { reportCsv } from "../../lib/server/reports/report-csv";
+import { apiRequest, routeParams } from "../support/api-request";
 
 const PLANTED = {
   note: "PLANT-internal-note-7f1c",
@@ -40,13 +41,8 @@ describe("customer views: an allow-list of fields per audience", () => {
   let organizationId = "";
   let month = "";
 
-  const request = (who: string, path: string, body?: unknown) =>
-    new Request(`http://test/api/v1${path}`, {
-      method: body === undefined ? "GET" : "POST",
-      headers: { authorization: `Bearer ${tokens.get(who)}`, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  const params = (id: string) => ({ params: Promise.resolve({ id }) });
+  const request = (who: string, path: string, body?: unknown) => apiRequest(tokens.get(who), path, body);
+  const params = routeParams;
   const act = async (who: string, action: object) => {
     const response = await eventsRoute.POST(request(who, `/tickets/${ticketId}/events`, action), params(ticketId));
     expect(response.status, JSON.stringify(action)).toBe(200);
