@@ -1,15 +1,22 @@
+import { randomUUID } from "node:crypto";
 import { expect, test } from "./support/test";
 import { signIn } from "./support/sign-in";
+import { localDateIn } from "../lib/server/admin/calendar-preview";
 
-/** Today's date in Oslo, and the coming Christmas Eve (this year's, or next year's once it has passed). */
+/**
+ * The coming Christmas Eve in Oslo (this year's, or next year's once it has passed). The calendar
+ * page previews the closed days of [today, today + 1 year) by the server's clock, which always
+ * holds the coming Christmas Eve and the 25th after it (the 25th is today itself on 25 December),
+ * so what the test asserts is true on any date and at any hour.
+ */
 function comingChristmasEve(): { date: string; year: number } {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  const today = localDateIn("Europe/Oslo", new Date());
   const year = Number(today.slice(0, 4)) + (today.slice(5) > "12-24" ? 1 : 0);
   return { date: `${year}-12-24`, year };
 }
 
 test("a provider admin creates a calendar with a closed date and a new version of the Pureservice agreement that uses it", async ({ page }) => {
-  const run = Date.now().toString(36);
+  const run = randomUUID().slice(0, 8); // names unique to this run
   const calendarName = `Bergheim kontortid ${run}`;
   const versionLabel = `pureservice-1t-${run}`;
   const christmasEve = comingChristmasEve();

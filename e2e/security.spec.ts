@@ -10,7 +10,6 @@ import { expect, test } from "./support/test";
 import { signIn } from "./support/sign-in";
 import { registerTicketAs } from "./support/tickets";
 import { createPrisma } from "../lib/server/db/prisma";
-import { previousMonth } from "../lib/server/reports/month";
 
 function expectSecurityHeaders(response: APIResponse, what: string) {
   const h = response.headers();
@@ -41,7 +40,7 @@ test("every kind of response carries the security headers, with a fresh script n
   expectSecurityHeaders(api, "API answer");
 
   await signIn(page, "ola@nordlys.example");
-  const month = previousMonth(new Date());
+  const month = "2026-10"; // any closed month: only the downloads' headers are read
   for (const kind of ["csv", "pdf"]) {
     const download = await page.request.get(`/reports/${month}/${kind}`);
     expect(download.status(), kind).toBe(200);

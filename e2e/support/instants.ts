@@ -8,7 +8,11 @@ import { weekdayOf, type Day } from "../../lib/sla/local-date";
 
 const ZONE = "Europe/Oslo";
 
-/** The first instant at or after `from` when it is `day` at `hour`:00 in Oslo (at most a week ahead). */
+/**
+ * The first instant at or after `from` when it is `day` at `hour`:00 in Oslo (at most a week ahead).
+ * `from` is the wall clock by default only to stay inside data laid from now (the seeded rota): the
+ * instant returned is always that weekday and hour, whatever the hour the test runs.
+ */
 export function nextOsloWallTime(day: Day, hour: number, from: Date = new Date()): Date {
   const today = localDayNumberOf(ZONE, from.getTime());
   for (let n = today; n <= today + 7; n++) {

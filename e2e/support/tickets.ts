@@ -3,7 +3,10 @@ import { createPrisma } from "../../lib/server/db/prisma";
 import { loadActor, type Actor } from "../../lib/server/actor";
 import { applyTicketAction, registerTicket, type TicketActionRequest, type TicketView } from "../../lib/server/tickets";
 
-/** `at` is the use case's clock: the instant the test chose (now when it does not matter). */
+/**
+ * `at` is the use case's clock: the instant the test chose. Without it the wall clock's instant is
+ * used, only by tests whose assertions hold at any hour (a leak crawl, a reply, a 404).
+ */
 async function withActor<T>(email: string, run: (actor: Actor, ctx: { prisma: ReturnType<typeof createPrisma>; now: () => Date }) => Promise<T>, at?: Date): Promise<T> {
   const prisma = createPrisma(undefined, 2);
   try {
