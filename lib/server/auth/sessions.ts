@@ -46,15 +46,16 @@ export async function startSession(store: SessionStore, user: { id: string; role
   return sid;
 }
 
+/** Reads a session and renews its idle timeout in one round trip (this runs on every request). */
+const TOUCH = `local raw = redis.call('GET', KEYS[1])
+if raw then redis.call('PEXPIRE', KEYS[1], cjson.decode(raw).idleMs) end
+return raw`;
+
 /** True while the session is alive for this user; each call renews its idle timeout. */
 export async function touchSession(store: SessionStore, sid: unknown, userId: unknown): Promise<boolean> {
   if (typeof sid !== "string" || typeof userId !== "string" || sid.length === 0) return false;
-  const raw = await store.redis.get(sessionKey(store, sid));
-  if (!raw) return false;
-  const record = JSON.parse(raw) as StoredSession;
-  if (record.userId !== userId) return false;
-  await store.redis.pexpire(sessionKey(store, sid), record.idleMs);
-  return true;
+  const raw = (await store.redis.eval(TOUCH, 1, sessionKey(store, sid))) as string | null;
+  return raw !== null && (JSON.parse(raw) as StoredSession).userId === userId;
 }
 
 export async function endSession(store: SessionStore, sid: unknown): Promise<void> {
