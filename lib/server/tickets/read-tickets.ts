@@ -1,15 +1,12 @@
 /** Reading tickets: lists with filters and cursor pagination, one ticket, its history. */
 import type { Prisma } from "../../generated/prisma/client";
 import { isStaff, type Actor } from "../actor";
-import { badRequest } from "../errors";
+import { badRequest, notFound } from "../errors";
 import type { UseCaseContext } from "./context";
-import { requireVisibleTicketId, visibleTicketsWhere } from "./scope";
+import { UUID, requireVisibleTicketId, visibleTicketsWhere } from "./scope";
 import type { AudienceTicketView, ListTicketsInput, TicketEventView, TicketView } from "./schemas";
 import { eventsFor, ticketViewFor } from "./audience";
-import { notFound } from "../errors";
 import { ticketViewSelect, toTicketView } from "./view";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Cursor {
   createdAt: Date;
@@ -47,19 +44,22 @@ export async function listTickets({ actor, input, ctx }: { actor: Actor; input: 
   return { items: page.map((r) => ticketViewFor(actor, toTicketView(r, now))), nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
 }
 
+/** A ticket the actor may see, with every field (not_found otherwise). */
+async function visibleTicketView(actor: Actor, ticketId: string, ctx: UseCaseContext): Promise<TicketView> {
+  const id = await requireVisibleTicketId(ctx.prisma, actor, ticketId);
+  const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
+  return toTicketView(row, ctx.now());
+}
+
 /** One ticket as the caller's audience may see it (audience.ts). */
 export async function getTicket({ actor, input, ctx }: { actor: Actor; input: { id: string }; ctx: UseCaseContext }): Promise<AudienceTicketView> {
-  const id = await requireVisibleTicketId(ctx.prisma, actor, input.id);
-  const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
-  return ticketViewFor(actor, toTicketView(row, ctx.now()));
+  return ticketViewFor(actor, await visibleTicketView(actor, input.id, ctx));
 }
 
 /** One ticket with every internal field, for staff; anyone else gets the same 404 as for a ticket they cannot see. */
 export async function getStaffTicket({ actor, input, ctx }: { actor: Actor; input: { id: string }; ctx: UseCaseContext }): Promise<TicketView> {
   if (!isStaff(actor)) throw notFound();
-  const id = await requireVisibleTicketId(ctx.prisma, actor, input.id);
-  const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
-  return toTicketView(row, ctx.now());
+  return visibleTicketView(actor, input.id, ctx);
 }
 
 export async function listTicketEvents({ actor, input, ctx }: { actor: Actor; input: { id: string }; ctx: UseCaseContext }): Promise<TicketEventView[]> {

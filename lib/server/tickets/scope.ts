@@ -40,7 +40,8 @@ export function visibleTicketsWhere(actor: Actor): Prisma.TicketWhereInput {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A uuid as the database stores ticket ids: anything else cannot name a ticket. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The id of a ticket the actor may see, or not_found (also for ids that are not uuids). */
 export async function requireVisibleTicketId(client: DbClient, actor: Actor, id: string): Promise<string> {
