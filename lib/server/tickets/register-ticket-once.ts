@@ -47,14 +47,16 @@ export async function registerTicketOnce({
   const redisKey = `${store.prefix}:idempotency:register-ticket:${actor.userId}:${key}`;
   const claimed = await store.redis.set(redisKey, PENDING, "EX", KEY_TTL_SECONDS, "NX");
   if (claimed === "OK") {
+    let ticket: TicketView;
     try {
-      const ticket = await registerTicket({ actor, input, ctx });
-      await store.redis.set(redisKey, ticket.id, "EX", KEY_TTL_SECONDS);
-      return { ticket, replayed: false };
+      ticket = await registerTicket({ actor, input, ctx });
     } catch (error) {
-      await store.redis.del(redisKey);
+      await store.redis.del(redisKey); // nothing was registered: the key is free again
       throw error;
     }
+    // Registered: the key is never released now, or a retry would register a second ticket.
+    await store.redis.set(redisKey, ticket.id, "EX", KEY_TTL_SECONDS);
+    return { ticket, replayed: false };
   }
   const started = Date.now();
   for (;;) {
