@@ -4,7 +4,7 @@
  * How late a breach is comes from lib/sla clockStatusAt: a breach still open at the report's
  * instant is late up to that instant, in business time on its target's calendar.
  */
-import { z } from "zod";
+import { StoredPausesSchema } from "../tickets/view";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import { calendarFor, clockStatusAt, type Calendar } from "../../sla";
 import { calendarSpecOf } from "../db/agreements";
@@ -14,8 +14,6 @@ import { runningOverdue } from "./ticket-counts";
 const MINUTE_MS = 60_000;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** SlaClock.pauses as stored (lib/server/tickets/clock.ts writes it). */
-const PausesSchema = z.array(z.object({ from: z.string(), to: z.string().nullable() })).catch([]);
 
 type BreachRow = {
   organizationId: string;
@@ -105,7 +103,7 @@ function toBreachedTicket(r: BreachRow, now: Date, calendar: Calendar | null): B
       // A clock still stored as RUNNING past its due instant has not been recomputed yet: it broke at dueAt.
       breachedAt: r.breachedAt ?? r.dueAt,
       stoppedAt: r.stoppedAt,
-      pauses: r.pauses === null ? [] : PausesSchema.parse(r.pauses),
+      pauses: r.pauses === null ? [] : StoredPausesSchema.parse(r.pauses),
     },
     now,
     calendar,

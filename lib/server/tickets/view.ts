@@ -42,8 +42,8 @@ export const ticketViewSelect = {
   },
 } satisfies Prisma.TicketSelect;
 
-/** SlaClock.pauses as stored (lib/server/tickets/clock.ts writes it). */
-const PauseSchema = z.object({ from: z.string(), to: z.string().nullable() });
+/** SlaClock.pauses as stored (lib/server/tickets/clock.ts writes it); unreadable reads as none. */
+export const StoredPausesSchema = z.array(z.object({ from: z.string(), to: z.string().nullable() })).catch([]);
 
 export type TicketViewRow = Prisma.TicketGetPayload<{ select: typeof ticketViewSelect }>;
 
@@ -55,7 +55,7 @@ function responseClockView(row: TicketViewRow, now: Date): ResponseClockView | n
   const target = moving ? row.agreementVersion?.targets.find((t) => t.priority === row.priority) : undefined;
   const calendar = target ? calendarFor(calendarSpecOf(target.calendar)) : null;
   const status = clockStatusAt(
-    { ...clock, state: clock.state.toLowerCase() as ResponseClockView["state"], pauses: z.array(PauseSchema).catch([]).parse(clock.pauses) },
+    { ...clock, state: clock.state.toLowerCase() as ResponseClockView["state"], pauses: StoredPausesSchema.parse(clock.pauses) },
     now,
     calendar,
   );
