@@ -38,6 +38,7 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const allowed = new Set(ALLOWED_METHODS);
+  const trustProxy = ["1", "true"].includes(process.env.TRUST_PROXY ?? ""); // as lib/config/env.ts reads it
   createServer((req, res) => {
     if (!allowed.has(req.method ?? "")) {
       res.writeHead(405, REFUSAL_HEADERS);
@@ -46,7 +47,6 @@ async function main() {
     }
     // The client's address for the sign-in throttle: from the socket, or with TRUST_PROXY from the
     // proxy's X-Forwarded-For; whatever a client sent in this header itself is dropped.
-    const trustProxy = ["1", "true"].includes(process.env.TRUST_PROXY ?? "");
     const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
     req.headers["x-helpdesk-client-address"] = forwarded || req.socket.remoteAddress || "unknown";
     void handle(req, res);
