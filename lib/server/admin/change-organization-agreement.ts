@@ -4,11 +4,11 @@ import { notFound, unprocessable } from "../errors";
 import { TRANSACTION_OPTIONS } from "../db/prisma";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
-import { assertProviderAdmin } from "./access";
+import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { ChangeOrganizationAgreementSchema, type ChangeOrganizationAgreementInput } from "./schemas";
 
 export async function changeOrganizationAgreement({ actor, input: raw, ctx }: { actor: Actor; input: ChangeOrganizationAgreementInput; ctx: UseCaseContext }): Promise<{ organizationId: string; agreementId: string | null }> {
-  assertProviderAdmin(actor);
+  requireRole(actor, PROVIDER_ADMIN, "Page");
   const input = parseInput(ChangeOrganizationAgreementSchema, raw);
   return ctx.prisma.$transaction(async (tx) => {
     const org = await tx.organization.findUnique({ where: { id: input.organizationId }, select: { id: true, isProvider: true } });

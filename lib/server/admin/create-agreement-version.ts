@@ -16,7 +16,7 @@ import { TRANSACTION_OPTIONS } from "../db/prisma";
 import { toJson } from "../db/json";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
-import { assertProviderAdmin } from "./access";
+import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { rethrowSlaError } from "./sla-error";
 import { CreateAgreementVersionSchema, type CreateAgreementVersionInput } from "./schemas";
 
@@ -51,7 +51,7 @@ const collision = (validFrom: Date) =>
   new AppError("conflict", `The agreement already has a version valid from ${validFrom.toISOString()}`, { validFrom: ["another version of this agreement starts at the same time"] });
 
 export async function createAgreementVersion({ actor, input: raw, ctx }: { actor: Actor; input: CreateAgreementVersionInput; ctx: UseCaseContext }): Promise<{ id: string; agreementId: string; validFrom: Date }> {
-  assertProviderAdmin(actor);
+  requireRole(actor, PROVIDER_ADMIN, "Page");
   const input = parseInput(CreateAgreementVersionSchema, raw);
   const validFrom = osloInstantOf(input.validFrom);
   const covered = PRIORITIES.filter((p) => input.targets[p].minutes !== null);

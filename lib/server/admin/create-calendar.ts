@@ -10,7 +10,7 @@ import { TRANSACTION_OPTIONS } from "../db/prisma";
 import { toJson } from "../db/json";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
-import { assertProviderAdmin } from "./access";
+import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { parseHoursText } from "./hours-text";
 import { rethrowSlaError } from "./sla-error";
 import { CreateCalendarSchema, WEEKDAYS, type CreateCalendarInput } from "./schemas";
@@ -19,7 +19,7 @@ import { CreateCalendarSchema, WEEKDAYS, type CreateCalendarInput } from "./sche
 export const calendarFieldOf = (slaField: string): string => slaField.replace(/\[.*$/, "");
 
 export async function createCalendar({ actor, input: raw, ctx }: { actor: Actor; input: CreateCalendarInput; ctx: UseCaseContext }): Promise<{ id: string }> {
-  assertProviderAdmin(actor);
+  requireRole(actor, PROVIDER_ADMIN, "Page");
   const input = parseInput(CreateCalendarSchema, raw);
   const weekly: CalendarSpec["weekly"] = {};
   for (const day of WEEKDAYS) {

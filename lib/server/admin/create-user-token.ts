@@ -5,11 +5,11 @@ import { TRANSACTION_OPTIONS } from "../db/prisma";
 import { displayPrefixOf, generateToken, hashToken } from "../tokens/token-secret";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
-import { assertProviderAdmin } from "./access";
+import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { CreateUserTokenSchema, type CreateUserTokenInput } from "./schemas";
 
 export async function createUserToken({ actor, input: raw, ctx }: { actor: Actor; input: CreateUserTokenInput; ctx: UseCaseContext }): Promise<{ id: string; token: string; displayPrefix: string }> {
-  assertProviderAdmin(actor);
+  requireRole(actor, PROVIDER_ADMIN, "Page");
   const input = parseInput(CreateUserTokenSchema, raw);
   const token = generateToken();
   const row = await ctx.prisma.$transaction(async (tx) => {

@@ -8,11 +8,11 @@ import { AppError, notFound, unprocessable } from "../errors";
 import { TRANSACTION_OPTIONS } from "../db/prisma";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
-import { assertProviderAdmin } from "./access";
+import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { CreateUserSchema, type CreateUserInput } from "./schemas";
 
 export async function createUser({ actor, input: raw, ctx }: { actor: Actor; input: CreateUserInput; ctx: UseCaseContext }): Promise<{ id: string }> {
-  assertProviderAdmin(actor);
+  requireRole(actor, PROVIDER_ADMIN, "Page");
   const input = parseInput(CreateUserSchema, raw);
   if (input.role === "AGENT" && !input.supportLine) throw unprocessable("An agent needs a support line", { supportLine: ["required for agents"] });
   const supportLine = input.role === "AGENT" ? input.supportLine : null;

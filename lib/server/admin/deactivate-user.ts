@@ -7,7 +7,7 @@ import { notFound, unprocessable } from "../errors";
 import { TRANSACTION_OPTIONS } from "../db/prisma";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
-import { assertProviderAdmin } from "./access";
+import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { UserIdSchema, type UserIdInput } from "./schemas";
 import { defaultSessionStore, endAllSessions, type SessionStore } from "../auth/sessions";
 
@@ -22,7 +22,7 @@ export async function deactivateUser({
   ctx: UseCaseContext;
   sessions?: SessionStore;
 }): Promise<{ id: string; organizationId: string }> {
-  assertProviderAdmin(actor);
+  requireRole(actor, PROVIDER_ADMIN, "Page");
   const { userId } = parseInput(UserIdSchema, raw);
   if (userId === actor.userId) throw unprocessable("You cannot deactivate yourself", { userId: ["yourself"] });
   const deactivated = await ctx.prisma.$transaction(async (tx) => {

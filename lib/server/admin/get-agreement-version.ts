@@ -4,7 +4,7 @@ import type { Actor } from "../actor";
 import { notFound } from "../errors";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
-import { assertProviderAdmin } from "./access";
+import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { VersionIdSchema } from "./schemas";
 
 export interface AgreementVersionDetail {
@@ -20,7 +20,7 @@ export interface AgreementVersionDetail {
 }
 
 export async function getAgreementVersion({ actor, input: raw, ctx }: { actor: Actor; input: { versionId: string }; ctx: UseCaseContext }): Promise<AgreementVersionDetail> {
-  assertProviderAdmin(actor);
+  requireRole(actor, PROVIDER_ADMIN, "Page");
   const { versionId } = parseInput(VersionIdSchema, raw);
   const v = await ctx.prisma.agreementVersion.findUnique({
     where: { id: versionId },

@@ -4,7 +4,7 @@ import type { Actor } from "../actor";
 import { notFound } from "../errors";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
-import { assertProviderAdmin } from "./access";
+import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { AgreementIdSchema } from "./schemas";
 
 export interface AgreementDetail {
@@ -22,7 +22,7 @@ export interface AgreementDetail {
 }
 
 export async function getAgreement({ actor, input: raw, ctx }: { actor: Actor; input: { agreementId: string }; ctx: UseCaseContext }): Promise<AgreementDetail> {
-  assertProviderAdmin(actor);
+  requireRole(actor, PROVIDER_ADMIN, "Page");
   const { agreementId } = parseInput(AgreementIdSchema, raw);
   const a = await ctx.prisma.serviceAgreement.findUnique({
     where: { id: agreementId },

@@ -4,7 +4,7 @@ import { notFound } from "../errors";
 import { calendarSpecOf } from "../db/agreements";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
-import { assertProviderAdmin } from "./access";
+import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { comingDays, localDateIn, nextOpenPeriods, type ComingDay, type OpenPeriod } from "./calendar-preview";
 import { formatHoursText } from "./hours-text";
 import { CalendarIdSchema, WEEKDAYS, type CalendarIdInput, type Weekday } from "./schemas";
@@ -26,7 +26,7 @@ export interface CalendarDetail {
 const oneYearAfter = (date: string): string => `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
 
 export async function getCalendar({ actor, input: raw, ctx }: { actor: Actor; input: CalendarIdInput; ctx: UseCaseContext }): Promise<CalendarDetail> {
-  assertProviderAdmin(actor);
+  requireRole(actor, PROVIDER_ADMIN, "Page");
   const { calendarId } = parseInput(CalendarIdSchema, raw);
   const row = await ctx.prisma.calendar.findUnique({
     where: { id: calendarId },

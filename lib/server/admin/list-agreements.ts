@@ -1,7 +1,7 @@
 /** Every agreement with its versions (oldest first) and the organisations on it. */
 import type { Actor } from "../actor";
 import type { UseCaseContext } from "../tickets/context";
-import { assertProviderAdmin } from "./access";
+import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 
 export interface AgreementRow {
   id: string;
@@ -14,7 +14,7 @@ export interface AgreementRow {
 }
 
 export async function listAgreements({ actor, ctx }: { actor: Actor; input?: undefined; ctx: UseCaseContext }): Promise<AgreementRow[]> {
-  assertProviderAdmin(actor);
+  requireRole(actor, PROVIDER_ADMIN, "Page");
   const rows = await ctx.prisma.serviceAgreement.findMany({
     orderBy: { name: "asc" },
     select: {

@@ -1,7 +1,7 @@
 /** Every calendar with its zone, weekly hours and how many response targets use it. */
 import type { Actor } from "../actor";
 import type { UseCaseContext } from "../tickets/context";
-import { assertProviderAdmin } from "./access";
+import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 
 export interface CalendarRow {
   id: string;
@@ -14,7 +14,7 @@ export interface CalendarRow {
 }
 
 export async function listCalendars({ actor, ctx }: { actor: Actor; input?: undefined; ctx: UseCaseContext }): Promise<CalendarRow[]> {
-  assertProviderAdmin(actor);
+  requireRole(actor, PROVIDER_ADMIN, "Page");
   const rows = await ctx.prisma.calendar.findMany({
     orderBy: { name: "asc" },
     select: { id: true, key: true, name: true, timeZone: true, holidayCountry: true, _count: { select: { dates: true, targets: true } } },

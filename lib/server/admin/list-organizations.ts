@@ -1,7 +1,7 @@
 /** Every organisation with its agreement and monthly fee, provider first. */
 import type { Actor } from "../actor";
 import type { UseCaseContext } from "../tickets/context";
-import { assertProviderAdmin } from "./access";
+import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 
 export interface OrganizationRow {
   id: string;
@@ -14,7 +14,7 @@ export interface OrganizationRow {
 }
 
 export async function listOrganizations({ actor, ctx }: { actor: Actor; input?: undefined; ctx: UseCaseContext }): Promise<OrganizationRow[]> {
-  assertProviderAdmin(actor);
+  requireRole(actor, PROVIDER_ADMIN, "Page");
   const rows = await ctx.prisma.organization.findMany({
     orderBy: [{ isProvider: "desc" }, { name: "asc" }],
     select: {

@@ -3,7 +3,7 @@ import type { Actor } from "../actor";
 import { notFound } from "../errors";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
-import { assertProviderAdmin } from "./access";
+import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { UserIdSchema, type UserIdInput } from "./schemas";
 
 export interface UserTokens {
@@ -12,7 +12,7 @@ export interface UserTokens {
 }
 
 export async function listUserTokens({ actor, input: raw, ctx }: { actor: Actor; input: UserIdInput; ctx: UseCaseContext }): Promise<UserTokens> {
-  assertProviderAdmin(actor);
+  requireRole(actor, PROVIDER_ADMIN, "Page");
   const { userId } = parseInput(UserIdSchema, raw);
   const user = await ctx.prisma.user.findUnique({
     where: { id: userId },

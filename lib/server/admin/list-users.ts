@@ -4,7 +4,7 @@ import type { Actor } from "../actor";
 import { notFound } from "../errors";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
-import { assertProviderAdmin } from "./access";
+import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { ListUsersSchema, type ListUsersInput } from "./schemas";
 
 export interface UserRow {
@@ -23,7 +23,7 @@ export interface OrganizationUsers {
 }
 
 export async function listUsers({ actor, input: raw, ctx }: { actor: Actor; input: ListUsersInput; ctx: UseCaseContext }): Promise<OrganizationUsers> {
-  assertProviderAdmin(actor);
+  requireRole(actor, PROVIDER_ADMIN, "Page");
   const input = parseInput(ListUsersSchema, raw);
   const organization = await ctx.prisma.organization.findUnique({ where: { id: input.organizationId }, select: { id: true, name: true, isProvider: true } });
   if (!organization) throw notFound("Organisation");

@@ -4,11 +4,11 @@ import { notFound } from "../errors";
 import { TRANSACTION_OPTIONS } from "../db/prisma";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
-import { assertProviderAdmin } from "./access";
+import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { RevokeUserTokenSchema, type RevokeUserTokenInput } from "./schemas";
 
 export async function revokeUserToken({ actor, input: raw, ctx }: { actor: Actor; input: RevokeUserTokenInput; ctx: UseCaseContext }): Promise<{ userId: string }> {
-  assertProviderAdmin(actor);
+  requireRole(actor, PROVIDER_ADMIN, "Page");
   const { tokenId } = parseInput(RevokeUserTokenSchema, raw);
   return ctx.prisma.$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id: tokenId }, select: { id: true, userId: true, revokedAt: true } });

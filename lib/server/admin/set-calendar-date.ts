@@ -12,7 +12,7 @@ import { toJson } from "../db/json";
 import { Prisma } from "../../generated/prisma/client";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
-import { assertProviderAdmin } from "./access";
+import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { scheduleJob } from "../outbox/schedule-job";
 import { QUEUES } from "../jobs/queues";
 import { RECOMPUTE_CALENDAR_CLOCKS_JOB } from "../tickets/recompute-calendar-clocks";
@@ -23,7 +23,7 @@ import { SetCalendarDateSchema, type SetCalendarDateInput } from "./schemas";
 const fieldOf = (slaField: string): string => (slaField.startsWith("specialHours") ? "hours" : slaField.startsWith("closedDates") ? "date" : slaField);
 
 export async function setCalendarDate({ actor, input: raw, ctx }: { actor: Actor; input: SetCalendarDateInput; ctx: UseCaseContext }): Promise<{ calendarId: string; date: string }> {
-  assertProviderAdmin(actor);
+  requireRole(actor, PROVIDER_ADMIN, "Page");
   const input = parseInput(SetCalendarDateSchema, raw);
   const hours = parseHoursText(input.hours);
   const date = new Date(`${input.date}T00:00:00.000Z`);

@@ -3,14 +3,12 @@ import type { Actor } from "../actor";
 import { conflict, notFound, unprocessable } from "../errors";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
-import { requireIncidentWriter } from "./access";
+import { INCIDENT_WRITERS, UUID, requireRole } from "../tickets/scope";
 import { CloseIncidentSchema, type CloseIncidentInput } from "./schemas";
 import { incidentViewSelect, type IncidentView } from "./view";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function closeIncident({ actor, input: raw, ctx }: { actor: Actor; input: CloseIncidentInput; ctx: UseCaseContext }): Promise<IncidentView> {
-  requireIncidentWriter(actor);
+  requireRole(actor, INCIDENT_WRITERS, "Incident");
   const input = parseInput(CloseIncidentSchema, raw);
   if (!UUID.test(input.id)) throw notFound("Incident");
   const incident = await ctx.prisma.incident.findUnique({ where: { id: input.id }, select: { startedAt: true, endedAt: true } });

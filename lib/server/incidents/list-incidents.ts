@@ -1,11 +1,10 @@
 /**
- * Incidents, newest first: staff see all; a customer admin sees their organisation's and those of
- * their agreement as a whole; end users see none (not found).
+ * Incidents, newest first, as far as the actor may see them (tickets/scope.ts: staff all, a
+ * customer admin their organisation's and their agreement's, end users none).
  */
 import type { Prisma } from "../../generated/prisma/client";
 import type { Actor } from "../actor";
-import { isStaff } from "../actor";
-import { notFound } from "../errors";
+import { visibleIncidentsWhere } from "../tickets/scope";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
 import { ListIncidentsSchema, type ListIncidentsInput } from "./schemas";
@@ -13,16 +12,9 @@ import { incidentViewSelect, type IncidentView } from "./view";
 
 const LIMIT = 500;
 
-async function visibleIncidentsWhere(ctx: UseCaseContext, actor: Actor): Promise<Prisma.IncidentWhereInput> {
-  if (isStaff(actor)) return {};
-  if (actor.role !== "CUSTOMER_ADMIN") throw notFound("Incident");
-  const org = await ctx.prisma.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { agreementId: true } });
-  return { OR: [{ organizationId: actor.organizationId }, ...(org.agreementId ? [{ organizationId: null, agreementId: org.agreementId }] : [])] };
-}
-
 export async function listIncidents({ actor, input: raw, ctx }: { actor: Actor; input: ListIncidentsInput; ctx: UseCaseContext }): Promise<IncidentView[]> {
   const input = parseInput(ListIncidentsSchema, raw);
-  const visible = await visibleIncidentsWhere(ctx, actor);
+  const visible = await visibleIncidentsWhere(ctx.prisma, actor);
   const where: Prisma.IncidentWhereInput = {
     AND: [
       visible,

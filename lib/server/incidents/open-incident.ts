@@ -7,7 +7,7 @@ import type { Actor } from "../actor";
 import { unprocessable } from "../errors";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
-import { requireIncidentWriter } from "./access";
+import { INCIDENT_WRITERS, requireRole } from "../tickets/scope";
 import { OpenIncidentSchema, type OpenIncidentInput } from "./schemas";
 import { incidentViewSelect, type IncidentView } from "./view";
 
@@ -34,7 +34,7 @@ async function resolveOwner(ctx: UseCaseContext, input: { organizationId?: strin
 }
 
 export async function openIncident({ actor, input: raw, ctx }: { actor: Actor; input: OpenIncidentInput; ctx: UseCaseContext }): Promise<IncidentView> {
-  requireIncidentWriter(actor);
+  requireRole(actor, INCIDENT_WRITERS, "Incident");
   const input = parseInput(OpenIncidentSchema, raw);
   const owner = await resolveOwner(ctx, input);
   return ctx.prisma.incident.create({

@@ -6,6 +6,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import type { Actor } from "../actor";
 import type { DbClient } from "../db/prisma";
 import { unprocessable } from "../errors";
+import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { SetShiftsInputSchema, ShiftInputSchema, type SetShiftsInput, type ShiftInput } from "./schemas";
 
 export interface ShiftView {
@@ -17,10 +18,6 @@ export interface ShiftView {
 }
 
 const SHIFT_SELECT = { id: true, userId: true, startsAt: true, endsAt: true, position: true } as const;
-
-function requireProviderAdmin(actor: Actor): void {
-  if (actor.role !== "PROVIDER_ADMIN") throw unprocessable("Only provider admins may change the on-call rota");
-}
 
 async function requireOnCallUsers(db: DbClient, userIds: readonly string[]): Promise<void> {
   const wanted = [...new Set(userIds)];
@@ -35,14 +32,14 @@ async function requireOnCallUsers(db: DbClient, userIds: readonly string[]): Pro
 }
 
 export async function addShift({ prisma, actor, input, now }: { prisma: PrismaClient; actor: Actor; input: ShiftInput; now: Date }): Promise<ShiftView> {
-  requireProviderAdmin(actor);
+  requireRole(actor, PROVIDER_ADMIN, "On-call rota");
   const shift = ShiftInputSchema.parse(input);
   await requireOnCallUsers(prisma, [shift.userId]);
   return prisma.onCallShift.create({ data: { ...shift, createdAt: now }, select: SHIFT_SELECT });
 }
 
 export async function setShifts({ prisma, actor, input, now }: { prisma: PrismaClient; actor: Actor; input: SetShiftsInput; now: Date }): Promise<ShiftView[]> {
-  requireProviderAdmin(actor);
+  requireRole(actor, PROVIDER_ADMIN, "On-call rota");
   const { from, to, shifts } = SetShiftsInputSchema.parse(input);
   return prisma.$transaction(async (tx) => {
     await requireOnCallUsers(tx, shifts.map((s) => s.userId));

@@ -7,7 +7,7 @@ import type { Actor } from "../actor";
 import { conflict, notFound } from "../errors";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
-import { requireProviderAdmin, requireReadableOrganization } from "./access";
+import { PROVIDER_ADMIN, requireReadableOrganization, requireRole } from "../tickets/scope";
 import { computeMonthReports } from "./compute-reports";
 import type { ReportView } from "./report-views";
 import { OrganizationMonthSchema, type OrganizationMonthInput } from "./schemas";
@@ -16,7 +16,7 @@ import type { ReportFigures } from "./figures";
 import { monthBounds } from "./month";
 
 export async function closeMonthlyReport({ actor, input, ctx }: { actor: Actor; input: OrganizationMonthInput; ctx: UseCaseContext }): Promise<ReportView> {
-  requireProviderAdmin(actor);
+  requireRole(actor, PROVIDER_ADMIN, "Report");
   const { organizationId, month } = parseInput(OrganizationMonthSchema, input);
   const org = await requireReadableOrganization(ctx.prisma, actor, organizationId);
   const now = ctx.now();

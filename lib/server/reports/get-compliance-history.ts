@@ -2,7 +2,7 @@
 import type { Actor } from "../actor";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
-import { requireReadableOrganization } from "./access";
+import { requireReadableOrganization } from "../tickets/scope";
 import { monthBounds, monthsEndingWith, type Month } from "./month";
 import { OrganizationMonthSchema, type OrganizationMonthInput } from "./schemas";
 import { countMonthlyCompliance } from "./ticket-counts";

@@ -7,7 +7,7 @@ import { isStaff, type Actor } from "../actor";
 import { notFound } from "../errors";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
-import { requireReadableOrganization } from "./access";
+import { requireReadableOrganization } from "../tickets/scope";
 import { reportViews, type ReportView } from "./report-views";
 import type { ReportFigures } from "./figures";
 import { diffFigures } from "./differences";

@@ -6,14 +6,14 @@ import type { Actor } from "../actor";
 import { notFound } from "../errors";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
-import { requireProviderAdmin, requireReadableOrganization } from "./access";
+import { PROVIDER_ADMIN, requireReadableOrganization, requireRole } from "../tickets/scope";
 import { computeMonthReports } from "./compute-reports";
 import { reportViews, type ReportView } from "./report-views";
 import { OrganizationMonthSchema, type OrganizationMonthInput } from "./schemas";
 import { saveDraftReport } from "./stored-reports";
 
 export async function recomputeMonthlyReport({ actor, input, ctx }: { actor: Actor; input: OrganizationMonthInput; ctx: UseCaseContext }): Promise<ReportView> {
-  requireProviderAdmin(actor);
+  requireRole(actor, PROVIDER_ADMIN, "Report");
   const { organizationId, month } = parseInput(OrganizationMonthSchema, input);
   const org = await requireReadableOrganization(ctx.prisma, actor, organizationId);
   const now = ctx.now();

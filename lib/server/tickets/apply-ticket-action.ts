@@ -1,11 +1,13 @@
 /**
- * Every change to a registered ticket goes through here: the ticket is found within what the
- * actor may see (else 404), locked for the transaction so concurrent actions queue, changed by
- * one action, and its SLA clock recomputed, all in one transaction.
+ * Every change to a registered ticket goes through here: the ticket is locked for the
+ * transaction so concurrent actions queue, then found within what the actor may see on the
+ * locked row (else 404, and nothing changes: an escalation committed while we waited for the lock
+ * is seen), changed by one action, and its SLA clock recomputed, all in one transaction.
  */
 import type { Actor } from "../actor";
 import type { UseCaseContext } from "./context";
-import { requireVisibleTicketId } from "./scope";
+import { UUID, visibleTicketsWhere } from "./scope";
+import { notFound } from "../errors";
 import { lockTicket, recomputeResponseClock } from "./clock";
 import { TicketActionSchema, type TicketActionInput, type TicketActionRequest, type TicketView } from "./schemas";
 import { parseInput } from "../validation";
@@ -73,12 +75,15 @@ export async function applyTicketAction({
   ctx: UseCaseContext;
 }): Promise<TicketView> {
   const now = ctx.now();
-  const id = await requireVisibleTicketId(ctx.prisma, actor, input.ticketId);
-  const action = parseInput(TicketActionSchema, input.action);
+  if (!UUID.test(input.ticketId)) throw notFound();
+  const id = input.ticketId;
   await ctx.prisma.$transaction(
     async (tx) => {
       await lockTicket(tx, id);
-      const ticket = await tx.ticket.findUniqueOrThrow({ where: { id }, select: lockedTicketSelect });
+      // Visibility is judged on the locked row, so it cannot change before the action is written.
+      const ticket = await tx.ticket.findFirst({ where: { AND: [{ id }, visibleTicketsWhere(actor)] }, select: lockedTicketSelect });
+      if (!ticket) throw notFound();
+      const action = parseInput(TicketActionSchema, input.action);
       await run({ tx, actor, ticket, now }, action);
       await recomputeResponseClock(tx, id, now);
     },

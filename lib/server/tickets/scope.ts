@@ -1,6 +1,9 @@
 /**
- * Tenancy, in exactly one place: which tickets an actor may see. Every read and every write of a
- * ticket goes through `visibleTicketsWhere`, so a ticket outside the actor's reach is "not found".
+ * Tenancy, in exactly one place: which tickets, organisations' reports and incidents an actor may
+ * see, and which roles a use case is for. Every read and every write goes through here, so
+ * anything outside the actor's reach is "not found" (existence never leaks across organisations).
+ *
+ * Tickets: every read and every write of a ticket goes through `visibleTicketsWhere`.
  *
  * - END_USER: the tickets they requested.
  * - CUSTOMER_ADMIN: every ticket of their organisation (000 §5.7).
@@ -9,9 +12,10 @@
  * - ONCALL: P1 tickets (what the on-call phone covers, 000 §19) and tickets assigned to them.
  * - PROVIDER_ADMIN: everything.
  */
+import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
-import type { SupportLine } from "../../generated/prisma/enums";
-import type { Actor } from "../actor";
+import type { Role, SupportLine } from "../../generated/prisma/enums";
+import { STAFF_ROLES, type Actor } from "../actor";
 import { notFound } from "../errors";
 import type { DbClient } from "../db/prisma";
 
@@ -49,4 +53,41 @@ export async function requireVisibleTicketId(client: DbClient, actor: Actor, id:
   const ticket = await client.ticket.findFirst({ where: { AND: [{ id }, visibleTicketsWhere(actor)] }, select: { id: true } });
   if (!ticket) throw notFound();
   return ticket.id;
+}
+
+/**
+ * A use case for some roles only: anyone else is told "not found", as for something that does not
+ * exist (provider admins' pages, reports and rota; incident writers).
+ */
+export function requireRole(actor: Actor, roles: readonly Role[], what: string): void {
+  if (!roles.includes(actor.role)) throw notFound(what);
+}
+
+export const PROVIDER_ADMIN: readonly Role[] = ["PROVIDER_ADMIN"];
+/** Who records downtime: agents and provider admins. */
+export const INCIDENT_WRITERS: readonly Role[] = ["AGENT", "PROVIDER_ADMIN"];
+
+/** Reports: a customer admin reads their own organisation's, a provider admin every customer's. */
+export function mayReadReportOf(actor: Actor, organizationId: string): boolean {
+  if (actor.role === "PROVIDER_ADMIN") return true;
+  return actor.role === "CUSTOMER_ADMIN" && actor.organizationId === organizationId;
+}
+
+/** The customer organisation whose report the actor may read, or not_found. */
+export async function requireReadableOrganization(client: DbClient, actor: Actor, organizationId: string): Promise<{ id: string; name: string }> {
+  if (!UUID.test(organizationId) || !mayReadReportOf(actor, organizationId)) throw notFound("Report");
+  const org = await client.organization.findFirst({ where: { id: organizationId, isProvider: false }, select: { id: true, name: true } });
+  if (!org) throw notFound("Report");
+  return org;
+}
+
+/**
+ * Incidents: staff see all; a customer admin their organisation's and those of their agreement as
+ * a whole; end users none (not found).
+ */
+export async function visibleIncidentsWhere(client: DbClient, actor: Actor): Promise<Prisma.IncidentWhereInput> {
+  if (STAFF_ROLES.includes(actor.role)) return {};
+  if (actor.role !== "CUSTOMER_ADMIN") throw notFound("Incident");
+  const org = await client.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { agreementId: true } });
+  return { OR: [{ organizationId: actor.organizationId }, ...(org.agreementId ? [{ organizationId: null, agreementId: org.agreementId }] : [])] };
 }
