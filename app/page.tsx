@@ -1,14 +1,15 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PriorityList, type PriorityTarget } from "@/components/priority-list";
-import { homeFor } from "@/components/nav-items";
+import { homeFor } from "@/lib/nav-items";
 import { NETPOWER_ORDINARY } from "@/lib/sla/presets";
 import { PRIORITIES } from "@/lib/sla/agreement";
-import { currentActor, getT } from "@/lib/i18n/server";
+import { getT } from "@/lib/i18n/server";
+import { getActor } from "@/lib/server/auth/session";
 
 /** The front page for visitors; a signed-in user goes straight to the start page of their role. */
 export default async function HomePage() {
-  const actor = await currentActor();
+  const actor = await getActor();
   if (actor) redirect(homeFor(actor.role));
   const t = await getT();
   const current = NETPOWER_ORDINARY.versions.at(-1)!;

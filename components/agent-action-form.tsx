@@ -5,8 +5,7 @@
  * errors by field when the server refuses.
  */
 import { useActionState } from "react";
-import { submitAgentAction } from "@/app/arbeid/actions";
-import { EMPTY_FORM } from "@/app/saker/form-state";
+import { EMPTY_FORM, type FormState } from "@/lib/forms/form-state";
 import { ErrorMessage } from "./error-message";
 import { Select, type SelectOption } from "./select";
 import { SubmitButton } from "./submit-button";
@@ -25,6 +24,8 @@ export interface AgentField {
 }
 
 export interface AgentActionFormProps {
+  /** The server action that applies it (app/arbeid/actions.ts). */
+  formAction: (state: FormState, form: FormData) => Promise<FormState>;
   ticketId: string;
   type: string;
   title: string;
@@ -37,8 +38,8 @@ export interface AgentActionFormProps {
   shortcut?: string;
 }
 
-export function AgentActionForm({ ticketId, type, title, help, fields, submit, pending, tone, shortcut }: AgentActionFormProps) {
-  const [state, action] = useActionState(submitAgentAction, EMPTY_FORM);
+export function AgentActionForm({ formAction, ticketId, type, title, help, fields, submit, pending, tone, shortcut }: AgentActionFormProps) {
+  const [state, action] = useActionState(formAction, EMPTY_FORM);
   const heading = `action-${type}-title`;
   return (
     <form action={action} aria-labelledby={heading} className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4" noValidate data-shortcut={shortcut}>

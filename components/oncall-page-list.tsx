@@ -3,13 +3,12 @@ import Link from "next/link";
 import type { WaitingPage } from "@/lib/server/oncall";
 import { t, type Locale } from "@/lib/i18n";
 import { formatDateTime, formatRelative } from "@/lib/i18n/format";
-import { acknowledgeFromApp } from "@/app/vakt/actions";
 import { PriorityBadge } from "./priority-badge";
 import { SubmitButton } from "./submit-button";
 
 const PRIORITIES = new Set(["P1", "P2", "P3", "P4"]);
 
-export function OncallPageList({ pages, now, locale }: { pages: WaitingPage[]; now: Date; locale: Locale }) {
+export function OncallPageList({ pages, now, locale, acknowledge }: { pages: WaitingPage[]; now: Date; locale: Locale; acknowledge: (form: FormData) => Promise<void> }) {
   return (
     <ul className="flex flex-col gap-3" aria-label={t(locale, "oncall.pages.caption")}>
       {pages.map((p) => (
@@ -29,7 +28,7 @@ export function OncallPageList({ pages, now, locale }: { pages: WaitingPage[]; n
               )}
             </p>
           </div>
-          <form action={acknowledgeFromApp} aria-label={t(locale, "oncall.pages.acknowledgeFor", { reference: p.reference })}>
+          <form action={acknowledge} aria-label={t(locale, "oncall.pages.acknowledgeFor", { reference: p.reference })}>
             <input type="hidden" name="escalationId" value={p.escalationId} />
             <SubmitButton label={t(locale, "oncall.pages.acknowledge")} pendingLabel={t(locale, "oncall.pages.pending")} />
           </form>

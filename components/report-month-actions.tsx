@@ -1,10 +1,12 @@
 "use client";
 /** Close or recompute one customer's month (provider page). */
 import { useActionState } from "react";
-import { reportAction, type ReportActionState } from "@/app/reports/provider/actions";
+import { EMPTY_FORM, type FormState } from "@/lib/forms/form-state";
 
-export function ReportMonthActions({ organizationId, month, closed }: { organizationId: string; month: string; closed: boolean }) {
-  const [state, action, pending] = useActionState<ReportActionState, FormData>(reportAction, { message: null });
+type ReportAction = (state: FormState, form: FormData) => Promise<FormState>;
+
+export function ReportMonthActions({ organizationId, month, closed, reportAction }: { organizationId: string; month: string; closed: boolean; reportAction: ReportAction }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(reportAction, EMPTY_FORM);
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="organizationId" value={organizationId} />

@@ -1,10 +1,10 @@
 /** /admin: the provider admin's start page, linking to each section. */
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/i18n/server";
 import { t as translate, type MessageKey } from "@/lib/i18n";
 import { PageHeader } from "@/components/page-header";
-import { requireProviderAdmin } from "./access";
+import { withSession } from "@/lib/server/http/session";
 
 export const dynamic = "force-dynamic";
 
@@ -21,8 +21,7 @@ const SECTIONS: Array<{ href: string; title: MessageKey; body: MessageKey }> = [
 ];
 
 export default async function AdminPage() {
-  await requireProviderAdmin("/admin");
-  const t = await getT();
+  const { t } = await withSession("provider-admin", "/admin");
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-10 sm:px-6">
       <PageHeader title={t("admin.overview.title")} lead={t("admin.overview.intro")} />

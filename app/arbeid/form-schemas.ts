@@ -56,6 +56,3 @@ export function fieldErrors(error: z.ZodError, locale: Locale): Record<string, s
   }
   return errors;
 }
-
-export const formValues = (form: FormData, fields: readonly string[]): Record<string, string> =>
-  Object.fromEntries(fields.map((f) => [f, typeof form.get(f) === "string" ? String(form.get(f)) : ""]));

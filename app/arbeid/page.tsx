@@ -1,6 +1,6 @@
 /** /arbeid: the servicedesk's queues — per line and "mine", least time left first, live. */
 import type { Metadata } from "next";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { PrioritySchema, SupportLineSchema, TicketStatusSchema } from "@/lib/server/tickets/schemas";
 import { listQueue } from "@/lib/server/tickets/list-queue";
@@ -17,7 +17,7 @@ import { Pagination } from "@/components/pagination";
 import { StatusMessage } from "@/components/status-message";
 import { ErrorMessage } from "@/components/error-message";
 import { AppError } from "@/lib/server/errors";
-import { requireStaff } from "./access";
+import { withSession } from "@/lib/server/http/session";
 
 export const dynamic = "force-dynamic";
 
@@ -29,8 +29,8 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 export default async function QueuePage({ searchParams }: { searchParams: Search }) {
-  const actor = await requireStaff("/arbeid");
-  const [t, search] = await Promise.all([getT(), searchParams]);
+  const { actor, t } = await withSession("staff", "/arbeid");
+  const search = await searchParams;
   const lines = actor.role === "AGENT" ? linesUpTo(actor.supportLine ?? "L1") : SupportLineSchema.options;
   const mine = one(search.mine) === "1";
   const askedLine = SupportLineSchema.safeParse(one(search.line)).data;

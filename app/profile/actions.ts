@@ -3,27 +3,36 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/server/auth/session";
+import { z } from "zod";
 import { SetLocaleSchema, setLocale } from "@/lib/server/auth/set-locale";
 import { defaultContext } from "@/lib/server/tickets/context";
 import { LOCALE_COOKIE } from "@/lib/i18n";
 import { signOutEverywhere } from "@/lib/server/auth/sign-out-everywhere";
+import { action } from "@/lib/server/http/action";
 
-export async function saveLocale(form: FormData): Promise<void> {
-  const actor = await getActor();
-  if (!actor) redirect("/signin?callbackUrl=/profile");
-  const parsed = SetLocaleSchema.safeParse({ locale: form.get("locale") });
-  if (!parsed.success) redirect("/profile");
-  await setLocale({ actor, input: parsed.data, ctx: defaultContext() });
-  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, { path: "/", sameSite: "lax", maxAge: 365 * 86_400 });
-  revalidatePath("/", "layout");
-  redirect("/profile?saved=1");
-}
+export const saveLocale = action({
+  audience: "signed-in",
+  path: "/profile",
+  fields: ["locale"],
+  input: SetLocaleSchema,
+  invalid: "/profile",
+  run: async ({ actor, input }) => {
+    await setLocale({ actor, input, ctx: defaultContext() });
+    (await cookies()).set(LOCALE_COOKIE, input.locale, { path: "/", sameSite: "lax", maxAge: 365 * 86_400 });
+    revalidatePath("/", "layout");
+    redirect("/profile?saved=1");
+  },
+});
 
 /** Ends every session of the signed-in person (this one too) and lands on the sign-in page. */
-export async function endAllMySessions(): Promise<void> {
-  const actor = await getActor();
-  if (!actor) redirect("/signin");
-  await signOutEverywhere({ actor });
-  redirect("/signin");
-}
+export const endAllMySessions = action({
+  audience: "signed-in",
+  path: "/profile",
+  fields: [],
+  input: z.object({}),
+  invalid: "/profile",
+  run: async ({ actor }) => {
+    await signOutEverywhere({ actor });
+    redirect("/signin");
+  },
+});

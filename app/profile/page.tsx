@@ -1,7 +1,7 @@
 /** /profile: who you are, the language of the UI, and signing out everywhere. */
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { currentActor, getLocale, getT } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/i18n/server";
+import { withSession } from "@/lib/server/http/session";
 import { LOCALES, t as translate } from "@/lib/i18n";
 import { PageHeader } from "@/components/page-header";
 import { StatusMessage } from "@/components/status-message";
@@ -15,9 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
-  const actor = await currentActor();
-  if (!actor) redirect("/signin?callbackUrl=/profile");
-  const [t, { saved }] = await Promise.all([getT(), searchParams]);
+  const { actor, t } = await withSession("signed-in", "/profile");
+  const { saved } = await searchParams;
   return (
     <main className="mx-auto flex max-w-3xl flex-col gap-8 px-4 py-10 sm:px-6">
       <PageHeader title={t("auth.profile.title")} />

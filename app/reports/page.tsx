@@ -4,9 +4,8 @@
  */
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { getActor } from "@/lib/server/auth/session";
 import { getLocale } from "@/lib/i18n/server";
-import { AppError } from "@/lib/server/errors";
+import { withSession } from "@/lib/server/http/session";
 import { defaultContext } from "@/lib/server/tickets/context";
 import { getComplianceHistory, getOrganizationReport } from "@/lib/server/reports";
 import { formatMonth } from "@/lib/server/reports/format";
@@ -26,21 +25,15 @@ export const metadata: Metadata = { title: "SLA-rapport" };
 type Search = Promise<{ month?: string; organization?: string }>;
 
 async function load(search: Awaited<Search>) {
-  const actor = await getActor();
-  if (!actor) redirect("/api/auth/signin?callbackUrl=/reports");
+  const { actor, found } = await withSession("signed-in", "/reports");
   if (actor.role === "PROVIDER_ADMIN" && !search.organization) redirect("/reports/provider");
   const organizationId = reportOrganizationFor(actor, search.organization);
   if (!organizationId) notFound();
   const ctx = defaultContext();
   const month = monthOrDefault(search.month, ctx.now());
-  try {
-    const input = { organizationId, month };
-    const [view, history] = await Promise.all([getOrganizationReport({ actor, input, ctx }), getComplianceHistory({ actor, input, ctx })]);
-    return { view, history, month, organizationId: actor.role === "PROVIDER_ADMIN" ? organizationId : undefined };
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
+  const input = { organizationId, month };
+  const [view, history] = await Promise.all([found(getOrganizationReport({ actor, input, ctx })), found(getComplianceHistory({ actor, input, ctx }))]);
+  return { view, history, month, organizationId: actor.role === "PROVIDER_ADMIN" ? organizationId : undefined };
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {

@@ -32,6 +32,3 @@ export function fieldErrors(error: z.ZodError, locale: Locale): Record<string, s
   }
   return errors;
 }
-
-export const formValues = (form: FormData, fields: string[]): Record<string, string> =>
-  Object.fromEntries(fields.map((f) => [f, typeof form.get(f) === "string" ? String(form.get(f)) : ""]));

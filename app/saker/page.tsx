@@ -2,13 +2,13 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ListTicketsSchema, PrioritySchema, TicketStatusSchema } from "@/lib/server/tickets/schemas";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { ButtonLink } from "@/components/button-link";
 import { LoadingState } from "@/components/loading-state";
 import { ErrorMessage } from "@/components/error-message";
 import { PageHeader } from "@/components/page-header";
-import { requireCustomer } from "./access";
+import { withSession } from "@/lib/server/http/session";
 import { TicketFilters } from "./ticket-filters";
 import { TicketTable } from "./ticket-table";
 
@@ -21,8 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 type Search = Promise<{ status?: string; priority?: string; cursor?: string }>;
 
 export default async function TicketsPage({ searchParams }: { searchParams: Search }) {
-  const actor = await requireCustomer("/saker");
-  const [t, search] = await Promise.all([getT(), searchParams]);
+  const { actor, t } = await withSession("customer", "/saker");
+  const search = await searchParams;
   const admin = actor.role === "CUSTOMER_ADMIN";
   const status = admin ? TicketStatusSchema.safeParse(search.status).data : undefined;
   const priority = admin ? PrioritySchema.safeParse(search.priority).data : undefined;

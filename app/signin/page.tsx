@@ -3,12 +3,13 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { options } from "@/lib/server/auth/options";
 import { OIDC_PROVIDER_ID } from "@/lib/server/auth/oidc";
-import { currentActor, getLocale, getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getActor } from "@/lib/server/auth/session";
 import { t as translate } from "@/lib/i18n";
 import { PageHeader } from "@/components/page-header";
 import { SignInForm } from "@/components/sign-in-form";
 import { ProviderSignInButton } from "@/components/provider-sign-in-button";
-import { homeFor } from "@/components/nav-items";
+import { homeFor } from "@/lib/nav-items";
 import { safeCallbackUrl } from "./safe-callback";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +22,7 @@ type Search = Promise<{ callbackUrl?: string | string[]; error?: string | string
 
 export default async function SignInPage({ searchParams }: { searchParams: Search }) {
   const search = await searchParams;
-  const actor = await currentActor();
+  const actor = await getActor();
   if (actor) redirect(safeCallbackUrl(search.callbackUrl, homeFor(actor.role)));
   const t = await getT();
   const callbackUrl = safeCallbackUrl(search.callbackUrl);

@@ -6,22 +6,25 @@ import { z } from "zod";
 import { db } from "@/lib/server/db/prisma";
 import { AppError } from "@/lib/server/errors";
 import { acknowledgePage } from "@/lib/server/oncall";
-import { requireStaff } from "@/app/arbeid/access";
+import { action } from "@/lib/server/http/action";
 
-const AcknowledgeFormSchema = z.object({ escalationId: z.uuid() });
-
-export async function acknowledgeFromApp(form: FormData): Promise<void> {
-  const actor = await requireStaff("/vakt");
-  const parsed = AcknowledgeFormSchema.safeParse({ escalationId: form.get("escalationId") });
-  if (!parsed.success) redirect("/vakt?feil=not_found");
-  let target: string;
-  try {
-    const result = await acknowledgePage({ prisma: db(), by: { actor }, escalationId: parsed.data.escalationId, now: new Date() });
-    target = `/vakt?svar=${result.status}&sak=${encodeURIComponent(result.reference)}`;
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    target = `/vakt?feil=${error.code}`;
-  }
-  revalidatePath("/vakt");
-  redirect(target);
-}
+export const acknowledgeFromApp = action({
+  audience: "staff",
+  path: "/vakt",
+  fields: ["escalationId"],
+  input: z.object({ escalationId: z.uuid() }),
+  invalid: "/vakt?feil=not_found",
+  run: async ({ actor, input }) => {
+    let target: string;
+    try {
+      const result = await acknowledgePage({ prisma: db(), by: { actor }, escalationId: input.escalationId, now: new Date() });
+      target = `/vakt?svar=${result.status}&sak=${encodeURIComponent(result.reference)}`;
+    } catch (error) {
+      // Shown on /vakt in the reader's language (an unknown page, or one already taken over).
+      if (!(error instanceof AppError)) throw error;
+      target = `/vakt?feil=${error.code}`;
+    }
+    revalidatePath("/vakt");
+    redirect(target);
+  },
+});

@@ -1,6 +1,6 @@
 /** /vakt: the on-call person's page — escalations waiting for them with "acknowledge", and their rota. */
 import type { Metadata } from "next";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/i18n/server";
 import { t as translate, type MessageKey } from "@/lib/i18n";
 import { db } from "@/lib/server/db/prisma";
 import { listPagesFor } from "@/lib/server/oncall";
@@ -12,7 +12,8 @@ import { OncallPageList } from "@/components/oncall-page-list";
 import { OncallRota } from "@/components/oncall-rota";
 import { PageHeader } from "@/components/page-header";
 import { StatusMessage } from "@/components/status-message";
-import { requireStaff } from "../arbeid/access";
+import { withSession } from "@/lib/server/http/session";
+import { acknowledgeFromApp } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -24,8 +25,8 @@ const ANSWERS: Record<string, MessageKey> = { acknowledged: "oncall.pages.acknow
 const REFUSALS: Record<string, MessageKey> = { not_found: "oncall.pages.unknown", conflict: "oncall.pages.expired" };
 
 export default async function OncallPage({ searchParams }: { searchParams: Promise<{ svar?: string; sak?: string; feil?: string }> }) {
-  const actor = await requireStaff("/vakt");
-  const [t, search] = await Promise.all([getT(), searchParams]);
+  const { actor, t } = await withSession("staff", "/vakt");
+  const search = await searchParams;
   const now = new Date();
   const { pages, shifts } = await listPagesFor({ prisma: db(), actor, now });
   const answer = search.svar ? ANSWERS[search.svar] : undefined;
@@ -37,7 +38,7 @@ export default async function OncallPage({ searchParams }: { searchParams: Promi
       {refusal && <ErrorMessage message={t("oncall.pages.refused", { reason: t(refusal) })} />}
       <section aria-labelledby="pages-heading" className="flex flex-col gap-3">
         <h2 id="pages-heading" className="text-xl font-semibold">{t("oncall.pages.title")}</h2>
-        {pages.length ? <OncallPageList pages={pages} now={now} locale={t.locale} /> : <EmptyState title={t("oncall.pages.emptyTitle")} body={t("oncall.pages.emptyBody")} />}
+        {pages.length ? <OncallPageList pages={pages} now={now} locale={t.locale} acknowledge={acknowledgeFromApp} /> : <EmptyState title={t("oncall.pages.emptyTitle")} body={t("oncall.pages.emptyBody")} />}
         <AgentLiveRefresh label={t("oncall.live")} />
       </section>
       <section aria-labelledby="rota-heading" className="flex flex-col gap-3">

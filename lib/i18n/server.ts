@@ -6,15 +6,11 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { getActor } from "../server/auth/session";
-import type { Actor } from "../server/actor";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, type Locale } from "./locales";
 import { translator, type Translate } from "./t";
 
-/** The signed-in actor, read once per request (layout and page share it). */
-export const currentActor: () => Promise<Actor | null> = cache(getActor);
-
 export const getLocale = cache(async (): Promise<Locale> => {
-  const actor = await currentActor();
+  const actor = await getActor();
   if (actor && isLocale(actor.locale)) return actor.locale;
   const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
   return isLocale(cookie) ? cookie : DEFAULT_LOCALE;

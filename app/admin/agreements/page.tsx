@@ -3,12 +3,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listAgreements } from "@/lib/server/admin";
 import { defaultContext } from "@/lib/server/tickets/context";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { requireProviderAdmin } from "../access";
+import { withSession } from "@/lib/server/http/session";
 import { BackLink } from "../back-link";
 import { VersionStatus, versionStates } from "./version-status";
 
@@ -19,8 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AgreementsPage() {
-  const actor = await requireProviderAdmin("/admin/agreements");
-  const [t, agreements] = await Promise.all([getT(), listAgreements({ actor, ctx: defaultContext() })]);
+  const { actor, t } = await withSession("provider-admin", "/admin/agreements");
+  const agreements = await listAgreements({ actor, ctx: defaultContext() });
   const now = new Date();
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-10 sm:px-6">

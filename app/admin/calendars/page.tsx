@@ -3,12 +3,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listCalendars } from "@/lib/server/admin";
 import { defaultContext } from "@/lib/server/tickets/context";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { ButtonLink } from "@/components/button-link";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { requireProviderAdmin } from "../access";
+import { withSession } from "@/lib/server/http/session";
 import { BackLink } from "../back-link";
 
 export const dynamic = "force-dynamic";
@@ -18,8 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CalendarsPage() {
-  const actor = await requireProviderAdmin("/admin/calendars");
-  const [t, calendars] = await Promise.all([getT(), listCalendars({ actor, ctx: defaultContext() })]);
+  const { actor, t } = await withSession("provider-admin", "/admin/calendars");
+  const calendars = await listCalendars({ actor, ctx: defaultContext() });
   const newButton = <ButtonLink tone="primary" href="/admin/calendars/new">{t("admin.cal.new")}</ButtonLink>;
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-10 sm:px-6">

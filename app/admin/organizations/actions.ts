@@ -5,15 +5,17 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { changeOrganizationAgreement } from "@/lib/server/admin";
 import { defaultContext } from "@/lib/server/tickets/context";
-import { requireProviderAdmin, orNotFound } from "../access";
+import { action } from "@/lib/server/http/action";
 
-const FormSchema = z.object({ organizationId: z.uuid(), agreementId: z.union([z.uuid(), z.literal("").transform(() => null)]) });
-
-export async function submitOrganizationAgreement(form: FormData): Promise<void> {
-  const actor = await requireProviderAdmin("/admin/organizations");
-  const parsed = FormSchema.safeParse({ organizationId: form.get("organizationId"), agreementId: form.get("agreementId") ?? "" });
-  if (!parsed.success) redirect("/admin/organizations");
-  await orNotFound(changeOrganizationAgreement({ actor, input: parsed.data, ctx: defaultContext() }));
-  revalidatePath("/admin/organizations");
-  redirect(`/admin/organizations?saved=${parsed.data.organizationId}`);
-}
+export const submitOrganizationAgreement = action({
+  audience: "provider-admin",
+  path: "/admin/organizations",
+  fields: ["organizationId", "agreementId"],
+  input: z.object({ organizationId: z.uuid(), agreementId: z.union([z.uuid(), z.literal("").transform(() => null)]) }),
+  invalid: "/admin/organizations",
+  run: async ({ actor, input }) => {
+    await changeOrganizationAgreement({ actor, input, ctx: defaultContext() });
+    revalidatePath("/admin/organizations");
+    redirect(`/admin/organizations?saved=${input.organizationId}`);
+  },
+});

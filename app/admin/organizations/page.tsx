@@ -3,14 +3,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listAgreements, listOrganizations } from "@/lib/server/admin";
 import { defaultContext } from "@/lib/server/tickets/context";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { Badge } from "@/components/badge";
 import { PageHeader } from "@/components/page-header";
 import { Select } from "@/components/select";
 import { StatusMessage } from "@/components/status-message";
 import { SubmitButton } from "@/components/submit-button";
-import { requireProviderAdmin } from "../access";
+import { withSession } from "@/lib/server/http/session";
 import { BackLink } from "../back-link";
 import { submitOrganizationAgreement } from "./actions";
 
@@ -21,9 +21,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OrganizationsPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
-  const actor = await requireProviderAdmin("/admin/organizations");
+  const { actor, t } = await withSession("provider-admin", "/admin/organizations");
   const ctx = defaultContext();
-  const [t, search, organizations, agreements] = await Promise.all([getT(), searchParams, listOrganizations({ actor, ctx }), listAgreements({ actor, ctx })]);
+  const [search, organizations, agreements] = await Promise.all([searchParams, listOrganizations({ actor, ctx }), listAgreements({ actor, ctx })]);
   const money = new Intl.NumberFormat(t.locale === "nb" ? "nb-NO" : "en-GB", { style: "currency", currency: "NOK", maximumFractionDigits: 0 });
   const options = [{ value: "", label: t("admin.org.noAgreement") }, ...agreements.map((a) => ({ value: a.id, label: a.name }))];
   return (

@@ -5,7 +5,7 @@ import { ErrorMessage } from "@/components/error-message";
 import { Select, type SelectOption } from "@/components/select";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
-import { EMPTY_ADMIN_FORM } from "../form-state";
+import { EMPTY_FORM } from "@/lib/forms/form-state";
 import { submitNewUser } from "./actions";
 
 export interface NewUserText {
@@ -18,7 +18,7 @@ export interface NewUserText {
 }
 
 export function NewUserForm({ organizationId, roles, lines, text }: { organizationId: string; roles: SelectOption[]; lines: SelectOption[]; text: NewUserText }) {
-  const [state, action] = useActionState(submitNewUser, EMPTY_ADMIN_FORM);
+  const [state, action] = useActionState(submitNewUser, EMPTY_FORM);
   return (
     <form key={JSON.stringify(state.values)} action={action} className="flex flex-col gap-4" noValidate>
       {state.message && <ErrorMessage message={state.message} />}

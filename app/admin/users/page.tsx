@@ -5,7 +5,7 @@ import { z } from "zod";
 import { listOrganizations, listUsers } from "@/lib/server/admin";
 import { CUSTOMER_ROLES, STAFF_ROLES } from "@/lib/server/actor";
 import { defaultContext } from "@/lib/server/tickets/context";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { Badge } from "@/components/badge";
 import { Button } from "@/components/button";
@@ -14,7 +14,7 @@ import { ErrorMessage } from "@/components/error-message";
 import { PageHeader } from "@/components/page-header";
 import { Select } from "@/components/select";
 import { StatusMessage } from "@/components/status-message";
-import { requireProviderAdmin, orNotFound } from "../access";
+import { withSession } from "@/lib/server/http/session";
 import { BackLink } from "../back-link";
 import { submitDeactivateUser } from "./actions";
 import { NewUserForm } from "./new-user-form";
@@ -26,12 +26,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ org?: string; done?: string }> }) {
-  const actor = await requireProviderAdmin("/admin/users");
+  const { actor, t, found } = await withSession("provider-admin", "/admin/users");
   const ctx = defaultContext();
-  const [t, search, organizations] = await Promise.all([getT(), searchParams, listOrganizations({ actor, ctx })]);
+  const [search, organizations] = await Promise.all([searchParams, listOrganizations({ actor, ctx })]);
   const orgId = z.uuid().safeParse(search.org).data ?? organizations.find((o) => o.isProvider)?.id ?? organizations[0]?.id;
   if (!orgId) return null;
-  const { organization, users } = await orNotFound(listUsers({ actor, input: { organizationId: orgId }, ctx }));
+  const { organization, users } = await found(listUsers({ actor, input: { organizationId: orgId }, ctx }));
   const roles = (organization.isProvider ? STAFF_ROLES : CUSTOMER_ROLES).map((r) => ({ value: r, label: t(`admin.role.${r}`) }));
   const lines = organization.isProvider ? [{ value: "", label: t("admin.users.noLine") }, ...(["L1", "L2", "L3"] as const).map((l) => ({ value: l, label: t(`admin.line.${l}`) }))] : [];
   const done = search.done === "created" ? t("admin.users.created") : search.done === "deactivated" ? t("admin.users.deactivated.done") : null;

@@ -1,7 +1,6 @@
 /** /admin/workers: worker heartbeats, queue depths, notifications by status and the dead letters (provider admins). */
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { getActor } from "@/lib/server/auth/session";
+import { withSession } from "@/lib/server/http/session";
 import { db } from "@/lib/server/db/prisma";
 import { redis, redisPrefix } from "@/lib/server/redis";
 import { checkHealth } from "@/lib/server/health";
@@ -21,9 +20,7 @@ function Badge({ ok, children }: { ok: boolean; children: React.ReactNode }) {
 }
 
 export default async function WorkersPage() {
-  const actor = await getActor();
-  if (!actor) redirect("/api/auth/signin?callbackUrl=/admin/workers");
-  if (actor.role !== "PROVIDER_ADMIN") notFound();
+  await withSession("provider-admin", "/admin/workers");
   const [health, dead] = await Promise.all([
     checkHealth({ prisma: db(), redis: redis(), prefix: redisPrefix(), queues: queueHandles() }),
     listNotifications({ prisma: db(), status: "DEAD", limit: 50 }),

@@ -1,7 +1,6 @@
 /** /reports/provider: every customer's figures for a month and the credit lines for invoicing (provider admins). */
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { getActor } from "@/lib/server/auth/session";
+import { withSession } from "@/lib/server/http/session";
 import { getLocale } from "@/lib/i18n/server";
 import { defaultContext } from "@/lib/server/tickets/context";
 import { listMonthReports } from "@/lib/server/reports";
@@ -10,14 +9,13 @@ import { monthOrDefault } from "@/lib/server/reports/report-target";
 import { withinTargetText } from "@/lib/server/reports/within-target-text";
 import { ReportMonthPicker } from "@/components/report-month-picker";
 import { ReportMonthActions } from "@/components/report-month-actions";
+import { reportAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "SLA-rapporter for alle kunder" };
 
 export default async function ProviderReportsPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
-  const actor = await getActor();
-  if (!actor) redirect("/api/auth/signin?callbackUrl=/reports/provider");
-  if (actor.role !== "PROVIDER_ADMIN") notFound();
+  const { actor } = await withSession("provider-admin", "/reports/provider");
   const ctx = defaultContext();
   const month = monthOrDefault((await searchParams).month, ctx.now());
   const [reports, locale] = await Promise.all([listMonthReports({ actor, input: { month }, ctx }), getLocale()]);
@@ -60,7 +58,7 @@ export default async function ProviderReportsPage({ searchParams }: { searchPara
                   <td className="py-2 pr-4 text-right">{formatPercent(f.uptime.percent, 3)}</td>
                   <td className="py-2 pr-4 text-right">{f.credit.percent === null ? "må avgjøres" : formatPercent(f.credit.percent)}</td>
                   <td className="py-2 pr-4">{status === "CLOSED" ? `lukket${differences.length ? " (ny beregning avviker)" : ""}` : "foreløpig"}</td>
-                  <td className="py-2"><ReportMonthActions organizationId={f.organization.id} month={month} closed={status === "CLOSED"} /></td>
+                  <td className="py-2"><ReportMonthActions organizationId={f.organization.id} month={month} closed={status === "CLOSED"} reportAction={reportAction} /></td>
                 </tr>
               ))}
             </tbody>

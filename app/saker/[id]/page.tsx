@@ -1,6 +1,5 @@
 /** /saker/[id]: one ticket — status, response clock in words, the public conversation, reply, accept/reopen. */
 import type { Metadata } from "next";
-import { getT } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
 import { ClockText } from "@/components/clock-text";
@@ -8,7 +7,8 @@ import { PageHeader } from "@/components/page-header";
 import { PriorityBadge } from "@/components/priority-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { StatusMessage } from "@/components/status-message";
-import { loadTicket, requireCustomer } from "../access";
+import { defaultContext, getTicket, listTicketEvents } from "@/lib/server/tickets";
+import { withSession } from "@/lib/server/http/session";
 import { Conversation } from "./conversation";
 import { ReplyForm } from "./reply-form";
 import { SolutionForms } from "./solution-forms";
@@ -26,8 +26,9 @@ const DONE: Record<string, MessageKey> = { reply: "portal.reply.sent", accepted:
 
 export default async function TicketPage({ params, searchParams }: { params: Params; searchParams: Promise<{ done?: string }> }) {
   const { id } = await params;
-  const actor = await requireCustomer(`/saker/${id}`);
-  const [{ ticket, events }, t, { done }] = await Promise.all([loadTicket(actor, id, true), getT(), searchParams]);
+  const { actor, t, found } = await withSession("customer", `/saker/${id}`);
+  const ctx = defaultContext();
+  const [ticket, events, { done }] = await Promise.all([found(getTicket({ actor, input: { id }, ctx })), found(listTicketEvents({ actor, input: { id }, ctx })), searchParams]);
   const now = new Date();
   const doneKey = done ? DONE[done] : undefined;
   const solved = [...events].reverse().find((e) => e.type === "SOLVED");

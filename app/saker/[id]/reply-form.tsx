@@ -5,7 +5,7 @@ import { ErrorMessage } from "@/components/error-message";
 import { SubmitButton } from "@/components/submit-button";
 import { TextArea } from "@/components/text-area";
 import { submitReply } from "../actions";
-import { EMPTY_FORM } from "../form-state";
+import { EMPTY_FORM } from "@/lib/forms/form-state";
 
 export function ReplyForm({ ticketId, text }: { ticketId: string; text: { label: string; submit: string; pending: string } }) {
   const [state, action] = useActionState(submitReply, EMPTY_FORM);

@@ -5,7 +5,7 @@ import { ErrorMessage } from "@/components/error-message";
 import { SubmitButton } from "@/components/submit-button";
 import { TextArea } from "@/components/text-area";
 import { submitAccept, submitReopen } from "../actions";
-import { EMPTY_FORM } from "../form-state";
+import { EMPTY_FORM } from "@/lib/forms/form-state";
 
 export interface SolutionText {
   accept: string;

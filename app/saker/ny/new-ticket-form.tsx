@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/submit-button";
 import { TextArea } from "@/components/text-area";
 import { TextField } from "@/components/text-field";
 import { submitNewTicket } from "../actions";
-import { EMPTY_FORM } from "../form-state";
+import { EMPTY_FORM } from "@/lib/forms/form-state";
 
 export interface NewTicketText {
   title: string;

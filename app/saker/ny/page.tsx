@@ -2,10 +2,10 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { PRIORITIES } from "@/lib/sla/agreement";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { PageHeader } from "@/components/page-header";
-import { requireCustomer } from "../access";
+import { withSession } from "@/lib/server/http/session";
 import { NewTicketForm } from "./new-ticket-form";
 
 export const dynamic = "force-dynamic";
@@ -15,8 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewTicketPage() {
-  await requireCustomer("/saker/ny");
-  const t = await getT();
+  const { t } = await withSession("customer", "/saker/ny");
   const priorities = PRIORITIES.map((code) => ({
     code,
     name: t(`common.priority.${code}`),

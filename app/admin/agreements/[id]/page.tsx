@@ -3,13 +3,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getAgreement } from "@/lib/server/admin";
 import { defaultContext } from "@/lib/server/tickets/context";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { formatBusinessDuration, formatDateTime } from "@/lib/i18n/format";
 import { ButtonLink } from "@/components/button-link";
 import { PageHeader } from "@/components/page-header";
 import { StatusMessage } from "@/components/status-message";
-import { requireProviderAdmin, orNotFound } from "../../access";
+import { withSession } from "@/lib/server/http/session";
 import { BackLink } from "../../back-link";
 import { VersionStatus, versionStates } from "../version-status";
 
@@ -21,8 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AgreementPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const { id } = await params;
-  const actor = await requireProviderAdmin(`/admin/agreements/${id}`);
-  const [t, search, agreement] = await Promise.all([getT(), searchParams, orNotFound(getAgreement({ actor, input: { agreementId: id }, ctx: defaultContext() }))]);
+  const { actor, t, found } = await withSession("provider-admin", `/admin/agreements/${id}`);
+  const [search, agreement] = await Promise.all([searchParams, found(getAgreement({ actor, input: { agreementId: id }, ctx: defaultContext() }))]);
   const now = new Date();
   const states = versionStates(agreement.versions.map((v) => v.validFrom), now);
   return (

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { ErrorMessage } from "@/components/error-message";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
-import { EMPTY_ADMIN_FORM } from "../../form-state";
+import { EMPTY_FORM } from "@/lib/forms/form-state";
 import { submitCalendarDate } from "../actions";
 
 export interface CalendarDateText {
@@ -18,7 +18,7 @@ export interface CalendarDateText {
 }
 
 export function CalendarDateForm({ calendarId, text }: { calendarId: string; text: CalendarDateText }) {
-  const [state, action] = useActionState(submitCalendarDate, EMPTY_ADMIN_FORM);
+  const [state, action] = useActionState(submitCalendarDate, EMPTY_FORM);
   return (
     <form key={JSON.stringify(state.values)} action={action} className="flex flex-col gap-4" noValidate>
       {state.message && <ErrorMessage message={state.message} />}

@@ -2,12 +2,12 @@
 import type { Metadata } from "next";
 import { getCalendar, WEEKDAYS } from "@/lib/server/admin";
 import { defaultContext } from "@/lib/server/tickets/context";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { formatDate } from "@/lib/i18n/format";
 import { PageHeader } from "@/components/page-header";
 import { StatusMessage } from "@/components/status-message";
-import { requireProviderAdmin, orNotFound } from "../../access";
+import { withSession } from "@/lib/server/http/session";
 import { BackLink } from "../../back-link";
 import { CalendarDateForm } from "./calendar-date-form";
 import { CalendarPreview } from "./calendar-preview";
@@ -20,8 +20,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CalendarPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const { id } = await params;
-  const actor = await requireProviderAdmin(`/admin/calendars/${id}`);
-  const [t, search, calendar] = await Promise.all([getT(), searchParams, orNotFound(getCalendar({ actor, input: { calendarId: id }, ctx: defaultContext() }))]);
+  const { actor, t, found } = await withSession("provider-admin", `/admin/calendars/${id}`);
+  const [search, calendar] = await Promise.all([searchParams, found(getCalendar({ actor, input: { calendarId: id }, ctx: defaultContext() }))]);
   const now = new Date();
   const done = search.done === "created" ? t("admin.cal.created") : search.done === "date" ? t("admin.cal.dateSaved") : null;
   return (

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { ErrorMessage } from "@/components/error-message";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
-import { EMPTY_ADMIN_FORM } from "../../form-state";
+import { EMPTY_FORM } from "@/lib/forms/form-state";
 import { submitNewCalendar } from "../actions";
 
 export interface NewCalendarText {
@@ -30,7 +30,7 @@ const DEFAULTS: Record<string, string> = {
 };
 
 export function NewCalendarForm({ days, text }: { days: Array<{ key: string; label: string }>; text: NewCalendarText }) {
-  const [state, action] = useActionState(submitNewCalendar, EMPTY_ADMIN_FORM);
+  const [state, action] = useActionState(submitNewCalendar, EMPTY_FORM);
   const sent = Object.keys(state.values).length > 0;
   const value = (field: string) => (sent ? state.values[field] : DEFAULTS[field]) ?? "";
   return (

@@ -1,10 +1,10 @@
 /** /admin/calendars/new: create a business-hours calendar, checked by the SLA engine. */
 import type { Metadata } from "next";
 import { WEEKDAYS } from "@/lib/server/admin";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { PageHeader } from "@/components/page-header";
-import { requireProviderAdmin } from "../../access";
+import { withSession } from "@/lib/server/http/session";
 import { BackLink } from "../../back-link";
 import { NewCalendarForm } from "./new-calendar-form";
 
@@ -15,8 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewCalendarPage() {
-  await requireProviderAdmin("/admin/calendars/new");
-  const t = await getT();
+  const { t } = await withSession("provider-admin", "/admin/calendars/new");
   return (
     <main className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-10 sm:px-6">
       <BackLink href="/admin/calendars" label={t("admin.cal.title")} />

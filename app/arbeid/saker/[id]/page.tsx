@@ -1,10 +1,10 @@
 /** /arbeid/saker/[id]: the agent's ticket page — details, live clock, the full timeline and every action. */
 import type { Metadata } from "next";
-import { getT } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
 import { DEFAULT_WARNING_THRESHOLD, listQueue } from "@/lib/server/tickets/list-queue";
-import { defaultContext } from "@/lib/server/tickets";
+import { defaultContext, getStaffTicket, listTicketEvents } from "@/lib/server/tickets";
+import { withSession } from "@/lib/server/http/session";
 import { AgentLiveRefresh } from "@/components/agent-live-refresh";
 import { AgentShortcuts } from "@/components/agent-shortcuts";
 import { AgentTimeline } from "@/components/agent-timeline";
@@ -16,7 +16,6 @@ import { PageHeader } from "@/components/page-header";
 import { PriorityBadge } from "@/components/priority-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { StatusMessage } from "@/components/status-message";
-import { loadAgentTicket, requireStaff } from "../../access";
 import { AGENT_ACTIONS } from "../../form-schemas";
 import { TicketActions } from "./ticket-actions";
 
@@ -33,8 +32,9 @@ const SHORTCUTS = ["s", "r", "n", "t", "e", "p", "w", "l"] as const;
 
 export default async function AgentTicketPage({ params, searchParams }: { params: Params; searchParams: Promise<{ done?: string }> }) {
   const { id } = await params;
-  const actor = await requireStaff(`/arbeid/saker/${id}`);
-  const [{ ticket, events }, t, { done }] = await Promise.all([loadAgentTicket(actor, id), getT(), searchParams]);
+  const { actor, t, found } = await withSession("staff", `/arbeid/saker/${id}`);
+  const ctx = defaultContext();
+  const [ticket, events, { done }] = await Promise.all([found(getStaffTicket({ actor, input: { id }, ctx })), found(listTicketEvents({ actor, input: { id }, ctx })), searchParams]);
   // The queue's view of the same ticket adds the customer's name and the agreement's first warning threshold.
   const queued = (await listQueue({ actor, input: { search: ticket.reference, status: ticket.status, limit: 1 }, ctx: defaultContext() })).items.find((i) => i.id === ticket.id);
   const now = new Date();

@@ -6,6 +6,7 @@ import type { TicketEventView, TicketView } from "@/lib/server/tickets/schemas";
 import { PrioritySchema } from "@/lib/server/tickets/schemas";
 import type { Translate } from "@/lib/i18n";
 import { AgentActionForm, type AgentActionFormProps } from "@/components/agent-action-form";
+import { submitAgentAction } from "../../actions";
 
 const ACTIVE = new Set(["NEW", "OPEN", "IN_PROGRESS", "WAITING_FOR_CUSTOMER"]);
 const HIGHER = { L1: ["L2", "L3"], L2: ["L3"], L3: [] } as const;
@@ -14,7 +15,7 @@ export function TicketActions({ ticket, events, t }: { ticket: TicketView; event
   const active = ACTIVE.has(ticket.status);
   const started = events.some((e) => e.type === "TROUBLESHOOTING_STARTED");
   const pending = t("agent.actions.pending");
-  const form = (p: Omit<AgentActionFormProps, "ticketId" | "pending">) => <AgentActionForm key={p.type} ticketId={ticket.id} pending={pending} {...p} />;
+  const form = (p: Omit<AgentActionFormProps, "formAction" | "ticketId" | "pending">) => <AgentActionForm key={p.type} formAction={submitAgentAction} ticketId={ticket.id} pending={pending} {...p} />;
   const frequent = [
     ticket.status === "NEW" && form({ type: "triage", title: t("agent.action.triage.title"), fields: [], submit: t("agent.action.triage.submit"), tone: "secondary" }),
     active && !started && form({ type: "start", title: t("agent.action.start.title"), help: t("agent.action.start.help"), fields: [], submit: t("agent.action.start.submit"), shortcut: "s" }),

@@ -1,6 +1,6 @@
 /** /saker/[id]/kvittering: the receipt after registering — reference, time, and the response clock in words. */
 import type { Metadata } from "next";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { formatBusinessDuration, formatDateTime } from "@/lib/i18n/format";
 import { ButtonLink } from "@/components/button-link";
@@ -8,7 +8,8 @@ import { ClockText } from "@/components/clock-text";
 import { PageHeader } from "@/components/page-header";
 import { PriorityBadge } from "@/components/priority-badge";
 import { StatusMessage } from "@/components/status-message";
-import { loadTicket, requireCustomer } from "../../access";
+import { defaultContext, getTicket } from "@/lib/server/tickets";
+import { withSession } from "@/lib/server/http/session";
 
 export const dynamic = "force-dynamic";
 
@@ -18,8 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ReceiptPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireCustomer(`/saker/${id}/kvittering`);
-  const [{ ticket }, t] = await Promise.all([loadTicket(actor, id, false), getT()]);
+  const { actor, t, found } = await withSession("customer", `/saker/${id}/kvittering`);
+  const ticket = await found(getTicket({ actor, input: { id }, ctx: defaultContext() }));
   const now = new Date();
   const clock = ticket.sla.response;
   return (

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { ErrorMessage } from "@/components/error-message";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
-import { EMPTY_ADMIN_FORM } from "../../../form-state";
+import { EMPTY_FORM } from "@/lib/forms/form-state";
 import { submitNewToken } from "./actions";
 
 export interface NewTokenText {
@@ -16,7 +16,7 @@ export interface NewTokenText {
 }
 
 export function NewTokenForm({ userId, text }: { userId: string; text: NewTokenText }) {
-  const [state, action] = useActionState(submitNewToken, EMPTY_ADMIN_FORM);
+  const [state, action] = useActionState(submitNewToken, EMPTY_FORM);
   return (
     <div className="flex flex-col gap-4">
       {state.result && (

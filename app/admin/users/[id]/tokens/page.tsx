@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { listUserTokens } from "@/lib/server/admin";
 import { defaultContext } from "@/lib/server/tickets/context";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Badge } from "@/components/badge";
@@ -10,7 +10,7 @@ import { Button } from "@/components/button";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { StatusMessage } from "@/components/status-message";
-import { requireProviderAdmin, orNotFound } from "../../../access";
+import { withSession } from "@/lib/server/http/session";
 import { BackLink } from "../../../back-link";
 import { submitRevokeToken } from "./actions";
 import { NewTokenForm } from "./new-token-form";
@@ -23,8 +23,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UserTokensPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const { id } = await params;
-  const actor = await requireProviderAdmin(`/admin/users/${id}/tokens`);
-  const [t, search, { user, tokens }] = await Promise.all([getT(), searchParams, orNotFound(listUserTokens({ actor, input: { userId: id }, ctx: defaultContext() }))]);
+  const { actor, t, found } = await withSession("provider-admin", `/admin/users/${id}/tokens`);
+  const [search, { user, tokens }] = await Promise.all([searchParams, found(listUserTokens({ actor, input: { userId: id }, ctx: defaultContext() }))]);
   const now = new Date();
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-10 sm:px-6">

@@ -3,11 +3,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getAgreementVersion } from "@/lib/server/admin";
 import { defaultContext } from "@/lib/server/tickets/context";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { formatBusinessDuration, formatDateTime } from "@/lib/i18n/format";
 import { PageHeader } from "@/components/page-header";
-import { requireProviderAdmin, orNotFound } from "../../../../access";
+import { withSession } from "@/lib/server/http/session";
 import { BackLink } from "../../../../back-link";
 import { CreditSchemeText } from "./credit-scheme-text";
 
@@ -19,8 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AgreementVersionPage({ params }: { params: Promise<{ id: string; versionId: string }> }) {
   const { id, versionId } = await params;
-  const actor = await requireProviderAdmin(`/admin/agreements/${id}/versions/${versionId}`);
-  const [t, v] = await Promise.all([getT(), orNotFound(getAgreementVersion({ actor, input: { versionId }, ctx: defaultContext() }))]);
+  const { actor, t, found } = await withSession("provider-admin", `/admin/agreements/${id}/versions/${versionId}`);
+  const v = await found(getAgreementVersion({ actor, input: { versionId }, ctx: defaultContext() }));
   if (v.agreement.id !== id) notFound();
   const now = new Date();
   const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10} %`;

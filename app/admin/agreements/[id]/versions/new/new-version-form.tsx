@@ -5,7 +5,7 @@ import { ErrorMessage } from "@/components/error-message";
 import { Select, type SelectOption } from "@/components/select";
 import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
-import { EMPTY_ADMIN_FORM } from "../../../../form-state";
+import { EMPTY_FORM } from "@/lib/forms/form-state";
 import { submitNewVersion } from "../../../actions";
 
 export interface NewVersionText {
@@ -26,7 +26,7 @@ export interface NewVersionText {
 }
 
 export function NewVersionForm({ agreementId, defaults, calendars, text }: { agreementId: string; defaults: Record<string, string>; calendars: SelectOption[]; text: NewVersionText }) {
-  const [state, action] = useActionState(submitNewVersion, EMPTY_ADMIN_FORM);
+  const [state, action] = useActionState(submitNewVersion, EMPTY_FORM);
   const sent = Object.keys(state.values).length > 0;
   const value = (field: string) => (sent ? state.values[field] : defaults[field]) ?? "";
   const id = (field: string) => field.replace(/\./g, "-");

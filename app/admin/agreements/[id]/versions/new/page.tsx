@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { getAgreement, listCalendars } from "@/lib/server/admin";
 import { defaultContext } from "@/lib/server/tickets/context";
 import { PRIORITIES } from "@/lib/sla";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { PageHeader } from "@/components/page-header";
-import { requireProviderAdmin, orNotFound } from "../../../../access";
+import { withSession } from "@/lib/server/http/session";
 import { BackLink } from "../../../../back-link";
 import { NewVersionForm } from "./new-version-form";
 
@@ -19,9 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewVersionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireProviderAdmin(`/admin/agreements/${id}/versions/new`);
+  const { actor, t, found } = await withSession("provider-admin", `/admin/agreements/${id}/versions/new`);
   const ctx = defaultContext();
-  const [t, agreement, calendars] = await Promise.all([getT(), orNotFound(getAgreement({ actor, input: { agreementId: id }, ctx })), listCalendars({ actor, ctx })]);
+  const [agreement, calendars] = await Promise.all([found(getAgreement({ actor, input: { agreementId: id }, ctx })), listCalendars({ actor, ctx })]);
   const latest = agreement.latest;
   if (!latest) notFound();
   const defaults: Record<string, string> = {
