@@ -44,6 +44,8 @@ export default defineConfig({
   ],
   webServer: {
     command: `node scripts/start.mjs -p ${port} -H 127.0.0.1`,
+    // Next.js sets the react-server condition per layer itself; the runner's own (scripts/test-e2e.ts) must not leak in.
+    env: { NODE_OPTIONS: (process.env.NODE_OPTIONS ?? "").replace("--conditions=react-server", "").trim() },
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 
 /** A token made the way a user makes one: `npm run cli -- token create --email …`. */
 function createToken(email: string): string {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", "token", "create", "--email", email], { encoding: "utf8", env: process.env });
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/cli.ts", "token", "create", "--email", email], { encoding: "utf8", env: process.env });
   expect(result.status, result.stderr).toBe(0);
   const token = /hd_[A-Za-z0-9_-]+/.exec(result.stdout)?.[0];
   expect(token, result.stdout).toBeTruthy();

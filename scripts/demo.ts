@@ -44,7 +44,7 @@ runScript(async () => {
   // Started directly with node (not through npx) so that stopping them reaches the processes themselves.
   const children: ChildProcess[] = [
     spawn(process.execPath, ["scripts/start.mjs", "-p", String(port)], { stdio: "inherit", env: childEnv }),
-    spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], { stdio: "inherit", env: childEnv }),
+    spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "workers/index.ts"], { stdio: "inherit", env: childEnv }),
   ];
   const url = `http://localhost:${port}`;
   console.log(`\nHelpdesk is running at ${url} (health: ${url}/api/health). Ctrl-C stops it.`);

@@ -53,7 +53,10 @@ runScript(async () => {
       await prisma.$disconnect();
     }
     status = process.env.E2E_SKIP_BUILD === "1" ? 0 : step("npx", ["next", "build"], childEnv);
-    if (status === 0) status = step("npx", ["playwright", "test", ...process.argv.slice(2)], childEnv);
+    // The specs prepare state through lib/server's use cases, which import "server-only": Playwright's
+    // processes resolve it under the react-server condition (the web server is started without it).
+    const serverCondition = [process.env.NODE_OPTIONS, "--conditions=react-server"].filter(Boolean).join(" ");
+    if (status === 0) status = step("npx", ["playwright", "test", ...process.argv.slice(2)], { ...childEnv, NODE_OPTIONS: serverCondition });
   } finally {
     await dropDatabase(url);
     await deleteKeys(env.REDIS_URL, prefix);

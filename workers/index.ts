@@ -12,7 +12,7 @@ const PROCESSES = ["workers/sla-timers.ts", "workers/background.ts"];
 runScript(async () => {
   // Checked once here, so a missing service is one line, not one per process.
   await preflight({ postgres: "database", redis: true });
-  const children: ChildProcess[] = PROCESSES.map((entry) => spawn(process.execPath, ["--import", "tsx", entry], { stdio: "inherit" }));
+  const children: ChildProcess[] = PROCESSES.map((entry) => spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", entry], { stdio: "inherit" }));
   let stopping = false;
   let exitCode = 0;
   const stopAll = (signal: NodeJS.Signals) => {

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Who is acting: resolved from a session or an API token, always re-read from the database so a
  * deactivated user or a changed role takes effect at once. Staff roles belong to the provider

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Natural batching: items that arrive while a flush is running wait, and go together in the next
  * one. A lone item is flushed at once (on the next turn of the event loop, so the items of one

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The one owner of how the app writes a CSV cell (issue 14): quoted when it holds the separator, a
  * quote or a line break, and neutralised when it could run as a spreadsheet formula. A text cell

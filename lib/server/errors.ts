@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Expected errors of the use cases, typed once and mapped to HTTP (and UI messages) in one place.
  * Anything else is unexpected: logged, and the user gets a plain message.

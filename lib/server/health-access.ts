@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Who may read the health details (issue 14): anonymous callers learn only whether the app is up
  * (`{status}`); queue depths, notification counts, worker heartbeats and the migration name need a

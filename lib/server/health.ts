@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * What GET /api/health (and the admin page) reports: the database and its applied migration,
  * Redis, each worker process's heartbeat, the queues' depths and the notifications by status

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * A worker loop over a table: one pass after another while there is a backlog (the pass says so),
  * every `intervalMs` when idle, and after `retryMs` when a pass fails (PostgreSQL or Redis away).

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Portal form posts per person (issue 14: 20 posts in 0.3 s were all served): at most
  * PORTAL_POSTS_PER_MINUTE registrations, replies, acceptances and reopenings a minute per user,

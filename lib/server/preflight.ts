@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Start-up checks: can this process reach PostgreSQL and Redis? When not, the answer is one line
  * that names the URL and how to start the service, never a stack trace.

@@ -1,3 +1,4 @@
+import "server-only";
 /** Redis connections. BullMQ workers need maxRetriesPerRequest: null (they block on Redis). */
 import { Redis, type RedisOptions } from "ioredis";
 import { readEnv } from "../config/env";

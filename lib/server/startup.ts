@@ -1,3 +1,4 @@
+import "server-only";
 import { preflight } from "./preflight";
 
 /** Without NEXTAUTH_SECRET, PostgreSQL or Redis the app says so in one line and exits non-zero, instead of serving errors. */

@@ -17,7 +17,7 @@ const run = promisify(execFile);
 /** Runs `npm run cli -- …` as a child process against this run's database. */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
+    const { stdout, stderr } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/cli.ts", ...args], {
       env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
       timeout: 20_000,
     });

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 
 /** Runs an npm script's entry point as a user would, with the given environment changes. */
 function run(entry: string, env: Record<string, string>) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", entry], {
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", entry], {
     env: { ...process.env, ...env },
     encoding: "utf8",
     timeout: 30_000,

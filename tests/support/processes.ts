@@ -34,7 +34,7 @@ function track(child: ChildProcess): RunningProcess {
 }
 
 export function startSlaTimerWorker(env: Record<string, string> = {}): RunningProcess {
-  return track(spawn(process.execPath, ["--import", "tsx", "workers/sla-timers.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] }));
+  return track(spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "workers/sla-timers.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] }));
 }
 
 async function freePort(): Promise<number> {

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * What a calendar means in practice, computed by lib/sla: the next open periods from an instant,
  * and the coming closed days (public holidays and the calendar's own closed dates).

@@ -1,3 +1,4 @@
+import "server-only";
 /** Puts a customer organisation on another agreement (or none); new tickets are measured by it. */
 import type { Actor } from "../actor";
 import { notFound, unprocessable } from "../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Adds a dated version to an agreement: targets per priority (business minutes on a calendar),
  * warning thresholds and the compliance threshold; the credit scheme and escalation rules are

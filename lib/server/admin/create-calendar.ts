@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Creates a business-hours calendar. The hours are checked by lib/sla's compileCalendar, so a bad
  * time, overlapping or reversed hours, an unknown zone or a calendar with no open time is refused

@@ -1,3 +1,4 @@
+import "server-only";
 /** Creates an API token for an active user; the plain token is returned once and only its hash is stored. */
 import type { Actor } from "../actor";
 import { notFound } from "../errors";

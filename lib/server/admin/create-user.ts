@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Creates a user in an organisation. Staff roles (agent, on-call, provider admin) belong to the
  * provider organisation and customer roles to a customer organisation; agents need a support line.

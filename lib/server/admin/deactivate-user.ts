@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Deactivates a user: they can no longer sign in or use their API tokens (the actor is re-read per
  * request), and every session they have ends at once.

@@ -1,3 +1,4 @@
+import "server-only";
 /** One agreement version: per-priority targets on their calendars, thresholds and the credit scheme. */
 import { PRIORITIES, type CreditScheme, type Priority } from "../../sla";
 import type { Actor } from "../actor";

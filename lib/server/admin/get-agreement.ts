@@ -1,3 +1,4 @@
+import "server-only";
 /** One agreement with its versions, and what a new version starts from (the latest version). */
 import { PRIORITIES, type Priority } from "../../sla";
 import type { Actor } from "../actor";

@@ -1,3 +1,4 @@
+import "server-only";
 /** One calendar with its weekly hours, dated exceptions and a preview computed by lib/sla. */
 import type { Actor } from "../actor";
 import { notFound } from "../errors";

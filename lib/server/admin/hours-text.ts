@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * "08:00–16:00, 17:00–20:00" → [["08:00","16:00"],["17:00","20:00"]]. Only splits the text: the
  * times themselves are validated by lib/sla (compileCalendar), whose messages name the problem.

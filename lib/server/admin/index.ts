@@ -1,3 +1,4 @@
+import "server-only";
 /** The provider admin's use cases (PROVIDER_ADMIN only; anyone else gets not_found). */
 export { listOrganizations, type OrganizationRow } from "./list-organizations";
 export { changeOrganizationAgreement } from "./change-organization-agreement";

@@ -1,3 +1,4 @@
+import "server-only";
 /** Every agreement with its versions (oldest first) and the organisations on it. */
 import type { Actor } from "../actor";
 import type { UseCaseContext } from "../tickets/context";

@@ -1,3 +1,4 @@
+import "server-only";
 /** Every calendar with its zone, weekly hours and how many response targets use it. */
 import type { Actor } from "../actor";
 import type { UseCaseContext } from "../tickets/context";

@@ -1,3 +1,4 @@
+import "server-only";
 /** Every organisation with its agreement and monthly fee, provider first. */
 import type { Actor } from "../actor";
 import type { UseCaseContext } from "../tickets/context";

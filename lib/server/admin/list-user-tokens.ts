@@ -1,3 +1,4 @@
+import "server-only";
 /** A user's API tokens: display prefix, name, last use and whether revoked (never the token). */
 import type { Actor } from "../actor";
 import { notFound } from "../errors";

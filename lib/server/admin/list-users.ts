@@ -1,3 +1,4 @@
+import "server-only";
 /** The users of one organisation, active first, with their role and line. */
 import type { Role, SupportLine } from "../../generated/prisma/enums";
 import type { Actor } from "../actor";

@@ -1,3 +1,4 @@
+import "server-only";
 /** Revokes one API token by id; the next call with it is refused. A token already revoked stays so. */
 import type { Actor } from "../actor";
 import { notFound } from "../errors";

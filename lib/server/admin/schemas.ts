@@ -1,3 +1,4 @@
+import "server-only";
 /** Inputs of the provider admin's use cases, validated with zod. */
 import { z } from "zod";
 import { safeString } from "../validation";

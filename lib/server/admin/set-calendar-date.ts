@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Closes a calendar on a local date (no hours) or gives the date special hours (e.g. 08:00–12:00),
  * replacing what the date had. The whole calendar with the change is checked by lib/sla first.

@@ -1,3 +1,4 @@
+import "server-only";
 /** Turns the SLA engine's SlaInputError into an AppError on a form field, keeping the library's words. */
 import { SlaInputError } from "../../sla";
 import { unprocessable } from "../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The OpenAPI 3.1 document of /api/v1, built from the same zod schemas that validate the requests
  * (lib/server/tickets/schemas.ts) and describe the answers (view-schemas.ts), with z.toJSONSchema.

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Fixed-window rate limits counted in Redis, shared by all web instances: one key per bucket and
  * window, which expires when its window is over. The REST API counts calls per minute per customer

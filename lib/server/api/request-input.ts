@@ -1,3 +1,4 @@
+import "server-only";
 /** Reading what a client sent: the JSON body (malformed → 400), the query string, a ticket id from the path. */
 import { z } from "zod";
 import { badRequest, notFound } from "../errors";

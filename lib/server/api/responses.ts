@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The REST API's response shapes, mapped once: data as JSON, expected errors as
  * `{error: {code, message, fields?}}` with the status of HTTP_STATUS, validation failures as 400

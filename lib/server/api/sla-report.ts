@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * GET /api/v1/organizations/:id/sla-report?month=YYYY-MM: the month's SLA report figures (a closed
  * month's frozen figures, with a fresh computation and the differences). Customer admins of the

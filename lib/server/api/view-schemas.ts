@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The shapes the REST API answers with, as zod schemas for the OpenAPI document. They are checked
  * at compile time against the ticket use cases' view types, so the document cannot drift.

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The one wrapper of every authenticated /api/v1 route: bearer token → actor (401 otherwise),
  * the organisation's rate limit (429 with Retry-After), then the handler; whatever it throws is

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The lockout counter, changed only by single conditional statements so that concurrent sign-in
  * attempts can neither undercount failures nor slip past a lock another attempt just set.

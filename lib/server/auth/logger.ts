@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * next-auth's logger, so that a session ended on purpose (account deactivated or gone) clears the
  * cookie quietly while every other next-auth error is still logged. next-auth's own errors carry

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Sign-in with the customer's OpenID Connect identity provider (SLA-RULES.md §5), offered only
  * when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are all set. No self-provisioning: the

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * next-auth configuration: e-mail + password (always) and the customer's OpenID Connect provider
  * (when configured), JWT sessions carrying only the user id, and a session read fresh from the

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Server-side sessions (issue 14): the owner of whether a signed-in session is still alive. The
  * session token (next-auth's JWT) carries a random session id; the session lives in Redis under

@@ -1,3 +1,4 @@
+import "server-only";
 /** A user chooses the language of the UI and of e-mails to them (nb or en). */
 import { z } from "zod";
 import type { Actor } from "../actor";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Throttles password sign-in (issue 14) per e-mail address and per client address, in Redis, the
  * same for addresses that exist and ones that do not: the answer past the limit is 429 with

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Sign-in with e-mail and password (SLA-RULES.md §5: local accounts, OWASP baseline). Unknown
  * e-mail, wrong password, a deactivated and a locked account give the same answer to the browser

@@ -1,3 +1,4 @@
+import "server-only";
 /** "Sign out everywhere" on /profile: every session of the signed-in person ends, this one included. */
 import type { Actor } from "../actor";
 import { defaultSessionStore, endAllSessions, type SessionStore } from "./sessions";

@@ -1,3 +1,4 @@
+import "server-only";
 /** Creating and dropping whole databases (set-up and tests), through the maintenance database. */
 import pg from "pg";
 

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Reading agreements back as lib/sla data: what the clock engine, the workers and the reports
  * compute with. The database is the source; these functions only change the shape.

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Demo organisations and people for `npm run db:seed` and `npm run demo`: the provider's staff
  * (every role and line) and three customer organisations on the seed agreements.

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Applying and writing migrations without Prisma's native engine (see ENGINEERING.md):
  * the WASM schema engine applies `prisma/migrations/<name>/migration.sql` and records them in

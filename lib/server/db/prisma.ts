@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Prisma Client 7 over the pg driver adapter: no engine binary at run time. The adapter's pool
  * ignores `connection_limit`, so its size comes from DATABASE_POOL_SIZE.

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Prisma's schema engine, compiled to WebAssembly (@prisma/schema-engine-wasm), so migrations work
  * where the native engine binaries cannot be downloaded. The package's own entry imports the .wasm

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Loads the agreement presets of lib/sla (the seed documents as data), the demo organisations and
  * their users. Safe to run again: everything is upserted by its natural key, and existing users

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Fixed SQL statements for hot paths, run either through Prisma or through a pg pool of their
  * own. Through the pool each statement is prepared once per connection and planned once

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Short-lived caches for the timer hot path: who leads a line, who administers an organisation,
  * and whether any webhook takes a template. A change shows within `TTL_MS`; at thousands of

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * A P1 is escalated at once (000 §5.5): the 2nd- and 3rd-line leads (product owners and
  * architects) are told on registration or when a ticket is raised to P1, and outside office

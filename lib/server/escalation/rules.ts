@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Who is told at an SLA warning and at a breach, and whether a breach moves the ticket to the
  * next line: per agreement version (AgreementVersion.escalationRules), with these defaults.

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The one owner of the browser-facing defences set for every response (issue 14): the security
  * headers (a CSP with a per-request nonce for scripts, framing refused, no MIME sniffing, a

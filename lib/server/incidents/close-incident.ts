@@ -1,3 +1,4 @@
+import "server-only";
 /** Ends an open incident (now, or at the given instant), optionally deciding whether it counts. */
 import type { Actor } from "../actor";
 import { conflict, notFound, unprocessable } from "../errors";

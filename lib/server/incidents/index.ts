@@ -1,3 +1,4 @@
+import "server-only";
 /** Downtime (incidents) and planned maintenance: the inputs of the monthly uptime figures. */
 export { openIncident } from "./open-incident";
 export { closeIncident } from "./close-incident";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Incidents, newest first, as far as the actor may see them (tickets/scope.ts: staff all, a
  * customer admin their organisation's and their agreement's, end users none).

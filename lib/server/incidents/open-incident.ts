@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * An agent records downtime of a service: for one customer organisation or for an agreement as a
  * whole, optionally from a P1 ticket (whose organisation it then belongs to), and whether it counts

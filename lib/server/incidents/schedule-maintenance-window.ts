@@ -1,3 +1,4 @@
+import "server-only";
 /** A provider admin plans a one-off maintenance window on an agreement (downtime in it does not count). */
 import type { Actor } from "../actor";
 import { notFound, unprocessable } from "../errors";

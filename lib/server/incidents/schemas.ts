@@ -1,3 +1,4 @@
+import "server-only";
 /** Inputs of the incident and maintenance use cases (000 §9, 002 §6.3: what does not count as downtime). */
 import { z } from "zod";
 import { InstantSchema, safeString } from "../validation";

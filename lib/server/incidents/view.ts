@@ -1,3 +1,4 @@
+import "server-only";
 /** The shape an incident is returned in. */
 export const incidentViewSelect = {
   id: true,

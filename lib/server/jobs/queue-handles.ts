@@ -1,3 +1,4 @@
+import "server-only";
 import { Queue } from "bullmq";
 import { createRedis, redisPrefix } from "../redis";
 import { QUEUES } from "./queues";

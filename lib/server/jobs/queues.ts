@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The BullMQ queues. SLA timers get a queue (and worker) of their own so a backlog of
  * notifications or reports can never delay a breach (ENGINEERING.md, "Measured here").

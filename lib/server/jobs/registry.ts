@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Every job is declared once here: its queue, name, payload schema, options, schedule and handler.
  * Payloads are parsed when enqueued and again in the worker; handlers must be safe to run twice.

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The contract of an SLA timer: one delayed job per (ticket, metric, threshold) with a
  * deterministic id that includes the clock revision it was scheduled for. A new revision gets new

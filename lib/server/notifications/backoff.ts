@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Retry timing: 30 s · 2^(attempts−1), ±20 % jitter (so a burst of failures does not retry in
  * lockstep), capped at 1 h; after MAX_ATTEMPTS failed attempts a notification is DEAD.

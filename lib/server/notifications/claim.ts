@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Claiming due notifications so that several workers never send the same row:
  *

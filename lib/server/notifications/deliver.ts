@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * One delivery pass: release expired leases, claim due notifications (see claim.ts), deliver each
  * and record the outcome. EMAIL goes to `address` or the recipient's e-mail, with the notification

@@ -1,3 +1,4 @@
+import "server-only";
 import { startPollingLoop } from "../polling-loop";
 import { deliverDueNotifications, type DeliveryOptions } from "./deliver";
 import { throttleFromEnv } from "./throttle";

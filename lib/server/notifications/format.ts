@@ -1,3 +1,4 @@
+import "server-only";
 /** Language and time formatting for notifications: Norwegian bokmål by default, English on request, times in Europe/Oslo. */
 export type Locale = "nb" | "en";
 

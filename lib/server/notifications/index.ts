@@ -1,3 +1,4 @@
+import "server-only";
 /** Notification delivery: outbox rows in PostgreSQL, delivered by the workers (e-mail, signed webhooks, in-app). */
 export { startNotificationDelivery } from "./delivery-loop";
 export { deliverDueNotifications, type DeliveryOptions, type DeliveryReport } from "./deliver";

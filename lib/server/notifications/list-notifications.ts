@@ -1,3 +1,4 @@
+import "server-only";
 /** Notifications for the admin page, newest first, by status (e.g. DEAD: the dead letters). Authorise (provider admin) in the route. */
 import { z } from "zod";
 import type { PrismaClient } from "../../generated/prisma/client";

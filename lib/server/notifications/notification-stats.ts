@@ -1,3 +1,4 @@
+import "server-only";
 /** Notifications by status, every status present (for /api/health and the admin page). */
 import type { PrismaClient } from "../../generated/prisma/client";
 import { NOTIFICATION_STATUSES } from "./list-notifications";

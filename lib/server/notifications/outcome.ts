@@ -1,3 +1,4 @@
+import "server-only";
 /** Recording how a claimed delivery ended: only while the claim is still ours (status SENDING and the same attempt). */
 import type { PrismaClient, Prisma } from "../../generated/prisma/client";
 import { MAX_ATTEMPTS, retryDelayMs } from "./backoff";

@@ -1,3 +1,4 @@
+import "server-only";
 /** An admin sends a dead letter again: DEAD → PENDING, due now, attempts reset. Authorise (provider admin) in the route. */
 import { z } from "zod";
 import type { PrismaClient } from "../../generated/prisma/client";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Every notification template: its payload schema (zod; what producers write into
  * Notification.payload) and its rendering in Norwegian bokmål (default) and English (the

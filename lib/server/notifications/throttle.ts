@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Throttle and digest: an e-mail to a user who already got NOTIFY_MAX_PER_WINDOW e-mails in the
  * last NOTIFY_WINDOW_MINUTES is folded into that user's digest for the current window (status

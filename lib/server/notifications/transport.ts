@@ -1,3 +1,4 @@
+import "server-only";
 /** Outgoing mail over SMTP (nodemailer), configured by SMTP_URL and MAIL_FROM. */
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import type { Env } from "../../config/env";

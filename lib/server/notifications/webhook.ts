@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Signed webhooks (Teams, Slack, SMS gateways). Each request carries
  *

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The one-time acknowledgement link of an on-call notice: "oc_" + 32 random bytes (base64url) +
  * "." + the instant it expires (Unix seconds; ONCALL_ACK_LINK_HOURS after the notice, 24 h by

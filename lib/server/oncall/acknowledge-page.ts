@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Acknowledges an on-call page, by the one-time link of its latest notice or in the app.
  * Idempotent: a page already acknowledged answers who acknowledged it and when, without change.

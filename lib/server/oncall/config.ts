@@ -1,3 +1,4 @@
+import "server-only";
 import { readEnv } from "../../config/env";
 
 /** What paging needs from the configuration (ONCALL_* and APP_URL in lib/config/env.ts). */

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The backstop behind the delayed check jobs (a delayed job is a wake-up call, never the only
  * record): pages whose notice is overdue by more than `graceMs`, as check payloads. Running

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The acknowledgement check of an on-call page (job ONCALL_CHECK_JOB on the SLA timer queue, one
  * per notice). Safe to run twice and stale-proof: the notice is claimed with a conditional update

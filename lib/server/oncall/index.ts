@@ -1,3 +1,4 @@
+import "server-only";
 /** On-call: rotas, paging the on-call person, acknowledgement and re-notification (SLA-RULES.md §3). */
 export { onCallChain, defaultRotaShifts, ON_CALL_ROLES, type OnCallLink, type PlannedShift } from "./rota";
 export { addShift, setShifts, type ShiftView } from "./set-shifts";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 /** The acknowledgement check of an on-call page, on the SLA timer queue. */

@@ -1,3 +1,4 @@
+import "server-only";
 /** The registry entry of the on-call acknowledgement check (the lead adds it to JOBS in lib/server/jobs/registry.ts). */
 import type { JobDefinition } from "../jobs/registry";
 import { QUEUES } from "../jobs/queues";

@@ -1,3 +1,4 @@
+import "server-only";
 /** For the on-call person's page in the app: the pages waiting for them, and their rota for the coming 14 days. */
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { Actor } from "../actor";

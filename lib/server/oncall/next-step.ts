@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Who gets the next notice of an unacknowledged page (pure). A person gets `noticesPerPerson`
  * notices, then the next person in the chain; past the end of the chain (or with nobody on call)

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Pages the on-call person about a ticket (SLA-RULES.md §3), inside the caller's transaction:
  * one Escalation ONCALL_PAGE per ticket and reason (paging twice for the same reason is the same

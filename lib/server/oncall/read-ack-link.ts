@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * What the acknowledgement page shows for a link (a GET never acknowledges: mail scanners follow
  * links): the ticket of a page waiting for acknowledgement, one already acknowledged, or nothing

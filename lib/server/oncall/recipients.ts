@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbClient } from "../db/prisma";
 
 /** Who is paged when nobody (more) is on call: the active provider admins and 1st-line leads. */

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The on-call rota: who is on call when. A shift is an interval [startsAt, endsAt) with a
  * position (0 = primary, 1 = first backup, …); the chain at an instant is the order people are paged in.

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 /** One shift as input: end after start; position 0 = primary, 1 = first backup, … */

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The demo rota (called from the seed): vakt@servicedesk.example on call over the vakttelefon
  * hours of the coming 8 weeks, lise@servicedesk.example as backup. Safe to run again: shifts that

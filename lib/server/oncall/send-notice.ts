@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * One notice of an on-call page, inside the caller's transaction: the notification rows (e-mail
  * and webhook, delivered by the notification worker), the ticket event, and the acknowledgement

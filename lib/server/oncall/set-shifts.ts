@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Provider admins maintain the on-call rota: add a shift, or replace the shifts of a period.
  * Only users with role ONCALL or AGENT (active) can be put on call.

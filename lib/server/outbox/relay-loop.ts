@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { startPollingLoop } from "../polling-loop";
 import { relayOutbox, type RelayQueues } from "./relay";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Moves outbox rows to BullMQ. Rows are claimed with FOR UPDATE SKIP LOCKED (several relays can
  * run), dispatched, and marked in the same transaction: if Redis fails, nothing is marked and the

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbClient } from "../db/prisma";
 import { toJson } from "../db/json";
 import { JobScheduleSchema, type JobSchedule } from "./relay";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Closes a customer's month (provider admins): the figures and everything they were computed from
  * (agreement version, calendar, incidents, maintenance windows, ticket counts) are frozen, so later

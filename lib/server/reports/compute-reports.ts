@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Computes the monthly SLA reports of one, several or all customer organisations for a month:
  * ticket counts in one grouped query, the breached and excluded rows in one query each, then

@@ -1,3 +1,4 @@
+import "server-only";
 /** The month's credit under the agreement's scheme, via lib/sla computeCredit, in øre. */
 import { computeCredit, validateCreditScheme, type CreditScheme } from "../../sla";
 import type { CreditFigures, UptimeFigures } from "./figures";

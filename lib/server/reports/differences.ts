@@ -1,3 +1,4 @@
+import "server-only";
 /** What changed between a closed (frozen) report and a fresh computation of the same month. */
 import type { ReportFigures } from "./figures";
 

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The figures of one organisation's monthly SLA report: what the pages, the API, the CSV/PDF and a
  * closed report's frozen copy all show. Money is in øre (integers); durations in minutes.

@@ -1,3 +1,4 @@
+import "server-only";
 /** Norwegian (nb-NO) formatting of report figures for the pages, the CSV and the PDF. */
 import { REPORT_TIME_ZONE, type Month } from "./month";
 

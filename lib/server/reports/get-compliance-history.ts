@@ -1,3 +1,4 @@
+import "server-only";
 /** The share within target of one organisation's last 12 months (the report page's chart), in one grouped query. */
 import type { Actor } from "../actor";
 import type { UseCaseContext } from "../tickets/context";

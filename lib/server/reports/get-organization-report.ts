@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * One customer organisation's SLA report for a month (customer admin of it, or provider admin).
  * The customer admin's copy says that a ticket was taken out of measurement, not the agents' note

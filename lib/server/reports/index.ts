@@ -1,3 +1,4 @@
+import "server-only";
 /** Monthly SLA reports per customer organisation (SLA-RULES.md §4). */
 export { getOrganizationReport } from "./get-organization-report";
 export { listMonthReports } from "./list-month-reports";

@@ -1,3 +1,4 @@
+import "server-only";
 /** Every customer's figures for a month, with the credit lines for invoicing (provider admins). */
 import type { Actor } from "../actor";
 import type { UseCaseContext } from "../tickets/context";

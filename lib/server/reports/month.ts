@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Calendar months in Europe/Oslo as instants: a report's month runs from one Oslo midnight on the
  * 1st to the next, exact across daylight saving (offsets from the platform's IANA database).

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Recomputes a month's report on demand (provider admins): an open month's draft is replaced; a
  * closed month is never overwritten: the fresh figures come back next to the frozen ones.

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Everything besides tickets a month's reports are computed from, loaded in a few queries for any
  * number of organisations: the organisations, their agreements (version in force, uptime calendar,

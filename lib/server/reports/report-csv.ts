@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * A report as CSV for Norwegian Excel: UTF-8 with BOM, `;` between fields, decimal comma, CRLF
  * line ends. Sections (summary, breaches, exclusions, incidents, credit lines) each start with a

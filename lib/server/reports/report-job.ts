@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The monthly job: on the 1st, compute last month's report of every customer organisation (drafts;
  * closed months stay as they are) and tell each customer admin it is ready. Safe to run twice: the

@@ -1,3 +1,4 @@
+import "server-only";
 /** A report as a one-or-more-page A4 PDF (pdf-lib, standard Helvetica: no font files). */
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import type { ReportFigures } from "./figures";

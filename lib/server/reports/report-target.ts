@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Which organisation's report a signed-in person is asking for on the report pages and downloads:
  * a customer admin always their own; a provider admin the one named in `?organization=`.

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * A month's reports as shown: a closed month shows its frozen figures, with a fresh computation
  * and the differences next to them; an open month shows the fresh figures.

@@ -1,3 +1,4 @@
+import "server-only";
 /** Inputs of the report use cases, validated at their edge. */
 import { z } from "zod";
 import { MonthSchema } from "./month";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * MonthlyReport rows: drafts are upserted with fresh figures; a closed report is never written
  * again (the conditional update only matches drafts).

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The month's ticket counts per organisation, aggregated in PostgreSQL over
  * Ticket(organizationId, createdAt) joined to SlaClock(ticketId, metric): no ticket is loaded.

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The rows a report lists: the month's breached tickets (with how late) and the tickets left out of
  * measurement (with the reason). Only those rows are fetched, for one organisation or for many.

@@ -1,3 +1,4 @@
+import "server-only";
 /** The month's uptime of one organisation over its agreement's coverage, via lib/sla computeUptime. */
 import { calendarFor, computeUptime, expandMaintenanceWindows, type MaintenanceRule } from "../../sla";
 import { calendarSpecOf } from "../db/agreements";

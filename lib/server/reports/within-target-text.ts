@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The within-target figure of a report in words, in the reader's language: the share and its
  * counts, or, for a month with no measured tickets, that there were none (not "100 % (0 of 0)":

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Secrets at rest (SLA-RULES.md §5): AES-256-GCM with a random 96-bit IV per encryption and a
  * versioned text format, `v1:<iv>:<tag>:<ciphertext>` (each part base64url), so the key or the

@@ -1,1 +1,2 @@
+import "server-only";
 export { SecretDecryptionError, SecretsKeyError, decryptSecret, encryptSecret, parseSecretsKey, secretsKeyFromEnv } from "./crypto";

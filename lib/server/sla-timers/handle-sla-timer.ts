@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * What SLA timers do when they fire. A timer acts only if the clock still says so: a job of an
  * older revision, a duplicate delivery or a late replay is a no-op, and a warning or breach is

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The backstop that runs every minute: PostgreSQL holds every clock's timers (SlaClock.timers),
  * Redis only wake-up calls. It records the warnings and breaches whose instant passed while no

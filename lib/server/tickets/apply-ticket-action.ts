@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Every change to a registered ticket goes through here: the ticket is locked for the
  * transaction so concurrent actions queue, then found within what the actor may see on the

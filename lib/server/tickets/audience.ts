@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The one owner of what each audience sees of a ticket (issue 14). Staff see everything; a
  * customer's user (requester or customer admin) sees fields and events picked by explicit

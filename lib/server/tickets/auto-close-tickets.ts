@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Silence closes a solved ticket when its confirmation window has passed (000 §5.8), except a
  * security incident without its root-cause analysis (000 §5.9), which waits for it. Safe to run

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The SLA clock projection: after every change to a ticket, its response clock is recomputed
  * from the ticket's events with lib/sla, stored in SlaClock, and, when the schedule changed, the

@@ -1,3 +1,4 @@
+import "server-only";
 import type { TicketEventType } from "../../generated/prisma/enums";
 import type { DbClient } from "../db/prisma";
 import { toJson } from "../db/json";

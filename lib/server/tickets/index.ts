@@ -1,3 +1,4 @@
+import "server-only";
 /** The ticket lifecycle use cases (SLA-RULES.md §1–2). */
 export { defaultContext, type UseCaseContext } from "./context";
 export { registerTicket } from "./register-ticket";

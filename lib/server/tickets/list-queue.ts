@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The servicedesk's queues: a line's open tickets (or the agent's own), sorted by time left on the
  * response clock. Running clocks come first by due instant (so breached ones lead), then paused

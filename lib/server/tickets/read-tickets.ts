@@ -1,3 +1,4 @@
+import "server-only";
 /** Reading tickets: lists with filters and cursor pagination, one ticket, its history. */
 import type { Prisma } from "../../generated/prisma/client";
 import { isStaff, type Actor } from "../actor";

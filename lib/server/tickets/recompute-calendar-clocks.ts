@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * A calendar changed (a date closed, or given special hours): the clocks measured on it that are
  * still counting are recomputed, so their due instants, and the timers set for them, follow the

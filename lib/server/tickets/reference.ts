@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbClient } from "../db/prisma";
 
 const osloYear = new Intl.DateTimeFormat("en", { timeZone: "Europe/Oslo", year: "numeric" });

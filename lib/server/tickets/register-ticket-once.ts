@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Ticket registration with an idempotency key (issue 14): a double-clicked portal form (its form
  * token) or an API client retrying with the same `Idempotency-Key` registers one ticket, and every

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * A customer's user (or staff on their behalf, e.g. a phone call) registers a ticket: it gets a
  * human reference, is measured against the agreement version in force now, its response clock

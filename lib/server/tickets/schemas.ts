@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Inputs of the ticket use cases, validated with zod at every edge (REST API, server actions),
  * and the shape a ticket is returned in. One naming scheme: `…Schema` and `type … = z.infer`.

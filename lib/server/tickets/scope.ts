@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Tenancy, in exactly one place: which tickets, organisations' reports and incidents an actor may
  * see, and which roles a use case is for. Every read and every write goes through here, so
@@ -12,7 +13,6 @@
  * - ONCALL: P1 tickets (what the on-call phone covers, 000 §19) and tickets assigned to them.
  * - PROVIDER_ADMIN: everything.
  */
-import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Role, SupportLine } from "../../generated/prisma/enums";
 import { STAFF_ROLES, type Actor } from "../actor";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The shape a ticket leaves the server in. The response clock is shown as it is at read time
  * (lib/sla clockStatusAt): a running clock's time left is the business time from now to its due

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Resolves a bearer token to the acting user: the token must be known (by hash), not revoked, not
  * expired, and its user active and still in the token's organisation. lastUsedAt is written at

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Creates a bearer token for a user of the REST API. The token is returned once; only its hash is
  * stored, with the user's organisation so the rate limit and tenancy follow the token.

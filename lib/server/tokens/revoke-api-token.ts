@@ -1,3 +1,4 @@
+import "server-only";
 /** Revokes the live tokens with a display prefix (the first 10 characters printed at creation). */
 import { notFound } from "../errors";
 import type { TokenContext } from "./context";

@@ -1,3 +1,4 @@
+import "server-only";
 /** Inputs of the token use cases (from the CLI today), validated with zod. */
 import { z } from "zod";
 import { safeString } from "../validation";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The shape of an API token: "hd_" + 32 random bytes in base64url. Only its SHA-256 is stored;
  * the first characters are kept in clear to tell tokens apart in lists.

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * What a ticket action works with: the ticket, locked for the transaction, the actor, the time,
  * and the few helpers every action needs. Actions check who may do them and whether the ticket's

@@ -1,3 +1,4 @@
+import "server-only";
 import type { TicketActionInput } from "../schemas";
 import { NOT_CLOSED, addComment, event, requireStaff, requireStatus, type ActionContext } from "./action-context";
 

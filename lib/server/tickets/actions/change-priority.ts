@@ -1,3 +1,4 @@
+import "server-only";
 import type { Priority } from "../../../generated/prisma/enums";
 import { unprocessable } from "../../errors";
 import { mobiliseP1 } from "../../escalation/mobilise-p1";

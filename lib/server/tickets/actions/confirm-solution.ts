@@ -1,3 +1,4 @@
+import "server-only";
 import { conflict } from "../../errors";
 import { event, requireStatus, setTicket, type ActionContext } from "./action-context";
 

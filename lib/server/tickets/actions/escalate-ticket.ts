@@ -1,3 +1,4 @@
+import "server-only";
 import type { SupportLine } from "../../../generated/prisma/enums";
 import { unprocessable } from "../../errors";
 import { toJson } from "../../db/json";

@@ -1,3 +1,4 @@
+import "server-only";
 import { conflict } from "../../errors";
 import type { TicketActionInput } from "../schemas";
 import { NOT_CLOSED, event, requireStaff, requireStatus, setTicket, type ActionContext } from "./action-context";

@@ -1,3 +1,4 @@
+import "server-only";
 import { isStaff } from "../../actor";
 import type { TicketActionInput } from "../schemas";
 import { ACTIVE, event, requireStatus, sendPublicMessage, setTicket, type ActionContext } from "./action-context";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { TicketActionInput } from "../schemas";
 import { ACTIVE, addComment, event, requireStaff, requireStatus, setTicket, startTroubleshootingIfItCounts, type ActionContext } from "./action-context";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { event, requireStaff, requireStatus, setTicket, type ActionContext } from "./action-context";
 
 /** Resumes a ticket that waited for the customer: the clock goes on with the time that was left. */

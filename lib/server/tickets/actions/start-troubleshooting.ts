@@ -1,3 +1,4 @@
+import "server-only";
 import { conflict } from "../../errors";
 import { ACTIVE, requireStaff, requireStatus, setTicket, startTroubleshootingIfItCounts, type ActionContext } from "./action-context";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ActionContext } from "./action-context";
 import { event, requireStaff, requireStatus, setTicket } from "./action-context";
 import { changePriorityWithin } from "./change-priority";

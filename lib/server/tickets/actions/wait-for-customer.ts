@@ -1,3 +1,4 @@
+import "server-only";
 import type { TicketActionInput } from "../schemas";
 import { event, requireStaff, requireStatus, sendPublicMessage, setTicket, type ActionContext } from "./action-context";
 
