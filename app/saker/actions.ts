@@ -6,7 +6,7 @@
 import { notFound, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { IdempotencyKeySchema, applyTicketAction, defaultContext, registerTicket, registerTicketOnce, type TicketActionRequest } from "@/lib/server/tickets";
-import type { Actor } from "@/lib/server/actor";
+import type { z } from "zod";
 import { formAction, type Values } from "@/lib/server/http/action";
 import type { T } from "@/lib/server/http/session";
 import { portalPostAllowed } from "@/lib/server/portal-throttle";
@@ -34,47 +34,32 @@ export const submitNewTicket = formAction({
   },
 });
 
-async function act(actor: Actor, ticketId: string, action: TicketActionRequest, done: string, t: T, values: Values): Promise<FormState> {
-  if (!(await portalPostAllowed({ actor, now: new Date() }))) return tooMany(t, values);
-  await applyTicketAction({ actor, input: { ticketId, action }, ctx: defaultContext() });
-  revalidatePath(`/saker/${ticketId}`);
-  redirect(`/saker/${ticketId}?done=${done}`);
+/**
+ * A form about one ticket: the schema of its fields, the ticket action they become, and the
+ * receipt to show. Input that fails the schema comes back by field, or (a form of buttons only)
+ * is the 404 page.
+ */
+function ticketForm<I extends { ticketId: string }>(fields: string[], schema: z.ZodType<I>, toAction: (input: I) => TicketActionRequest, done: string, malformed: "by-field" | "not-found" = "by-field") {
+  return formAction({
+    audience: "customer",
+    fields: ["ticketId", ...fields],
+    path: (values) => `/saker/${values.ticketId}`,
+    refusal: { kind: "plain" },
+    run: async ({ actor, t, values }) => {
+      const parsed = schema.safeParse(values);
+      if (!parsed.success) {
+        if (malformed === "not-found") notFound();
+        return { values, errors: fieldErrors(parsed.error, t.locale), message: null };
+      }
+      if (!(await portalPostAllowed({ actor, now: new Date() }))) return tooMany(t, values);
+      const { ticketId } = parsed.data;
+      await applyTicketAction({ actor, input: { ticketId, action: toAction(parsed.data) }, ctx: defaultContext() });
+      revalidatePath(`/saker/${ticketId}`);
+      redirect(`/saker/${ticketId}?done=${done}`);
+    },
+  });
 }
 
-const ticketPath = (values: Values) => `/saker/${values.ticketId}`;
-
-export const submitReply = formAction({
-  audience: "customer",
-  fields: ["ticketId", "body"],
-  path: ticketPath,
-  refusal: { kind: "plain" },
-  run: async ({ actor, t, values }) => {
-    const parsed = ReplyFormSchema.safeParse(values);
-    if (!parsed.success) return { values, errors: fieldErrors(parsed.error, t.locale), message: null };
-    return act(actor, parsed.data.ticketId, { type: "reply", body: parsed.data.body }, "reply", t, values);
-  },
-});
-
-export const submitAccept = formAction({
-  audience: "customer",
-  fields: ["ticketId"],
-  path: ticketPath,
-  refusal: { kind: "plain" },
-  run: async ({ actor, t, values }) => {
-    const parsed = TicketIdFormSchema.safeParse(values);
-    if (!parsed.success) notFound();
-    return act(actor, parsed.data.ticketId, { type: "confirm" }, "accepted", t, values);
-  },
-});
-
-export const submitReopen = formAction({
-  audience: "customer",
-  fields: ["ticketId", "reason"],
-  path: ticketPath,
-  refusal: { kind: "plain" },
-  run: async ({ actor, t, values }) => {
-    const parsed = ReopenFormSchema.safeParse(values);
-    if (!parsed.success) return { values, errors: fieldErrors(parsed.error, t.locale), message: null };
-    return act(actor, parsed.data.ticketId, { type: "reopen", reason: parsed.data.reason }, "reopened", t, values);
-  },
-});
+export const submitReply = ticketForm(["body"], ReplyFormSchema, ({ body }) => ({ type: "reply", body }), "reply");
+export const submitAccept = ticketForm([], TicketIdFormSchema, () => ({ type: "confirm" }), "accepted", "not-found");
+export const submitReopen = ticketForm(["reason"], ReopenFormSchema, ({ reason }) => ({ type: "reopen", reason }), "reopened");

@@ -6,6 +6,7 @@ import type { Translate } from "@/lib/i18n";
 import { formatWhen } from "@/lib/i18n/format";
 import { ButtonLink } from "@/components/button-link";
 import { ClockText } from "@/components/clock-text";
+import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
 import { AppError } from "@/lib/server/errors";
@@ -41,36 +42,25 @@ export async function TicketTable({ actor, input, query, t }: { actor: Actor; in
   };
   return (
     <div className="flex flex-col gap-4">
-      <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">{t("portal.list.caption")}</caption>
-          <thead className="border-b border-slate-300 text-sm text-slate-700">
-            <tr>
-              <th scope="col" className="px-4 py-2">{t("portal.list.titleColumn")}</th>
-              <th scope="col" className="px-4 py-2">{t("portal.list.status")}</th>
-              <th scope="col" className="px-4 py-2">{t("portal.list.priority")}</th>
-              <th scope="col" className="px-4 py-2">{t("portal.list.registered")}</th>
-              <th scope="col" className="px-4 py-2">{t("portal.list.clock")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((ticket) => (
-              <tr key={ticket.id} className="border-b border-slate-200 last:border-0">
-                <th scope="row" className="px-4 py-3 font-normal">
-                  <Link href={`/saker/${ticket.id}`} className="font-medium text-blue-800 underline underline-offset-2">
-                    {ticket.title}
-                  </Link>
-                  <span className="block font-mono text-sm text-slate-700">{ticket.reference}</span>
-                </th>
-                <td className="px-4 py-3"><StatusBadge status={ticket.status} locale={t.locale} /></td>
-                <td className="px-4 py-3"><PriorityBadge priority={ticket.priority} locale={t.locale} /></td>
-                <td className="whitespace-nowrap px-4 py-3">{formatWhen(ticket.createdAt, now, t.locale)}</td>
-                <td className="px-4 py-3 text-sm"><ClockText clock={ticket.sla.response} now={now} locale={t.locale} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t("portal.list.caption")} rows={items} rowKey={(ticket) => ticket.id}
+        columns={[
+          {
+            label: t("portal.list.titleColumn"),
+            cell: (ticket) => (
+              <>
+                <Link href={`/saker/${ticket.id}`} className="font-medium text-blue-800 underline underline-offset-2">
+                  {ticket.title}
+                </Link>
+                <span className="block font-mono text-sm text-slate-700">{ticket.reference}</span>
+              </>
+            ),
+          },
+          { label: t("portal.list.status"), cell: (ticket) => <StatusBadge status={ticket.status} locale={t.locale} /> },
+          { label: t("portal.list.priority"), cell: (ticket) => <PriorityBadge priority={ticket.priority} locale={t.locale} /> },
+          { label: t("portal.list.registered"), className: "whitespace-nowrap", cell: (ticket) => formatWhen(ticket.createdAt, now, t.locale) },
+          { label: t("portal.list.clock"), className: "text-sm", cell: (ticket) => <ClockText clock={ticket.sla.response} now={now} locale={t.locale} /> },
+        ]}
+      />
       <Pagination label={t("common.pagination")} firstHref={input.cursor ? href(null) : null} firstLabel={t("common.previousPage")} nextHref={nextCursor ? href(nextCursor) : null} nextLabel={t("common.nextPage")} />
     </div>
   );

@@ -7,6 +7,7 @@ import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { ButtonLink } from "@/components/button-link";
 import { EmptyState } from "@/components/empty-state";
+import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
 import { withSession } from "@/lib/server/http/session";
 import { BackLink } from "../back-link";
@@ -28,34 +29,23 @@ export default async function CalendarsPage() {
       {calendars.length === 0 ? (
         <EmptyState title={t("admin.cal.empty")} action={newButton} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t("admin.cal.caption")}</caption>
-            <thead className="border-b border-slate-300 text-sm text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2">{t("admin.cal.name")}</th>
-                <th scope="col" className="px-4 py-2">{t("admin.cal.timeZone")}</th>
-                <th scope="col" className="px-4 py-2">{t("admin.cal.holidays")}</th>
-                <th scope="col" className="px-4 py-2 text-right">{t("admin.cal.exceptions")}</th>
-                <th scope="col" className="px-4 py-2 text-right">{t("admin.cal.usedBy")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {calendars.map((c) => (
-                <tr key={c.id} className="border-b border-slate-200 last:border-0">
-                  <th scope="row" className="px-4 py-3 font-normal">
-                    <Link href={`/admin/calendars/${c.id}`} className="font-medium text-blue-800 underline underline-offset-2">{c.name}</Link>
-                    <span className="block font-mono text-sm text-slate-700">{c.key}</span>
-                  </th>
-                  <td className="px-4 py-3">{c.timeZone}</td>
-                  <td className="px-4 py-3">{t(c.norwegianHolidays ? "admin.cal.holidaysYes" : "admin.cal.holidaysNo")}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{c.datedExceptions}</td>
-                  <td className="px-4 py-3 text-right">{t("admin.cal.targetsCount", { count: c.targets })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("admin.cal.caption")} rows={calendars} rowKey={(c) => c.id}
+          columns={[
+            {
+              label: t("admin.cal.name"),
+              cell: (c) => (
+                <>
+                  <Link href={`/admin/calendars/${c.id}`} className="font-medium text-blue-800 underline underline-offset-2">{c.name}</Link>
+                  <span className="block font-mono text-sm text-slate-700">{c.key}</span>
+                </>
+              ),
+            },
+            { label: t("admin.cal.timeZone"), cell: (c) => c.timeZone },
+            { label: t("admin.cal.holidays"), cell: (c) => t(c.norwegianHolidays ? "admin.cal.holidaysYes" : "admin.cal.holidaysNo") },
+            { label: t("admin.cal.exceptions"), numeric: true, className: "tabular-nums", cell: (c) => c.datedExceptions },
+            { label: t("admin.cal.usedBy"), numeric: true, cell: (c) => t("admin.cal.targetsCount", { count: c.targets }) },
+          ]}
+        />
       )}
     </main>
   );

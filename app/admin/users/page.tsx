@@ -11,6 +11,7 @@ import { Badge } from "@/components/badge";
 import { Button } from "@/components/button";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
+import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
 import { Select } from "@/components/select";
 import { StatusMessage } from "@/components/status-message";
@@ -50,46 +51,44 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       {users.length === 0 ? (
         <EmptyState title={t("admin.users.empty")} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t("admin.users.caption", { name: organization.name })}</caption>
-            <thead className="border-b border-slate-300 text-sm text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2">{t("admin.users.name")}</th>
-                <th scope="col" className="px-4 py-2">{t("admin.users.role")}</th>
-                <th scope="col" className="px-4 py-2">{t("admin.users.status")}</th>
-                <th scope="col" className="px-4 py-2"><span className="sr-only">{t("admin.users.deactivate")}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id} className="border-b border-slate-200 align-top last:border-0">
-                  <th scope="row" className="px-4 py-3 font-normal">
-                    <span className="block font-medium">{u.name}</span>
-                    <span className="block break-all text-sm text-slate-700">{u.email}</span>
-                    <Link href={`/admin/users/${u.id}/tokens`} className="text-sm text-blue-800 underline underline-offset-2">{t("admin.users.tokens", { count: u.liveTokens })}</Link>
-                  </th>
-                  <td className="px-4 py-3">
-                    {t(`admin.role.${u.role}`)}
-                    {u.supportLine && <span className="block text-sm text-slate-700">{t(`admin.line.${u.supportLine}`)}</span>}
-                  </td>
-                  <td className="px-4 py-3">
-                    <Badge tone={u.deactivatedAt ? "neutral" : "success"}>{t(u.deactivatedAt ? "admin.users.deactivated" : "admin.users.active")}</Badge>
-                  </td>
-                  <td className="px-4 py-3 text-right">
-                    {!u.deactivatedAt && u.id !== actor.userId && (
-                      <form action={submitDeactivateUser}>
-                        <input type="hidden" name="userId" value={u.id} />
-                        <input type="hidden" name="organizationId" value={organization.id} />
-                        <Button type="submit" tone="danger" aria-label={t("admin.users.deactivateLabel", { name: u.name })}>{t("admin.users.deactivate")}</Button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("admin.users.caption", { name: organization.name })} rows={users} rowKey={(u) => u.id} alignTop
+          columns={[
+            {
+              label: t("admin.users.name"),
+              cell: (u) => (
+                <>
+                  <span className="block font-medium">{u.name}</span>
+                  <span className="block break-all text-sm text-slate-700">{u.email}</span>
+                  <Link href={`/admin/users/${u.id}/tokens`} className="text-sm text-blue-800 underline underline-offset-2">{t("admin.users.tokens", { count: u.liveTokens })}</Link>
+                </>
+              ),
+            },
+            {
+              label: t("admin.users.role"),
+              cell: (u) => (
+                <>
+                  {t(`admin.role.${u.role}`)}
+                  {u.supportLine && <span className="block text-sm text-slate-700">{t(`admin.line.${u.supportLine}`)}</span>}
+                </>
+              ),
+            },
+            { label: t("admin.users.status"), cell: (u) => <Badge tone={u.deactivatedAt ? "neutral" : "success"}>{t(u.deactivatedAt ? "admin.users.deactivated" : "admin.users.active")}</Badge> },
+            {
+              label: t("admin.users.deactivate"),
+              hiddenLabel: true,
+              className: "text-right",
+              cell: (u) =>
+                !u.deactivatedAt &&
+                u.id !== actor.userId && (
+                  <form action={submitDeactivateUser}>
+                    <input type="hidden" name="userId" value={u.id} />
+                    <input type="hidden" name="organizationId" value={organization.id} />
+                    <Button type="submit" tone="danger" aria-label={t("admin.users.deactivateLabel", { name: u.name })}>{t("admin.users.deactivate")}</Button>
+                  </form>
+                ),
+            },
+          ]}
+        />
       )}
       <section aria-labelledby="new-user" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-5">
         <h2 id="new-user" className="text-xl font-semibold">{t("admin.users.new", { name: organization.name })}</h2>

@@ -6,110 +6,102 @@ import { redis, redisPrefix } from "@/lib/server/redis";
 import { checkHealth } from "@/lib/server/health";
 import { queueHandles } from "@/lib/server/jobs/queue-handles";
 import { listNotifications } from "@/lib/server/notifications";
+import { getLocale } from "@/lib/i18n/server";
+import { t as translate } from "@/lib/i18n";
+import { formatDateTime } from "@/lib/i18n/format";
+import { DataTable } from "@/components/data-table";
 import { retryDeadNotification } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Arbeidsprosesser og varsler" };
 
-const WORKER_NAMES = { slaTimers: "SLA-klokker (egen prosess)", system: "Bakgrunn: varsler, automatisk lukking" } as const;
-const time = (iso: string | null) =>
-  iso ? new Intl.DateTimeFormat("nb-NO", { timeZone: "Europe/Oslo", dateStyle: "short", timeStyle: "medium" }).format(new Date(iso)) : "aldri";
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translate(await getLocale(), "admin.workers.title") };
+}
+
+const WORKER_NAMES = { slaTimers: "admin.workers.slaTimers", system: "admin.workers.system" } as const;
 
 function Badge({ ok, children }: { ok: boolean; children: React.ReactNode }) {
   return <span className={`rounded px-2 py-0.5 text-sm font-medium ${ok ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`}>{children}</span>;
 }
 
 export default async function WorkersPage() {
-  await withSession("provider-admin", "/admin/workers");
+  const { t } = await withSession("provider-admin", "/admin/workers");
   const [health, dead] = await Promise.all([
     checkHealth({ prisma: db(), redis: redis(), prefix: redisPrefix(), queues: queueHandles() }),
     listNotifications({ prisma: db(), status: "DEAD", limit: 50 }),
   ]);
+  const now = new Date();
+  const time = (iso: string | null) => (iso ? formatDateTime(new Date(iso), now, t.locale) : t("admin.workers.never"));
 
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-8 px-6 py-10">
-      <h1 className="text-3xl font-bold tracking-tight">Arbeidsprosesser og varsler</h1>
+      <h1 className="text-3xl font-bold tracking-tight">{t("admin.workers.title")}</h1>
 
       <section aria-labelledby="workers" className="flex flex-col gap-3">
-        <h2 id="workers" className="text-xl font-semibold">Prosesser</h2>
+        <h2 id="workers" className="text-xl font-semibold">{t("admin.workers.processes")}</h2>
         <ul className="grid gap-3 sm:grid-cols-2">
           {(Object.keys(WORKER_NAMES) as Array<keyof typeof WORKER_NAMES>).map((key) => (
             <li key={key} className="flex items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white p-4">
               <span>
-                <span className="block font-medium">{WORKER_NAMES[key]}</span>
-                <span className="text-sm text-slate-600">Siste livstegn: {time(health.workers[key].lastHeartbeatAt)}</span>
+                <span className="block font-medium">{t(WORKER_NAMES[key])}</span>
+                <span className="text-sm text-slate-600">{t("admin.workers.lastHeartbeat", { when: time(health.workers[key].lastHeartbeatAt) })}</span>
               </span>
-              <Badge ok={health.workers[key].ok}>{health.workers[key].ok ? "kjører" : "stoppet"}</Badge>
+              <Badge ok={health.workers[key].ok}>{t(health.workers[key].ok ? "admin.workers.running" : "admin.workers.stopped")}</Badge>
             </li>
           ))}
         </ul>
         <p className="text-sm text-slate-600">
-          Database: <Badge ok={health.database.ok}>{health.database.ok ? `ok, ${health.database.migration}` : "utilgjengelig"}</Badge> Redis:{" "}
-          <Badge ok={health.redis.ok}>{health.redis.ok ? "ok" : "utilgjengelig"}</Badge>
+          {t("admin.workers.database")} <Badge ok={health.database.ok}>{health.database.ok ? t("admin.workers.databaseOk", { migration: health.database.migration ?? "" }) : t("admin.workers.unavailable")}</Badge> Redis:{" "}
+          <Badge ok={health.redis.ok}>{t(health.redis.ok ? "admin.workers.ok" : "admin.workers.unavailable")}</Badge>
         </p>
       </section>
 
       <section aria-labelledby="queues" className="flex flex-col gap-3">
-        <h2 id="queues" className="text-xl font-semibold">Køer</h2>
-        <table className="w-full border-collapse text-left text-sm">
-          <thead className="border-b border-slate-300 text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-4">Kø</th>
-              <th scope="col" className="py-2 pr-4 text-right">Venter</th>
-              <th scope="col" className="py-2 pr-4 text-right">Aktive</th>
-              <th scope="col" className="py-2 pr-4 text-right">Planlagt</th>
-              <th scope="col" className="py-2 text-right">Feilet</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.entries(health.queues ?? {}).map(([name, depth]) => (
-              <tr key={name} className="border-b border-slate-100">
-                <th scope="row" className="py-2 pr-4 font-medium">{name}</th>
-                <td className="py-2 pr-4 text-right tabular-nums">{depth.waiting}</td>
-                <td className="py-2 pr-4 text-right tabular-nums">{depth.active}</td>
-                <td className="py-2 pr-4 text-right tabular-nums">{depth.delayed}</td>
-                <td className="py-2 text-right tabular-nums">{depth.failed}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <h2 id="queues" className="text-xl font-semibold">{t("admin.workers.queues")}</h2>
+        <DataTable look="compact" rows={Object.entries(health.queues ?? {})} rowKey={([name]) => name}
+          columns={[
+            { label: t("admin.workers.queue"), cell: ([name]) => name },
+            { label: t("admin.workers.waiting"), numeric: true, className: "tabular-nums", cell: ([, depth]) => depth.waiting },
+            { label: t("admin.workers.active"), numeric: true, className: "tabular-nums", cell: ([, depth]) => depth.active },
+            { label: t("admin.workers.delayed"), numeric: true, className: "tabular-nums", cell: ([, depth]) => depth.delayed },
+            { label: t("admin.workers.failed"), numeric: true, className: "tabular-nums", cell: ([, depth]) => depth.failed },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="dead" className="flex flex-col gap-3">
-        <h2 id="dead" className="text-xl font-semibold">Varsler som ikke kom fram ({health.notifications?.DEAD ?? 0})</h2>
+        <h2 id="dead" className="text-xl font-semibold">{t("admin.workers.dead", { count: health.notifications?.DEAD ?? 0 })}</h2>
         {dead.items.length === 0 ? (
-          <p className="text-slate-600">Ingen. Alle varsler er levert eller i kø.</p>
+          <p className="text-slate-600">{t("admin.workers.noDead")}</p>
         ) : (
-          <table className="w-full border-collapse text-left text-sm">
-            <thead className="border-b border-slate-300 text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4">Varsel</th>
-                <th scope="col" className="py-2 pr-4">Mottaker</th>
-                <th scope="col" className="py-2 pr-4">Siste feil</th>
-                <th scope="col" className="py-2"><span className="sr-only">Handling</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {dead.items.map((n) => (
-                <tr key={n.id} className="border-b border-slate-100 align-top">
-                  <td className="py-2 pr-4">
+          <DataTable look="compact" rows={dead.items} rowKey={(n) => n.id} alignTop
+            columns={[
+              {
+                label: t("admin.workers.notification"),
+                className: "font-normal",
+                cell: (n) => (
+                  <>
                     {n.template} ({n.channel.toLowerCase()}){n.ticket ? `, ${n.ticket.reference}` : ""}
-                    <span className="block text-slate-600">{n.attempts} forsøk, opprettet {time(n.createdAt)}</span>
-                  </td>
-                  <td className="py-2 pr-4">{n.to ?? "webhook"}</td>
-                  <td className="py-2 pr-4 text-slate-700">{n.lastError}</td>
-                  <td className="py-2">
-                    <form action={retryDeadNotification}>
-                      <input type="hidden" name="id" value={n.id} />
-                      <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 text-white hover:bg-slate-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500">
-                        Prøv igjen
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                    <span className="block text-slate-600">{t("admin.workers.attempts", { attempts: n.attempts, when: time(n.createdAt) })}</span>
+                  </>
+                ),
+              },
+              { label: t("admin.workers.recipient"), cell: (n) => n.to ?? "webhook" },
+              { label: t("admin.workers.lastError"), className: "text-slate-700", cell: (n) => n.lastError },
+              {
+                label: t("admin.workers.action"),
+                hiddenLabel: true,
+                cell: (n) => (
+                  <form action={retryDeadNotification}>
+                    <input type="hidden" name="id" value={n.id} />
+                    <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 text-white hover:bg-slate-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500">
+                      {t("admin.workers.retry")}
+                    </button>
+                  </form>
+                ),
+              },
+            ]}
+          />
         )}
       </section>
     </main>

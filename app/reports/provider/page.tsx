@@ -8,6 +8,7 @@ import { formatKroner, formatMonth, formatPercent } from "@/lib/server/reports/f
 import { monthOrDefault } from "@/lib/server/reports/report-target";
 import { withinTargetText } from "@/lib/server/reports/within-target-text";
 import { ReportMonthPicker } from "@/components/report-month-picker";
+import { DataTable } from "@/components/data-table";
 import { ReportMonthActions } from "@/components/report-month-actions";
 import { reportAction } from "./actions";
 
@@ -29,77 +30,51 @@ export default async function ProviderReportsPage({ searchParams }: { searchPara
       </header>
       <section aria-labelledby="customers" className="flex flex-col gap-3">
         <h2 id="customers" className="text-xl font-semibold">Alle kunder</h2>
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Månedens tall per kunde</caption>
-            <thead className="border-b border-slate-300 text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4">Kunde</th>
-                <th scope="col" className="py-2 pr-4">Avtale</th>
-                <th scope="col" className="py-2 pr-4 text-right">Målt</th>
-                <th scope="col" className="py-2 pr-4 text-right">Brudd</th>
-                <th scope="col" className="py-2 pr-4 text-right">Innenfor</th>
-                <th scope="col" className="py-2 pr-4 text-right">Oppetid</th>
-                <th scope="col" className="py-2 pr-4 text-right">Kreditt</th>
-                <th scope="col" className="py-2 pr-4">Status</th>
-                <th scope="col" className="py-2"><span className="sr-only">Handlinger</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {reports.map(({ figures: f, status, differences }) => (
-                <tr key={f.organization.id} className="border-b border-slate-200">
-                  <th scope="row" className="py-2 pr-4 font-medium">
-                    <a className="underline hover:text-slate-600" href={`/reports?organization=${f.organization.id}&month=${month}`}>{f.organization.name}</a>
-                  </th>
-                  <td className="py-2 pr-4">{f.agreement?.name ?? "–"}</td>
-                  <td className="py-2 pr-4 text-right">{f.tickets.measured}</td>
-                  <td className="py-2 pr-4 text-right">{f.tickets.breached}</td>
-                  <td className={`py-2 pr-4 text-right ${f.tickets.passes ? "" : "font-semibold text-rose-700"}`}>{withinTargetText(f, locale).value}</td>
-                  <td className="py-2 pr-4 text-right">{formatPercent(f.uptime.percent, 3)}</td>
-                  <td className="py-2 pr-4 text-right">{f.credit.percent === null ? "må avgjøres" : formatPercent(f.credit.percent)}</td>
-                  <td className="py-2 pr-4">{status === "CLOSED" ? `lukket${differences.length ? " (ny beregning avviker)" : ""}` : "foreløpig"}</td>
-                  <td className="py-2"><ReportMonthActions organizationId={f.organization.id} month={month} closed={status === "CLOSED"} reportAction={reportAction} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable look="compact" caption="Månedens tall per kunde" rows={reports} rowKey={(r) => r.figures.organization.id}
+          columns={[
+            { label: "Kunde", cell: ({ figures: f }) => <a className="underline hover:text-slate-600" href={`/reports?organization=${f.organization.id}&month=${month}`}>{f.organization.name}</a> },
+            { label: "Avtale", cell: ({ figures: f }) => f.agreement?.name ?? "–" },
+            { label: "Målt", numeric: true, cell: ({ figures: f }) => f.tickets.measured },
+            { label: "Brudd", numeric: true, cell: ({ figures: f }) => f.tickets.breached },
+            { label: "Innenfor", numeric: true, className: ({ figures: f }) => (f.tickets.passes ? "" : "font-semibold text-rose-700"), cell: ({ figures: f }) => withinTargetText(f, locale).value },
+            { label: "Oppetid", numeric: true, cell: ({ figures: f }) => formatPercent(f.uptime.percent, 3) },
+            { label: "Kreditt", numeric: true, cell: ({ figures: f }) => (f.credit.percent === null ? "må avgjøres" : formatPercent(f.credit.percent)) },
+            { label: "Status", cell: ({ status, differences }) => (status === "CLOSED" ? `lukket${differences.length ? " (ny beregning avviker)" : ""}` : "foreløpig") },
+            {
+              label: "Handlinger",
+              hiddenLabel: true,
+              cell: ({ figures: f, status }) => <ReportMonthActions organizationId={f.organization.id} month={month} closed={status === "CLOSED"} reportAction={reportAction} />,
+            },
+          ]}
+        />
       </section>
       <section aria-labelledby="invoice" className="flex flex-col gap-3">
         <h2 id="invoice" className="text-xl font-semibold">Kredittlinjer til fakturering</h2>
         {credited.length === 0 ? (
           <p className="text-slate-700">Ingen kunder har kreditt for {formatMonth(month)}.</p>
         ) : (
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Kredittlinjer per kunde</caption>
-            <thead className="border-b border-slate-300 text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4">Kunde</th>
-                <th scope="col" className="py-2 pr-4">Beregning</th>
-                <th scope="col" className="py-2 pr-4 text-right">Prosent</th>
-                <th scope="col" className="py-2 text-right">Beløp</th>
-              </tr>
-            </thead>
-            <tbody>
-              {credited.map(({ figures: f }) => (
-                <tr key={f.organization.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pr-4 font-medium">{f.organization.name}</th>
-                  <td className="py-2 pr-4">
+          <DataTable look="compact" caption="Kredittlinjer per kunde" rows={credited} rowKey={(r) => r.figures.organization.id} alignTop
+            columns={[
+              { label: "Kunde", cell: ({ figures: f }) => f.organization.name },
+              {
+                label: "Beregning",
+                cell: ({ figures: f }) => (
+                  <>
                     <ul>{f.credit.lines.map((l, i) => <li key={i}>{l.label}: {formatPercent(l.percent)}</li>)}</ul>
                     {f.credit.note && <p className="text-amber-800">{f.credit.note}</p>}
-                  </td>
-                  <td className="py-2 pr-4 text-right">{f.credit.percent === null ? "–" : formatPercent(f.credit.percent)}</td>
-                  <td className="py-2 text-right">{f.credit.amountOre === null ? "–" : `−${formatKroner(f.credit.amountOre)}`}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
+                  </>
+                ),
+              },
+              { label: "Prosent", numeric: true, cell: ({ figures: f }) => (f.credit.percent === null ? "–" : formatPercent(f.credit.percent)) },
+              { label: "Beløp", numeric: true, cell: ({ figures: f }) => (f.credit.amountOre === null ? "–" : `−${formatKroner(f.credit.amountOre)}`) },
+            ]}
+            footer={
               <tr className="font-semibold">
                 <th scope="row" className="py-2 pr-4" colSpan={3}>Sum kreditt</th>
                 <td className="py-2 text-right">−{formatKroner(total)}</td>
               </tr>
-            </tfoot>
-          </table>
+            }
+          />
         )}
       </section>
     </main>

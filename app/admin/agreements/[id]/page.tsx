@@ -7,6 +7,7 @@ import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { formatBusinessDuration, formatDateTime } from "@/lib/i18n/format";
 import { ButtonLink } from "@/components/button-link";
+import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
 import { StatusMessage } from "@/components/status-message";
 import { withSession } from "@/lib/server/http/session";
@@ -34,38 +35,33 @@ export default async function AgreementPage({ params, searchParams }: { params: 
         actions={agreement.latest && <ButtonLink tone="primary" href={`/admin/agreements/${agreement.id}/versions/new`}>{t("admin.agr.newVersion")}</ButtonLink>}
       />
       {search.done === "created" && <StatusMessage message={t("admin.new.created")} />}
-      <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">{t("admin.agr.versionsCaption", { name: agreement.name })}</caption>
-          <thead className="border-b border-slate-300 text-sm text-slate-700">
-            <tr>
-              <th scope="col" className="px-4 py-2">{t("admin.agr.label")}</th>
-              <th scope="col" className="px-4 py-2">{t("admin.agr.validFrom")}</th>
-              <th scope="col" className="px-4 py-2">{t("admin.agr.targets")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agreement.versions.map((v, i) => (
-              <tr key={v.id} className="border-b border-slate-200 align-top last:border-0">
-                <th scope="row" className="px-4 py-3 font-normal">
-                  <Link href={`/admin/agreements/${agreement.id}/versions/${v.id}`} className="font-medium text-blue-800 underline underline-offset-2">{v.label}</Link>
-                  <span className="mt-1 block"><VersionStatus state={states[i] ?? "past"} t={t} /></span>
-                </th>
-                <td className="whitespace-nowrap px-4 py-3">{formatDateTime(v.validFrom, now, t.locale)}</td>
-                <td className="px-4 py-3 text-sm">
-                  <ul>
-                    {v.targets.map((target) => (
-                      <li key={target.priority}>
-                        <span className="font-medium">{target.priority}</span>: {formatBusinessDuration(target.minutes, t.locale)} ({target.calendarName})
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t("admin.agr.versionsCaption", { name: agreement.name })} rows={agreement.versions.map((v, i) => ({ ...v, state: states[i] ?? "past" }))} rowKey={(v) => v.id} alignTop
+        columns={[
+          {
+            label: t("admin.agr.label"),
+            cell: (v) => (
+              <>
+                <Link href={`/admin/agreements/${agreement.id}/versions/${v.id}`} className="font-medium text-blue-800 underline underline-offset-2">{v.label}</Link>
+                <span className="mt-1 block"><VersionStatus state={v.state} t={t} /></span>
+              </>
+            ),
+          },
+          { label: t("admin.agr.validFrom"), className: "whitespace-nowrap", cell: (v) => formatDateTime(v.validFrom, now, t.locale) },
+          {
+            label: t("admin.agr.targets"),
+            className: "text-sm",
+            cell: (v) => (
+              <ul>
+                {v.targets.map((target) => (
+                  <li key={target.priority}>
+                    <span className="font-medium">{target.priority}</span>: {formatBusinessDuration(target.minutes, t.locale)} ({target.calendarName})
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]}
+      />
     </main>
   );
 }

@@ -8,6 +8,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { Badge } from "@/components/badge";
 import { Button } from "@/components/button";
 import { EmptyState } from "@/components/empty-state";
+import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
 import { StatusMessage } from "@/components/status-message";
 import { withSession } from "@/lib/server/http/session";
@@ -34,41 +35,35 @@ export default async function UserTokensPage({ params, searchParams }: { params:
       {tokens.length === 0 ? (
         <EmptyState title={t("admin.tokens.empty")} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t("admin.tokens.caption")}</caption>
-            <thead className="border-b border-slate-300 text-sm text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2">{t("admin.tokens.name")}</th>
-                <th scope="col" className="px-4 py-2">{t("admin.tokens.prefix")}</th>
-                <th scope="col" className="px-4 py-2">{t("admin.tokens.lastUsed")}</th>
-                <th scope="col" className="px-4 py-2">{t("admin.tokens.status")}</th>
-                <th scope="col" className="px-4 py-2"><span className="sr-only">{t("admin.tokens.revoke")}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((tok) => (
-                <tr key={tok.id} className="border-b border-slate-200 last:border-0">
-                  <th scope="row" className="px-4 py-3 font-medium">
-                    {tok.name}
-                    <span className="block text-sm font-normal text-slate-700">{t("admin.tokens.created")}: {formatDateTime(tok.createdAt, now, t.locale)}</span>
-                  </th>
-                  <td className="px-4 py-3 font-mono text-sm">{tok.displayPrefix}…</td>
-                  <td className="px-4 py-3">{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, now, t.locale) : t("admin.tokens.never")}</td>
-                  <td className="px-4 py-3"><Badge tone={tok.revokedAt ? "neutral" : "success"}>{t(tok.revokedAt ? "admin.tokens.revoked" : "admin.tokens.live")}</Badge></td>
-                  <td className="px-4 py-3 text-right">
-                    {!tok.revokedAt && (
-                      <form action={submitRevokeToken}>
-                        <input type="hidden" name="tokenId" value={tok.id} />
-                        <Button type="submit" tone="danger" aria-label={t("admin.tokens.revokeLabel", { prefix: tok.displayPrefix })}>{t("admin.tokens.revoke")}</Button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("admin.tokens.caption")} rows={tokens} rowKey={(tok) => tok.id}
+          columns={[
+            {
+              label: t("admin.tokens.name"),
+              className: "font-medium",
+              cell: (tok) => (
+                <>
+                  {tok.name}
+                  <span className="block text-sm font-normal text-slate-700">{t("admin.tokens.created")}: {formatDateTime(tok.createdAt, now, t.locale)}</span>
+                </>
+              ),
+            },
+            { label: t("admin.tokens.prefix"), className: "font-mono text-sm", cell: (tok) => `${tok.displayPrefix}…` },
+            { label: t("admin.tokens.lastUsed"), cell: (tok) => (tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, now, t.locale) : t("admin.tokens.never")) },
+            { label: t("admin.tokens.status"), cell: (tok) => <Badge tone={tok.revokedAt ? "neutral" : "success"}>{t(tok.revokedAt ? "admin.tokens.revoked" : "admin.tokens.live")}</Badge> },
+            {
+              label: t("admin.tokens.revoke"),
+              hiddenLabel: true,
+              className: "text-right",
+              cell: (tok) =>
+                !tok.revokedAt && (
+                  <form action={submitRevokeToken}>
+                    <input type="hidden" name="tokenId" value={tok.id} />
+                    <Button type="submit" tone="danger" aria-label={t("admin.tokens.revokeLabel", { prefix: tok.displayPrefix })}>{t("admin.tokens.revoke")}</Button>
+                  </form>
+                ),
+            },
+          ]}
+        />
       )}
       <section aria-labelledby="new-token" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-5">
         <h2 id="new-token" className="text-xl font-semibold">{t("admin.tokens.new")}</h2>

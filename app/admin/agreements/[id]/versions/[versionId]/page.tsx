@@ -6,6 +6,7 @@ import { defaultContext } from "@/lib/server/tickets/context";
 import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { formatBusinessDuration, formatDateTime } from "@/lib/i18n/format";
+import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
 import { withSession } from "@/lib/server/http/session";
 import { BackLink } from "../../../../back-link";
@@ -30,29 +31,16 @@ export default async function AgreementVersionPage({ params }: { params: Promise
       <PageHeader title={t("admin.ver.title", { agreement: v.agreement.name, label: v.label })} lead={t("admin.ver.validFrom", { when: formatDateTime(v.validFrom, now, t.locale) })} />
       <section aria-labelledby="targets" className="flex flex-col gap-2">
         <h2 id="targets" className="text-xl font-semibold">{t("admin.ver.targets")}</h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t("admin.ver.targets")}</caption>
-            <thead className="border-b border-slate-300 text-sm text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2">{t("admin.ver.priority")}</th>
-                <th scope="col" className="px-4 py-2">{t("admin.ver.minutes")}</th>
-                <th scope="col" className="px-4 py-2">{t("admin.ver.calendar")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.targets.map((target) => (
-                <tr key={target.priority} className="border-b border-slate-200 last:border-0">
-                  <th scope="row" className="px-4 py-3">{target.priority} {t(`common.priority.${target.priority}`)}</th>
-                  <td className="px-4 py-3">{target.minutes === null ? t("admin.ver.notCovered") : formatBusinessDuration(target.minutes, t.locale)}</td>
-                  <td className="px-4 py-3">
-                    {target.calendar ? <a href={`/admin/calendars/${target.calendar.id}`} className="text-blue-800 underline underline-offset-2">{target.calendar.name}</a> : "–"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("admin.ver.targets")} rows={v.targets} rowKey={(target) => target.priority}
+          columns={[
+            { label: t("admin.ver.priority"), className: "", cell: (target) => `${target.priority} ${t(`common.priority.${target.priority}`)}` },
+            { label: t("admin.ver.minutes"), cell: (target) => (target.minutes === null ? t("admin.ver.notCovered") : formatBusinessDuration(target.minutes, t.locale)) },
+            {
+              label: t("admin.ver.calendar"),
+              cell: (target) => (target.calendar ? <a href={`/admin/calendars/${target.calendar.id}`} className="text-blue-800 underline underline-offset-2">{target.calendar.name}</a> : "–"),
+            },
+          ]}
+        />
       </section>
       <dl className="grid gap-4 rounded-lg border border-slate-300 bg-white p-5">
         <div>
