@@ -14,7 +14,7 @@ import type { Actor } from "../actor";
 import { AppError } from "../errors";
 import type { MessageKey } from "../../i18n";
 import type { FormState } from "../../forms/form-state";
-import { found, nextRequest, requireSession, type Audience, type RequestScope, type T } from "./session";
+import { found, notFoundPageFor, nextRequest, requireSession, type Audience, type RequestScope, type T } from "./session";
 
 export type Values = Record<string, string>;
 
@@ -35,8 +35,8 @@ export type FieldMessages = Record<string, MessageKey>;
 export type Refusal = { kind: "fields"; ours?: (error: AppError) => Partial<FieldMessages> } | { kind: "reason" } | { kind: "plain" };
 
 export function refusalState(error: unknown, t: T, values: Values, refusal: Refusal): FormState {
+  notFoundPageFor(error);
   if (!(error instanceof AppError)) throw error;
-  if (error.code === "not_found") notFound();
   switch (refusal.kind) {
     case "fields": {
       const ours = refusal.ours?.(error) ?? {};

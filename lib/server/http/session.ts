@@ -52,12 +52,17 @@ export async function requireSession(audience: Audience, path: string, scope: Re
   return actor;
 }
 
-/** A use case's not_found becomes the 404 page (the one place that maps it for pages and actions). */
+/** A use case's not_found is the 404 page: the one place that maps it, for pages and actions. */
+export function notFoundPageFor(error: unknown): void {
+  if (error instanceof AppError && error.code === "not_found") notFound();
+}
+
+/** Runs a read use case; its not_found is the 404 page. */
 export async function found<R>(read: Promise<R>): Promise<R> {
   try {
     return await read;
   } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
+    notFoundPageFor(error);
     throw error;
   }
 }
