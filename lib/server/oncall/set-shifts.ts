@@ -10,6 +10,8 @@ import { unprocessable } from "../errors";
 import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { SetShiftsInputSchema, ShiftInputSchema, type SetShiftsInput, type ShiftInput } from "./schemas";
 
+const onlyProviderAdmins = () => unprocessable("Only provider admins may change the on-call rota");
+
 export interface ShiftView {
   id: string;
   userId: string;
@@ -33,14 +35,14 @@ async function requireOnCallUsers(db: DbClient, userIds: readonly string[]): Pro
 }
 
 export async function addShift({ prisma, actor, input, now }: { prisma: PrismaClient; actor: Actor; input: ShiftInput; now: Date }): Promise<ShiftView> {
-  requireRole(actor, PROVIDER_ADMIN, "On-call rota");
+  requireRole(actor, PROVIDER_ADMIN, onlyProviderAdmins);
   const shift = ShiftInputSchema.parse(input);
   await requireOnCallUsers(prisma, [shift.userId]);
   return prisma.onCallShift.create({ data: { ...shift, createdAt: now }, select: SHIFT_SELECT });
 }
 
 export async function setShifts({ prisma, actor, input, now }: { prisma: PrismaClient; actor: Actor; input: SetShiftsInput; now: Date }): Promise<ShiftView[]> {
-  requireRole(actor, PROVIDER_ADMIN, "On-call rota");
+  requireRole(actor, PROVIDER_ADMIN, onlyProviderAdmins);
   const { from, to, shifts } = SetShiftsInputSchema.parse(input);
   return prisma.$transaction(async (tx) => {
     await requireOnCallUsers(tx, shifts.map((s) => s.userId));

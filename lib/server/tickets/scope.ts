@@ -16,7 +16,7 @@ import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Role, SupportLine } from "../../generated/prisma/enums";
 import { STAFF_ROLES, type Actor } from "../actor";
-import { notFound } from "../errors";
+import { notFound, type AppError } from "../errors";
 import type { DbClient } from "../db/prisma";
 
 const LINES: readonly SupportLine[] = ["L1", "L2", "L3"];
@@ -57,10 +57,11 @@ export async function requireVisibleTicketId(client: DbClient, actor: Actor, id:
 
 /**
  * A use case for some roles only: anyone else is told "not found", as for something that does not
- * exist (provider admins' pages, reports and rota; incident writers).
+ * exist (provider admins' pages and reports; incident writers), or given the use case's own
+ * refusal where the role is told why (the on-call rota).
  */
-export function requireRole(actor: Actor, roles: readonly Role[], what: string): void {
-  if (!roles.includes(actor.role)) throw notFound(what);
+export function requireRole(actor: Actor, roles: readonly Role[], what: string | (() => AppError)): void {
+  if (!roles.includes(actor.role)) throw typeof what === "string" ? notFound(what) : what();
 }
 
 export const PROVIDER_ADMIN: readonly Role[] = ["PROVIDER_ADMIN"];
