@@ -1,9 +1,8 @@
 "use client";
 /** Create a user in the shown organisation; keeps what was typed when the server refuses it. */
 import { useActionState } from "react";
-import { ErrorMessage } from "@/components/error-message";
+import { ActionForm } from "@/components/action-form";
 import { Select, type SelectOption } from "@/components/select";
-import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
 import { EMPTY_FORM } from "@/lib/forms/form-state";
 import { submitNewUser } from "./actions";
@@ -20,18 +19,13 @@ export interface NewUserText {
 export function NewUserForm({ organizationId, roles, lines, text }: { organizationId: string; roles: SelectOption[]; lines: SelectOption[]; text: NewUserText }) {
   const [state, action] = useActionState(submitNewUser, EMPTY_FORM);
   return (
-    <form key={JSON.stringify(state.values)} action={action} className="flex flex-col gap-4" noValidate>
-      {state.message && <ErrorMessage message={state.message} />}
-      <input type="hidden" name="organizationId" value={organizationId} />
+    <ActionForm state={state} action={action} hidden={{ organizationId }} submit={text.submit} pending={text.pending}>
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id="user-name" name="name" label={text.name} error={state.errors.name} defaultValue={state.values.name} autoComplete="off" required />
         <TextField id="user-email" name="email" type="email" label={text.email} error={state.errors.email} defaultValue={state.values.email} autoComplete="off" required />
         <Select id="user-role" name="role" label={text.role} options={roles} error={state.errors.role} defaultValue={state.values.role ?? roles[0]?.value} />
         {lines.length > 0 && <Select id="user-line" name="supportLine" label={text.line} options={lines} error={state.errors.supportLine} defaultValue={state.values.supportLine ?? ""} />}
       </div>
-      <div>
-        <SubmitButton label={text.submit} pendingLabel={text.pending} />
-      </div>
-    </form>
+    </ActionForm>
   );
 }

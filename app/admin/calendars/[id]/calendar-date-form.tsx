@@ -1,8 +1,7 @@
 "use client";
 /** Close a date or give it special hours; the SLA engine's message shows next to the field it concerns. */
 import { useActionState } from "react";
-import { ErrorMessage } from "@/components/error-message";
-import { SubmitButton } from "@/components/submit-button";
+import { ActionForm } from "@/components/action-form";
 import { TextField } from "@/components/text-field";
 import { EMPTY_FORM } from "@/lib/forms/form-state";
 import { submitCalendarDate } from "../actions";
@@ -20,17 +19,12 @@ export interface CalendarDateText {
 export function CalendarDateForm({ calendarId, text }: { calendarId: string; text: CalendarDateText }) {
   const [state, action] = useActionState(submitCalendarDate, EMPTY_FORM);
   return (
-    <form key={JSON.stringify(state.values)} action={action} className="flex flex-col gap-4" noValidate>
-      {state.message && <ErrorMessage message={state.message} />}
-      <input type="hidden" name="calendarId" value={calendarId} />
+    <ActionForm state={state} action={action} hidden={{ calendarId }} submit={text.submit} pending={text.pending}>
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id="date" name="date" type="date" label={text.date} error={state.errors.date} defaultValue={state.values.date} required />
         <TextField id="date-hours" name="hours" label={text.hours} help={text.hoursHelp} error={state.errors.hours} defaultValue={state.values.hours} />
         <TextField id="date-note" name="note" label={text.note} help={text.noteHelp} error={state.errors.note} defaultValue={state.values.note} maxLength={200} />
       </div>
-      <div>
-        <SubmitButton label={text.submit} pendingLabel={text.pending} />
-      </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
 /** Create a calendar: key, name, zone, hours per weekday (split shifts allowed), Norwegian holidays. */
 import { useActionState } from "react";
-import { ErrorMessage } from "@/components/error-message";
-import { SubmitButton } from "@/components/submit-button";
+import { ActionForm } from "@/components/action-form";
 import { TextField } from "@/components/text-field";
 import { EMPTY_FORM } from "@/lib/forms/form-state";
 import { submitNewCalendar } from "../actions";
@@ -34,8 +33,7 @@ export function NewCalendarForm({ days, text }: { days: Array<{ key: string; lab
   const sent = Object.keys(state.values).length > 0;
   const value = (field: string) => (sent ? state.values[field] : DEFAULTS[field]) ?? "";
   return (
-    <form key={JSON.stringify(state.values)} action={action} className="flex flex-col gap-6" noValidate>
-      {state.message && <ErrorMessage message={state.message} />}
+    <ActionForm state={state} action={action} submit={text.submit} pending={text.pending} spacious>
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id="calendar-name" name="name" label={text.name} error={state.errors.name} defaultValue={value("name")} required />
         <TextField id="calendar-key" name="key" label={text.key} help={text.keyHelp} error={state.errors.key} defaultValue={value("key")} autoCapitalize="none" required />
@@ -55,9 +53,6 @@ export function NewCalendarForm({ days, text }: { days: Array<{ key: string; lab
         <input id="calendar-holidays" name="norwegianHolidays" type="checkbox" defaultChecked={sent ? state.values.norwegianHolidays === "on" : true} className="size-6 accent-blue-800" />
         <label htmlFor="calendar-holidays" className="font-medium">{text.holidays}</label>
       </div>
-      <div>
-        <SubmitButton label={text.submit} pendingLabel={text.pending} />
-      </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
 /** Create an API token; the new token is shown once, in a box the admin can select and copy. */
 import { useActionState } from "react";
-import { ErrorMessage } from "@/components/error-message";
-import { SubmitButton } from "@/components/submit-button";
+import { ActionForm } from "@/components/action-form";
 import { TextField } from "@/components/text-field";
 import { EMPTY_FORM } from "@/lib/forms/form-state";
 import { submitNewToken } from "./actions";
@@ -25,14 +24,9 @@ export function NewTokenForm({ userId, text }: { userId: string; text: NewTokenT
           <code data-testid="new-token" className="select-all break-all rounded bg-white p-2 font-mono text-sm text-slate-900">{state.result}</code>
         </div>
       )}
-      <form action={action} className="flex flex-col gap-4" noValidate>
-        {state.message && <ErrorMessage message={state.message} />}
-        <input type="hidden" name="userId" value={userId} />
+      <ActionForm state={state} action={action} hidden={{ userId }} submit={text.submit} pending={text.pending}>
         <TextField id="token-name" name="name" label={text.name} help={text.nameHelp} error={state.errors.name} defaultValue={state.values.name} maxLength={100} required />
-        <div>
-          <SubmitButton label={text.submit} pendingLabel={text.pending} />
-        </div>
-      </form>
+      </ActionForm>
     </div>
   );
 }

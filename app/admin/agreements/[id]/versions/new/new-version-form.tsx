@@ -1,9 +1,8 @@
 "use client";
 /** A new agreement version: valid from (Oslo time), P1–P4 targets each with minutes and a calendar, thresholds. */
 import { useActionState } from "react";
-import { ErrorMessage } from "@/components/error-message";
+import { ActionForm } from "@/components/action-form";
 import { Select, type SelectOption } from "@/components/select";
-import { SubmitButton } from "@/components/submit-button";
 import { TextField } from "@/components/text-field";
 import { EMPTY_FORM } from "@/lib/forms/form-state";
 import { submitNewVersion } from "../../../actions";
@@ -31,9 +30,7 @@ export function NewVersionForm({ agreementId, defaults, calendars, text }: { agr
   const value = (field: string) => (sent ? state.values[field] : defaults[field]) ?? "";
   const id = (field: string) => field.replace(/\./g, "-");
   return (
-    <form key={JSON.stringify(state.values)} action={action} className="flex flex-col gap-6" noValidate>
-      {state.message && <ErrorMessage message={state.message} />}
-      <input type="hidden" name="agreementId" value={agreementId} />
+    <ActionForm state={state} action={action} hidden={{ agreementId }} submit={text.submit} pending={text.pending} spacious>
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id="version-label" name="label" label={text.label} help={text.labelHelp} error={state.errors.label} defaultValue={value("label")} required />
         <TextField id="version-validFrom" name="validFrom" type="datetime-local" label={text.validFrom} error={state.errors.validFrom} defaultValue={value("validFrom")} required />
@@ -54,9 +51,6 @@ export function NewVersionForm({ agreementId, defaults, calendars, text }: { agr
         <TextField id="version-compliance" name="minWithinTargetPercent" label={text.compliance} error={state.errors.minWithinTargetPercent} defaultValue={value("minWithinTargetPercent")} inputMode="decimal" />
       </div>
       <TextField id="version-note" name="note" label={text.note} error={state.errors.note} defaultValue={value("note")} maxLength={500} />
-      <div>
-        <SubmitButton label={text.submit} pendingLabel={text.pending} />
-      </div>
-    </form>
+    </ActionForm>
   );
 }
