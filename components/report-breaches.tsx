@@ -1,22 +1,24 @@
 /** The breached tickets of the month: target, business time used, and how late. */
+import { t, type Locale } from "@/lib/i18n";
 import type { BreachedTicket } from "@/lib/server/reports";
 import { formatDateTime, formatMinutes } from "@/lib/server/reports/format";
 
-export function ReportBreaches({ breaches }: { breaches: BreachedTicket[] }) {
-  if (breaches.length === 0) return <p className="text-slate-700">Ingen saker brøt responstiden denne måneden.</p>;
+export function ReportBreaches({ breaches, locale }: { breaches: BreachedTicket[]; locale: Locale }) {
+  if (breaches.length === 0) return <p className="text-slate-700">{t(locale, "report.breaches.none")}</p>;
+  const minutes = (m: number) => formatMinutes(m, locale);
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">Saker som brøt responstiden</caption>
+        <caption className="sr-only">{t(locale, "report.breaches.caption")}</caption>
         <thead className="border-b border-slate-300 text-slate-600">
           <tr>
-            <th scope="col" className="py-2 pr-4">Sak</th>
-            <th scope="col" className="py-2 pr-4">Prioritet</th>
-            <th scope="col" className="py-2 pr-4">Registrert</th>
-            <th scope="col" className="py-2 pr-4 text-right">Mål</th>
-            <th scope="col" className="py-2 pr-4 text-right">Brukt arbeidstid</th>
-            <th scope="col" className="py-2 pr-4 text-right">For sent (arbeidstid)</th>
-            <th scope="col" className="py-2 text-right">For sent (klokketid)</th>
+            <th scope="col" className="py-2 pr-4">{t(locale, "report.col.ticket")}</th>
+            <th scope="col" className="py-2 pr-4">{t(locale, "report.col.priority")}</th>
+            <th scope="col" className="py-2 pr-4">{t(locale, "report.col.registered")}</th>
+            <th scope="col" className="py-2 pr-4 text-right">{t(locale, "report.col.target")}</th>
+            <th scope="col" className="py-2 pr-4 text-right">{t(locale, "report.col.used")}</th>
+            <th scope="col" className="py-2 pr-4 text-right">{t(locale, "report.col.lateBusiness")}</th>
+            <th scope="col" className="py-2 text-right">{t(locale, "report.col.lateWall")}</th>
           </tr>
         </thead>
         <tbody>
@@ -26,11 +28,11 @@ export function ReportBreaches({ breaches }: { breaches: BreachedTicket[] }) {
                 {b.reference} <span className="font-normal text-slate-600">{b.title}</span>
               </th>
               <td className="py-2 pr-4">{b.priority}</td>
-              <td className="py-2 pr-4">{formatDateTime(b.registeredAt)}</td>
-              <td className="py-2 pr-4 text-right">{formatMinutes(b.targetMinutes ?? 0)}</td>
-              <td className="py-2 pr-4 text-right">{formatMinutes(b.usedMinutes)}</td>
-              <td className="py-2 pr-4 text-right">{formatMinutes(b.lateBusinessMinutes)}</td>
-              <td className="py-2 text-right">{formatMinutes(b.lateWallMinutes)}{b.stillRunning ? " (ikke besvart ennå)" : ""}</td>
+              <td className="py-2 pr-4">{formatDateTime(b.registeredAt, locale)}</td>
+              <td className="py-2 pr-4 text-right">{minutes(b.targetMinutes ?? 0)}</td>
+              <td className="py-2 pr-4 text-right">{minutes(b.usedMinutes)}</td>
+              <td className="py-2 pr-4 text-right">{minutes(b.lateBusinessMinutes)}</td>
+              <td className="py-2 text-right">{minutes(b.lateWallMinutes)}{b.stillRunning ? ` (${t(locale, "report.breaches.stillOpen")})` : ""}</td>
             </tr>
           ))}
         </tbody>

@@ -1,16 +1,18 @@
 /** Tickets of the month left out of measurement, with the reason. */
+import { t, type Locale } from "@/lib/i18n";
 import type { ExcludedTicket } from "@/lib/server/reports";
+import { exclusionReasonText } from "@/lib/server/reports/format";
 
-export function ReportExclusions({ exclusions }: { exclusions: ExcludedTicket[] }) {
-  if (exclusions.length === 0) return <p className="text-slate-700">Ingen saker er holdt utenfor målingen.</p>;
+export function ReportExclusions({ exclusions, locale }: { exclusions: ExcludedTicket[]; locale: Locale }) {
+  if (exclusions.length === 0) return <p className="text-slate-700">{t(locale, "report.exclusions.none")}</p>;
   return (
     <table className="w-full border-collapse text-left text-sm">
-      <caption className="sr-only">Saker som ikke er målt</caption>
+      <caption className="sr-only">{t(locale, "report.section.exclusions")}</caption>
       <thead className="border-b border-slate-300 text-slate-600">
         <tr>
-          <th scope="col" className="py-2 pr-4">Sak</th>
-          <th scope="col" className="py-2 pr-4">Prioritet</th>
-          <th scope="col" className="py-2">Grunn</th>
+          <th scope="col" className="py-2 pr-4">{t(locale, "report.col.ticket")}</th>
+          <th scope="col" className="py-2 pr-4">{t(locale, "report.col.priority")}</th>
+          <th scope="col" className="py-2">{t(locale, "report.col.reason")}</th>
         </tr>
       </thead>
       <tbody>
@@ -18,7 +20,7 @@ export function ReportExclusions({ exclusions }: { exclusions: ExcludedTicket[] 
           <tr key={e.ticketId} className="border-b border-slate-200">
             <th scope="row" className="py-2 pr-4 font-medium">{e.reference}</th>
             <td className="py-2 pr-4">{e.priority}</td>
-            <td className="py-2">{e.reason}</td>
+            <td className="py-2">{exclusionReasonText(e, locale)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,34 +1,37 @@
 /** The month's uptime: coverage, total and down time, maintenance, and each incident. */
+import { t, type Locale } from "@/lib/i18n";
 import type { UptimeFigures } from "@/lib/server/reports";
-import { EXCLUSION_REASON_NAMES, formatDateTime, formatMinutes, formatPercent } from "@/lib/server/reports/format";
+import { formatDateTime, formatMinutes, formatPercent, incidentReasonName } from "@/lib/server/reports/format";
 
-export function ReportUptime({ uptime: u }: { uptime: UptimeFigures }) {
+export function ReportUptime({ uptime: u, locale }: { uptime: UptimeFigures; locale: Locale }) {
+  const minutes = (m: number) => formatMinutes(m, locale);
   return (
     <div className="flex flex-col gap-3">
       <p>
-        Oppetid <strong>{formatPercent(u.percent, 3)}</strong> over {u.coverage}: {formatMinutes(u.downtimeMinutes)} nedetid av {formatMinutes(u.totalMinutes)}.
-        Planlagt vedlikehold: {u.maintenanceWindows} vinduer ({formatMinutes(u.maintenanceMinutes)}){u.maintenanceReducesTotal ? ", trukket fra total tid" : ""}; nedetid i dem teller ikke.
+        {t(locale, "report.uptime.label")} <strong>{formatPercent(u.percent, 3, locale)}</strong>{" "}
+        {t(locale, "report.uptime.over", { coverage: u.coverage, downtime: minutes(u.downtimeMinutes), total: minutes(u.totalMinutes) })}{" "}
+        {t(locale, "report.uptime.maintenance", { count: u.maintenanceWindows, minutes: minutes(u.maintenanceMinutes), reduces: u.maintenanceReducesTotal ? t(locale, "report.uptime.reducesTotal") : "" })}
       </p>
       {u.incidents.length > 0 && (
         <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">Hendelser med nedetid</caption>
+          <caption className="sr-only">{t(locale, "report.uptime.caption")}</caption>
           <thead className="border-b border-slate-300 text-slate-600">
             <tr>
-              <th scope="col" className="py-2 pr-4">Tjeneste</th>
-              <th scope="col" className="py-2 pr-4">Fra</th>
-              <th scope="col" className="py-2 pr-4">Til</th>
-              <th scope="col" className="py-2 pr-4">Årsak</th>
-              <th scope="col" className="py-2">Teller</th>
+              <th scope="col" className="py-2 pr-4">{t(locale, "report.col.service")}</th>
+              <th scope="col" className="py-2 pr-4">{t(locale, "report.col.from")}</th>
+              <th scope="col" className="py-2 pr-4">{t(locale, "report.col.to")}</th>
+              <th scope="col" className="py-2 pr-4">{t(locale, "report.col.cause")}</th>
+              <th scope="col" className="py-2">{t(locale, "report.col.counts")}</th>
             </tr>
           </thead>
           <tbody>
             {u.incidents.map((i) => (
               <tr key={i.id} className="border-b border-slate-200">
                 <th scope="row" className="py-2 pr-4 font-medium">{i.service}</th>
-                <td className="py-2 pr-4">{formatDateTime(i.startedAt)}</td>
-                <td className="py-2 pr-4">{i.endedAt ? formatDateTime(i.endedAt) : "pågår"}</td>
+                <td className="py-2 pr-4">{formatDateTime(i.startedAt, locale)}</td>
+                <td className="py-2 pr-4">{i.endedAt ? formatDateTime(i.endedAt, locale) : t(locale, "report.uptime.ongoing")}</td>
                 <td className="py-2 pr-4">{i.cause}</td>
-                <td className="py-2">{i.counts ? "ja" : `nei (${EXCLUSION_REASON_NAMES[i.exclusionReason ?? ""] ?? i.exclusionReason ?? "unntak"})`}</td>
+                <td className="py-2">{i.counts ? t(locale, "report.uptime.counts") : t(locale, "report.uptime.notCounting", { reason: incidentReasonName(i.exclusionReason, locale) })}</td>
               </tr>
             ))}
           </tbody>

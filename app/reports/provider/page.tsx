@@ -27,7 +27,7 @@ export default async function ProviderReportsPage({ searchParams }: { searchPara
     <main className="mx-auto flex max-w-6xl flex-col gap-8 px-6 py-10">
       <header className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-3xl font-bold tracking-tight">SLA-rapporter for {formatMonth(month)}</h1>
-        <ReportMonthPicker month={month} action="/reports/provider" />
+        <ReportMonthPicker month={month} action="/reports/provider" locale={locale} />
       </header>
       <section aria-labelledby="customers" className="flex flex-col gap-3">
         <h2 id="customers" className="text-xl font-semibold">Alle kunder</h2>
