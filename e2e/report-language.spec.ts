@@ -6,7 +6,7 @@ import { expect, test, type Page } from "./support/test";
 import { signIn } from "./support/sign-in";
 import { createPrisma } from "../lib/server/db/prisma";
 import { DEMO_PASSWORD } from "../lib/server/db/demo-data";
-import { monthBounds } from "../lib/server/reports/month";
+import { prepareReportMonth } from "./support/report-month";
 
 /**
  * The monthly report speaks its reader's language: a customer admin who chooses English on
@@ -33,29 +33,13 @@ test.beforeAll(async () => {
   const prisma = createPrisma(undefined, 2);
   try {
     const agreement = await prisma.serviceAgreement.findUniqueOrThrow({ where: { key: "netpower-ordinary" }, select: { id: true } });
-    const version = await prisma.agreementVersion.findFirstOrThrow({ where: { agreement: { key: "netpower-ordinary" } }, select: { id: true } });
     const org = await prisma.organization.create({
       data: { name: ORGANIZATION, slug: `aerlig-${run}`, ticketPrefix: "AE", agreementId: agreement.id, monthlyFeeOre: 2_000_000 },
       select: { id: true },
     });
     const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
     const admin = await prisma.user.create({ data: { organizationId: org.id, email: adminEmail, name: "Łukasz Nguyễn", role: "CUSTOMER_ADMIN", passwordHash, locale: "nb" }, select: { id: true } });
-    const start = monthBounds(month).from.getTime() + 9 * 86_400_000 + 8 * 3_600_000; // Monday 12 October, 08:00 Oslo
-    for (let i = 0; i < 10; i++) {
-      const at = new Date(start + i * 3_600_000);
-      const late = i === 9;
-      const ticket = await prisma.ticket.create({
-        data: { reference: `AE-E2E-${run}-${i}`, organizationId: org.id, requesterId: admin.id, agreementVersionId: version.id, title: late ? "Printer in the Łódź office" : `Request ${i + 1}`, description: "e2e", priority: "P2", channel: "PORTAL", status: "CLOSED", createdAt: at },
-        select: { id: true },
-      });
-      await prisma.slaClock.create({
-        data: {
-          ticketId: ticket.id, metric: "RESPONSE", state: late ? "BREACHED" : "MET", targetMinutes: 120, startedAt: at, usedMinutes: late ? 160 : 45,
-          breachedAt: late ? new Date(at.getTime() + 2 * 3_600_000) : null, stoppedAt: new Date(at.getTime() + (late ? 160 : 45) * 60_000),
-        },
-      });
-    }
-    await prisma.incident.create({ data: { organizationId: org.id, service: "Portal", cause: "The database did not answer", startedAt: new Date(start + 86_400_000), endedAt: new Date(start + 86_400_000 + 3_600_000) } });
+    await prepareReportMonth(prisma, { month, organizationId: org.id, requesterId: admin.id, referencePrefix: `AE-E2E-${run}`, lateTitle: "Printer in the Łódź office", title: (n) => `Request ${n}`, outageCause: "The database did not answer" });
   } finally {
     await prisma.$disconnect();
   }
