@@ -2,17 +2,20 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/lib/server/auth/session";
+import { t } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
 import { defaultContext } from "@/lib/server/tickets/context";
 import { listMonthReports } from "@/lib/server/reports";
-import { formatKroner, formatMonth, formatPercent } from "@/lib/server/reports/format";
+import { creditLineText, creditNoteText, formatKroner, formatMonth, formatPercent } from "@/lib/server/reports/format";
 import { monthOrDefault } from "@/lib/server/reports/report-target";
 import { withinTargetText } from "@/lib/server/reports/within-target-text";
 import { ReportMonthPicker } from "@/components/report-month-picker";
 import { ReportMonthActions } from "@/components/report-month-actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "SLA-rapporter for alle kunder" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: t(await getLocale(), "report.provider.metaTitle") };
+}
 
 export default async function ProviderReportsPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
   const actor = await getActor();
@@ -26,25 +29,25 @@ export default async function ProviderReportsPage({ searchParams }: { searchPara
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-8 px-6 py-10">
       <header className="flex flex-wrap items-end justify-between gap-4">
-        <h1 className="text-3xl font-bold tracking-tight">SLA-rapporter for {formatMonth(month)}</h1>
+        <h1 className="text-3xl font-bold tracking-tight">{t(locale, "report.provider.title", { month: formatMonth(month, locale) })}</h1>
         <ReportMonthPicker month={month} action="/reports/provider" locale={locale} />
       </header>
       <section aria-labelledby="customers" className="flex flex-col gap-3">
-        <h2 id="customers" className="text-xl font-semibold">Alle kunder</h2>
+        <h2 id="customers" className="text-xl font-semibold">{t(locale, "report.provider.customers")}</h2>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Månedens tall per kunde</caption>
+            <caption className="sr-only">{t(locale, "report.provider.caption")}</caption>
             <thead className="border-b border-slate-300 text-slate-600">
               <tr>
-                <th scope="col" className="py-2 pr-4">Kunde</th>
-                <th scope="col" className="py-2 pr-4">Avtale</th>
-                <th scope="col" className="py-2 pr-4 text-right">Målt</th>
-                <th scope="col" className="py-2 pr-4 text-right">Brudd</th>
-                <th scope="col" className="py-2 pr-4 text-right">Innenfor</th>
-                <th scope="col" className="py-2 pr-4 text-right">Oppetid</th>
-                <th scope="col" className="py-2 pr-4 text-right">Kreditt</th>
-                <th scope="col" className="py-2 pr-4">Status</th>
-                <th scope="col" className="py-2"><span className="sr-only">Handlinger</span></th>
+                <th scope="col" className="py-2 pr-4">{t(locale, "report.csv.customer")}</th>
+                <th scope="col" className="py-2 pr-4">{t(locale, "report.csv.agreement")}</th>
+                <th scope="col" className="py-2 pr-4 text-right">{t(locale, "report.csv.measured")}</th>
+                <th scope="col" className="py-2 pr-4 text-right">{t(locale, "report.csv.breached")}</th>
+                <th scope="col" className="py-2 pr-4 text-right">{t(locale, "report.provider.within")}</th>
+                <th scope="col" className="py-2 pr-4 text-right">{t(locale, "report.section.uptime")}</th>
+                <th scope="col" className="py-2 pr-4 text-right">{t(locale, "report.section.credit")}</th>
+                <th scope="col" className="py-2 pr-4">{t(locale, "report.csv.status")}</th>
+                <th scope="col" className="py-2"><span className="sr-only">{t(locale, "report.provider.actions")}</span></th>
               </tr>
             </thead>
             <tbody>
@@ -57,9 +60,9 @@ export default async function ProviderReportsPage({ searchParams }: { searchPara
                   <td className="py-2 pr-4 text-right">{f.tickets.measured}</td>
                   <td className="py-2 pr-4 text-right">{f.tickets.breached}</td>
                   <td className={`py-2 pr-4 text-right ${f.tickets.passes ? "" : "font-semibold text-rose-700"}`}>{withinTargetText(f, locale).value}</td>
-                  <td className="py-2 pr-4 text-right">{formatPercent(f.uptime.percent, 3)}</td>
-                  <td className="py-2 pr-4 text-right">{f.credit.percent === null ? "må avgjøres" : formatPercent(f.credit.percent)}</td>
-                  <td className="py-2 pr-4">{status === "CLOSED" ? `lukket${differences.length ? " (ny beregning avviker)" : ""}` : "foreløpig"}</td>
+                  <td className="py-2 pr-4 text-right">{formatPercent(f.uptime.percent, 3, locale)}</td>
+                  <td className="py-2 pr-4 text-right">{f.credit.percent === null ? t(locale, "report.provider.undecided") : formatPercent(f.credit.percent, 2, locale)}</td>
+                  <td className="py-2 pr-4">{t(locale, status === "CLOSED" ? (differences.length ? "report.provider.closedDiffers" : "report.provider.closed") : "report.provider.draft")}</td>
                   <td className="py-2"><ReportMonthActions organizationId={f.organization.id} month={month} closed={status === "CLOSED"} /></td>
                 </tr>
               ))}
@@ -68,18 +71,18 @@ export default async function ProviderReportsPage({ searchParams }: { searchPara
         </div>
       </section>
       <section aria-labelledby="invoice" className="flex flex-col gap-3">
-        <h2 id="invoice" className="text-xl font-semibold">Kredittlinjer til fakturering</h2>
+        <h2 id="invoice" className="text-xl font-semibold">{t(locale, "report.provider.invoice")}</h2>
         {credited.length === 0 ? (
-          <p className="text-slate-700">Ingen kunder har kreditt for {formatMonth(month)}.</p>
+          <p className="text-slate-700">{t(locale, "report.provider.noCredit", { month: formatMonth(month, locale) })}</p>
         ) : (
           <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Kredittlinjer per kunde</caption>
+            <caption className="sr-only">{t(locale, "report.provider.invoiceCaption")}</caption>
             <thead className="border-b border-slate-300 text-slate-600">
               <tr>
-                <th scope="col" className="py-2 pr-4">Kunde</th>
-                <th scope="col" className="py-2 pr-4">Beregning</th>
-                <th scope="col" className="py-2 pr-4 text-right">Prosent</th>
-                <th scope="col" className="py-2 text-right">Beløp</th>
+                <th scope="col" className="py-2 pr-4">{t(locale, "report.csv.customer")}</th>
+                <th scope="col" className="py-2 pr-4">{t(locale, "report.provider.calculation")}</th>
+                <th scope="col" className="py-2 pr-4 text-right">{t(locale, "report.col.percent")}</th>
+                <th scope="col" className="py-2 text-right">{t(locale, "report.col.amount")}</th>
               </tr>
             </thead>
             <tbody>
@@ -87,18 +90,18 @@ export default async function ProviderReportsPage({ searchParams }: { searchPara
                 <tr key={f.organization.id} className="border-b border-slate-200 align-top">
                   <th scope="row" className="py-2 pr-4 font-medium">{f.organization.name}</th>
                   <td className="py-2 pr-4">
-                    <ul>{f.credit.lines.map((l, i) => <li key={i}>{l.label}: {formatPercent(l.percent)}</li>)}</ul>
-                    {f.credit.note && <p className="text-amber-800">{f.credit.note}</p>}
+                    <ul>{f.credit.lines.map((l, i) => <li key={i}>{creditLineText(l, locale)}: {formatPercent(l.percent, 2, locale)}</li>)}</ul>
+                    {creditNoteText(f.credit, locale) && <p className="text-amber-800">{creditNoteText(f.credit, locale)}</p>}
                   </td>
-                  <td className="py-2 pr-4 text-right">{f.credit.percent === null ? "–" : formatPercent(f.credit.percent)}</td>
-                  <td className="py-2 text-right">{f.credit.amountOre === null ? "–" : `−${formatKroner(f.credit.amountOre)}`}</td>
+                  <td className="py-2 pr-4 text-right">{f.credit.percent === null ? "–" : formatPercent(f.credit.percent, 2, locale)}</td>
+                  <td className="py-2 text-right">{f.credit.amountOre === null ? "–" : `−${formatKroner(f.credit.amountOre, locale)}`}</td>
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr className="font-semibold">
-                <th scope="row" className="py-2 pr-4" colSpan={3}>Sum kreditt</th>
-                <td className="py-2 text-right">−{formatKroner(total)}</td>
+                <th scope="row" className="py-2 pr-4" colSpan={3}>{t(locale, "report.provider.total")}</th>
+                <td className="py-2 text-right">−{formatKroner(total, locale)}</td>
               </tr>
             </tfoot>
           </table>
