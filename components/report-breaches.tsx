@@ -2,6 +2,7 @@
 import { t, type Locale } from "@/lib/i18n";
 import type { BreachedTicket } from "@/lib/server/reports";
 import { formatDateTime, formatMinutes } from "@/lib/server/reports/format";
+import { ReportTableHead } from "./report-table-head";
 
 export function ReportBreaches({ breaches, locale }: { breaches: BreachedTicket[]; locale: Locale }) {
   if (breaches.length === 0) return <p className="text-slate-700">{t(locale, "report.breaches.none")}</p>;
@@ -10,17 +11,15 @@ export function ReportBreaches({ breaches, locale }: { breaches: BreachedTicket[
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{t(locale, "report.breaches.caption")}</caption>
-        <thead className="border-b border-slate-300 text-slate-600">
-          <tr>
-            <th scope="col" className="py-2 pr-4">{t(locale, "report.col.ticket")}</th>
-            <th scope="col" className="py-2 pr-4">{t(locale, "report.col.priority")}</th>
-            <th scope="col" className="py-2 pr-4">{t(locale, "report.col.registered")}</th>
-            <th scope="col" className="py-2 pr-4 text-right">{t(locale, "report.col.target")}</th>
-            <th scope="col" className="py-2 pr-4 text-right">{t(locale, "report.col.used")}</th>
-            <th scope="col" className="py-2 pr-4 text-right">{t(locale, "report.col.lateBusiness")}</th>
-            <th scope="col" className="py-2 text-right">{t(locale, "report.col.lateWall")}</th>
-          </tr>
-        </thead>
+        <ReportTableHead columns={[
+          { label: t(locale, "report.col.ticket") },
+          { label: t(locale, "report.col.priority") },
+          { label: t(locale, "report.col.registered") },
+          { label: t(locale, "report.col.target"), numeric: true },
+          { label: t(locale, "report.col.used"), numeric: true },
+          { label: t(locale, "report.col.lateBusiness"), numeric: true },
+          { label: t(locale, "report.col.lateWall"), numeric: true },
+        ]} />
         <tbody>
           {breaches.map((b) => (
             <tr key={b.ticketId} className="border-b border-slate-200">

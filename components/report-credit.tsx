@@ -2,6 +2,7 @@
 import { t, type Locale } from "@/lib/i18n";
 import type { CreditFigures } from "@/lib/server/reports";
 import { creditLineText, creditNoteText, creditSchemeName, formatKroner, formatPercent } from "@/lib/server/reports/format";
+import { ReportTableHead } from "./report-table-head";
 
 export function ReportCredit({ credit: c, locale }: { credit: CreditFigures; locale: Locale }) {
   const note = creditNoteText(c, locale);
@@ -10,13 +11,7 @@ export function ReportCredit({ credit: c, locale }: { credit: CreditFigures; loc
       <p className="text-sm text-slate-700">{t(locale, "report.credit.fee", { scheme: creditSchemeName(c.scheme, locale), fee: formatKroner(c.monthlyFeeOre, locale) })}</p>
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{t(locale, "report.credit.caption")}</caption>
-        <thead className="border-b border-slate-300 text-slate-600">
-          <tr>
-            <th scope="col" className="py-2 pr-4">{t(locale, "report.col.line")}</th>
-            <th scope="col" className="py-2 pr-4 text-right">{t(locale, "report.col.percent")}</th>
-            <th scope="col" className="py-2 text-right">{t(locale, "report.col.amount")}</th>
-          </tr>
-        </thead>
+        <ReportTableHead columns={[{ label: t(locale, "report.col.line") }, { label: t(locale, "report.col.percent"), numeric: true }, { label: t(locale, "report.col.amount"), numeric: true }]} />
         <tbody>
           {c.lines.map((l, i) => (
             <tr key={i} className="border-b border-slate-200">

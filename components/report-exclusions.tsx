@@ -2,19 +2,14 @@
 import { t, type Locale } from "@/lib/i18n";
 import type { ExcludedTicket } from "@/lib/server/reports";
 import { exclusionReasonText } from "@/lib/server/reports/format";
+import { ReportTableHead } from "./report-table-head";
 
 export function ReportExclusions({ exclusions, locale }: { exclusions: ExcludedTicket[]; locale: Locale }) {
   if (exclusions.length === 0) return <p className="text-slate-700">{t(locale, "report.exclusions.none")}</p>;
   return (
     <table className="w-full border-collapse text-left text-sm">
       <caption className="sr-only">{t(locale, "report.section.exclusions")}</caption>
-      <thead className="border-b border-slate-300 text-slate-600">
-        <tr>
-          <th scope="col" className="py-2 pr-4">{t(locale, "report.col.ticket")}</th>
-          <th scope="col" className="py-2 pr-4">{t(locale, "report.col.priority")}</th>
-          <th scope="col" className="py-2">{t(locale, "report.col.reason")}</th>
-        </tr>
-      </thead>
+      <ReportTableHead columns={[{ label: t(locale, "report.col.ticket") }, { label: t(locale, "report.col.priority") }, { label: t(locale, "report.col.reason") }]} />
       <tbody>
         {exclusions.map((e) => (
           <tr key={e.ticketId} className="border-b border-slate-200">

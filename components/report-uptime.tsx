@@ -2,6 +2,7 @@
 import { t, type Locale } from "@/lib/i18n";
 import type { UptimeFigures } from "@/lib/server/reports";
 import { formatDateTime, formatMinutes, formatPercent, incidentReasonName } from "@/lib/server/reports/format";
+import { ReportTableHead } from "./report-table-head";
 
 export function ReportUptime({ uptime: u, locale }: { uptime: UptimeFigures; locale: Locale }) {
   const minutes = (m: number) => formatMinutes(m, locale);
@@ -15,15 +16,13 @@ export function ReportUptime({ uptime: u, locale }: { uptime: UptimeFigures; loc
       {u.incidents.length > 0 && (
         <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">{t(locale, "report.uptime.caption")}</caption>
-          <thead className="border-b border-slate-300 text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-4">{t(locale, "report.col.service")}</th>
-              <th scope="col" className="py-2 pr-4">{t(locale, "report.col.from")}</th>
-              <th scope="col" className="py-2 pr-4">{t(locale, "report.col.to")}</th>
-              <th scope="col" className="py-2 pr-4">{t(locale, "report.col.cause")}</th>
-              <th scope="col" className="py-2">{t(locale, "report.col.counts")}</th>
-            </tr>
-          </thead>
+          <ReportTableHead columns={[
+              { label: t(locale, "report.col.service") },
+              { label: t(locale, "report.col.from") },
+              { label: t(locale, "report.col.to") },
+              { label: t(locale, "report.col.cause") },
+              { label: t(locale, "report.col.counts") },
+            ]} />
           <tbody>
             {u.incidents.map((i) => (
               <tr key={i.id} className="border-b border-slate-200">

@@ -11,6 +11,7 @@ import { monthOrDefault } from "@/lib/server/reports/report-target";
 import { withinTargetText } from "@/lib/server/reports/within-target-text";
 import { ReportMonthPicker } from "@/components/report-month-picker";
 import { ReportMonthActions } from "@/components/report-month-actions";
+import { ReportTableHead } from "@/components/report-table-head";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -37,19 +38,17 @@ export default async function ProviderReportsPage({ searchParams }: { searchPara
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">{t(locale, "report.provider.caption")}</caption>
-            <thead className="border-b border-slate-300 text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4">{t(locale, "report.csv.customer")}</th>
-                <th scope="col" className="py-2 pr-4">{t(locale, "report.csv.agreement")}</th>
-                <th scope="col" className="py-2 pr-4 text-right">{t(locale, "report.csv.measured")}</th>
-                <th scope="col" className="py-2 pr-4 text-right">{t(locale, "report.csv.breached")}</th>
-                <th scope="col" className="py-2 pr-4 text-right">{t(locale, "report.provider.within")}</th>
-                <th scope="col" className="py-2 pr-4 text-right">{t(locale, "report.section.uptime")}</th>
-                <th scope="col" className="py-2 pr-4 text-right">{t(locale, "report.section.credit")}</th>
-                <th scope="col" className="py-2 pr-4">{t(locale, "report.csv.status")}</th>
-                <th scope="col" className="py-2"><span className="sr-only">{t(locale, "report.provider.actions")}</span></th>
-              </tr>
-            </thead>
+            <ReportTableHead columns={[
+              { label: t(locale, "report.csv.customer") },
+              { label: t(locale, "report.csv.agreement") },
+              { label: t(locale, "report.csv.measured"), numeric: true },
+              { label: t(locale, "report.csv.breached"), numeric: true },
+              { label: t(locale, "report.provider.within"), numeric: true },
+              { label: t(locale, "report.section.uptime"), numeric: true },
+              { label: t(locale, "report.section.credit"), numeric: true },
+              { label: t(locale, "report.csv.status") },
+              { label: t(locale, "report.provider.actions"), hidden: true },
+            ]} />
             <tbody>
               {reports.map(({ figures: f, status, differences }) => (
                 <tr key={f.organization.id} className="border-b border-slate-200">
@@ -77,14 +76,12 @@ export default async function ProviderReportsPage({ searchParams }: { searchPara
         ) : (
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">{t(locale, "report.provider.invoiceCaption")}</caption>
-            <thead className="border-b border-slate-300 text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4">{t(locale, "report.csv.customer")}</th>
-                <th scope="col" className="py-2 pr-4">{t(locale, "report.provider.calculation")}</th>
-                <th scope="col" className="py-2 pr-4 text-right">{t(locale, "report.col.percent")}</th>
-                <th scope="col" className="py-2 text-right">{t(locale, "report.col.amount")}</th>
-              </tr>
-            </thead>
+            <ReportTableHead columns={[
+              { label: t(locale, "report.csv.customer") },
+              { label: t(locale, "report.provider.calculation") },
+              { label: t(locale, "report.col.percent"), numeric: true },
+              { label: t(locale, "report.col.amount"), numeric: true },
+            ]} />
             <tbody>
               {credited.map(({ figures: f }) => (
                 <tr key={f.organization.id} className="border-b border-slate-200 align-top">
