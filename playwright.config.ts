@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { TIME_ZONE } from "./lib/config/time-zone";
 
 /**
  * The browser suite, run by `npm run test:e2e` (scripts/test-e2e.ts prepares a database of its
@@ -20,7 +21,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
     locale: "nb-NO",
-    timezoneId: "Europe/Oslo",
+    timezoneId: TIME_ZONE,
   },
   projects: [
     {

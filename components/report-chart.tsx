@@ -1,4 +1,5 @@
 /** Bar chart (inline SVG) of the share of tickets within target over the last 12 months, with the threshold line. */
+import { t, type Locale } from "@/lib/i18n";
 import type { ComplianceHistoryPoint } from "@/lib/server/reports";
 import { formatMonthShort, formatPercent } from "@/lib/server/reports/format";
 
@@ -6,19 +7,20 @@ const W = 640;
 const H = 220;
 const PAD = { top: 12, right: 12, bottom: 28, left: 40 };
 
-export function ReportChart({ points, thresholdPercent }: { points: ComplianceHistoryPoint[]; thresholdPercent: number }) {
+export function ReportChart({ points, thresholdPercent, locale }: { points: ComplianceHistoryPoint[]; thresholdPercent: number; locale: Locale }) {
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const y = (p: number) => PAD.top + plotH - (p / 100) * plotH;
   const slot = plotW / points.length;
-  const summary = points.map((p) => `${p.month}: ${p.percent === null ? "ingen målte saker" : formatPercent(p.percent)}`).join("; ");
+  const pct = (p: number) => formatPercent(p, 2, locale);
+  const summary = points.map((p) => `${p.month}: ${p.percent === null ? t(locale, "report.chart.noMeasured") : pct(p.percent)}`).join("; ");
   return (
     <figure className="flex flex-col gap-2">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Andel innenfor responstid siste 12 måneder. Krav ${formatPercent(thresholdPercent)}. ${summary}`} className="w-full max-w-2xl">
-        {[0, 50, 100].map((t) => (
-          <g key={t}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} className="stroke-slate-200" />
-            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" className="fill-slate-500 text-[11px]">{t} %</text>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t(locale, "report.chart.label", { threshold: pct(thresholdPercent), summary })} className="w-full max-w-2xl">
+        {[0, 50, 100].map((v) => (
+          <g key={v}>
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} className="stroke-slate-200" />
+            <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end" className="fill-slate-500 text-[11px]">{pct(v)}</text>
           </g>
         ))}
         {points.map((p, i) => {
@@ -29,7 +31,7 @@ export function ReportChart({ points, thresholdPercent }: { points: ComplianceHi
             <g key={p.month}>
               {p.percent !== null && (
                 <rect x={x} y={y(p.percent)} width={width} height={plotH - (y(p.percent) - PAD.top)} className={pass ? "fill-emerald-600" : "fill-rose-600"}>
-                  <title>{`${p.month}: ${formatPercent(p.percent)} (${p.met} av ${p.measured})`}</title>
+                  <title>{t(locale, "report.chart.bar", { month: p.month, percent: pct(p.percent), met: p.met, measured: p.measured })}</title>
                 </rect>
               )}
               <text x={x + width / 2} y={H - 10} textAnchor="middle" className="fill-slate-600 text-[10px]">{formatMonthShort(p.month)}</text>
@@ -37,9 +39,9 @@ export function ReportChart({ points, thresholdPercent }: { points: ComplianceHi
           );
         })}
         <line x1={PAD.left} x2={W - PAD.right} y1={y(thresholdPercent)} y2={y(thresholdPercent)} strokeDasharray="6 4" className="stroke-slate-900" strokeWidth={1.5} />
-        <text x={W - PAD.right} y={y(thresholdPercent) - 4} textAnchor="end" className="fill-slate-900 text-[11px]">krav {formatPercent(thresholdPercent)}</text>
+        <text x={W - PAD.right} y={y(thresholdPercent) - 4} textAnchor="end" className="fill-slate-900 text-[11px]">{t(locale, "report.chart.required", { threshold: pct(thresholdPercent) })}</text>
       </svg>
-      <figcaption className="text-sm text-slate-600">Andel saker innenfor responstid per måned (grønn: kravet er oppfylt, rød: ikke oppfylt). Måneder uten målte saker står tomme.</figcaption>
+      <figcaption className="text-sm text-slate-600">{t(locale, "report.chart.caption")}</figcaption>
     </figure>
   );
 }

@@ -1,7 +1,7 @@
 /** The month's headline figures: within target against the threshold, uptime and credit. */
-import type { Locale } from "@/lib/i18n";
+import { t, type Locale } from "@/lib/i18n";
 import type { ReportFigures } from "@/lib/server/reports";
-import { formatKroner, formatPercent } from "@/lib/server/reports/format";
+import { creditNoteText, formatKroner, formatPercent } from "@/lib/server/reports/format";
 import { withinTargetText } from "@/lib/server/reports/within-target-text";
 
 function Figure({ label, value, detail, good }: { label: string; value: string; detail: string; good: boolean | null }) {
@@ -19,11 +19,11 @@ export function ReportSummary({ figures: f, locale }: { figures: ReportFigures; 
   return (
     <dl className="grid gap-4 sm:grid-cols-3">
       <Figure {...withinTargetText(f, locale)} />
-      <Figure label="Oppetid" value={formatPercent(f.uptime.percent, 3)} detail={`Målt over ${f.uptime.coverage}`} good={null} />
+      <Figure label={t(locale, "report.summary.uptime")} value={formatPercent(f.uptime.percent, 3, locale)} detail={t(locale, "report.summary.uptimeDetail", { coverage: f.uptime.coverage })} good={null} />
       <Figure
-        label="Kreditt"
-        value={f.credit.percent === null ? "Må avgjøres" : formatPercent(f.credit.percent)}
-        detail={f.credit.amountOre === null ? (f.credit.note ?? "") : `${formatKroner(f.credit.amountOre)} av ${formatKroner(f.credit.monthlyFeeOre)}`}
+        label={t(locale, "report.summary.credit")}
+        value={f.credit.percent === null ? t(locale, "report.summary.creditUndecided") : formatPercent(f.credit.percent, 2, locale)}
+        detail={f.credit.amountOre === null ? (creditNoteText(f.credit, locale) ?? "") : t(locale, "report.summary.creditDetail", { amount: formatKroner(f.credit.amountOre, locale), fee: formatKroner(f.credit.monthlyFeeOre, locale) })}
         good={f.credit.percent === null ? false : f.credit.percent === 0}
       />
     </dl>

@@ -1,9 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "./support/test";
 import { signIn } from "./support/sign-in";
 import { createPrisma } from "../lib/server/db/prisma";
-import { monthBounds } from "../lib/server/reports/month";
+import { prepareReportMonth } from "./support/report-month";
 
 /**
  * A month the test chooses, closed before any run of the suite (not "last month", which turns
@@ -18,23 +17,7 @@ test.beforeAll(async () => {
   try {
     const ola = await prisma.user.findUniqueOrThrow({ where: { email: "ola@nordlys.example" }, select: { organizationId: true } });
     const kari = await prisma.user.findUniqueOrThrow({ where: { email: "kari@nordlys.example" }, select: { id: true } });
-    const version = await prisma.agreementVersion.findFirstOrThrow({ where: { agreement: { key: "netpower-ordinary" } }, select: { id: true } });
-    const start = monthBounds(month).from.getTime() + 9 * 86_400_000 + 8 * 3_600_000;
-    for (let i = 0; i < 10; i++) {
-      const at = new Date(start + i * 3_600_000);
-      const late = i === 9;
-      const ticket = await prisma.ticket.create({
-        data: { reference: `NL-E2E-${randomUUID().slice(0, 6)}`, organizationId: ola.organizationId, requesterId: kari.id, agreementVersionId: version.id, title: late ? "Skriveren på lageret" : `Sak ${i + 1}`, description: "e2e", priority: "P2", channel: "PORTAL", status: "CLOSED", createdAt: at },
-        select: { id: true },
-      });
-      await prisma.slaClock.create({
-        data: {
-          ticketId: ticket.id, metric: "RESPONSE", state: late ? "BREACHED" : "MET", targetMinutes: 120, startedAt: at, usedMinutes: late ? 160 : 45,
-          breachedAt: late ? new Date(at.getTime() + 2 * 3_600_000) : null, stoppedAt: new Date(at.getTime() + (late ? 160 : 45) * 60_000),
-        },
-      });
-    }
-    await prisma.incident.create({ data: { organizationId: ola.organizationId, service: "Portal", cause: "Databasen svarte ikke", startedAt: new Date(start + 86_400_000), endedAt: new Date(start + 86_400_000 + 3_600_000) } });
+    await prepareReportMonth(prisma, { month, organizationId: ola.organizationId, requesterId: kari.id, referencePrefix: "NL-E2E", lateTitle: "Skriveren på lageret", title: (n) => `Sak ${n}`, outageCause: "Databasen svarte ikke" });
   } finally {
     await prisma.$disconnect();
   }

@@ -1,9 +1,11 @@
 /**
  * /reports: a customer admin's monthly SLA report for their organisation (a provider admin may
- * open any customer's with ?organization=). Defaults to last month.
+ * open any customer's with ?organization=), in the reader's language. Opens on the latest month
+ * that has ended; a month still running says so (ReportStatus).
  */
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { t } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
 import { withSession } from "@/lib/server/http/session";
 import { defaultContext } from "@/lib/server/tickets/context";
@@ -20,7 +22,9 @@ import { ReportSummary } from "@/components/report-summary";
 import { ReportUptime } from "@/components/report-uptime";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "SLA-rapport" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: t(await getLocale(), "report.page.metaTitle") };
+}
 
 type Search = Promise<{ month?: string; organization?: string }>;
 
@@ -53,37 +57,37 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
     <main className="mx-auto flex max-w-5xl flex-col gap-8 px-6 py-10">
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div className="flex flex-col gap-1">
-          <h1 className="text-3xl font-bold tracking-tight">SLA-rapport for {formatMonth(month)}</h1>
+          <h1 className="text-3xl font-bold tracking-tight">{t(locale, "report.page.title", { month: formatMonth(month, locale) })}</h1>
           <p className="text-slate-700">
-            {f.organization.name} · {f.agreement ? f.agreement.name : "ingen avtale"}
+            {f.organization.name} · {f.agreement ? f.agreement.name : t(locale, "report.page.noAgreement")}
           </p>
-          <ReportStatus view={view} />
+          <ReportStatus view={view} locale={locale} />
         </div>
-        <ReportMonthPicker month={month} action="/reports" organizationId={organizationId} />
+        <ReportMonthPicker month={month} action="/reports" organizationId={organizationId} locale={locale} />
       </header>
-      <nav aria-label="Last ned" className="flex gap-3 text-sm">
+      <nav aria-label={t(locale, "report.page.downloads")} className="flex gap-3 text-sm">
         <a className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100" href={`/reports/${month}/csv${query}`} download>
-          Last ned CSV
+          {t(locale, "report.page.csv")}
         </a>
         <a className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100" href={`/reports/${month}/pdf${query}`} download>
-          Last ned PDF
+          {t(locale, "report.page.pdf")}
         </a>
       </nav>
       <ReportSummary figures={f} locale={locale} />
-      <Section id="history" title="Siste 12 måneder">
-        <ReportChart points={history} thresholdPercent={f.thresholdPercent} />
+      <Section id="history" title={t(locale, "report.section.history")}>
+        <ReportChart points={history} thresholdPercent={f.thresholdPercent} locale={locale} />
       </Section>
-      <Section id="breaches" title={`Brudd på responstid (${f.breaches.length})`}>
-        <ReportBreaches breaches={f.breaches} />
+      <Section id="breaches" title={t(locale, "report.section.breaches", { count: f.breaches.length })}>
+        <ReportBreaches breaches={f.breaches} locale={locale} />
       </Section>
-      <Section id="exclusions" title="Saker som ikke er målt">
-        <ReportExclusions exclusions={f.exclusions} />
+      <Section id="exclusions" title={t(locale, "report.section.exclusions")}>
+        <ReportExclusions exclusions={f.exclusions} locale={locale} />
       </Section>
-      <Section id="uptime" title="Oppetid">
-        <ReportUptime uptime={f.uptime} />
+      <Section id="uptime" title={t(locale, "report.section.uptime")}>
+        <ReportUptime uptime={f.uptime} locale={locale} />
       </Section>
-      <Section id="credit" title="Kreditt">
-        <ReportCredit credit={f.credit} />
+      <Section id="credit" title={t(locale, "report.section.credit")}>
+        <ReportCredit credit={f.credit} locale={locale} />
       </Section>
     </main>
   );

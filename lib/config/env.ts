@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TimeZoneSchema } from "./time-zone";
 
 /** Configuration from the environment, with defaults that work on a developer machine. */
 export const EnvSchema = z.object({
@@ -63,6 +64,8 @@ export const EnvSchema = z.object({
   /** Throttle: more notifications than this to one recipient within the window are folded into one digest. */
   NOTIFY_MAX_PER_WINDOW: z.coerce.number().int().min(1).default(5),
   NOTIFY_WINDOW_MINUTES: z.coerce.number().min(1).default(10),
+  /** The zone people read times in (pages, e-mails, reports, month boundaries): lib/config/time-zone.ts. */
+  TIME_ZONE: TimeZoneSchema,
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -1,14 +1,15 @@
 /**
- * Dates, times and durations as people read them, in Europe/Oslo whatever the server's zone:
+ * Dates, times and durations as people read them, in the configured zone (TIME_ZONE, default
+ * Europe/Oslo; lib/config/time-zone.ts) whatever the server's zone:
  * "i dag 14:05", "i går 09:10", "fre. 21. nov." (with the year when it is not this year),
  * "om 2 t 15 min", "1 t 30 min arbeidstid". Pure: every function takes `now` where it matters.
  */
+import { wallClockOf } from "../config/time-zone";
 import type { Locale } from "./locales";
 
-export const TIME_ZONE = "Europe/Oslo";
 type Instant = Date | string;
 
-interface OsloParts {
+interface LocalParts {
   year: number;
   month: number;
   day: number;
@@ -17,28 +18,10 @@ interface OsloParts {
   weekday: number;
 }
 
-const PARTS = new Intl.DateTimeFormat("en-GB", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  weekday: "short",
-  hourCycle: "h23",
-});
-const WEEKDAY_INDEX: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
-
-function osloParts(at: Instant): OsloParts {
-  const parts = Object.fromEntries(PARTS.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: parts.hour ?? "00",
-    minute: parts.minute ?? "00",
-    weekday: WEEKDAY_INDEX[parts.weekday ?? "Mon"] ?? 0,
-  };
+/** The configured zone's wall clock (lib/config/time-zone.ts), with hours and minutes as "09". */
+function localParts(at: Instant): LocalParts {
+  const c = wallClockOf(at);
+  return { year: c.year, month: c.month, day: c.day, hour: String(c.hour).padStart(2, "0"), minute: String(c.minute).padStart(2, "0"), weekday: c.weekday };
 }
 
 const WEEKDAYS: Record<Locale, string[]> = {
@@ -59,20 +42,20 @@ const UNITS: Record<Locale, { h: string; min: string; business: string; in: stri
 };
 
 /** Whole calendar days from now's Oslo date to at's Oslo date (negative in the past). */
-function dayOffset(at: OsloParts, now: OsloParts): number {
+function dayOffset(at: LocalParts, now: LocalParts): number {
   return Math.round((Date.UTC(at.year, at.month - 1, at.day) - Date.UTC(now.year, now.month - 1, now.day)) / 86_400_000);
 }
 
 /** "14:05" */
 export function formatTime(at: Instant): string {
-  const p = osloParts(at);
+  const p = localParts(at);
   return `${p.hour}:${p.minute}`;
 }
 
 /** "fre. 21. nov." / "Fri 21 Nov", with the year when it is not now's year. */
 export function formatDate(at: Instant, now: Date, locale: Locale): string {
-  const p = osloParts(at);
-  const year = p.year === osloParts(now).year ? "" : ` ${p.year}`;
+  const p = localParts(at);
+  const year = p.year === localParts(now).year ? "" : ` ${p.year}`;
   const weekday = WEEKDAYS[locale][p.weekday];
   const month = MONTHS[locale][p.month - 1];
   return locale === "nb" ? `${weekday} ${p.day}. ${month}${year}` : `${weekday} ${p.day} ${month}${year}`;
@@ -80,7 +63,7 @@ export function formatDate(at: Instant, now: Date, locale: Locale): string {
 
 /** "i dag", "i går", "i morgen", else the date. */
 export function formatDay(at: Instant, now: Date, locale: Locale): string {
-  const offset = dayOffset(osloParts(at), osloParts(now));
+  const offset = dayOffset(localParts(at), localParts(now));
   return RELATIVE_DAYS[locale][offset] ?? formatDate(at, now, locale);
 }
 
@@ -91,7 +74,7 @@ export function formatDateTime(at: Instant, now: Date, locale: Locale): string {
 
 /** For lists: the time for yesterday, today and tomorrow ("i går 09:10"), the date otherwise ("fre. 21. nov."). */
 export function formatWhen(at: Instant, now: Date, locale: Locale): string {
-  const offset = dayOffset(osloParts(at), osloParts(now));
+  const offset = dayOffset(localParts(at), localParts(now));
   return Math.abs(offset) <= 1 ? formatDateTime(at, now, locale) : formatDate(at, now, locale);
 }
 

@@ -7,7 +7,7 @@ const fee = 10_000;
 
 describe("Netpower: 5 % per breached condition, capped at 15 %", () => {
   it("no breach: both lines shown at 0 %", () => {
-    expect(computeCredit(NETPOWER_CREDIT, { withinTargetPercent: 92, uptimePercent: 99.9, monthlyFee: fee })).toEqual({
+    expect(computeCredit(NETPOWER_CREDIT, { withinTargetPercent: 92, uptimePercent: 99.9, monthlyFee: fee })).toMatchObject({
       percent: 0,
       amount: 0,
       lines: [
@@ -23,7 +23,7 @@ describe("Netpower: 5 % per breached condition, capped at 15 %", () => {
     const r = computeCredit(NETPOWER_CREDIT, { withinTargetPercent: 85, uptimePercent: 99.9, monthlyFee: fee });
     expect(r.percent).toBe(5);
     expect(r.amount).toBe(500);
-    expect(r.lines[0]).toEqual({ label: "response: 85 % within target, below 90 %", percent: 5, amount: 500 });
+    expect(r.lines[0]).toEqual({ label: "response: 85 % within target, below 90 %", reason: { code: "response_below", within: 85, required: 90 }, percent: 5, amount: 500 });
   });
   it("both breached: 10 %", () => {
     const r = computeCredit(NETPOWER_CREDIT, { withinTargetPercent: 85, uptimePercent: 99.7, monthlyFee: fee });

@@ -43,8 +43,23 @@ export interface CreditInput {
   downtimeHours?: number;
 }
 
+/**
+ * What a credit line says, as data, so each reader gets it in their own language (the label is
+ * the English text of the same). Percentages are numbers (e.g. within 85, required 90).
+ */
+export type CreditLineReason =
+  | { code: "none" }
+  | { code: "response_below" | "response_ok"; within: number; required: number }
+  | { code: "uptime_below" | "uptime_ok"; uptime: number; required: number }
+  | { code: "cap_month" | "cap_fee"; cap: number }
+  | { code: "tiers_gap"; uptime: number; from: number; to: number }
+  | { code: "tier"; uptime: number; min: number | null; below: number | null; tierPercent: number }
+  | { code: "sodvin_formula"; detail: string; agreed: number }
+  | { code: "sodvin_no_refund" };
+
 export interface CreditLine {
   label: string;
+  reason: CreditLineReason;
   percent: number;
   amount: number;
 }
@@ -116,10 +131,10 @@ export function computeCredit(scheme: CreditScheme, input: CreditInput): CreditR
   if (typeof fee !== "number" || !Number.isFinite(fee) || fee < 0) {
     throw new SlaInputError("monthlyFee", `expected a finite amount >= 0, got ${String(fee)}`);
   }
-  const line = (label: string, percent: number): CreditLine => ({ label, percent, amount: money((fee * percent) / 100) });
+  const line = (label: string, reason: CreditLineReason, percent: number): CreditLine => ({ label, reason, percent, amount: money((fee * percent) / 100) });
   switch (scheme.kind) {
     case "none":
-      return { percent: 0, amount: 0, lines: [line("no credit scheme in this agreement", 0)] };
+      return { percent: 0, amount: 0, lines: [line("no credit scheme in this agreement", { code: "none" }, 0)] };
     case "netpower": {
       const within = requirePercent(input.withinTargetPercent, "withinTargetPercent");
       const uptime = requirePercent(input.uptimePercent, "uptimePercent");
@@ -129,6 +144,7 @@ export function computeCredit(scheme: CreditScheme, input: CreditInput): CreditR
         responseBreached
           ? `response: ${fmtPct(within)} within target, below ${fmtPct(scheme.minWithinTargetPercent)}`
           : `response: ${fmtPct(within)} within target (required ${fmtPct(scheme.minWithinTargetPercent)})`,
+        { code: responseBreached ? "response_below" : "response_ok", within, required: scheme.minWithinTargetPercent },
         responseBreached ? scheme.perBreachPercent : 0,
       ));
       const uptimeBreached = uptime < scheme.minUptimePercent;
@@ -136,10 +152,11 @@ export function computeCredit(scheme: CreditScheme, input: CreditInput): CreditR
         uptimeBreached
           ? `uptime: ${fmtPct(uptime)}, below ${fmtPct(scheme.minUptimePercent)}`
           : `uptime: ${fmtPct(uptime)} (required ${fmtPct(scheme.minUptimePercent)})`,
+        { code: uptimeBreached ? "uptime_below" : "uptime_ok", uptime, required: scheme.minUptimePercent },
         uptimeBreached ? scheme.perBreachPercent : 0,
       ));
       const sum = lines.reduce((s, l) => s + l.percent, 0);
-      if (sum > scheme.capPercent) lines.push(line(`capped at ${fmtPct(scheme.capPercent)} per month`, scheme.capPercent - sum));
+      if (sum > scheme.capPercent) lines.push(line(`capped at ${fmtPct(scheme.capPercent)} per month`, { code: "cap_month", cap: scheme.capPercent }, scheme.capPercent - sum));
       const percent = Math.min(sum, scheme.capPercent);
       return { percent, amount: money((fee * percent) / 100), lines };
     }
@@ -155,11 +172,12 @@ export function computeCredit(scheme: CreditScheme, input: CreditInput): CreditR
           percent: null,
           amount: null,
           undefinedGap: true,
-          lines: [{ label: `uptime ${fmtPct(uptime)} falls in ${lo}–${hi} %, which the agreement leaves undefined: decide manually`, percent: 0, amount: 0 }],
+          lines: [{ label: `uptime ${fmtPct(uptime)} falls in ${lo}–${hi} %, which the agreement leaves undefined: decide manually`, reason: { code: "tiers_gap", uptime, from: lo, to: hi }, percent: 0, amount: 0 }],
         };
       }
-      const lines = [line(`uptime ${fmtPct(uptime)}: tier ${describeTier(tier)}`, tier.percent)];
-      if (tier.percent > scheme.capPercent) lines.push(line(`capped at ${fmtPct(scheme.capPercent)} of the monthly fee`, scheme.capPercent - tier.percent));
+      const tierReason: CreditLineReason = { code: "tier", uptime, min: tier.minUptimePercent ?? null, below: tier.belowUptimePercent ?? null, tierPercent: tier.percent };
+      const lines = [line(`uptime ${fmtPct(uptime)}: tier ${describeTier(tier)}`, tierReason, tier.percent)];
+      if (tier.percent > scheme.capPercent) lines.push(line(`capped at ${fmtPct(scheme.capPercent)} of the monthly fee`, { code: "cap_fee", cap: scheme.capPercent }, scheme.capPercent - tier.percent));
       const percent = Math.min(tier.percent, scheme.capPercent);
       return { percent, amount: money((fee * percent) / 100), lines };
     }
@@ -182,8 +200,8 @@ export function computeCredit(scheme: CreditScheme, input: CreditInput): CreditR
       // (never a charge), so R is clamped to [0, V].
       const raw = 1 - availability / o;
       const percent = Math.max(0, raw) * 100;
-      const lines = [line(`R = V · (1 − (D − N) / D / O), ${detail}, O = ${o}`, percent)];
-      if (raw < 0) lines.push(line("availability at or above the agreed level: no refund", 0));
+      const lines = [line(`R = V · (1 − (D − N) / D / O), ${detail}, O = ${o}`, { code: "sodvin_formula", detail, agreed: o }, percent)];
+      if (raw < 0) lines.push(line("availability at or above the agreed level: no refund", { code: "sodvin_no_refund" }, 0));
       return { percent, amount: money((fee * percent) / 100), lines };
     }
   }

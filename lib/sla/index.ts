@@ -29,7 +29,7 @@ export {
 export { clockStatusAt, firstOverdueInstant, isOverdue, type ClockFacts, type ClockStatus } from "./clock-status";
 export { troubleshootingStartCause, type ResponseActivity, type ResponseStartSettings, type TroubleshootingStartCause } from "./response-start";
 export { computeCompliance, type ComplianceResult, type ComplianceTicket } from "./compliance";
-export { computeCredit, validateCreditScheme, type CreditInput, type CreditLine, type CreditResult, type CreditScheme, type NetpowerCreditScheme, type SodvinRefundScheme, type UptimeTier, type UptimeTiersCreditScheme } from "./credit";
+export { computeCredit, validateCreditScheme, type CreditInput, type CreditLine, type CreditLineReason, type CreditResult, type CreditScheme, type NetpowerCreditScheme, type SodvinRefundScheme, type UptimeTier, type UptimeTiersCreditScheme } from "./credit";
 export { computeUptime, type UptimeInput, type UptimeResult } from "./uptime";
 export { expandMaintenanceWindows, type MaintenanceRule } from "./maintenance";
 export * from "./presets";

@@ -3,7 +3,8 @@
  * target is breached only strictly after its due instant, and an open breach's business minutes
  * used and late are as of the instant the report is read. One P4 that is never started, read at
  * its due instant, 1 ms after it and a month later, through the report page's data (the report
- * and the 12-month chart), the JSON API, the CSV and the ticket view.
+ * and the 12-month chart), the JSON API, the CSV, the PDF (its text, as the download renders it)
+ * and the ticket view.
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +16,10 @@ import { createApiToken } from "../../lib/server/tokens/create-api-token";
 import { defaultApiDeps, withApiActor } from "../../lib/server/api/with-api-actor";
 import { slaReportHandler } from "../../lib/server/api/sla-report";
 import { getComplianceHistory, getOrganizationReport, type ReportFigures } from "../../lib/server/reports";
+import { extractText, getDocumentProxy } from "unpdf";
 import { reportCsv } from "../../lib/server/reports/report-csv";
+import { reportDocument } from "../../lib/server/reports/report-document";
+import { reportPdf } from "../../lib/server/reports/report-pdf";
 import { getTicket, registerTicket } from "../../lib/server/tickets";
 import { deleteKeys } from "../support/redis-keys";
 import { actorByEmail, seedOnce } from "../support/fixtures";
@@ -97,6 +101,15 @@ async function csv(now: Date) {
   return { summary: named(sections[0]!)[0]!, breaches: named(sections[1]!) };
 }
 
+/** The PDF's text at `now`, rendered as the download renders it (figures, 12-month chart, provider), whitespace collapsed. */
+async function pdf(now: Date): Promise<string> {
+  const ctx = ctxAt(now);
+  const view = await getOrganizationReport({ actor: customerAdmin, input: input(), ctx });
+  const bytes = await reportPdf(await reportDocument({ view, locale: "nb", actor: customerAdmin, input: input(), ctx }));
+  const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
+  return text.replace(/\s+/g, " ");
+}
+
 describe("a P4 never started, read at its due instant: pending, not breached", () => {
   it("the report page and the chart count it as pending, not measured", async () => {
     const { figures, march } = await pageData(DUE);
@@ -114,7 +127,15 @@ describe("a P4 never started, read at its due instant: pending, not breached", (
   it("the CSV lists no breach", async () => {
     const { summary, breaches } = await csv(DUE);
     expect(summary).toMatchObject({ "Saker registrert": "1", Målt: "0", Brudd: "0", Venter: "1" });
+    expect(summary).toMatchObject({ "Andel innenfor (%)": "Ingen målte saker" });
     expect(breaches).toEqual([]);
+  });
+
+  it("the PDF says no ticket was measured and lists no breach", async () => {
+    const text = await pdf(DUE);
+    expect(text).toContain("Ingen målte saker denne måneden");
+    expect(text).toContain("Brudd på responstid (0)");
+    expect(text).not.toContain(reference);
   });
 
   it("the ticket view shows it running with nothing left", async () => {
@@ -147,6 +168,13 @@ describe("the same P4 read 1 ms after its due instant: breached, 0 minutes late"
     ]);
   });
 
+  it("the PDF lists the breach, 0 minutes late", async () => {
+    const text = await pdf(JUST_AFTER);
+    expect(text).toContain("0 % innenfor responstid (krav 90 %): ikke oppfylt");
+    expect(text).toContain("Brudd på responstid (1)");
+    expect(text).toContain(`${reference} Aldri startet P4 8 t 0 min 8 t 0 min 0 min 0 min`);
+  });
+
   it("the ticket view shows it breached at its due instant", async () => {
     const ticket = await getTicket({ actor: customerAdmin, input: { id: ticketId }, ctx: ctxAt(JUST_AFTER) });
     expect(ticket.sla.response).toMatchObject({ state: "breached", businessMinutesLeft: 0, breachedAt: DUE.toISOString() });
@@ -176,6 +204,11 @@ describe("the same P4 read a month later: late up to the report's instant, in bu
     expect(breaches).toEqual([
       expect.objectContaining({ "Brudd: sak": reference, "Brukt arbeidstid (min)": "10620", "For sent, arbeidstid (min)": "10140", "For sent, klokketid (min)": "41760", "Fortsatt åpen": "ja" }),
     ]);
+  });
+
+  it("the PDF: 177 h used, 169 h late in business time, 696 h on the clock", async () => {
+    const text = await pdf(MONTH_LATER);
+    expect(text).toContain(`${reference} Aldri startet P4 8 t 0 min 177 t 0 min 169 t 0 min 696 t 0 min`);
   });
 
   it("the ticket view", async () => {

@@ -122,10 +122,12 @@ describe("the 90 %-within-target rule (Netpower ordinary, 000 §10)", () => {
     const f = await report(c, "2026-04");
     expect(f.tickets).toMatchObject({ measured: 20, met: 17, breached: 3, percent: 85, passes: false });
     expect(f.credit).toMatchObject({ percent: 5, amountOre: 100_000 });
-    expect(f.credit.lines).toEqual([
+    expect(f.credit.lines).toMatchObject([
       { label: "response: 85 % within target, below 90 %", percent: 5, amountOre: 100_000 },
       { label: "uptime: 100 % (required 99.8 %)", percent: 0, amountOre: 0 },
     ]);
+    // What each line says, as data, for wording it in the reader's language.
+    expect(f.credit.lines.map((l) => l.reason)).toEqual([{ code: "response_below", within: 85, required: 90 }, { code: "uptime_ok", uptime: 100, required: 99.8 }]);
   });
 
   it("lists excluded, not covered and pending tickets without counting them; a running clock past its due instant is a breach", async () => {
@@ -199,7 +201,7 @@ describe("uptime and the Netpower credit (000 §7, §10)", () => {
     const f = await report(c, "2026-04");
     expect(f.credit.percent).toBe(15);
     expect(f.credit.amountOre).toBe(300_000);
-    expect(f.credit.lines).toEqual([
+    expect(f.credit.lines).toMatchObject([
       { label: "response: 85 % within target, below 90 %", percent: 10, amountOre: 200_000 },
       expect.objectContaining({ percent: 10, amountOre: 200_000 }),
       { label: "capped at 15 % per month", percent: -5, amountOre: -100_000 },

@@ -10,6 +10,7 @@ import { admin } from "./admin";
 import { agent } from "./agent";
 import { oncall } from "./oncall";
 import { report } from "./report";
+import { notify } from "./notify";
 
 export const areas = {
   common,
@@ -19,4 +20,5 @@ export const areas = {
   agent,
   oncall,
   report,
+  notify,
 };

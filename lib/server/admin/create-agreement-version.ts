@@ -13,6 +13,7 @@ import { Prisma } from "../../generated/prisma/client";
 import type { Actor } from "../actor";
 import { AppError, notFound, unprocessable } from "../errors";
 import { calendarSpecOf } from "../db/agreements";
+import { TIME_ZONE } from "../../config/time-zone";
 import { TRANSACTION_OPTIONS } from "../db/prisma";
 import { toJson } from "../db/json";
 import type { UseCaseContext } from "../tickets/context";
@@ -21,10 +22,10 @@ import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { rethrowSlaError } from "./sla-error";
 import { CreateAgreementVersionSchema, type CreateAgreementVersionInput } from "./schemas";
 
-/** Agreements are written in Norwegian time. */
-export const AGREEMENT_TIME_ZONE = "Europe/Oslo";
+/** Agreements are written in the installation's time (TIME_ZONE, default Europe/Oslo). */
+export const AGREEMENT_TIME_ZONE = TIME_ZONE;
 
-/** "2027-01-01T00:00" in Europe/Oslo → the instant. */
+/** "2027-01-01T00:00" in that zone → the instant. */
 export function osloInstantOf(local: string): Date {
   const [date = "", time = ""] = local.split("T");
   let day: number;

@@ -129,7 +129,7 @@ export function buildOpenApiDocument(): object {
       "/api/v1/organizations/{id}/sla-report": {
         get: {
           operationId: "getSlaReport",
-          summary: "An organisation's SLA report for a calendar month (Europe/Oslo): tickets within target, breaches, exclusions, uptime and credit",
+          summary: "An organisation's SLA report for a calendar month (in the installation's TIME_ZONE, Europe/Oslo by default): tickets within target, breaches, exclusions, uptime and credit",
           parameters: [
             pathId("The organisation's id (customer admins: their own; provider admins: any)"),
             { name: "month", in: "query", required: true, schema: { type: "string", pattern: "^\\d{4}-(0[1-9]|1[0-2])$" }, description: "YYYY-MM" },

@@ -14,6 +14,7 @@ import { reconcileSlaTimers, withReconcileLock } from "../sla-timers/reconcile";
 import { handleOnCallCheck, overdueOnCallChecks } from "../oncall";
 import { onCallCheckJob } from "../oncall/job";
 import { monthlyReportsJob } from "../reports/report-job";
+import { TIME_ZONE } from "../../config/time-zone";
 import { QUEUES, type QueueName } from "./queues";
 import { WORKER_HEARTBEAT_KEY } from "../health-keys";
 
@@ -105,8 +106,8 @@ export const reconcileJob = define({
   },
 });
 
-/** Last month's SLA report of every customer, on the 1st at 06:00 Oslo time; also on demand with {month}. */
-export const monthlyReports = define({ ...monthlyReportsJob, cron: { pattern: "0 6 1 * *", tz: "Europe/Oslo" } });
+/** Last month's SLA report of every customer, on the 1st at 06:00 local time (TIME_ZONE); also on demand with {month}. */
+export const monthlyReports = define({ ...monthlyReportsJob, cron: { pattern: "0 6 1 * *", tz: TIME_ZONE } });
 
 export const JOBS = [heartbeatJob, autoCloseJob, recomputeCalendarClocksJob, heartbeat(QUEUES.slaTimers), reconcileJob, onCallCheckJob, monthlyReports] as const;
 

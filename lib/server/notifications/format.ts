@@ -1,8 +1,9 @@
 import "server-only";
-/** Language and time formatting for notifications: Norwegian bokmål by default, English on request, times in Europe/Oslo. */
-export type Locale = "nb" | "en";
+/** Language and time formatting for notifications: Norwegian bokmål by default, English on request, times in the configured zone (TIME_ZONE). */
+import { zoneFormat } from "../../config/time-zone";
+import { LANGUAGE_TAGS, type Locale } from "../../i18n/locales";
 
-export const TIME_ZONE = "Europe/Oslo";
+export type { Locale };
 
 export function localeOf(value: string | null | undefined): Locale {
   return value?.toLowerCase().startsWith("en") ? "en" : "nb";
@@ -10,11 +11,11 @@ export function localeOf(value: string | null | undefined): Locale {
 
 const formatters = new Map<Locale, Intl.DateTimeFormat>();
 
-/** An instant as Oslo wall time, e.g. "22. nov. 2026, 09:06" or "22 Nov 2026, 09:06". */
+/** An instant as local wall time, e.g. "22. nov. 2026, 09:06" or "22 Nov 2026, 09:06". */
 export function osloTime(iso: string, locale: Locale): string {
   let f = formatters.get(locale);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nb-NO", { timeZone: TIME_ZONE, dateStyle: "medium", timeStyle: "short" });
+    f = zoneFormat(LANGUAGE_TAGS[locale], { dateStyle: "medium", timeStyle: "short" });
     formatters.set(locale, f);
   }
   return f.format(new Date(iso));
@@ -23,13 +24,7 @@ export function osloTime(iso: string, locale: Locale): string {
 /** "2026-10" as "oktober 2026" / "October 2026". */
 export function monthName(month: string, locale: Locale): string {
   const [year, m] = month.split("-").map(Number) as [number, number];
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nb-NO", { timeZone: "UTC", month: "long", year: "numeric" }).format(Date.UTC(year, m - 1, 15));
-}
-
-export function lineName(line: string, locale: Locale): string {
-  const n = line.replace(/^L/, "");
-  if (locale === "nb") return `${n}. linje`;
-  return `${n}${n === "1" ? "st" : n === "2" ? "nd" : n === "3" ? "rd" : "th"} line`;
+  return new Intl.DateTimeFormat(LANGUAGE_TAGS[locale], { timeZone: "UTC", month: "long", year: "numeric" }).format(Date.UTC(year, m - 1, 15));
 }
 
 /** Percent with at most one decimal, in the locale's style ("92,5 %" / "92.5%"). */

@@ -2,13 +2,14 @@ import "server-only";
 /**
  * Every notification template: its payload schema (zod; what producers write into
  * Notification.payload) and its rendering in Norwegian bokmål (default) and English (the
- * recipient's locale): subject and plain text (+ simple HTML) for e-mail, a JSON body for webhooks,
+ * recipient's locale; the words are the `notify` catalogue in lib/i18n/messages/notify.ts): subject and plain text (+ simple HTML) for e-mail, a JSON body for webhooks,
  * and a one-line summary for digests. An unknown template or an invalid payload is a permanent
  * failure: `renderNotification` throws PermanentDeliveryError.
  */
 import { z } from "zod";
 import { PermanentDeliveryError } from "./errors";
-import { lineName, monthName, osloTime, percent, textToHtml, type Locale } from "./format";
+import { t } from "../../i18n/t";
+import { monthName, osloTime, percent, textToHtml, type Locale } from "./format";
 
 const Instant = z.iso.datetime({ offset: true });
 const PrioritySchema = z.enum(["P1", "P2", "P3", "P4"]);
@@ -51,88 +52,71 @@ interface Template<S extends z.ZodType> {
 }
 
 const define = <S extends z.ZodType>(t: Template<S>): Template<S> => t;
-const nb = (l: Locale) => l === "nb";
 
 const pct = (threshold: number) => (threshold <= 1 ? threshold * 100 : threshold);
+const line = (l: Locale, name: "L1" | "L2" | "L3") => t(l, `notify.line.${name}`);
 
 const TEMPLATES = {
   "ticket-receipt": define({
     schema: TicketReceiptPayloadSchema,
-    email: (p, l) =>
-      nb(l)
-        ? {
-            subject: `Vi har mottatt saken din ${p.reference}: ${p.title}`,
-            text: `Saken din «${p.title}» er registrert ${osloTime(p.registeredAt, l)} med prioritet ${p.priority}.\n\nReferanse: ${p.reference}\nOppgi referansen når du kontakter oss om saken.`,
-          }
-        : {
-            subject: `We have received your ticket ${p.reference}: ${p.title}`,
-            text: `Your ticket "${p.title}" was registered ${osloTime(p.registeredAt, l)} with priority ${p.priority}.\n\nReference: ${p.reference}\nPlease quote the reference when you contact us about it.`,
-          },
-    summary: (p, l) => (nb(l) ? `${p.reference} registrert: ${p.title}` : `${p.reference} registered: ${p.title}`),
+    email: (p, l) => {
+      const vars = { ...p, registeredAt: osloTime(p.registeredAt, l) };
+      return { subject: t(l, "notify.receipt.subject", vars), text: t(l, "notify.receipt.text", vars) };
+    },
+    summary: (p, l) => t(l, "notify.receipt.summary", p),
   }),
   "ticket-escalated": define({
     schema: TicketEscalatedPayloadSchema,
-    email: (p, l) =>
-      nb(l)
-        ? { subject: `Sak ${p.reference} (${p.priority}) er eskalert til ${lineName(p.to, l)}`, text: `Sak ${p.reference} med prioritet ${p.priority} er eskalert fra ${lineName(p.from, l)} til ${lineName(p.to, l)} og venter i køen deres.` }
-        : { subject: `Ticket ${p.reference} (${p.priority}) escalated to ${lineName(p.to, l)}`, text: `Ticket ${p.reference} with priority ${p.priority} was escalated from ${lineName(p.from, l)} to ${lineName(p.to, l)} and waits in your queue.` },
-    summary: (p, l) => (nb(l) ? `${p.reference} eskalert til ${lineName(p.to, l)}` : `${p.reference} escalated to ${lineName(p.to, l)}`),
+    email: (p, l) => {
+      const vars = { ...p, from: line(l, p.from), to: line(l, p.to) };
+      return { subject: t(l, "notify.escalated.subject", vars), text: t(l, "notify.escalated.text", vars) };
+    },
+    summary: (p, l) => t(l, "notify.escalated.summary", { ...p, to: line(l, p.to) }),
   }),
   "sla-warning": define({
     schema: SlaWarningPayloadSchema,
-    email: (p, l) =>
-      nb(l)
-        ? { subject: `SLA-varsel: ${pct(p.threshold)} % av fristen brukt for ${p.reference}`, text: `Sak ${p.reference} «${p.title}» (${p.priority}) har brukt ${pct(p.threshold)} % av responstiden.\nFristen er ${osloTime(p.dueAt, l)}.` }
-        : { subject: `SLA warning: ${pct(p.threshold)}% of the target used for ${p.reference}`, text: `Ticket ${p.reference} "${p.title}" (${p.priority}) has used ${pct(p.threshold)}% of its response time.\nIt is due ${osloTime(p.dueAt, l)}.` },
-    summary: (p, l) => (nb(l) ? `${p.reference} (${p.priority}): ${pct(p.threshold)} % brukt, frist ${osloTime(p.dueAt, l)}` : `${p.reference} (${p.priority}): ${pct(p.threshold)}% used, due ${osloTime(p.dueAt, l)}`),
+    email: (p, l) => {
+      const vars = { ...p, percent: pct(p.threshold), dueAt: osloTime(p.dueAt, l) };
+      return { subject: t(l, "notify.warning.subject", vars), text: t(l, "notify.warning.text", vars) };
+    },
+    summary: (p, l) => t(l, "notify.warning.summary", { ...p, percent: pct(p.threshold), dueAt: osloTime(p.dueAt, l) }),
   }),
   "sla-breach": define({
     schema: SlaBreachPayloadSchema,
-    email: (p, l) =>
-      nb(l)
-        ? { subject: `SLA-brudd: ${p.reference} (${p.priority}) ${p.title}`, text: `Fristen for sak ${p.reference} «${p.title}» (${p.priority}) var ${osloTime(p.dueAt, l)} og ble brutt ${osloTime(p.breachedAt, l)}.` }
-        : { subject: `SLA breach: ${p.reference} (${p.priority}) ${p.title}`, text: `Ticket ${p.reference} "${p.title}" (${p.priority}) was due ${osloTime(p.dueAt, l)} and breached ${osloTime(p.breachedAt, l)}.` },
-    summary: (p, l) => (nb(l) ? `SLA-brudd ${p.reference} (${p.priority}): ${p.title}` : `SLA breach ${p.reference} (${p.priority}): ${p.title}`),
+    email: (p, l) => {
+      const vars = { ...p, dueAt: osloTime(p.dueAt, l), breachedAt: osloTime(p.breachedAt, l) };
+      return { subject: t(l, "notify.breach.subject", vars), text: t(l, "notify.breach.text", vars) };
+    },
+    summary: (p, l) => t(l, "notify.breach.summary", p),
   }),
   "p1-registered": define({
     schema: P1RegisteredPayloadSchema,
-    email: (p, l) =>
-      nb(l)
-        ? { subject: `P1 registrert: ${p.reference} ${p.title}`, text: `En P1-sak er registrert ${osloTime(p.registeredAt, l)}: ${p.reference} «${p.title}».` }
-        : { subject: `P1 registered: ${p.reference} ${p.title}`, text: `A P1 ticket was registered ${osloTime(p.registeredAt, l)}: ${p.reference} "${p.title}".` },
-    summary: (p) => `P1 ${p.reference}: ${p.title}`,
+    email: (p, l) => {
+      const vars = { ...p, registeredAt: osloTime(p.registeredAt, l) };
+      return { subject: t(l, "notify.p1.subject", vars), text: t(l, "notify.p1.text", vars) };
+    },
+    summary: (p, l) => t(l, "notify.p1.summary", p),
   }),
   "oncall-page": define({
     schema: OncallPagePayloadSchema,
-    email: (p, l) =>
-      nb(l)
-        ? { subject: `VAKT: ${p.reference} (${p.priority}) ${p.title}${p.attempt > 1 ? ` – varsel ${p.attempt}` : ""}`, text: `Du har vakt: sak ${p.reference} «${p.title}» (${p.priority}) trenger deg nå.\n\nKvitter her: ${p.ackUrl}` }
-        : { subject: `ON CALL: ${p.reference} (${p.priority}) ${p.title}${p.attempt > 1 ? ` – notice ${p.attempt}` : ""}`, text: `You are on call: ticket ${p.reference} "${p.title}" (${p.priority}) needs you now.\n\nAcknowledge here: ${p.ackUrl}` },
-    summary: (p, l) => (nb(l) ? `Vaktvarsel ${p.reference}: ${p.title}` : `On-call page ${p.reference}: ${p.title}`),
+    email: (p, l) => ({ subject: t(l, p.attempt > 1 ? "notify.oncall.subjectRepeat" : "notify.oncall.subject", p), text: t(l, "notify.oncall.text", p) }),
+    summary: (p, l) => t(l, "notify.oncall.summary", p),
   }),
   "report-ready": define({
     schema: ReportReadyPayloadSchema,
-    email: (p, l) =>
-      nb(l)
-        ? {
-            subject: `SLA-rapport for ${monthName(p.month, l)}: ${p.organizationName}`,
-            text: `SLA-rapporten for ${p.organizationName} for ${monthName(p.month, l)} er klar: ${percent(p.percent, l)} innenfor fristen, kreditt ${percent(p.creditPercent, l)}.\n\n${p.url}`,
-          }
-        : {
-            subject: `SLA report for ${monthName(p.month, l)}: ${p.organizationName}`,
-            text: `The SLA report of ${p.organizationName} for ${monthName(p.month, l)} is ready: ${percent(p.percent, l)} within target, credit ${percent(p.creditPercent, l)}.\n\n${p.url}`,
-          },
-    summary: (p, l) => (nb(l) ? `SLA-rapport ${monthName(p.month, l)}: ${p.organizationName}` : `SLA report ${monthName(p.month, l)}: ${p.organizationName}`),
+    email: (p, l) => {
+      const vars = { organization: p.organizationName, month: monthName(p.month, l), percent: percent(p.percent, l), credit: percent(p.creditPercent, l), url: p.url };
+      return { subject: t(l, "notify.report.subject", vars), text: t(l, "notify.report.text", vars) };
+    },
+    summary: (p, l) => t(l, "notify.report.summary", { organization: p.organizationName, month: monthName(p.month, l) }),
   }),
   digest: define({
     schema: DigestPayloadSchema,
     email: (p, l) => {
       const lines = p.items.map((item) => `• ${osloTime(item.createdAt, l)}  ${summarizeItem(item, l)}`).join("\n");
-      return nb(l)
-        ? { subject: `Samlevarsel: ${p.items.length} varsler`, text: `Du har fått mange varsler på kort tid, så disse ${p.items.length} er samlet her:\n\n${lines}` }
-        : { subject: `Digest: ${p.items.length} notifications`, text: `You received many notifications in a short time, so these ${p.items.length} are collected here:\n\n${lines}` };
+      return { subject: t(l, "notify.digest.subject", { count: p.items.length }), text: t(l, "notify.digest.text", { count: p.items.length, lines }) };
     },
-    summary: (p, l) => (nb(l) ? `Samlevarsel med ${p.items.length} varsler` : `Digest of ${p.items.length} notifications`),
+    summary: (p, l) => t(l, "notify.digest.summary", { count: p.items.length }),
   }),
 } as const;
 

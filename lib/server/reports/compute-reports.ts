@@ -7,7 +7,8 @@ import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { CreditScheme } from "../../sla";
 import type { ComputedReport } from "./figures";
-import { monthBounds, REPORT_TIME_ZONE, type Month } from "./month";
+import { TIME_ZONE } from "../../config/time-zone";
+import { monthBounds, type Month } from "./month";
 import { incidentsOf, loadReportContext, type ReportAgreement, type ReportContext, type ReportOrganization } from "./report-context";
 import { countTicketsByOrganization, EMPTY_COUNTS, type OrganizationTicketCounts } from "./ticket-counts";
 import { listBreachedTickets, listExcludedTickets } from "./ticket-lists";
@@ -65,7 +66,7 @@ function assemble({ org, month, period, now, context, counts, breaches, exclusio
     figures: {
       organization: { id: org.id, name: org.name },
       month,
-      timeZone: REPORT_TIME_ZONE,
+      timeZone: TIME_ZONE,
       period: periodIso,
       computedAt,
       agreement: agreementFigure,

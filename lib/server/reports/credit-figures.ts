@@ -1,6 +1,7 @@
 import "server-only";
 /** The month's credit under the agreement's scheme, via lib/sla computeCredit, in øre. */
 import { computeCredit, validateCreditScheme, type CreditScheme } from "../../sla";
+import { t } from "../../i18n";
 import type { CreditFigures, UptimeFigures } from "./figures";
 
 export function computeCreditFigures(scheme: CreditScheme | null, withinTargetPercent: number, uptime: UptimeFigures, monthlyFeeOre: number | null): CreditFigures {
@@ -22,11 +23,8 @@ export function computeCreditFigures(scheme: CreditScheme | null, withinTargetPe
     percent: result.percent,
     amountOre: feeKnown && result.amount !== null ? Math.round(result.amount) : null,
     undefinedGap: result.undefinedGap === true,
-    lines: result.lines.map((l) => ({ label: l.label, percent: l.percent, amountOre: Math.round(l.amount) })),
-    note: result.undefinedGap
-      ? "Oppetiden faller i et intervall avtalen ikke definerer: kreditt må avgjøres manuelt."
-      : feeKnown
-        ? null
-        : "Ingen månedspris registrert for kunden: kreditten er bare vist i prosent.",
+    lines: result.lines.map((l) => ({ label: l.label, reason: l.reason, percent: l.percent, amountOre: Math.round(l.amount) })),
+    // Stored in Norwegian as before; the pages, CSV and PDF show creditNoteText in the reader's language.
+    note: result.undefinedGap ? t("nb", "report.credit.noteGap") : feeKnown ? null : t("nb", "report.credit.noteNoFee"),
   };
 }

@@ -3,10 +3,11 @@ import "server-only";
  * The figures of one organisation's monthly SLA report: what the pages, the API, the CSV/PDF and a
  * closed report's frozen copy all show. Money is in øre (integers); durations in minutes.
  */
+import type { CreditLineReason } from "../../sla";
 import type { Month } from "./month";
 
 export interface TicketCounts {
-  /** Tickets registered in the month (Ticket.createdAt in Europe/Oslo). */
+  /** Tickets registered in the month (Ticket.createdAt in the configured zone, TIME_ZONE). */
   registered: number;
   /** MET + BREACHED (a still-running clock past its due instant counts as breached). */
   measured: number;
@@ -69,7 +70,10 @@ export interface UptimeFigures {
 }
 
 export interface CreditLineFigure {
+  /** lib/sla's English text of the line (kept for frozen reports and the API). */
   label: string;
+  /** What the line says, as data, shown in the reader's language (absent in months frozen before it existed). */
+  reason?: CreditLineReason;
   percent: number;
   amountOre: number;
 }

@@ -12,9 +12,10 @@ import { requireReadableOrganization } from "../tickets/scope";
 import { reportViews, type ReportView } from "./report-views";
 import type { ReportFigures } from "./figures";
 import { diffFigures } from "./differences";
+import { storedExclusionReason } from "./format";
 
 /** What a customer reads for a reclassified ticket in place of the agents' reason. */
-export const CUSTOMER_EXCLUSION_REASON = "tatt ut av SLA-måling av servicedesk (omklassifisert)";
+export const CUSTOMER_EXCLUSION_REASON = storedExclusionReason("report.exclusion.customer");
 
 function forCustomer(f: ReportFigures): ReportFigures {
   return { ...f, exclusions: f.exclusions.map((e) => (e.state === "EXCLUDED" ? { ...e, reason: CUSTOMER_EXCLUSION_REASON } : e)) };

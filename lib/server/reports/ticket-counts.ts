@@ -6,6 +6,7 @@ import "server-only";
  * (strictly after it: lib/sla clock-status.ts, in SQL as `runningOverdue`).
  */
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
+import { TIME_ZONE } from "../../config/time-zone";
 import type { TicketCounts } from "./figures";
 
 export interface OrganizationTicketCounts extends TicketCounts {
@@ -59,7 +60,7 @@ export async function countTicketsByOrganization(
   return new Map(rows.map((r) => [r.organizationId, { ...r, measured: r.met + r.breached }]));
 }
 
-/** Per Oslo month of registration, met and measured tickets of one organisation over [from, to) (the 12-month chart). */
+/** Per local month of registration (TIME_ZONE), met and measured tickets of one organisation over [from, to) (the 12-month chart). */
 export async function countMonthlyCompliance(
   prisma: PrismaClient,
   organizationId: string,
@@ -67,7 +68,7 @@ export async function countMonthlyCompliance(
   now: Date,
 ): Promise<Map<string, { met: number; measured: number }>> {
   const rows = await prisma.$queryRaw<Array<{ month: string; met: number; measured: number }>>`
-    select to_char(t."createdAt" at time zone 'Europe/Oslo', 'YYYY-MM') as month,
+    select to_char(t."createdAt" at time zone ${TIME_ZONE}, 'YYYY-MM') as month,
       (count(*) filter (where c.state = 'MET'))::int as met,
       (count(*) filter (where c.state in ('MET', 'BREACHED') or ${runningOverdue(now)}))::int as measured
     from "Ticket" t

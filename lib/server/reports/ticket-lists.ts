@@ -11,6 +11,7 @@ import { calendarFor, clockStatusAt, type Calendar } from "../../sla";
 import { calendarSpecOf } from "../db/agreements";
 import type { BreachedTicket, ExcludedTicket } from "./figures";
 import { runningOverdue } from "./ticket-counts";
+import { storedExclusionReason } from "./format";
 
 const MINUTE_MS = 60_000;
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -151,7 +152,7 @@ export async function listExcludedTickets(
       reference: r.reference,
       priority: r.priority,
       state: excluded ? "EXCLUDED" : "NOT_COVERED",
-      reason: r.reason ?? (excluded ? "tatt ut av SLA-måling" : "prioriteten er ikke dekket av avtalen"),
+      reason: r.reason ?? storedExclusionReason(excluded ? "report.exclusion.excluded" : "report.exclusion.notCovered"),
     };
   });
 }

@@ -22,7 +22,7 @@ export function withinTargetText(f: Pick<ReportFigures, "tickets" | "thresholdPe
   const vars = {
     met: tickets.met,
     measured: tickets.measured,
-    threshold: formatPercent(f.thresholdPercent),
+    threshold: formatPercent(f.thresholdPercent, 2, locale),
     pending: tickets.pending,
     excluded: tickets.excluded,
     notCovered: tickets.notCovered,
@@ -31,5 +31,5 @@ export function withinTargetText(f: Pick<ReportFigures, "tickets" | "thresholdPe
   if (tickets.measured === 0) {
     return { label, value: t("report.withinTarget.noMeasured"), detail: t("report.withinTarget.noMeasuredDetail", vars), good: null };
   }
-  return { label, value: formatPercent(tickets.percent), detail: t("report.withinTarget.detail", vars), good: tickets.passes };
+  return { label, value: formatPercent(tickets.percent, 2, locale), detail: t("report.withinTarget.detail", vars), good: tickets.passes };
 }

@@ -4,6 +4,7 @@
  */
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { zoneFormat } from "../../../../lib/config/time-zone";
 import { db } from "../../../../lib/server/db/prisma";
 import { readAckLink } from "../../../../lib/server/oncall/read-ack-link";
 import { acknowledgeByLink } from "./actions";
@@ -11,8 +12,7 @@ import { acknowledgeByLink } from "./actions";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Bekreft vaktvarsel – Helpdesk", robots: { index: false, follow: false } };
 
-const osloTime = (d: Date) =>
-  new Intl.DateTimeFormat("nb-NO", { timeZone: "Europe/Oslo", dateStyle: "long", timeStyle: "short" }).format(d);
+const osloTime = (d: Date) => zoneFormat("nb-NO", { dateStyle: "long", timeStyle: "short" }).format(d);
 
 function Shell({ title, children }: { title: string; children: ReactNode }) {
   return (
