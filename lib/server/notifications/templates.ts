@@ -30,7 +30,8 @@ export const ReportReadyPayloadSchema = z.object({
   organizationName: z.string().min(1),
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM"),
   percent: z.number().min(0).max(100),
-  creditPercent: z.number().min(0).max(100),
+  /** null when the agreement leaves the month's credit undefined (CreditFigures.percent). */
+  creditPercent: z.number().min(0).max(100).nullable(),
   url: z.url(),
 });
 export const DigestItemSchema = z.object({ template: z.string().min(1), createdAt: Instant, payload: z.record(z.string(), z.unknown()) });
@@ -51,6 +52,8 @@ interface Template<S extends z.ZodType> {
 
 const define = <S extends z.ZodType>(t: Template<S>): Template<S> => t;
 const nb = (l: Locale) => l === "nb";
+
+const creditText = (creditPercent: number | null, l: Locale) => (creditPercent === null ? (nb(l) ? "ikke fastsatt" : "not determined") : percent(creditPercent, l));
 
 const pct = (threshold: number) => (threshold <= 1 ? threshold * 100 : threshold);
 
@@ -115,11 +118,11 @@ const TEMPLATES = {
       nb(l)
         ? {
             subject: `SLA-rapport for ${monthName(p.month, l)}: ${p.organizationName}`,
-            text: `SLA-rapporten for ${p.organizationName} for ${monthName(p.month, l)} er klar: ${percent(p.percent, l)} innenfor fristen, kreditt ${percent(p.creditPercent, l)}.\n\n${p.url}`,
+            text: `SLA-rapporten for ${p.organizationName} for ${monthName(p.month, l)} er klar: ${percent(p.percent, l)} innenfor fristen, kreditt ${creditText(p.creditPercent, l)}.\n\n${p.url}`,
           }
         : {
             subject: `SLA report for ${monthName(p.month, l)}: ${p.organizationName}`,
-            text: `The SLA report of ${p.organizationName} for ${monthName(p.month, l)} is ready: ${percent(p.percent, l)} within target, credit ${percent(p.creditPercent, l)}.\n\n${p.url}`,
+            text: `The SLA report of ${p.organizationName} for ${monthName(p.month, l)} is ready: ${percent(p.percent, l)} within target, credit ${creditText(p.creditPercent, l)}.\n\n${p.url}`,
           },
     summary: (p, l) => (nb(l) ? `SLA-rapport ${monthName(p.month, l)}: ${p.organizationName}` : `SLA report ${monthName(p.month, l)}: ${p.organizationName}`),
   }),
