@@ -14,7 +14,8 @@ import { handleSlaTimer } from "../../lib/server/sla-timers/handle-sla-timer";
 import { warningKey, warningKeySql } from "../../lib/server/escalation/keys";
 import { applyTicketAction, registerTicket } from "../../lib/server/tickets";
 import type { Actor } from "../../lib/server/actor";
-import { actorByEmail, seedOnce } from "../support/fixtures";
+import { actorByEmail } from "../support/fixtures";
+import { testCustomer } from "../support/test-customer";
 
 const prisma = createPrisma();
 const REGISTERED_AT = new Date("2026-03-02T08:00:00Z");
@@ -23,37 +24,16 @@ let requester: Actor;
 let agent: Actor;
 
 beforeAll(async () => {
-  await seedOnce(prisma);
-  const calendar = await prisma.calendar.findUniqueOrThrow({ where: { key: "always-24-7" } });
-  const agreement = await prisma.serviceAgreement.upsert({
-    where: { key: "test-equivalence" },
-    update: {},
-    create: {
-      key: "test-equivalence",
-      name: "Test: a breach moves the ticket",
-      provider: "Test",
-      versions: {
-        create: {
-          label: "v1",
-          validFrom: new Date("2000-01-01T00:00:00Z"),
-          warningThresholds: [0.75],
-          minWithinTargetPercent: 90,
-          creditScheme: { kind: "none" },
-          escalationRules: { breach: { notify: ["lineLead"], moveToNextLine: true } },
-          targets: { create: [{ priority: "P2", minutes: 60, calendarId: calendar.id }] },
-        },
-      },
-    },
-  });
-  const org = await prisma.organization.upsert({
-    where: { slug: "test-equivalence" },
-    update: {},
-    create: { slug: "test-equivalence", name: "Equivalence Test AS", ticketPrefix: "EQ", agreementId: agreement.id },
-  });
-  await prisma.user.upsert({
-    where: { email: "equivalence-user@test.example" },
-    update: {},
-    create: { email: "equivalence-user@test.example", name: "Equivalence user", role: "END_USER", organizationId: org.id },
+  await testCustomer(prisma, {
+    key: "test-equivalence",
+    agreementName: "a breach moves the ticket",
+    slug: "test-equivalence",
+    name: "Equivalence Test AS",
+    ticketPrefix: "EQ",
+    target: { priority: "P2", minutes: 60 },
+    warningThresholds: [0.75],
+    escalationRules: { breach: { notify: ["lineLead"], moveToNextLine: true } },
+    users: [["equivalence-user@test.example", "END_USER"]],
   });
   requester = await actorByEmail(prisma, "equivalence-user@test.example");
   agent = await actorByEmail(prisma, "lise@servicedesk.example");
