@@ -22,12 +22,12 @@
  */
 import type { PrismaClient } from "../../generated/prisma/client";
 import { prismaSql, type Sql, type Statement } from "../db/sql";
-import type { Priority, SupportLine } from "../../generated/prisma/enums";
+import type { SupportLine } from "../../generated/prisma/enums";
 import { isOverdue } from "../../sla/clock-status";
 import { slaTimerMayActAt, type SlaTimerPayload } from "../jobs/sla-timer";
 import { parseEscalationRules } from "../escalation/rules";
 import { cachedDirectory } from "../escalation/cached";
-import { directoryNeeds, firedTimerConsequences } from "../escalation/fired-timer";
+import { directoryNeeds, firedTimerConsequences, type EscalatedTicket } from "../escalation/fired-timer";
 import { breachKey, warningKey } from "../escalation/keys";
 import { insertPackedNotificationsSql, packNotifications, type PackedNotifications } from "../notifications/write-notifications";
 
@@ -37,14 +37,9 @@ export type SlaTimerOutcome =
   /** Fired before its instant (clocks of machines differ): try again in `retryInMs`. */
   | { result: "early"; retryInMs: number };
 
-interface ClockRow {
+/** A clock with what fired-timer.ts needs of its ticket and agreement. */
+interface ClockRow extends Omit<EscalatedTicket, "id"> {
   ticketId: string;
-  reference: string;
-  title: string;
-  priority: Priority;
-  line: SupportLine;
-  organizationId: string;
-  assigneeId: string | null;
   revision: number;
   state: string;
   dueAt: Date | null;
@@ -150,7 +145,7 @@ export async function recordSlaTimers({
     }
     firstByKey.set(dedupeKey, i);
 
-    const ticket = { id: ticketId, reference: clock.reference, title: clock.title, priority: clock.priority, line: clock.line, organizationId: clock.organizationId, assigneeId: clock.assigneeId };
+    const ticket: EscalatedTicket = { id: ticketId, reference: clock.reference, title: clock.title, priority: clock.priority, line: clock.line, organizationId: clock.organizationId, assigneeId: clock.assigneeId };
     const rules = parseEscalationRules(clock.escalationRules);
     const people = await cachedDirectory(prisma, clock.organizationId, directoryNeeds(payload, ticket, rules));
     const decided = firedTimerConsequences({ timer: payload, ticket, clock, rules, people, recordedAt });
