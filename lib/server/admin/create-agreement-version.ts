@@ -5,7 +5,7 @@
  * the calendars' specs. Tickets registered from validFrom on are measured by it; a validFrom that
  * another version of the agreement already has is refused.
  */
-import { PRIORITIES, SlaInputError, validateAgreementVersion, type AgreementVersionSpec, type CreditScheme, type Priority } from "../../sla";
+import { PRIORITIES, SlaInputError, validateAgreementVersion, type AgreementVersionSpec, type Priority } from "../../sla";
 import { dayNumberFromIsoDate } from "../../sla/local-date";
 import { instantOfWallTime } from "../../sla/time-zone";
 import { Prisma } from "../../generated/prisma/client";
@@ -19,6 +19,7 @@ import { parseInput } from "../validation";
 import { assertProviderAdmin } from "./access";
 import { rethrowSlaError } from "./sla-error";
 import { CreateAgreementVersionSchema, type CreateAgreementVersionInput } from "./schemas";
+import { CreditSchemeSchema, parseStored } from "../db/json-schemas";
 
 /** Agreements are written in Norwegian time. */
 export const AGREEMENT_TIME_ZONE = "Europe/Oslo";
@@ -88,7 +89,7 @@ export async function createAgreementVersion({ actor, input: raw, ctx }: { actor
         targets,
         warningThresholds: input.warningPercents.map((pct) => pct / 100),
         compliance: { minWithinTargetPercent: input.minWithinTargetPercent },
-        credit: previous.creditScheme as unknown as CreditScheme,
+        credit: parseStored(CreditSchemeSchema, previous.creditScheme, `AgreementVersion.creditScheme of the latest version of agreement ${agreement.id}`),
       };
       try {
         validateAgreementVersion(spec);

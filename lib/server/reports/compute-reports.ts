@@ -4,7 +4,6 @@
  * uptime and credit per organisation with lib/sla. Nothing is written here.
  */
 import type { PrismaClient } from "../../generated/prisma/client";
-import type { CreditScheme } from "../../sla";
 import type { ComputedReport } from "./figures";
 import { monthBounds, REPORT_TIME_ZONE, type Month } from "./month";
 import { incidentsOf, loadReportContext, type ReportAgreement, type ReportContext, type ReportOrganization } from "./report-context";
@@ -13,6 +12,7 @@ import { listBreachedTickets, listExcludedTickets } from "./ticket-lists";
 import { computeUptimeFigures, incidentFigure } from "./uptime-figures";
 import { computeCreditFigures } from "./credit-figures";
 import { withinTargetPercent } from "./within-target";
+import { CreditSchemeSchema, parseStored } from "../db/json-schemas";
 
 /** Only Netpower states a share-within-target rule; the others are shown against 90 % (lib/sla presets). */
 const DEFAULT_THRESHOLD = 90;
@@ -53,7 +53,7 @@ function assemble({ org, month, period, now, context, counts, breaches, exclusio
   const percent = withinTargetPercent(ticketCounts.met, ticketCounts.measured);
   const incidents = incidentsOf(org, context.incidents);
   const uptime = computeUptimeFigures(agreement, incidents, period, now);
-  const scheme = version ? (version.creditScheme as unknown as CreditScheme) : null;
+  const scheme = version ? parseStored(CreditSchemeSchema, version.creditScheme, `AgreementVersion.creditScheme of version ${version.id}`) : null;
   const credit = computeCreditFigures(scheme, percent, uptime, org.monthlyFeeOre);
   const periodIso = { from: period.from.toISOString(), to: period.to.toISOString() };
   const computedAt = now.toISOString();

@@ -6,17 +6,15 @@
  * twice: recording is idempotent and job ids are deterministic.
  */
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { ScheduledTimerSchema, slaTimerJob, type ScheduledTimer, type SlaTimerPayload } from "../jobs/sla-timer";
+import { slaTimerJob, type ScheduledTimer, type SlaTimerPayload } from "../jobs/sla-timer";
+import { parseStored, TimersSchema } from "../db/json-schemas";
 import { recordSlaTimers } from "./handle-sla-timer";
 import { warningKeySql } from "../escalation/keys";
 import { handleOnCallCheck } from "../oncall/handle-oncall-check";
 import { overdueOnCallChecks } from "../oncall/due-checks";
-
-const TimersSchema = z.array(ScheduledTimerSchema);
 
 /** A pass that died holds the lock no longer than this. */
 const LOCK_MS = 5 * 60_000;
@@ -130,9 +128,9 @@ async function missingTimers(
   const absentIds = new Set(missingAt.map((i) => page.jobIds[i]!));
   const current = await prisma.slaClock.findMany({
     where: { ticketId: { in: [...new Set(missingAt.map((i) => page.ticketIds[i]!))] }, metric: "RESPONSE", state: "RUNNING", stoppedAt: null },
-    select: { timers: true },
+    select: { ticketId: true, timers: true },
   });
-  const missing = current.flatMap((c) => TimersSchema.parse(c.timers)).filter((t) => absentIds.has(t.jobId));
+  const missing = current.flatMap((c) => parseStored(TimersSchema, c.timers, `SlaClock.timers of ticket ${c.ticketId}`)).filter((t) => absentIds.has(t.jobId));
   // A missing warning that was due is re-created only if it was never recorded (it fires at once,
   // late but before the breach).
   const pastWarnings = missing.filter((t) => t.kind === "warning" && Date.parse(t.at) <= checkedAt);
