@@ -23,12 +23,15 @@ export interface WorkerRuntime {
   redis: Redis;
   queue(name: QueueName): Queue;
   /**
-   * BullMQ workers for `name`: `special` handles job names outside the registry. `instances`
+   * BullMQ workers for `name`, running the registry's jobs of that queue; `extras` joins their
+   * context (e.g. the SLA timer process's batched recorder). `instances`
    * workers (default 1) fetch side by side: a BullMQ worker fetches one job per round trip, so one
    * worker cannot take more jobs a second than round trips fit in a second. They share one
    * auto-pipelined connection for commands; each has its own for blocking waits.
    */
-  work(name: QueueName, options: Omit<WorkerOptions, "connection" | "prefix"> & { instances?: number }, special?: Record<string, Processor>): Promise<Worker[]>;
+  work(name: QueueName, options: Omit<WorkerOptions, "connection" | "prefix"> & { instances?: number }, extras?: Pick<JobContext, "recordSlaTimer">): Promise<Worker[]>;
+  /** Runs, once and in order, the registry's jobs of `name` that run at start-up (after `work`). */
+  runAtStartUp(name: QueueName): Promise<void>;
   onStop(fn: () => Promise<void>): void;
 }
 
@@ -45,6 +48,7 @@ export function runWorkerProcess(label: string, start: (rt: WorkerRuntime) => Pr
     /** Connections the BullMQ workers share; BullMQ leaves a connection it was given open. */
     const workerConnections: Redis[] = [];
     const stops: Array<() => Promise<void>> = [];
+    const contexts = new Map<QueueName, JobContext>();
     const queue = (name: QueueName) => {
       let q = queues.get(name);
       if (!q) {
@@ -60,19 +64,18 @@ export function runWorkerProcess(label: string, start: (rt: WorkerRuntime) => Pr
       workerId,
       redis,
       queue,
-      async work(name, options, special = {}) {
+      async work(name, options, extras = {}) {
         const definitions = jobsOf(name);
         for (const d of definitions) {
           const repeat = d.everyMs ? { every: d.everyMs } : d.cron ? { pattern: d.cron.pattern, tz: d.cron.tz } : null;
           if (repeat) await queue(name).upsertJobScheduler(d.name, repeat, { name: d.name, data: {}, opts: d.options });
         }
-        const ctx: JobContext = { prisma, redis, prefix, workerId, queue: queue(name) };
+        const ctx: JobContext = { prisma, redis, prefix, workerId, queue: queue(name), ...extras };
+        contexts.set(name, ctx);
         const processor: Processor = async (job, token) => {
-          const own = special[job.name];
-          if (own) return own(job, token);
           const definition = definitions.find((d) => d.name === job.name);
           if (!definition) throw new Error(`No handler for job "${job.name}" on queue ${name}`);
-          await definition.handle(definition.schema.parse(job.data), ctx);
+          return definition.handle(definition.schema.parse(job.data), { ...ctx, job, token });
         };
         const { instances = 1, ...workerOptions } = options;
         // The instances share one connection for their commands (each has its own for blocking
@@ -87,6 +90,10 @@ export function runWorkerProcess(label: string, start: (rt: WorkerRuntime) => Pr
         });
         workers.push(...started);
         return started;
+      },
+      async runAtStartUp(name) {
+        const ctx = contexts.get(name) ?? { prisma, redis, prefix, workerId, queue: queue(name) };
+        for (const d of jobsOf(name)) if (d.atStartUp !== undefined) await d.handle(d.schema.parse(d.atStartUp), ctx);
       },
       onStop: (fn) => stops.push(fn),
     };

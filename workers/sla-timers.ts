@@ -7,28 +7,22 @@
  * Timers that fire together are recorded together (lib/server/batch.ts): one read and one write
  * statement per batch, prepared on a pool of the process's own. bench/breach.ts measures it.
  */
-import { DelayedError, type Job } from "bullmq";
 import { QUEUES } from "../lib/server/jobs/queues";
-import { SLA_TIMER_JOB, SlaTimerPayloadSchema } from "../lib/server/jobs/sla-timer";
-import { recordSlaTimers, slaTimerDueIn, type SlaTimerOutcome } from "../lib/server/sla-timers/handle-sla-timer";
+import { recordSlaTimers, type SlaTimerOutcome } from "../lib/server/sla-timers/handle-sla-timer";
 import { createBatcher } from "../lib/server/batch";
 import { createSqlPool, poolSql } from "../lib/server/db/sql";
 import type { SlaTimerPayload } from "../lib/server/jobs/sla-timer";
-import { reconcileSlaTimers, withReconcileLock } from "../lib/server/sla-timers/reconcile";
 import { relayQueues } from "../lib/server/outbox/relay";
 import { startOutboxRelay } from "../lib/server/outbox/relay-loop";
 import { runWorkerProcess, warnUnlessNoEviction } from "./runtime";
 
 /** Most timers recorded in one batch. */
 const BATCH = 250;
-/** How long the start-up reconcile waits for a pass another process is running, before it runs anyway. */
-const START_UP_WAIT_MS = 10_000;
 /** How often the timers recorded are summed up in the log, when there were any. */
 const STATS_EVERY_MS = 10_000;
 
 runWorkerProcess("sla-timers", async (rt) => {
   await warnUnlessNoEviction(rt.redis, "sla-timers");
-  const slaTimers = rt.queue(QUEUES.slaTimers);
 
   const pool = createSqlPool(undefined, 4);
   rt.onStop(() => pool.end());
@@ -51,30 +45,20 @@ runWorkerProcess("sla-timers", async (rt) => {
     Object.assign(stats, { timers: 0, batches: 0, largest: 0, slowestMs: 0 });
   }, STATS_EVERY_MS);
   rt.onStop(async () => clearInterval(report));
+  // Handlers wait for their batch, not the CPU: many at once, so that a peak makes big batches.
+  // Four BullMQ workers fetch in parallel (each fetches one job per round trip). An idle worker
+  // waits at most 0.1 s for a wake-up (drainDelay; BullMQ's default is 5 s), which bounds the
+  // rare case, seen under load, where due jobs sat until an idle worker's wait ran out. A killed
+  // worker's job is taken over after its lock (15 s) runs out; the stalled check runs every 5 s.
+  // The jobs are the registry's (the SLA timer, the reconcile pass, on-call checks, the heartbeat).
   await rt.work(
     QUEUES.slaTimers,
-    // Handlers wait for their batch, not the CPU: many at once, so that a peak makes big batches.
-    // Four BullMQ workers fetch in parallel (each fetches one job per round trip). An idle worker
-    // waits at most 0.1 s for a wake-up (drainDelay; BullMQ's default is 5 s), which bounds the
-    // rare case, seen under load, where due jobs sat until an idle worker's wait ran out. A killed
-    // worker's job is taken over after its lock (15 s) runs out; the stalled check runs every 5 s.
     { instances: 4, concurrency: BATCH, lockDuration: 15_000, stalledInterval: 5_000, drainDelay: 0.1 },
-    {
-      [SLA_TIMER_JOB]: async (job: Job, token?: string) => {
-        const payload = SlaTimerPayloadSchema.parse(job.data);
-        const dueIn = slaTimerDueIn(payload, Date.now());
-        const outcome: SlaTimerOutcome = dueIn > 0 ? { result: "early", retryInMs: dueIn } : await recorder.add(payload);
-        if (outcome.result === "early" && token) {
-          await job.moveToDelayed(Date.now() + outcome.retryInMs, token);
-          throw new DelayedError();
-        }
-        return outcome.result;
-      },
-    },
+    { recordSlaTimer: (payload) => recorder.add(payload) },
   );
 
   const relay = startOutboxRelay({ prisma: rt.prisma, queues: relayQueues(rt.queue) });
   rt.onStop(relay.stop);
-  const first = (await withReconcileLock(rt.redis, rt.prefix, { waitMs: START_UP_WAIT_MS }, () => reconcileSlaTimers({ prisma: rt.prisma, slaTimers, redis: rt.redis })))!;
-  console.log(`[sla-timers] start-up reconcile: ${first.clocksChecked} running clocks checked, ${first.timersRecreated} timers re-created, ${first.breachesRecorded} overdue breaches and ${first.warningsRecorded} overdue warnings recorded`);
+  // Once right at start-up (the registry's start-up jobs: the reconcile pass), after the relay started.
+  await rt.runAtStartUp(QUEUES.slaTimers);
 });

@@ -10,7 +10,6 @@ import { createPrisma } from "../../lib/server/db/prisma";
 import { calendarSpecOf, loadAgreementVersions } from "../../lib/server/db/agreements";
 import { addBusinessMinutes, compileCalendar, selectAgreementVersion } from "../../lib/sla";
 import type { Actor } from "../../lib/server/actor";
-import { AppError } from "../../lib/server/errors";
 import {
   changeOrganizationAgreement,
   createAgreementVersion,
@@ -28,19 +27,10 @@ import {
   setCalendarDate,
 } from "../../lib/server/admin";
 import { authenticateToken } from "../../lib/server/tokens/authenticate-token";
-import { actorByEmail, fakeClock, seedOnce } from "../support/fixtures";
+import { actorByEmail, fakeClock, rejection, seedOnce } from "../support/fixtures";
 
 const suffix = () => randomBytes(3).toString("hex");
 const WEEKDAYS_8_16 = { mon: "08:00–16:00", tue: "08:00–16:00", wed: "08:00–16:00", thu: "08:00–16:00", fri: "08:00-16:00", sat: "", sun: "" };
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("provider admin use cases", () => {
   const prisma = createPrisma();

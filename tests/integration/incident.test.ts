@@ -15,7 +15,7 @@ import { computeMonthReports } from "../../lib/server/reports";
 import * as incidentsRoute from "../../app/api/v1/incidents/route";
 import * as closeRoute from "../../app/api/v1/incidents/[id]/close/route";
 import { deleteKeys } from "../support/redis-keys";
-import { actorByEmail, seedOnce } from "../support/fixtures";
+import { seededActors } from "../support/fixtures";
 
 const prisma = db();
 // Thursday 10 September 2026, 14:00 Oslo: every incident instant below is read against this one.
@@ -23,12 +23,7 @@ const ctx = { prisma, now: () => new Date("2026-09-10T12:00:00Z") };
 let kari: Actor, ola: Actor, lise: Actor, admin: Actor, bergheimAdmin: Actor;
 
 beforeAll(async () => {
-  await seedOnce(prisma);
-  kari = await actorByEmail(prisma, "kari@nordlys.example");
-  ola = await actorByEmail(prisma, "ola@nordlys.example");
-  lise = await actorByEmail(prisma, "lise@servicedesk.example");
-  admin = await actorByEmail(prisma, "admin@servicedesk.example");
-  bergheimAdmin = await actorByEmail(prisma, "admin@bergheim.example");
+  ({ kari, ola, lise, admin, bergheimAdmin } = await seededActors(prisma, ["kari", "ola", "lise", "admin", "bergheimAdmin"]));
 });
 afterAll(async () => {
   await prisma.$disconnect();

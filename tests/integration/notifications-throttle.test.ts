@@ -1,10 +1,9 @@
 /** Throttle and digest against the real PostgreSQL and a loopback SMTP server: a burst of breaches is no mail storm. */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createPrisma } from "../../lib/server/db/prisma";
-import { createTransport, deliverDueNotifications, type MailTransport } from "../../lib/server/notifications";
-import { seedOnce } from "../support/fixtures";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { deliverDueNotifications } from "../../lib/server/notifications";
+import { mailDelivery } from "../support/mail-delivery";
 
 const THROTTLE = { maxPerWindow: 5, windowMinutes: 10 };
 const WINDOW_MS = THROTTLE.windowMinutes * 60_000;
@@ -12,20 +11,8 @@ const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
 
 describe("throttle and digest", () => {
   const prisma = createPrisma();
-  let sink: SmtpSink;
-  let transport: MailTransport;
-  beforeAll(async () => {
-    await seedOnce(prisma);
-    sink = await startSmtpSink();
-    transport = createTransport({ SMTP_URL: sink.url, MAIL_FROM: "Helpdesk <helpdesk@servicedesk.example>" });
-  });
-  afterAll(async () => {
-    transport.close();
-    await sink.close();
-    await prisma.$disconnect();
-  });
-
-  const pass = (now: Date) => deliverDueNotifications({ prisma, transport, now, limit: 500, throttle: THROTTLE, random: () => 0.5 });
+  const mail = mailDelivery(prisma, THROTTLE);
+  const pass = mail.pass;
 
   it("a burst of 20 breaches to one person gives 5 mails and one digest listing the other 15; an on-call page is never folded", async () => {
     const org = await prisma.organization.findUniqueOrThrow({ where: { slug: "servicedesk" }, select: { id: true } });
@@ -55,10 +42,10 @@ describe("throttle and digest", () => {
     expect(more).toHaveLength(0);
     expect(digest).toMatchObject({ status: "PENDING", nextAttemptAt: at(windowStart, WINDOW_MS), dedupeKey: `digest-${lead.id}-${windowStart.toISOString()}` });
     expect(new Set(byStatus("sla-breach", "DIGESTED").map((r) => r.digestId))).toEqual(new Set([digest!.id]));
-    expect(sink.to(lead.email)).toHaveLength(6);
+    expect(mail.sink.to(lead.email)).toHaveLength(6);
 
     await pass(at(windowStart, WINDOW_MS));
-    const mails = sink.to(lead.email);
+    const mails = mail.sink.to(lead.email);
     expect(mails).toHaveLength(7);
     expect(mails.filter((m) => m.subject.startsWith("SLA-brudd: ")).map((m) => m.subject.slice(11, 22))).toEqual(["SD-BURST-01", "SD-BURST-02", "SD-BURST-03", "SD-BURST-04", "SD-BURST-05"]);
     expect(mails.filter((m) => m.subject.startsWith("VAKT: "))).toHaveLength(1);
@@ -86,17 +73,17 @@ describe("throttle and digest", () => {
     }
     const other = createPrisma();
     try {
-      const passes = [prisma, other, prisma, other].map((client) => deliverDueNotifications({ prisma: client, transport, now: t0, limit: 3, throttle: THROTTLE, random: () => 0.5 }));
+      const passes = [prisma, other, prisma, other].map((client) => deliverDueNotifications({ prisma: client, transport: mail.transport, now: t0, limit: 3, throttle: THROTTLE, random: () => 0.5 }));
       await Promise.all(passes);
-      await Promise.all([pass(t0), deliverDueNotifications({ prisma: other, transport, now: t0, limit: 500, throttle: THROTTLE })]);
+      await Promise.all([pass(t0), deliverDueNotifications({ prisma: other, transport: mail.transport, now: t0, limit: 500, throttle: THROTTLE })]);
     } finally {
       await other.$disconnect();
     }
     const counts = await prisma.notification.groupBy({ by: ["status"], where: { recipientUserId: agent.id, template: "sla-warning" }, _count: { _all: true } });
     expect(Object.fromEntries(counts.map((c) => [c.status, c._count._all]))).toEqual({ SENT: 5, DIGESTED: 7 });
-    expect(sink.to(agent.email)).toHaveLength(5);
-    expect(sink.to(agent.email)[0]?.subject).toMatch(/^SLA warning: 90% of the target used for SD-PAR-/);
+    expect(mail.sink.to(agent.email)).toHaveLength(5);
+    expect(mail.sink.to(agent.email)[0]?.subject).toMatch(/^SLA warning: 90% of the target used for SD-PAR-/);
     await pass(at(windowStart, WINDOW_MS));
-    expect(sink.to(agent.email).map((m) => m.subject).at(-1)).toBe("Digest: 7 notifications");
+    expect(mail.sink.to(agent.email).map((m) => m.subject).at(-1)).toBe("Digest: 7 notifications");
   });
 });

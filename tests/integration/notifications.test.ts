@@ -4,41 +4,26 @@
  * dead letters and their retry, expired leases, permanent failures.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createPrisma } from "../../lib/server/db/prisma";
 import { registerTicket } from "../../lib/server/tickets";
 import {
   LEASE_MS,
-  createTransport,
-  deliverDueNotifications,
   listNotifications,
   notificationStats,
   retryNotification,
   startNotificationDelivery,
-  type MailTransport,
 } from "../../lib/server/notifications";
-import { actorByEmail, seedOnce } from "../support/fixtures";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { actorByEmail } from "../support/fixtures";
+import { mailDelivery } from "../support/mail-delivery";
 
 const THROTTLE_OFF = { maxPerWindow: 10_000, windowMinutes: 10 };
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
 
 describe("notification delivery by e-mail", () => {
   const prisma = createPrisma();
-  let sink: SmtpSink;
-  let transport: MailTransport;
-  beforeAll(async () => {
-    await seedOnce(prisma);
-    sink = await startSmtpSink();
-    transport = createTransport({ SMTP_URL: sink.url, MAIL_FROM: "Helpdesk <helpdesk@servicedesk.example>" });
-  });
-  afterAll(async () => {
-    transport.close();
-    await sink.close();
-    await prisma.$disconnect();
-  });
-
-  const pass = (now: Date) => deliverDueNotifications({ prisma, transport, now, limit: 500, throttle: THROTTLE_OFF, random: () => 0.5 });
+  const mail = mailDelivery(prisma, THROTTLE_OFF);
+  const pass = mail.pass;
 
   async function freshUser(locale: "nb" | "en") {
     const org = await prisma.organization.findUniqueOrThrow({ where: { slug: "nordlys" }, select: { id: true } });
@@ -65,8 +50,8 @@ describe("notification delivery by e-mail", () => {
     await pass(now);
     await pass(now);
 
-    const [nbMail, ...nbRest] = sink.to(nb.email);
-    const [enMail, ...enRest] = sink.to(en.email);
+    const [nbMail, ...nbRest] = mail.sink.to(nb.email);
+    const [enMail, ...enRest] = mail.sink.to(en.email);
     expect(nbRest).toHaveLength(0);
     expect(enRest).toHaveLength(0);
     expect(nbMail?.subject).toBe(`Vi har mottatt saken din ${tickets[0]!.reference}: Skriveren virker ikke`);
@@ -85,8 +70,8 @@ describe("notification delivery by e-mail", () => {
     for (let i = 0; i < 12; i++) ids.push((await notification(user.id, due)).id);
     const other = createPrisma();
     const loops = [
-      startNotificationDelivery({ prisma, transport, intervalMs: 10, batch: 3, throttle: THROTTLE_OFF }),
-      startNotificationDelivery({ prisma: other, transport, intervalMs: 10, batch: 3, throttle: THROTTLE_OFF }),
+      startNotificationDelivery({ prisma, transport: mail.transport, intervalMs: 10, batch: 3, throttle: THROTTLE_OFF }),
+      startNotificationDelivery({ prisma: other, transport: mail.transport, intervalMs: 10, batch: 3, throttle: THROTTLE_OFF }),
     ];
     try {
       await expect.poll(() => prisma.notification.count({ where: { id: { in: ids }, status: "SENT" } }), { timeout: 10_000 }).toBe(12);
@@ -94,7 +79,7 @@ describe("notification delivery by e-mail", () => {
       await Promise.all(loops.map((loop) => loop.stop()));
       await other.$disconnect();
     }
-    const mails = sink.to(user.email);
+    const mails = mail.sink.to(user.email);
     expect(mails).toHaveLength(12);
     expect(new Set(mails.map((m) => m.messageId)).size).toBe(12);
     expect(await prisma.notification.findMany({ where: { id: { in: ids } }, select: { attempts: true } })).toEqual(ids.map(() => ({ attempts: 1 })));
@@ -104,7 +89,7 @@ describe("notification delivery by e-mail", () => {
     const user = await freshUser("nb");
     const t0 = new Date();
     const { id } = await notification(user.id, t0);
-    sink.rejectNext(2, user.email);
+    mail.sink.rejectNext(2, user.email);
 
     await pass(t0);
     expect(await row(id)).toMatchObject({ status: "FAILED", attempts: 1, nextAttemptAt: at(t0, 30_000), sentAt: null });
@@ -115,14 +100,14 @@ describe("notification delivery by e-mail", () => {
     expect(await row(id)).toMatchObject({ status: "FAILED", attempts: 2, nextAttemptAt: at(t0, 90_000) });
     await pass(at(t0, 90_000));
     expect(await row(id)).toMatchObject({ status: "SENT", attempts: 3, sentAt: at(t0, 90_000), lastError: null });
-    expect(sink.to(user.email)).toHaveLength(1);
+    expect(mail.sink.to(user.email)).toHaveLength(1);
   });
 
   it("after 8 failed attempts it is a dead letter with the last error; an admin's retry sends it", async () => {
     const user = await freshUser("en");
     const t0 = new Date();
     const { id } = await notification(user.id, t0);
-    sink.rejectNext(8, user.email);
+    mail.sink.rejectNext(8, user.email);
     let now = t0;
     const instants: number[] = [];
     for (let attempt = 1; attempt <= 8; attempt++) {
@@ -139,7 +124,7 @@ describe("notification delivery by e-mail", () => {
     const dead = await row(id);
     expect(dead.status).toBe("DEAD");
     expect(dead.lastError).toMatch(/^gave up after 8 attempts: .*451/);
-    expect(sink.to(user.email)).toHaveLength(0);
+    expect(mail.sink.to(user.email)).toHaveLength(0);
 
     const listed = await listNotifications({ prisma, status: "DEAD", limit: 200 });
     expect(listed.items.find((n) => n.id === id)).toMatchObject({ status: "DEAD", attempts: 8, template: "ticket-receipt", to: user.email });
@@ -153,7 +138,7 @@ describe("notification delivery by e-mail", () => {
     await expect(retryNotification({ prisma, id, now: later })).rejects.toThrow(/Only a dead notification/);
     await pass(later);
     expect(await row(id)).toMatchObject({ status: "SENT", attempts: 1 });
-    expect(sink.to(user.email).map((m) => m.subject)).toEqual(["We have received your ticket NOR-TEST-1: Skriveren"]);
+    expect(mail.sink.to(user.email).map((m) => m.subject)).toEqual(["We have received your ticket NOR-TEST-1: Skriveren"]);
   });
 
   it("a row left SENDING by a killed worker is released when its lease expires and delivered again", async () => {
@@ -162,10 +147,10 @@ describe("notification delivery by e-mail", () => {
     const { id } = await notification(user.id, at(claimedAt, LEASE_MS), { status: "SENDING", attempts: 1 });
     await pass(at(claimedAt, LEASE_MS - 1000));
     expect(await row(id)).toMatchObject({ status: "SENDING", attempts: 1 });
-    expect(sink.to(user.email)).toHaveLength(0);
+    expect(mail.sink.to(user.email)).toHaveLength(0);
     await pass(at(claimedAt, LEASE_MS));
     expect(await row(id)).toMatchObject({ status: "SENT", attempts: 2 });
-    expect(sink.to(user.email)).toHaveLength(1);
+    expect(mail.sink.to(user.email)).toHaveLength(1);
   });
 
   it("an invalid payload or an unknown template is dead at once, with the reason, and nothing is sent", async () => {
@@ -179,7 +164,7 @@ describe("notification delivery by e-mail", () => {
     expect((await row(invalid.id)).lastError).toMatch(/invalid payload for template "ticket-receipt": priority/);
     expect((await row(unknown.id)).lastError).toMatch(/unknown notification template "no-such-template"/);
     expect(await row(noAddress.id)).toMatchObject({ status: "DEAD", lastError: expect.stringMatching(/no e-mail address/) });
-    expect(sink.to(user.email)).toHaveLength(0);
+    expect(mail.sink.to(user.email)).toHaveLength(0);
   });
 
   it("an in-app notification is marked sent at once", async () => {
@@ -188,6 +173,6 @@ describe("notification delivery by e-mail", () => {
     const { id } = await notification(user.id, now, { channel: "IN_APP" });
     await pass(now);
     expect(await row(id)).toMatchObject({ status: "SENT", sentAt: now });
-    expect(sink.to(user.email)).toHaveLength(0);
+    expect(mail.sink.to(user.email)).toHaveLength(0);
   });
 });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma } from "../../lib/server/db/prisma";
-import { AppError } from "../../lib/server/errors";
 import type { Actor } from "../../lib/server/actor";
 import { registerTicket } from "../../lib/server/tickets";
 import { hashAckToken } from "../../lib/server/oncall/ack-token";
@@ -15,7 +14,7 @@ import {
   readAckLink,
   type OnCallConfig,
 } from "../../lib/server/oncall";
-import { actorByEmail, seedOnce } from "../support/fixtures";
+import { rejection, seededActors } from "../support/fixtures";
 
 const prisma = createPrisma();
 const config: OnCallConfig = { renotifyMinutes: 5, noticesPerPerson: 2, appUrl: "https://helpdesk.example" };
@@ -23,13 +22,7 @@ const MIN = 60_000;
 let admin: Actor, vakt: Actor, lise: Actor, jonas: Actor, kari: Actor, ingrid: Actor;
 
 beforeAll(async () => {
-  await seedOnce(prisma);
-  admin = await actorByEmail(prisma, "admin@servicedesk.example");
-  vakt = await actorByEmail(prisma, "vakt@servicedesk.example");
-  lise = await actorByEmail(prisma, "lise@servicedesk.example");
-  jonas = await actorByEmail(prisma, "jonas@servicedesk.example");
-  kari = await actorByEmail(prisma, "kari@nordlys.example");
-  ingrid = await actorByEmail(prisma, "ingrid@fjordvik.example");
+  ({ admin, vakt, lise, jonas, kari, ingrid } = await seededActors(prisma, ["admin", "vakt", "lise", "jonas", "kari", "ingrid"]));
   // An SMS gateway that takes on-call pages for Fjordvik's tickets: pages then go by e-mail and webhook.
   await prisma.webhookEndpoint.create({
     data: { name: "oncall-paging-test-sms", organizationId: ingrid.organizationId, url: "http://127.0.0.1:9/sms", secretEncrypted: "unused-in-this-test", templates: ["oncall-page"] },
@@ -90,15 +83,6 @@ async function latestToken(escalationId: string): Promise<string> {
   const rows = await pageNotifications(escalationId);
   const url = (rows.at(-1)!.payload as { ackUrl: string }).ackUrl;
   return url.slice(url.lastIndexOf("/") + 1);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 describe("paging the on-call person", () => {

@@ -4,19 +4,13 @@ import { createPrisma } from "../../lib/server/db/prisma";
 import { AppError } from "../../lib/server/errors";
 import type { Actor } from "../../lib/server/actor";
 import { addShift, defaultRotaShifts, onCallChain, seedOnCallRota, setShifts } from "../../lib/server/oncall";
-import { actorByEmail, seedOnce } from "../support/fixtures";
+import { seededActors } from "../support/fixtures";
 
 const prisma = createPrisma();
 let admin: Actor, vakt: Actor, lise: Actor, jonas: Actor, kari: Actor, marte: Actor;
 
 beforeAll(async () => {
-  await seedOnce(prisma);
-  admin = await actorByEmail(prisma, "admin@servicedesk.example");
-  vakt = await actorByEmail(prisma, "vakt@servicedesk.example");
-  lise = await actorByEmail(prisma, "lise@servicedesk.example");
-  jonas = await actorByEmail(prisma, "jonas@servicedesk.example");
-  kari = await actorByEmail(prisma, "kari@nordlys.example");
-  marte = await actorByEmail(prisma, "marte@servicedesk.example");
+  ({ admin, vakt, lise, jonas, kari, marte } = await seededActors(prisma, ["admin", "vakt", "lise", "jonas", "kari", "marte"]));
 });
 afterAll(async () => {
   await prisma.$disconnect();

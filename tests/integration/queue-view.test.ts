@@ -5,20 +5,14 @@ import { AppError } from "../../lib/server/errors";
 import type { Actor } from "../../lib/server/actor";
 import { applyTicketAction, registerTicket, type TicketActionRequest, type UseCaseContext } from "../../lib/server/tickets";
 import { listQueue, type ListQueueInput } from "../../lib/server/tickets/list-queue";
-import { actorByEmail, fakeClock, seedOnce } from "../support/fixtures";
+import { fakeClock, seededActors } from "../support/fixtures";
 
 const prisma = createPrisma();
 afterAll(() => prisma.$disconnect());
 
 let kari: Actor, sara: Actor, lise: Actor, jonas: Actor, marte: Actor, vakt: Actor;
 beforeAll(async () => {
-  await seedOnce(prisma);
-  kari = await actorByEmail(prisma, "kari@nordlys.example");
-  sara = await actorByEmail(prisma, "sara@bergheim.example");
-  lise = await actorByEmail(prisma, "lise@servicedesk.example");
-  jonas = await actorByEmail(prisma, "jonas@servicedesk.example");
-  marte = await actorByEmail(prisma, "marte@servicedesk.example");
-  vakt = await actorByEmail(prisma, "vakt@servicedesk.example");
+  ({ kari, sara, lise, jonas, marte, vakt } = await seededActors(prisma, ["kari", "sara", "lise", "jonas", "marte", "vakt"]));
 });
 
 // Monday 2 March 2026, 09:00 Oslo (UTC+1): office hours 08–16.

@@ -24,7 +24,7 @@ import {
 } from "../../lib/server/reports";
 import * as reportRoute from "../../app/api/v1/organizations/[id]/sla-report/route";
 import { deleteKeys } from "../support/redis-keys";
-import { actorByEmail, seedOnce } from "../support/fixtures";
+import { seededActors } from "../support/fixtures";
 
 const prisma = db();
 // Saturday 2 May 2026, 10:00 Oslo: April is a closed month, May the open one.
@@ -34,12 +34,7 @@ const ctxAt = (now: Date) => ({ prisma, now: () => now });
 let ola: Actor, kari: Actor, lise: Actor, admin: Actor, fjordvikAdmin: Actor;
 let nordlysId: string, fjordvikId: string;
 beforeAll(async () => {
-  await seedOnce(prisma);
-  ola = await actorByEmail(prisma, "ola@nordlys.example");
-  kari = await actorByEmail(prisma, "kari@nordlys.example");
-  lise = await actorByEmail(prisma, "lise@servicedesk.example");
-  admin = await actorByEmail(prisma, "admin@servicedesk.example");
-  fjordvikAdmin = await actorByEmail(prisma, "admin@fjordvik.example");
+  ({ ola, kari, lise, admin, fjordvikAdmin } = await seededActors(prisma, ["ola", "kari", "lise", "admin", "fjordvikAdmin"]));
   nordlysId = ola.organizationId;
   fjordvikId = fjordvikAdmin.organizationId;
 });

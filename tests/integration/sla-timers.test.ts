@@ -13,7 +13,8 @@ import { handleSlaTimer, recordSlaTimers } from "../../lib/server/sla-timers/han
 import { createSqlPool, poolSql } from "../../lib/server/db/sql";
 import { applyTicketAction, registerTicket } from "../../lib/server/tickets";
 import type { Actor } from "../../lib/server/actor";
-import { actorByEmail, seedOnce } from "../support/fixtures";
+import { actorByEmail } from "../support/fixtures";
+import { testCustomer } from "../support/test-customer";
 import { startPrivateRedis, startSlaTimerWorker, type RunningProcess } from "../support/processes";
 
 const prisma = createPrisma();
@@ -23,44 +24,25 @@ let requester: Actor;
 let agent: Actor;
 
 beforeAll(async () => {
-  await seedOnce(prisma);
   // A customer on a one-minute P1 target, 24/7, warning at 90 %.
-  const calendar = await prisma.calendar.findUniqueOrThrow({ where: { key: "always-24-7" } });
-  const agreement = await prisma.serviceAgreement.upsert({
-    where: { key: "test-one-minute" },
-    update: {},
-    create: {
-      key: "test-one-minute",
-      name: "Test: P1 in one minute",
-      provider: "Test",
-      versions: {
-        create: {
-          label: "v1",
-          validFrom: new Date("2000-01-01T00:00:00Z"),
-          warningThresholds: [0.9],
-          minWithinTargetPercent: 90,
-          creditScheme: { kind: "none" },
-          escalationRules: { breach: { notify: ["assignee", "lineLead", "customerAdmin"] } },
-          targets: { create: [{ priority: "P1", minutes: 1, calendarId: calendar.id }] },
-        },
-      },
-    },
+  const { organizationId } = await testCustomer(prisma, {
+    key: "test-one-minute",
+    agreementName: "P1 in one minute",
+    slug: "test-timers",
+    name: "Timer Test AS",
+    ticketPrefix: "TT",
+    target: { priority: "P1", minutes: 1 },
+    warningThresholds: [0.9],
+    escalationRules: { breach: { notify: ["assignee", "lineLead", "customerAdmin"] } },
+    users: [
+      ["timer-user@test.example", "END_USER"],
+      ["timer-admin@test.example", "CUSTOMER_ADMIN"],
+    ],
   });
-  const org = await prisma.organization.upsert({
-    where: { slug: "test-timers" },
-    update: {},
-    create: { slug: "test-timers", name: "Timer Test AS", ticketPrefix: "TT", agreementId: agreement.id },
-  });
-  for (const [email, role] of [
-    ["timer-user@test.example", "END_USER"],
-    ["timer-admin@test.example", "CUSTOMER_ADMIN"],
-  ] as const) {
-    await prisma.user.upsert({ where: { email }, update: {}, create: { email, name: email, role, organizationId: org.id } });
-  }
   requester = await actorByEmail(prisma, "timer-user@test.example");
   // The customer's Teams channel takes breach messages.
-  if (!(await prisma.webhookEndpoint.count({ where: { organizationId: org.id } }))) {
-    await prisma.webhookEndpoint.create({ data: { name: "timer-test-teams", organizationId: org.id, url: "http://127.0.0.1:9/teams", secretEncrypted: "unused-in-this-test", templates: ["sla-breach"] } });
+  if (!(await prisma.webhookEndpoint.count({ where: { organizationId } }))) {
+    await prisma.webhookEndpoint.create({ data: { name: "timer-test-teams", organizationId, url: "http://127.0.0.1:9/teams", secretEncrypted: "unused-in-this-test", templates: ["sla-breach"] } });
   }
   agent = await actorByEmail(prisma, "lise@servicedesk.example");
 });

@@ -8,7 +8,7 @@ import { relayOutbox } from "../../lib/server/outbox/relay";
 import { AppError } from "../../lib/server/errors";
 import { applyTicketAction, autoCloseSolvedTickets, getStaffTicket, getTicket, registerTicket, type TicketActionRequest, type UseCaseContext } from "../../lib/server/tickets";
 import type { Actor } from "../../lib/server/actor";
-import { actorByEmail, fakeClock, seedOnce } from "../support/fixtures";
+import { fakeClock, seededActors } from "../support/fixtures";
 
 const prisma = createPrisma();
 const connection = createRedis();
@@ -23,15 +23,7 @@ afterAll(async () => {
 
 let kari: Actor, ola: Actor, lise: Actor, marte: Actor, ingrid: Actor, vakt: Actor, admin: Actor, per: Actor;
 beforeAll(async () => {
-  await seedOnce(prisma);
-  kari = await actorByEmail(prisma, "kari@nordlys.example");
-  ola = await actorByEmail(prisma, "ola@nordlys.example");
-  per = await actorByEmail(prisma, "per@nordlys.example");
-  lise = await actorByEmail(prisma, "lise@servicedesk.example");
-  marte = await actorByEmail(prisma, "marte@servicedesk.example");
-  vakt = await actorByEmail(prisma, "vakt@servicedesk.example");
-  admin = await actorByEmail(prisma, "admin@servicedesk.example");
-  ingrid = await actorByEmail(prisma, "ingrid@fjordvik.example");
+  ({ kari, ola, per, lise, marte, vakt, admin, ingrid } = await seededActors(prisma, ["kari", "ola", "per", "lise", "marte", "vakt", "admin", "ingrid"]));
 });
 
 function context(start: string) {

@@ -6,7 +6,7 @@ import "server-only";
  * the calendars' specs. Tickets registered from validFrom on are measured by it; a validFrom that
  * another version of the agreement already has is refused.
  */
-import { PRIORITIES, SlaInputError, validateAgreementVersion, type AgreementVersionSpec, type CreditScheme, type Priority } from "../../sla";
+import { PRIORITIES, SlaInputError, validateAgreementVersion, type AgreementVersionSpec, type Priority } from "../../sla";
 import { dayNumberFromIsoDate } from "../../sla/local-date";
 import { instantOfWallTime } from "../../sla/time-zone";
 import { Prisma } from "../../generated/prisma/client";
@@ -21,6 +21,7 @@ import { parseInput } from "../validation";
 import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { rethrowSlaError } from "./sla-error";
 import { CreateAgreementVersionSchema, type CreateAgreementVersionInput } from "./schemas";
+import { CreditSchemeSchema, parseStored } from "../db/json-schemas";
 
 /** Agreements are written in the installation's time (TIME_ZONE, default Europe/Oslo). */
 export const AGREEMENT_TIME_ZONE = TIME_ZONE;
@@ -90,7 +91,7 @@ export async function createAgreementVersion({ actor, input: raw, ctx }: { actor
         targets,
         warningThresholds: input.warningPercents.map((pct) => pct / 100),
         compliance: { minWithinTargetPercent: input.minWithinTargetPercent },
-        credit: previous.creditScheme as unknown as CreditScheme,
+        credit: parseStored(CreditSchemeSchema, previous.creditScheme, `AgreementVersion.creditScheme of the latest version of agreement ${agreement.id}`),
       };
       try {
         validateAgreementVersion(spec);

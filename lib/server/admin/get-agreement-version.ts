@@ -7,6 +7,7 @@ import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
 import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { VersionIdSchema } from "./schemas";
+import { CreditSchemeSchema, parseStored } from "../db/json-schemas";
 
 export interface AgreementVersionDetail {
   id: string;
@@ -42,5 +43,5 @@ export async function getAgreementVersion({ actor, input: raw, ctx }: { actor: A
     const t = v.targets.find((x) => x.priority === priority);
     return { priority, minutes: t?.minutes ?? null, calendar: t?.calendar ?? null };
   });
-  return { ...v, targets, creditScheme: v.creditScheme as unknown as CreditScheme };
+  return { ...v, targets, creditScheme: parseStored(CreditSchemeSchema, v.creditScheme, `AgreementVersion.creditScheme of version ${v.id}`) };
 }

@@ -4,8 +4,8 @@ import "server-only";
  * compute with. The database is the source; these functions only change the shape.
  */
 import type { AgreementVersionSpec, Priority } from "../../sla/agreement";
-import type { CalendarSpec, Hours } from "../../sla/calendar";
-import type { CreditScheme } from "../../sla/credit";
+import type { CalendarSpec } from "../../sla/calendar";
+import { CreditSchemeSchema, HoursSchema, parseStored, WeeklyHoursSchema } from "./json-schemas";
 import type { DbClient } from "./prisma";
 
 const calendarInclude = { dates: { orderBy: { date: "asc" } } } as const;
@@ -18,12 +18,12 @@ type CalendarRow = {
 };
 
 export function calendarSpecOf(row: CalendarRow): CalendarSpec {
-  const spec: CalendarSpec = { timeZone: row.timeZone, weekly: row.weekly as CalendarSpec["weekly"] };
+  const spec: CalendarSpec = { timeZone: row.timeZone, weekly: parseStored(WeeklyHoursSchema, row.weekly, "Calendar.weekly") };
   if (row.holidayCountry === "NO") spec.holidays = { country: "NO" };
   const closed = row.dates.filter((d) => d.hours === null);
   const special = row.dates.filter((d) => d.hours !== null);
   if (closed.length) spec.closedDates = closed.map((d) => d.date.toISOString().slice(0, 10));
-  if (special.length) spec.specialHours = Object.fromEntries(special.map((d) => [d.date.toISOString().slice(0, 10), d.hours as Hours]));
+  if (special.length) spec.specialHours = Object.fromEntries(special.map((d) => [d.date.toISOString().slice(0, 10), parseStored(HoursSchema, d.hours, `CalendarDate.hours of ${d.date.toISOString().slice(0, 10)}`)]));
   return spec;
 }
 
@@ -61,6 +61,6 @@ function versionSpecOf(v: VersionRow): AgreementVersionSpec {
     >,
     warningThresholds: v.warningThresholds,
     compliance: { minWithinTargetPercent: v.minWithinTargetPercent },
-    credit: v.creditScheme as CreditScheme,
+    credit: parseStored(CreditSchemeSchema, v.creditScheme, `AgreementVersion.creditScheme of version ${v.id}`),
   };
 }

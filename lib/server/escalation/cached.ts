@@ -6,7 +6,7 @@ import "server-only";
  */
 import type { SupportLine } from "../../generated/prisma/enums";
 import type { DbClient } from "../db/prisma";
-import type { RecipientKind } from "./rules";
+import type { Directory, DirectoryNeeds } from "./fired-timer";
 import { wantsWebhook } from "../notifications/webhook-endpoints";
 
 const TTL_MS = 10_000;
@@ -33,20 +33,17 @@ const customerAdmins = (db: DbClient, organizationId: string) =>
   );
 
 /**
- * The people behind recipient kinds for a ticket, without duplicates. A ticket nobody is assigned
- * to has its line's leads told instead of the assignee, so a warning always reaches someone.
+ * The people a fired timer's decision names (fired-timer.ts), looked up one after the other and
+ * only as far as `needs` says: the leads of those lines, the organisation's customer admins, and
+ * whether its webhooks take the timer's template. What is not needed is left empty.
  */
-export async function cachedRecipients(
-  db: DbClient,
-  ticket: { organizationId: string; assigneeId: string | null; line: SupportLine },
-  kinds: readonly RecipientKind[],
-): Promise<string[]> {
-  const ids = new Set<string>();
-  if (kinds.includes("assignee") && ticket.assigneeId) ids.add(ticket.assigneeId);
-  if (kinds.includes("lineLead") || (kinds.includes("assignee") && !ticket.assigneeId)) for (const id of await lineLeads(db, ticket.line)) ids.add(id);
-  if (kinds.includes("customerAdmin")) for (const id of await customerAdmins(db, ticket.organizationId)) ids.add(id);
-  return [...ids];
+export async function cachedDirectory(db: DbClient, organizationId: string, needs: DirectoryNeeds): Promise<Directory> {
+  const leads: Record<SupportLine, readonly string[]> = { L1: [], L2: [], L3: [] };
+  for (const line of needs.lineLeads) leads[line] = await lineLeads(db, line);
+  const admins = needs.customerAdmins ? await customerAdmins(db, organizationId) : [];
+  const webhook = await cachedWantsWebhook(db, needs.webhook, organizationId);
+  return { lineLeads: leads, customerAdmins: admins, webhookTakes: (template) => template === needs.webhook && webhook };
 }
 
-export const cachedWantsWebhook = (db: DbClient, template: string, organizationId: string) =>
+const cachedWantsWebhook = (db: DbClient, template: string, organizationId: string) =>
   cached(`webhook:${template}:${organizationId}`, () => wantsWebhook(db, template, organizationId));

@@ -11,6 +11,7 @@ import { calendarSpecOf } from "../db/agreements";
 import { appendEvent } from "../tickets/events";
 import { pageOnCall } from "../oncall/page-on-call";
 import { notifyEscalation } from "./notify";
+import { p1MobilisedKey } from "./keys";
 
 const ALL_DAY: ReadonlyArray<readonly [string, string]> = [["00:00", "24:00"]];
 
@@ -35,7 +36,7 @@ export async function mobiliseP1(
   actorId: string | null,
   now: Date,
 ): Promise<void> {
-  const dedupeKey = `p1-${ticket.id}`;
+  const dedupeKey = p1MobilisedKey(ticket.id);
   const created = await tx.escalation.createMany({
     data: [{ ticketId: ticket.id, kind: "LINE", dedupeKey, fromLine: "L1", toLine: "L3", status: "NOTIFIED", createdAt: now }],
     skipDuplicates: true,

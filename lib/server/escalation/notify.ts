@@ -1,35 +1,25 @@
 import "server-only";
 import type { DbClient } from "../db/prisma";
-import { toJson } from "../db/json";
 import { wantsWebhook } from "../notifications/webhook-endpoints";
+import { byEmail, byWebhook, notificationRows, writeNotifications } from "../notifications/write-notifications";
+import type { TemplatePayload } from "../notifications/templates";
+import { escalationEmailKey, escalationWebhookKey } from "./keys";
 
 /**
- * Notification rows for one escalation: an e-mail per person and, if any endpoint takes this
+ * Notification rows for a P1's mobilisation: an e-mail per person and, if any endpoint takes the
  * template, one webhook message (delivered to the organisation's and the provider's endpoints).
- * dedupeKey makes a repeated call write nothing new.
+ * The keys make a repeated call write nothing new.
  */
 export async function notifyEscalation(
   tx: DbClient,
-  n: { template: string; escalationKey: string; ticketId: string; organizationId: string; userIds: string[]; payload: Record<string, unknown>; now: Date },
+  n: { template: "p1-registered"; escalationKey: string; ticketId: string; organizationId: string; userIds: string[]; payload: TemplatePayload<"p1-registered">; now: Date },
 ): Promise<void> {
-  const payload = toJson(n.payload);
   const webhook = await wantsWebhook(tx, n.template, n.organizationId);
-  await tx.notification.createMany({
-    data: [
-      ...n.userIds.map((userId) => ({
-        channel: "EMAIL" as const,
-        template: n.template,
-        recipientUserId: userId,
-        ticketId: n.ticketId,
-        payload,
-        dedupeKey: `${n.escalationKey}-email-${userId}`,
-        nextAttemptAt: n.now,
-        createdAt: n.now,
-      })),
-      ...(webhook
-        ? [{ channel: "WEBHOOK" as const, template: n.template, ticketId: n.ticketId, payload, dedupeKey: `${n.escalationKey}-webhook`, nextAttemptAt: n.now, createdAt: n.now }]
-        : []),
-    ],
-    skipDuplicates: true,
+  const rows = notificationRows({
+    template: n.template,
+    ticketId: n.ticketId,
+    payload: n.payload,
+    to: [...n.userIds.map((userId) => byEmail(userId, escalationEmailKey(n.escalationKey, userId))), ...(webhook ? [byWebhook(escalationWebhookKey(n.escalationKey))] : [])],
   });
+  await writeNotifications(tx, rows, n.now);
 }

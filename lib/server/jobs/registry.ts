@@ -2,16 +2,18 @@ import "server-only";
 /**
  * Every job is declared once here: its queue, name, payload schema, options, schedule and handler.
  * Payloads are parsed when enqueued and again in the worker; handlers must be safe to run twice.
- * (The SLA timer itself is declared in sla-timer.ts: its handler needs the job to re-delay it.)
+ * The SLA timer is one of them (its contract, ids and delays are in sla-timer.ts), and so is the
+ * reconcile pass, which a worker of its queue also runs once at start-up (`atStartUp`).
  */
 import { z } from "zod";
-import type { JobsOptions, Queue } from "bullmq";
+import { DelayedError, type Job, type JobsOptions, type Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { autoCloseSolvedTickets } from "../tickets/auto-close-tickets";
 import { recomputeClocksOnCalendar, RECOMPUTE_CALENDAR_CLOCKS_JOB } from "../tickets/recompute-calendar-clocks";
-import { reconcileSlaTimers, withReconcileLock } from "../sla-timers/reconcile";
-import { handleOnCallCheck, overdueOnCallChecks } from "../oncall";
+import { reconcile } from "../sla-timers/reconcile";
+import { handleSlaTimer, slaTimerDueIn, type SlaTimerOutcome } from "../sla-timers/handle-sla-timer";
+import { SLA_TIMER_JOB, SlaTimerPayloadSchema, TIMER_JOB_OPTIONS, type SlaTimerPayload } from "./sla-timer";
 import { onCallCheckJob } from "../oncall/job";
 import { monthlyReportsJob } from "../reports/report-job";
 import { TIME_ZONE } from "../../config/time-zone";
@@ -25,6 +27,11 @@ export interface JobContext {
   workerId: string;
   /** The queue the job came from. */
   queue: Queue;
+  /** The job in hand and its lock token (a handler may delay its job again); absent when run directly. */
+  job?: Job;
+  token?: string;
+  /** The SLA timer process records fired timers in batches (lib/server/batch.ts); without it, one at a time. */
+  recordSlaTimer?: (payload: SlaTimerPayload) => Promise<SlaTimerOutcome>;
 }
 
 export interface JobDefinition<S extends z.ZodType> {
@@ -36,7 +43,10 @@ export interface JobDefinition<S extends z.ZodType> {
   everyMs?: number;
   /** Or repeats on a cron pattern in a time zone. */
   cron?: { pattern: string; tz: string };
-  handle(payload: z.infer<S>, ctx: JobContext): Promise<void>;
+  /** Also run once, with this payload, when a worker process of the queue starts. */
+  atStartUp?: z.infer<S>;
+  /** What it returns is the job's return value. */
+  handle(payload: z.infer<S>, ctx: JobContext): Promise<unknown>;
 }
 
 const define = <S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> => def;
@@ -85,31 +95,48 @@ export const recomputeCalendarClocksJob = define({
 });
 
 /**
- * Every minute: breaches that came due while no worker ran, timers Redis lost, and on-call pages
- * whose acknowledgement check never ran.
+ * A fired SLA timer (one delayed job per ticket, metric, threshold and clock revision; sla-timer.ts).
+ * It records its warning or breach if its clock still says so; a timer released before its
+ * instant (clocks of machines differ) is delayed again.
+ */
+export const slaTimerJobDefinition = define({
+  queue: QUEUES.slaTimers,
+  name: SLA_TIMER_JOB,
+  schema: SlaTimerPayloadSchema,
+  options: TIMER_JOB_OPTIONS,
+  async handle(payload, { prisma, job, token, recordSlaTimer }) {
+    const dueIn = slaTimerDueIn(payload, Date.now());
+    const record = recordSlaTimer ?? ((p: SlaTimerPayload) => handleSlaTimer({ prisma, payload: p, now: new Date() }));
+    const outcome: SlaTimerOutcome = dueIn > 0 ? { result: "early", retryInMs: dueIn } : await record(payload);
+    if (outcome.result === "early" && job && token) {
+      await job.moveToDelayed(Date.now() + outcome.retryInMs, token);
+      throw new DelayedError();
+    }
+    return outcome.result;
+  },
+});
+
+/**
+ * At start-up and every minute, one pass (lib/server/sla-timers/reconcile.ts): warnings and
+ * breaches that came due while no worker ran, timers Redis lost, and on-call pages whose
+ * acknowledgement check never ran.
  */
 export const reconcileJob = define({
   queue: QUEUES.slaTimers,
   name: "reconcile",
-  schema: z.object({}),
+  schema: z.object({ startUp: z.boolean().optional() }),
   options: KEEP_LITTLE,
   everyMs: 60_000,
-  async handle(_payload, { prisma, redis, prefix, queue }) {
-    await withReconcileLock(redis, prefix, {}, async () => {
-      const now = new Date();
-      const result = await reconcileSlaTimers({ prisma, slaTimers: queue, redis, now, overdueGraceMs: 15_000 });
-      if (result.breachesRecorded || result.warningsRecorded || result.timersRecreated) {
-        console.log(`[sla-timers] reconciled: ${result.breachesRecorded} overdue breaches and ${result.warningsRecorded} overdue warnings recorded, ${result.timersRecreated} lost timers re-created`);
-      }
-      for (const payload of await overdueOnCallChecks({ prisma, now })) await handleOnCallCheck({ prisma, payload, now });
-    });
+  atStartUp: { startUp: true },
+  async handle({ startUp }, { prisma, redis, prefix, queue }) {
+    await reconcile({ prisma, redis, prefix, slaTimers: queue, startUp: startUp ?? false });
   },
 });
 
 /** Last month's SLA report of every customer, on the 1st at 06:00 local time (TIME_ZONE); also on demand with {month}. */
 export const monthlyReports = define({ ...monthlyReportsJob, cron: { pattern: "0 6 1 * *", tz: TIME_ZONE } });
 
-export const JOBS = [heartbeatJob, autoCloseJob, recomputeCalendarClocksJob, heartbeat(QUEUES.slaTimers), reconcileJob, onCallCheckJob, monthlyReports] as const;
+export const JOBS = [heartbeatJob, autoCloseJob, recomputeCalendarClocksJob, heartbeat(QUEUES.slaTimers), slaTimerJobDefinition, reconcileJob, onCallCheckJob, monthlyReports] as const;
 
 export function jobsOf(queue: QueueName): ReadonlyArray<JobDefinition<z.ZodType>> {
   return JOBS.filter((job) => job.queue === queue) as ReadonlyArray<JobDefinition<z.ZodType>>;

@@ -32,7 +32,8 @@ export const ReportReadyPayloadSchema = z.object({
   organizationName: z.string().min(1),
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM"),
   percent: z.number().min(0).max(100),
-  creditPercent: z.number().min(0).max(100),
+  /** null when the agreement leaves the month's credit undefined (CreditFigures.percent). */
+  creditPercent: z.number().min(0).max(100).nullable(),
   url: z.url(),
 });
 export const DigestItemSchema = z.object({ template: z.string().min(1), createdAt: Instant, payload: z.record(z.string(), z.unknown()) });
@@ -52,6 +53,8 @@ interface Template<S extends z.ZodType> {
 }
 
 const define = <S extends z.ZodType>(t: Template<S>): Template<S> => t;
+
+const creditText = (creditPercent: number | null, l: Locale) => (creditPercent === null ? t(l, "notify.report.creditUndetermined") : percent(creditPercent, l));
 
 const pct = (threshold: number) => (threshold <= 1 ? threshold * 100 : threshold);
 const line = (l: Locale, name: "L1" | "L2" | "L3") => t(l, `notify.line.${name}`);
@@ -105,7 +108,7 @@ const TEMPLATES = {
   "report-ready": define({
     schema: ReportReadyPayloadSchema,
     email: (p, l) => {
-      const vars = { organization: p.organizationName, month: monthName(p.month, l), percent: percent(p.percent, l), credit: percent(p.creditPercent, l), url: p.url };
+      const vars = { organization: p.organizationName, month: monthName(p.month, l), percent: percent(p.percent, l), credit: creditText(p.creditPercent, l), url: p.url };
       return { subject: t(l, "notify.report.subject", vars), text: t(l, "notify.report.text", vars) };
     },
     summary: (p, l) => t(l, "notify.report.summary", { organization: p.organizationName, month: monthName(p.month, l) }),

@@ -14,15 +14,16 @@ import { fallbackRecipients } from "./recipients";
 import { onCallChain } from "./rota";
 import { PageReasonSchema } from "./schemas";
 import { sendNotice } from "./send-notice";
+import { onCallPageKey } from "../escalation/keys";
 
-export const pageDedupeKey = (ticketId: string, reason: string): string => `oncall:${ticketId}:${reason}`;
+export { onCallPageKey as pageDedupeKey } from "../escalation/keys";
 
 export async function pageOnCall(
   tx: DbClient,
   { ticketId, reason, now, config = onCallConfig() }: { ticketId: string; reason: string; now: Date; config?: OnCallConfig },
 ): Promise<string> {
   const why = PageReasonSchema.parse(reason);
-  const dedupeKey = pageDedupeKey(ticketId, why);
+  const dedupeKey = onCallPageKey(ticketId, why);
   const existing = await tx.escalation.findUnique({ where: { dedupeKey }, select: { id: true } });
   if (existing) return existing.id;
 

@@ -6,7 +6,9 @@ import "server-only";
  */
 import { QUEUES } from "../jobs/queues";
 import type { DbClient } from "../db/prisma";
-import { toJson } from "../db/json";
+import { z } from "zod";
+import { notificationRows, writeNotifications } from "../notifications/write-notifications";
+import { onCallNoticeKey } from "../escalation/keys";
 import { wantsWebhook } from "../notifications/webhook-endpoints";
 import { scheduleJob } from "../outbox/schedule-job";
 import { appendEvent } from "../tickets/events";
@@ -15,8 +17,10 @@ import type { OnCallConfig } from "./config";
 import { ONCALL_CHECK_JOB, onCallCheckJobId } from "./job-names";
 import type { PageStep } from "./next-step";
 
-export const ONCALL_PAGE_TEMPLATE = "oncall-page";
+export const ONCALL_PAGE_TEMPLATE = "oncall-page" as const;
 
+
+const PrioritySchema = z.enum(["P1", "P2", "P3", "P4"]);
 
 export interface NoticeInput {
   escalationId: string;
@@ -35,25 +39,20 @@ export interface NoticeInput {
 }
 
 export async function sendNotice(tx: DbClient, n: NoticeInput): Promise<void> {
-  const payload = toJson({ reference: n.ticket.reference, title: n.ticket.title, priority: n.ticket.priority, ackUrl: ackUrlFor(n.config.appUrl, n.token), attempt: n.attempt });
+  const payload = { reference: n.ticket.reference, title: n.ticket.title, priority: PrioritySchema.parse(n.ticket.priority), ackUrl: ackUrlFor(n.config.appUrl, n.token), attempt: n.attempt };
   // E-mail always; a webhook (e.g. the SMS gateway) when one takes on-call pages.
   const organizationId = (await tx.ticket.findUniqueOrThrow({ where: { id: n.ticket.id }, select: { organizationId: true } })).organizationId;
   const channels = (await wantsWebhook(tx, ONCALL_PAGE_TEMPLATE, organizationId)) ? (["EMAIL", "WEBHOOK"] as const) : (["EMAIL"] as const);
-  await tx.notification.createMany({
-    data: n.recipients.flatMap((userId) =>
-      channels.map((channel) => ({
-        channel,
-        template: ONCALL_PAGE_TEMPLATE,
-        recipientUserId: userId,
-        ticketId: n.ticket.id,
-        payload,
-        dedupeKey: `oncall-${n.escalationId}-${n.attempt}-${userId}-${channel}`,
-        nextAttemptAt: n.now,
-        createdAt: n.now,
-      })),
-    ),
-    skipDuplicates: true,
-  });
+  await writeNotifications(
+    tx,
+    notificationRows({
+      template: ONCALL_PAGE_TEMPLATE,
+      ticketId: n.ticket.id,
+      payload,
+      to: n.recipients.flatMap((userId) => channels.map((channel) => ({ channel, userId, dedupeKey: onCallNoticeKey(n.escalationId, n.attempt, userId, channel) }))),
+    }),
+    n.now,
+  );
   await appendEvent(tx, {
     ticketId: n.ticket.id,
     type: "ESCALATED",

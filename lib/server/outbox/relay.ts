@@ -8,28 +8,11 @@ import "server-only";
 import { z } from "zod";
 import type { Queue } from "bullmq";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { ScheduledTimerSchema, TIMER_JOB_OPTIONS, slaTimerJob } from "../jobs/sla-timer";
+import { TIMER_JOB_OPTIONS, slaTimerJob } from "../jobs/sla-timer";
+import { OutboxMessageSchema } from "./messages";
 import { QUEUES, type QueueName } from "../jobs/queues";
 
-/** Any delayed job on a known queue, e.g. an on-call acknowledgement check. */
-export const JobScheduleSchema = z.object({
-  queue: z.enum([QUEUES.slaTimers, QUEUES.notifications, QUEUES.reports, QUEUES.system]),
-  name: z.string().min(1),
-  jobId: z.string().min(1).refine((id) => !id.includes(":"), "BullMQ job ids may not contain ':'"),
-  data: z.record(z.string(), z.unknown()),
-  /** ISO instant the job is due; now or in the past runs it at once. */
-  at: z.iso.datetime(),
-});
-export type JobSchedule = z.infer<typeof JobScheduleSchema>;
-
-const SlaScheduleSchema = z.object({
-  ticketId: z.uuid(),
-  revision: z.number().int(),
-  timers: z.array(ScheduledTimerSchema),
-  cancelJobIds: z.array(z.string().min(1)),
-});
-
-
+export { JobScheduleSchema, type JobSchedule } from "./messages";
 
 type BulkJob = Parameters<Queue["addBulk"]>[0][number];
 
@@ -65,9 +48,11 @@ class Dispatcher {
   }
 
   async dispatch(topic: string, payload: unknown): Promise<void> {
-    switch (topic) {
+    // An unknown topic or a payload that does not fit its topic is a ZodError: the message is set aside.
+    const message = OutboxMessageSchema.parse({ topic, payload });
+    switch (message.topic) {
       case "job.schedule": {
-        const job = JobScheduleSchema.parse(payload);
+        const job = message.payload;
         const queue = this.queues.byName(job.queue);
         await this.remove(queue, [job.jobId]); // replaced, not added twice
         this.add(queue, { name: job.name, data: job.data, opts: { ...TIMER_JOB_OPTIONS, jobId: job.jobId, delay: Math.max(0, Date.parse(job.at) - this.now.getTime()) } });
@@ -75,14 +60,11 @@ class Dispatcher {
       }
       case "sla.schedule":
       case "sla.cancel": {
-        const message = SlaScheduleSchema.parse(payload);
-        await this.remove(this.queues.slaTimers, message.cancelJobIds);
+        await this.remove(this.queues.slaTimers, message.payload.cancelJobIds);
         // Ids are unique per revision: adding again after a lost commit is ignored by BullMQ.
-        for (const timer of message.timers) this.add(this.queues.slaTimers, slaTimerJob(timer, this.now));
+        for (const timer of message.payload.timers) this.add(this.queues.slaTimers, slaTimerJob(timer, this.now));
         return;
       }
-      default:
-        throw new z.ZodError([{ code: "custom", message: `unknown outbox topic ${topic}`, path: ["topic"], input: topic }]);
     }
   }
 }

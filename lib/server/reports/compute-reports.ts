@@ -5,7 +5,6 @@ import "server-only";
  * uptime and credit per organisation with lib/sla. Nothing is written here.
  */
 import type { PrismaClient } from "../../generated/prisma/client";
-import type { CreditScheme } from "../../sla";
 import type { ComputedReport } from "./figures";
 import { TIME_ZONE } from "../../config/time-zone";
 import { monthBounds, type Month } from "./month";
@@ -15,6 +14,7 @@ import { listBreachedTickets, listExcludedTickets } from "./ticket-lists";
 import { computeUptimeFigures, incidentFigure } from "./uptime-figures";
 import { computeCreditFigures } from "./credit-figures";
 import { withinTargetPercent } from "./within-target";
+import { CreditSchemeSchema, parseStored } from "../db/json-schemas";
 
 /** Only Netpower states a share-within-target rule; the others are shown against 90 % (lib/sla presets). */
 const DEFAULT_THRESHOLD = 90;
@@ -55,7 +55,7 @@ function assemble({ org, month, period, now, context, counts, breaches, exclusio
   const percent = withinTargetPercent(ticketCounts.met, ticketCounts.measured);
   const incidents = incidentsOf(org, context.incidents);
   const uptime = computeUptimeFigures(agreement, incidents, period, now);
-  const scheme = version ? (version.creditScheme as unknown as CreditScheme) : null;
+  const scheme = version ? parseStored(CreditSchemeSchema, version.creditScheme, `AgreementVersion.creditScheme of version ${version.id}`) : null;
   const credit = computeCreditFigures(scheme, percent, uptime, org.monthlyFeeOre);
   const periodIso = { from: period.from.toISOString(), to: period.to.toISOString() };
   const computedAt = now.toISOString();

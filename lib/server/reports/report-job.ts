@@ -6,7 +6,8 @@ import "server-only";
  */
 import { z } from "zod";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { toJson } from "../db/json";
+import { byEmail, notificationRows, writeNotifications } from "../notifications/write-notifications";
+import { reportReadyKey } from "../escalation/keys";
 import { readEnv } from "../../config/env";
 import { QUEUES } from "../jobs/queues";
 import { computeMonthReports } from "./compute-reports";
@@ -51,21 +52,14 @@ export async function runMonthlyReports(payload: MonthlyReportsPayload, { prisma
   const notifications = admins.flatMap((admin) => {
     const figures = figuresOf.get(admin.organizationId);
     if (!figures) return [];
-    return [{
-      channel: "EMAIL" as const,
+    return notificationRows({
       template: "report-ready",
-      recipientUserId: admin.id,
-      dedupeKey: `report-${admin.organizationId}-${month}-${admin.id}`,
-      payload: toJson({
-        organizationName: figures.organization.name,
-        month,
-        percent: figures.tickets.percent,
-        creditPercent: figures.credit.percent,
-        url: reportUrl(month),
-      }),
-    }];
+      ticketId: null,
+      payload: { organizationName: figures.organization.name, month, percent: figures.tickets.percent, creditPercent: figures.credit.percent, url: reportUrl(month) },
+      to: [byEmail(admin.id, reportReadyKey(admin.organizationId, month, admin.id))],
+    });
   });
-  const created = notifications.length ? await prisma.notification.createMany({ data: notifications, skipDuplicates: true }) : { count: 0 };
+  const created = { count: await writeNotifications(prisma, notifications) };
   return { month, reports: computed.length, closed: closedCount, notificationsCreated: created.count };
 }
 

@@ -5,7 +5,7 @@ import "server-only";
  * How late a breach is comes from lib/sla clockStatusAt: a breach still open at the report's
  * instant is late up to that instant, in business time on its target's calendar.
  */
-import { StoredPausesSchema } from "../tickets/view";
+import { StoredPausesSchema } from "../db/json-schemas";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import { calendarFor, clockStatusAt, type Calendar } from "../../sla";
 import { calendarSpecOf } from "../db/agreements";

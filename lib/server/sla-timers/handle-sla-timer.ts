@@ -23,11 +23,14 @@ import "server-only";
  */
 import type { PrismaClient } from "../../generated/prisma/client";
 import { prismaSql, type Sql, type Statement } from "../db/sql";
-import type { Priority, SupportLine } from "../../generated/prisma/enums";
+import type { SupportLine } from "../../generated/prisma/enums";
 import { isOverdue } from "../../sla/clock-status";
 import { slaTimerMayActAt, type SlaTimerPayload } from "../jobs/sla-timer";
 import { parseEscalationRules } from "../escalation/rules";
-import { cachedRecipients, cachedWantsWebhook } from "../escalation/cached";
+import { cachedDirectory } from "../escalation/cached";
+import { directoryNeeds, firedTimerConsequences, type EscalatedTicket } from "../escalation/fired-timer";
+import { breachKey, warningKey } from "../escalation/keys";
+import { insertPackedNotificationsSql, packNotifications, type PackedNotifications } from "../notifications/write-notifications";
 
 export type SlaTimerOutcome =
   | { result: "recorded"; escalationId: string }
@@ -35,16 +38,9 @@ export type SlaTimerOutcome =
   /** Fired before its instant (clocks of machines differ): try again in `retryInMs`. */
   | { result: "early"; retryInMs: number };
 
-const NEXT_LINE: Record<SupportLine, SupportLine | null> = { L1: "L2", L2: "L3", L3: null };
-
-interface ClockRow {
+/** A clock with what fired-timer.ts needs of its ticket and agreement. */
+interface ClockRow extends Omit<EscalatedTicket, "id"> {
   ticketId: string;
-  reference: string;
-  title: string;
-  priority: Priority;
-  line: SupportLine;
-  organizationId: string;
-  assigneeId: string | null;
   revision: number;
   state: string;
   dueAt: Date | null;
@@ -81,14 +77,12 @@ interface Candidate {
   dedupeKey: string;
 }
 
-/** What is written if the timer's record is new. */
+/** What is written if the timer's record is new: fired-timer.ts's decision, as the write statement reads it. */
 interface Recording {
   i: number;
   breach: boolean;
   eventData: unknown;
-  template: string;
-  message: unknown;
-  notices: Array<{ channel: "EMAIL" | "WEBHOOK"; recipient: string | null; key: string }>;
+  notifications: PackedNotifications;
   fromLine: SupportLine;
   nextLine: SupportLine | null;
   lineKey: string | null;
@@ -144,7 +138,7 @@ export async function recordSlaTimers({
 
     const ticketId = payload.ticketId;
     const threshold = breach ? null : payload.threshold!;
-    const dedupeKey = breach ? `breach-${ticketId}-response` : `warning-${ticketId}-response-${threshold}-${clock.targetMinutes}`;
+    const dedupeKey = breach ? breachKey(ticketId) : warningKey(ticketId, threshold!, clock.targetMinutes);
     const first = firstByKey.get(dedupeKey);
     if (first !== undefined) {
       copies.push({ i, of: first });
@@ -152,33 +146,22 @@ export async function recordSlaTimers({
     }
     firstByKey.set(dedupeKey, i);
 
+    const ticket: EscalatedTicket = { id: ticketId, reference: clock.reference, title: clock.title, priority: clock.priority, line: clock.line, organizationId: clock.organizationId, assigneeId: clock.assigneeId };
     const rules = parseEscalationRules(clock.escalationRules);
-    const template = breach ? "sla-breach" : "sla-warning";
-    const dueAt = clock.dueAt?.toISOString() ?? payload.at;
-    const nextLine = breach && rules.breach.moveToNextLine ? NEXT_LINE[clock.line] : null;
-    if (nextLine) moving.add(ticketId);
-    const notices: Recording["notices"] = (await cachedRecipients(prisma, clock, breach ? rules.breach.notify : rules.warning.notify)).map((userId) => ({
-      channel: "EMAIL",
-      recipient: userId,
-      key: `${dedupeKey}-email-${userId}`,
-    }));
-    if (await cachedWantsWebhook(prisma, template, clock.organizationId)) notices.push({ channel: "WEBHOOK", recipient: null, key: `${dedupeKey}-webhook` });
+    const people = await cachedDirectory(prisma, clock.organizationId, directoryNeeds(payload, ticket, rules));
+    const decided = firedTimerConsequences({ timer: payload, ticket, clock, rules, people, recordedAt });
+    const move = decided.lineMove;
+    if (move) moving.add(ticketId);
     candidates.set(ticketId, [...(candidates.get(ticketId) ?? []), { i, revision: payload.revision, breach, threshold, dedupeKey }]);
     records.set(dedupeKey, {
       i,
       breach,
-      eventData: breach
-        ? { breachedAt: dueAt, targetMinutes: clock.targetMinutes, recordedAt: recordedAt.toISOString(), recordedAfterMs: recordedAt.getTime() - clock.dueAt!.getTime() }
-        : { threshold, warnedFor: payload.at, dueAt, recordedAt: recordedAt.toISOString() },
-      template,
-      message: breach
-        ? { reference: clock.reference, title: clock.title, priority: clock.priority, dueAt, breachedAt: dueAt }
-        : { reference: clock.reference, title: clock.title, priority: clock.priority, threshold, dueAt },
-      notices,
+      eventData: decided.event.data,
+      notifications: packNotifications([...decided.notifications, ...(move?.notifications ?? [])]),
       fromLine: clock.line,
-      nextLine,
-      lineKey: nextLine ? `breach-line-${ticketId}-${nextLine}` : null,
-      lineEventData: nextLine ? { kind: "breach", from: clock.line, to: nextLine, visibility: "INTERNAL" } : null,
+      nextLine: move?.to ?? null,
+      lineKey: move?.escalation.dedupeKey ?? null,
+      lineEventData: move?.event.data ?? null,
     });
   }
   if (records.size === 0) return outcomes;
@@ -243,12 +226,7 @@ const WRITE: Statement = {
       update "SlaClock" c set "state" = 'BREACHED'::"ClockState", "breachedAt" = c."dueAt",
              "usedMinutes" = greatest(c."usedMinutes", coalesce(c."targetMinutes", 0)), "updatedAt" = $4
       from rec where (rec.r ->> 'breach')::boolean and c."id" = rec."clockId"
-    ), told as (
-      insert into "Notification" ("id", "channel", "template", "recipientUserId", "ticketId", "payload", "dedupeKey", "nextAttemptAt", "createdAt")
-      select gen_random_uuid(), n."channel"::"NotificationChannel", rec.r ->> 'template', n."recipient", rec."ticketId", rec.r -> 'message', n."key", $4, $4
-      from rec cross join lateral jsonb_to_recordset(rec.r -> 'notices') as n("channel" text, "recipient" uuid, "key" text)
-      order by rec."ticketId"
-      on conflict ("dedupeKey") do nothing
+    ), told as (${insertPackedNotificationsSql({ from: "rec", packed: `rec.r -> 'notifications'`, orderBy: `rec."ticketId"`, at: "$4" })}
     ), moved as (
       update "Ticket" t set "line" = (rec.r ->> 'nextLine')::"SupportLine", "assigneeId" = null, "updatedAt" = $4
       from rec where rec.r ->> 'nextLine' is not null and t."id" = rec."ticketId"

@@ -7,14 +7,15 @@ import "server-only";
  * twice: recording is idempotent and job ids are deterministic.
  */
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { ScheduledTimerSchema, slaTimerJob, type ScheduledTimer, type SlaTimerPayload } from "../jobs/sla-timer";
+import { slaTimerJob, type ScheduledTimer, type SlaTimerPayload } from "../jobs/sla-timer";
+import { parseStored, TimersSchema } from "../db/json-schemas";
 import { recordSlaTimers } from "./handle-sla-timer";
-
-const TimersSchema = z.array(ScheduledTimerSchema);
+import { warningKeySql } from "../escalation/keys";
+import { handleOnCallCheck } from "../oncall/handle-oncall-check";
+import { overdueOnCallChecks } from "../oncall/due-checks";
 
 /** A pass that died holds the lock no longer than this. */
 const LOCK_MS = 5 * 60_000;
@@ -78,18 +79,18 @@ async function overdueBreaches(prisma: PrismaClient, cutoff: Date, batch: number
 }
 
 /**
- * Warnings due before `cutoff` on clocks still running, never recorded (the dedupe key is the
- * one recordSlaTimers writes; jsonb prints a threshold as JavaScript wrote it).
+ * Warnings due before `cutoff` on clocks still running, never recorded: looked up by the key
+ * recordSlaTimers writes (lib/server/escalation/keys.ts, as SQL).
  */
-async function overdueWarnings(prisma: PrismaClient, cutoff: Date, batch: number): Promise<SlaTimerPayload[]> {
-  const rows = await prisma.$queryRaw<Array<{ ticketId: string; revision: number; at: string; threshold: number }>>`
+const OVERDUE_WARNINGS = `
     select c."ticketId", c."revision", t ->> 'at' as "at", (t ->> 'threshold')::float8 as "threshold"
     from "SlaClock" c cross join lateral jsonb_array_elements(c."timers") t
-    where c."state" = 'RUNNING' and c."stoppedAt" is null and t ->> 'kind' = 'warning' and (t ->> 'at')::timestamptz < ${cutoff}
-      and not exists (
-        select 1 from "Escalation" e
-        where e."dedupeKey" = 'warning-' || c."ticketId" || '-response-' || (t ->> 'threshold') || '-' || coalesce(c."targetMinutes"::text, 'null'))
-    order by c."dueAt", c."ticketId" limit ${batch}`;
+    where c."state" = 'RUNNING' and c."stoppedAt" is null and t ->> 'kind' = 'warning' and (t ->> 'at')::timestamptz < $1
+      and not exists (select 1 from "Escalation" e where e."dedupeKey" = ${warningKeySql(`c."ticketId"`, `(t ->> 'threshold')`, `c."targetMinutes"`)})
+    order by c."dueAt", c."ticketId" limit $2`;
+
+async function overdueWarnings(prisma: PrismaClient, cutoff: Date, batch: number): Promise<SlaTimerPayload[]> {
+  const rows = await prisma.$queryRawUnsafe<Array<{ ticketId: string; revision: number; at: string; threshold: number }>>(OVERDUE_WARNINGS, cutoff, batch);
   return rows.map((w) => ({ ticketId: w.ticketId, metric: "RESPONSE", kind: "warning", threshold: w.threshold, revision: w.revision, at: w.at }));
 }
 
@@ -128,9 +129,9 @@ async function missingTimers(
   const absentIds = new Set(missingAt.map((i) => page.jobIds[i]!));
   const current = await prisma.slaClock.findMany({
     where: { ticketId: { in: [...new Set(missingAt.map((i) => page.ticketIds[i]!))] }, metric: "RESPONSE", state: "RUNNING", stoppedAt: null },
-    select: { timers: true },
+    select: { ticketId: true, timers: true },
   });
-  const missing = current.flatMap((c) => TimersSchema.parse(c.timers)).filter((t) => absentIds.has(t.jobId));
+  const missing = current.flatMap((c) => parseStored(TimersSchema, c.timers, `SlaClock.timers of ticket ${c.ticketId}`)).filter((t) => absentIds.has(t.jobId));
   // A missing warning that was due is re-created only if it was never recorded (it fires at once,
   // late but before the breach).
   const pastWarnings = missing.filter((t) => t.kind === "warning" && Date.parse(t.at) <= checkedAt);
@@ -212,4 +213,45 @@ export async function reconcileSlaTimers({
     if (page.clocks < batch) break;
   }
   return { clocksChecked, timersRecreated, breachesRecorded, warningsRecorded };
+}
+
+/** How long the start-up pass waits for a pass another process is running, before it runs anyway. */
+const START_UP_WAIT_MS = 10_000;
+/** While workers run, warnings and breaches overdue by less than this are theirs to record. */
+const RUNNING_GRACE_MS = 15_000;
+
+/**
+ * The reconcile pass, the same at start-up and every minute (the registry's reconcile job runs
+ * both): overdue warnings and breaches recorded, lost timers re-created, and the on-call pages
+ * whose acknowledgement check never ran checked. At start-up nothing overdue is left to a worker
+ * (none ran), and a pass another process holds is waited for; every minute such a pass is skipped.
+ */
+export async function reconcile({
+  prisma,
+  redis,
+  prefix,
+  slaTimers,
+  startUp,
+  now,
+}: {
+  prisma: PrismaClient;
+  redis: Redis;
+  prefix: string;
+  slaTimers: Queue;
+  startUp: boolean;
+  now?: Date;
+}): Promise<(ReconcileResult & { onCallChecks: number }) | undefined> {
+  return withReconcileLock(redis, prefix, startUp ? { waitMs: START_UP_WAIT_MS } : {}, async () => {
+    const at = now ?? new Date();
+    const result = await reconcileSlaTimers({ prisma, slaTimers, redis, now: at, overdueGraceMs: startUp ? 0 : RUNNING_GRACE_MS });
+    let onCallChecks = 0;
+    for (const payload of await overdueOnCallChecks({ prisma, now: at })) {
+      await handleOnCallCheck({ prisma, payload, now: at });
+      onCallChecks++;
+    }
+    const summary = `${result.breachesRecorded} overdue breaches and ${result.warningsRecorded} overdue warnings recorded, ${result.timersRecreated} lost timers re-created, ${onCallChecks} overdue on-call checks run`;
+    if (startUp) console.log(`[sla-timers] start-up reconcile: ${result.clocksChecked} running clocks checked, ${summary}`);
+    else if (result.breachesRecorded || result.warningsRecorded || result.timersRecreated || onCallChecks) console.log(`[sla-timers] reconciled: ${summary}`);
+    return { ...result, onCallChecks };
+  });
 }

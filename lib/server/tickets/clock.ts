@@ -9,30 +9,31 @@ import type { ClockState, TicketEventType } from "../../generated/prisma/enums";
 import type { Prisma } from "../../generated/prisma/client";
 import type { DbClient } from "../db/prisma";
 import { loadAgreementVersion } from "../db/agreements";
-import { ScheduledTimerSchema, slaTimerJobId, type ScheduledTimer } from "../jobs/sla-timer";
-import { z } from "zod";
+import { slaTimerJobId, type ScheduledTimer } from "../jobs/sla-timer";
+import { ClockEventDataSchemas, parseStored, TimersSchema } from "../db/json-schemas";
+import { writeOutboxMessage } from "../outbox/messages";
 import { toJson } from "../db/json";
-import { PrioritySchema } from "./schemas";
 
 const CLOCK_EVENT_TYPES: TicketEventType[] = ["REGISTERED", "PRIORITY_CHANGED", "PAUSED", "RESUMED", "TROUBLESHOOTING_STARTED", "RECLASSIFIED"];
 
 type EventRow = { type: TicketEventType; at: Date; data: Prisma.JsonValue };
 
-function toClockEvent(row: EventRow): ClockEvent {
-  const data = (row.data ?? {}) as Record<string, unknown>;
+/** A clock event from its stored row; data that does not fit stops here with the row named (json-schemas.ts). */
+function toClockEvent(ticketId: string, row: EventRow): ClockEvent {
+  const where = `TicketEvent.data (${row.type} of ticket ${ticketId} at ${row.at.toISOString()})`;
   switch (row.type) {
     case "REGISTERED":
-      return { type: "registered", at: row.at, priority: PrioritySchema.parse(data.priority) };
+      return { type: "registered", at: row.at, priority: parseStored(ClockEventDataSchemas.REGISTERED, row.data, where).priority };
     case "PRIORITY_CHANGED":
-      return { type: "priority_changed", at: row.at, priority: PrioritySchema.parse(data.to) };
+      return { type: "priority_changed", at: row.at, priority: parseStored(ClockEventDataSchemas.PRIORITY_CHANGED, row.data, where).to };
     case "PAUSED":
-      return { type: "paused", at: row.at, reason: String(data.reason) };
+      return { type: "paused", at: row.at, reason: parseStored(ClockEventDataSchemas.PAUSED, row.data, where).reason };
     case "RESUMED":
       return { type: "resumed", at: row.at };
     case "TROUBLESHOOTING_STARTED":
       return { type: "troubleshooting_started", at: row.at };
     case "RECLASSIFIED":
-      return { type: "reclassified", at: row.at, reason: String(data.reason) };
+      return { type: "reclassified", at: row.at, reason: parseStored(ClockEventDataSchemas.RECLASSIFIED, row.data, where).reason };
     default:
       throw new Error(`${row.type} is not a clock event`);
   }
@@ -86,7 +87,7 @@ export async function recomputeResponseClock(tx: DbClient, ticketId: string, now
   const version = ticket.agreementVersionId ? await loadAgreementVersion(tx, ticket.agreementVersionId) : null;
   const previous = await tx.slaClock.findUnique({ where: { ticketId_metric: { ticketId, metric: "RESPONSE" } } });
 
-  const clock = version ? computeResponseClock({ version, events: events.map(toClockEvent), now }) : null;
+  const clock = version ? computeResponseClock({ version, events: events.map((e) => toClockEvent(ticketId, e)), now }) : null;
   const data = {
     state: clock ? STATE[clock.state] : ("NOT_COVERED" as const),
     targetMinutes: clock?.targetMinutes ?? null,
@@ -117,7 +118,7 @@ export async function recomputeResponseClock(tx: DbClient, ticketId: string, now
           at: t.at.toISOString(),
         }),
       )
-    : z.array(ScheduledTimerSchema).parse(previous?.timers ?? []);
+    : parseStored(TimersSchema, previous?.timers ?? [], `SlaClock.timers of ticket ${ticketId}`);
 
   await tx.slaClock.upsert({
     where: { ticketId_metric: { ticketId, metric: "RESPONSE" } },
@@ -126,14 +127,9 @@ export async function recomputeResponseClock(tx: DbClient, ticketId: string, now
   });
 
   // The previous revision's timers are cancelled; the new ones have ids of their own.
-  const cancelJobIds = changed ? z.array(ScheduledTimerSchema).parse(previous?.timers ?? []).map((t) => t.jobId) : [];
+  const cancelJobIds = changed ? parseStored(TimersSchema, previous?.timers ?? [], `SlaClock.timers of ticket ${ticketId}`).map((t) => t.jobId) : [];
   if ((changed && scheduled.length > 0) || cancelJobIds.length > 0) {
-    await tx.outboxMessage.create({
-      data: {
-        topic: scheduled.length ? "sla.schedule" : "sla.cancel",
-        payload: toJson({ ticketId, metric: "RESPONSE", revision, timers: scheduled, cancelJobIds }),
-      },
-    });
+    await writeOutboxMessage(tx, { topic: scheduled.length ? "sla.schedule" : "sla.cancel", payload: { ticketId, metric: "RESPONSE", revision, timers: scheduled, cancelJobIds } });
   }
   return { ...data, revision };
 }

@@ -9,12 +9,13 @@ import { selectAgreementVersion } from "../../sla";
 import { CUSTOMER_ROLES, isStaff, type Actor } from "../actor";
 import { unprocessable } from "../errors";
 import { loadAgreementVersions } from "../db/agreements";
-import { toJson } from "../db/json";
 import type { UseCaseContext } from "./context";
 import { appendEvent } from "./events";
 import { nextReference } from "./reference";
 import { recomputeResponseClock } from "./clock";
 import { mobiliseP1 } from "../escalation/mobilise-p1";
+import { receiptKey } from "../escalation/keys";
+import { byEmail, notificationRows, writeNotifications } from "../notifications/write-notifications";
 import { RegisterTicketSchema, type RegisterTicketInput, type TicketView } from "./schemas";
 import { parseInput } from "../validation";
 import { ticketViewSelect, toTicketView } from "./view";
@@ -74,16 +75,15 @@ export async function registerTicket({ actor, input: raw, ctx }: { actor: Actor;
       });
       await recomputeResponseClock(tx, ticket.id, now);
       if (input.priority === "P1") await mobiliseP1(tx, { id: ticket.id, reference, title: input.title, createdAt: now, organizationId: organization.id }, actor.userId, now);
-      await tx.notification.create({
-        data: {
-          channel: "EMAIL",
+      await writeNotifications(
+        tx,
+        notificationRows({
           template: "ticket-receipt",
-          recipientUserId: requester.id,
           ticketId: ticket.id,
-          dedupeKey: `receipt-${ticket.id}`,
-          payload: toJson({ reference, title: input.title, priority: input.priority, registeredAt: now.toISOString() }),
-        },
-      });
+          payload: { reference, title: input.title, priority: input.priority, registeredAt: now.toISOString() },
+          to: [byEmail(requester.id, receiptKey(ticket.id))],
+        }),
+      );
       return ticket.id;
     },
     TRANSACTION_OPTIONS,

@@ -5,10 +5,10 @@ import "server-only";
  * instant, a running clock past its due instant reads as breached even before a worker has
  * recorded the breach, and an open breach's business minutes used are counted up to now.
  */
-import { z } from "zod";
 import { calendarFor, clockStatusAt } from "../../sla";
 import type { Prisma } from "../../generated/prisma/client";
 import { calendarSpecOf } from "../db/agreements";
+import { StoredPausesSchema } from "../db/json-schemas";
 import type { ResponseClockView, TicketView } from "./schemas";
 
 export const ticketViewSelect = {
@@ -42,9 +42,6 @@ export const ticketViewSelect = {
     },
   },
 } satisfies Prisma.TicketSelect;
-
-/** SlaClock.pauses as stored (lib/server/tickets/clock.ts writes it); unreadable reads as none. */
-export const StoredPausesSchema = z.array(z.object({ from: z.string(), to: z.string().nullable() })).catch([]);
 
 export type TicketViewRow = Prisma.TicketGetPayload<{ select: typeof ticketViewSelect }>;
 
