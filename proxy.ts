@@ -50,3 +50,14 @@ export function proxy(request: NextRequest): NextResponse {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
+
+/**
+ * Every path, except a multipart/form-data body to the REST API (files, issue 16): Next.js buffers
+ * the body of any request its proxy sees (and cuts it at `proxyClientMaxBodySize`), so uploads
+ * bypass the proxy and are streamed to the route, which counts their bytes as they arrive. Such a
+ * request is token-authenticated (no cookies, so no cross-site question), and the routes' answers
+ * carry their own headers.
+ */
+export const config = {
+  matcher: ["/((?!api/v1/).*)", { source: "/api/v1/:path*", missing: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] }],
+};

@@ -64,6 +64,14 @@ export const EnvSchema = z.object({
   /** Throttle: more notifications than this to one recipient within the window are folded into one digest. */
   NOTIFY_MAX_PER_WINDOW: z.coerce.number().int().min(1).default(5),
   NOTIFY_WINDOW_MINUTES: z.coerce.number().min(1).default(10),
+  /** Attachments (issue 16): where the bytes live, the limits enforced while a file streams in, and the optional virus scanner. */
+  ATTACHMENT_STORE: z.enum(["postgres", "disk"]).default("postgres"),
+  /** The disk store's directory (required when ATTACHMENT_STORE=disk). */
+  ATTACHMENT_DIR: z.string().min(1).optional(),
+  ATTACHMENT_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+  ATTACHMENT_MAX_FILES: z.coerce.number().int().min(1).max(100).default(10),
+  /** clamd's socket (a path, or tcp://host:port); unset, files are not scanned. */
+  CLAMD_SOCKET: z.string().min(1).optional(),
   /** The zone people read times in (pages, e-mails, reports, month boundaries): lib/config/time-zone.ts. */
   TIME_ZONE: TimeZoneSchema,
 });

@@ -11,6 +11,7 @@ import { agent } from "./agent";
 import { oncall } from "./oncall";
 import { report } from "./report";
 import { notify } from "./notify";
+import { attachments } from "./attachments";
 
 export const areas = {
   common,
@@ -21,4 +22,5 @@ export const areas = {
   oncall,
   report,
   notify,
+  attachments,
 };

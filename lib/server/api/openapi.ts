@@ -28,6 +28,20 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const jsonContent = (name: string) => ({ "application/json": { schema: ref(name) } });
 const errorRef = (name: string) => ({ $ref: `#/components/responses/${name}` });
 
+/** A JSON body, or the same fields as multipart/form-data with one or more `files` (issue 16). */
+const FILES_DESCRIPTION =
+  "One or more files (repeat the field). Limits: ATTACHMENT_MAX_MB a file (20 by default) and ATTACHMENT_MAX_FILES a message (10), counted while the file streams in; " +
+  "the type is detected from the bytes, and programs and scripts (exe, msi, dll, sh, bat, cmd, ps1, js, html, svg, …) are refused with 422.";
+function withFiles(name: string): object {
+  return {
+    "application/json": { schema: ref(name) },
+    "multipart/form-data": {
+      schema: { allOf: [ref(name), { type: "object", properties: { files: { type: "array", items: { type: "string", contentMediaType: "application/octet-stream" }, description: FILES_DESCRIPTION } } }] },
+      encoding: { files: { contentType: "application/octet-stream" } },
+    },
+  };
+}
+
 function queryParameters(schema: z.ZodObject): object[] {
   const properties = (schemaOf(schema, "input").properties ?? {}) as Record<string, JsonSchema>;
   return Object.entries(properties).map(([name, s]) => ({ name, in: "query", required: false, schema: s }));
@@ -91,7 +105,7 @@ export function buildOpenApiDocument(): object {
         post: {
           operationId: "registerTicket",
           summary: "Register a ticket; its response clock starts at once",
-          requestBody: { required: true, content: jsonContent("RegisterTicket") },
+          requestBody: { required: true, content: withFiles("RegisterTicket") },
           responses: { ...ok("The registered ticket", "Ticket", "201"), ...errorResponses("400", "401", "422", "429", "500") },
         },
       },
@@ -114,8 +128,22 @@ export function buildOpenApiDocument(): object {
           operationId: "applyTicketAction",
           summary: "Act on a ticket (start, reply, note, escalate, wait, resume, resolve, confirm, reopen, priority, …) as the caller's role allows",
           parameters: [ticketId],
-          requestBody: { required: true, content: jsonContent("TicketAction") },
+          requestBody: { required: true, content: withFiles("TicketAction") },
           responses: { ...ok("The ticket after the action", "Ticket"), ...errorResponses("400", "401", "404", "409", "422", "429", "500") },
+        },
+      },
+      "/api/v1/attachments/{id}": {
+        get: {
+          operationId: "downloadAttachment",
+          summary: "Download a file of a ticket the caller may see (an internal note's files are for staff only)",
+          description:
+            "The `url` of an attachment. Sent with `Content-Disposition: attachment` except png, jpeg, gif and webp images (inline), " +
+            "`X-Content-Type-Options: nosniff` and a sandboxing Content-Security-Policy; HTML and SVG are never served inline.",
+          parameters: [pathId("The attachment's id. One the caller may not see is answered with 404.")],
+          responses: {
+            "200": { description: "The file's bytes", headers: { ...rateLimitHeaders, "Content-Disposition": { schema: { type: "string" } } }, content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } } },
+            ...errorResponses("401", "404", "429", "500"),
+          },
         },
       },
       "/api/v1/escalations/{id}/acknowledge": {

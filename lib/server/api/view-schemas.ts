@@ -13,6 +13,7 @@ import {
   type TicketEventView,
   type TicketView,
 } from "../tickets/schemas";
+import type { AttachmentView } from "../attachments/view";
 
 const instant = z.string().describe("ISO 8601 instant");
 
@@ -23,6 +24,14 @@ export const ResponseClockViewSchema = z.object({
   businessMinutesLeft: z.number().nullable(),
   businessMinutesUsed: z.number(),
   breachedAt: instant.nullable(),
+});
+
+export const AttachmentViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  size: z.number().int().describe("Bytes"),
+  contentType: z.string().describe("Detected from the file's bytes, not from its name"),
+  url: z.string().describe("GET it (with the same token) to download the file"),
 });
 
 export const TicketViewSchema = z.object({
@@ -42,6 +51,7 @@ export const TicketViewSchema = z.object({
   createdAt: instant,
   updatedAt: instant,
   sla: z.object({ response: ResponseClockViewSchema.nullable() }),
+  attachments: z.array(AttachmentViewSchema).describe("Files sent with the registration"),
 });
 
 export const TicketListSchema = z.object({
@@ -55,6 +65,7 @@ export const TicketEventViewSchema = z.object({
   at: instant,
   actorId: z.uuid().nullable(),
   data: z.record(z.string(), z.unknown()).describe("Internal notes and internal phone logs are left out for customers"),
+  attachments: z.array(AttachmentViewSchema).optional().describe("Files sent with this event (customers get only public ones)"),
 });
 
 export const TicketEventListSchema = z.object({ items: z.array(TicketEventViewSchema) });
@@ -72,5 +83,6 @@ const sameShapes: [
   Same<z.infer<typeof TicketViewSchema>, TicketView>,
   Same<z.infer<typeof ResponseClockViewSchema>, ResponseClockView>,
   Same<z.infer<typeof TicketEventViewSchema>, TicketEventView>,
-] = [true, true, true];
+  Same<z.infer<typeof AttachmentViewSchema>, AttachmentView>,
+] = [true, true, true, true];
 void sameShapes;

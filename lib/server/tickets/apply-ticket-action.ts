@@ -29,7 +29,9 @@ import { reopenTicket } from "./actions/reopen-ticket";
 import { reclassifyTicket } from "./actions/reclassify-ticket";
 import { flagSecurityIncident } from "./actions/flag-security-incident";
 import { recordRootCause } from "./actions/record-root-cause";
-import { TRANSACTION_OPTIONS } from "../db/prisma";
+import { TRANSACTION_OPTIONS, type DbClient } from "../db/prisma";
+import { saveAttachments, type NewAttachments } from "../attachments/save";
+import { customerEventView } from "./audience";
 
 function run(c: ActionContext, action: TicketActionInput): Promise<void> {
   switch (action.type) {
@@ -66,14 +68,31 @@ function run(c: ActionContext, action: TicketActionInput): Promise<void> {
   }
 }
 
+/**
+ * Files sent with an action join the event it wrote that carries its text (the reply, the note,
+ * the solution …), else its first event; they are public exactly when that event is shown to the
+ * customer (audience.ts), so an internal note's files stay internal.
+ */
+async function attachToNewEvent(tx: DbClient, ticketId: string, afterId: bigint, actor: Actor, attachments: NewAttachments, now: Date): Promise<void> {
+  const events = await tx.ticketEvent.findMany({ where: { ticketId, id: { gt: afterId } }, orderBy: { id: "asc" }, select: { id: true, type: true, at: true, actorId: true, data: true } });
+  const data = (e: (typeof events)[number]) => (e.data ?? {}) as Record<string, unknown>;
+  const target = events.find((e) => "body" in data(e)) ?? events.find((e) => ["solution", "workDone", "reason", "rootCause"].some((f) => f in data(e))) ?? events[0];
+  if (!target) throw new Error("The action wrote no event to attach the files to");
+  const shown = customerEventView({ id: target.id.toString(), type: target.type, at: target.at.toISOString(), actorId: target.actorId, data: data(target) });
+  await saveAttachments(tx, attachments, { ticketId, eventId: target.id, uploaderId: actor.userId, visibility: shown ? "PUBLIC" : "INTERNAL", at: now });
+}
+
 export async function applyTicketAction({
   actor,
   input,
   ctx,
+  attachments,
 }: {
   actor: Actor;
   input: { ticketId: string; action: TicketActionRequest };
   ctx: UseCaseContext;
+  /** Files sent with the action. */
+  attachments?: NewAttachments;
 }): Promise<TicketView> {
   const now = ctx.now();
   if (!UUID.test(input.ticketId)) throw notFound();
@@ -85,7 +104,9 @@ export async function applyTicketAction({
       const ticket = await tx.ticket.findFirst({ where: { AND: [{ id }, visibleTicketsWhere(actor)] }, select: lockedTicketSelect });
       if (!ticket) throw notFound();
       const action = parseInput(TicketActionSchema, input.action);
+      const lastEvent = attachments?.files.length ? await tx.ticketEvent.findFirst({ where: { ticketId: id }, orderBy: { id: "desc" }, select: { id: true } }) : null;
       await run({ tx, actor, ticket, now }, action);
+      if (attachments?.files.length) await attachToNewEvent(tx, id, lastEvent?.id ?? 0n, actor, attachments, now);
       await recomputeResponseClock(tx, id, now);
     },
     TRANSACTION_OPTIONS,

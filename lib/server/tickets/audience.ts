@@ -24,6 +24,7 @@ export function customerTicketView(v: TicketView): CustomerTicketView {
     createdAt: v.createdAt,
     updatedAt: v.updatedAt,
     sla: v.sla,
+    attachments: v.attachments,
   };
 }
 
@@ -59,7 +60,7 @@ export function customerEventView(e: TicketEventView): TicketEventView | null {
   if (e.type === "PHONE_CALL_LOGGED" && e.data.visibility !== "PUBLIC") return null;
   const data: Record<string, unknown> = {};
   for (const f of fields) if (f in e.data) data[f] = e.data[f];
-  return { id: e.id, type: e.type, at: e.at, actorId: e.actorId, data };
+  return { id: e.id, type: e.type, at: e.at, actorId: e.actorId, data, ...(e.attachments ? { attachments: e.attachments } : {}) };
 }
 
 export function eventsFor(actor: Actor, events: TicketEventView[]): TicketEventView[] {

@@ -8,6 +8,7 @@ import { UUID, requireVisibleTicketId, visibleTicketsWhere } from "./scope";
 import type { AudienceTicketView, ListTicketsInput, TicketEventView, TicketView } from "./schemas";
 import { eventsFor, ticketViewFor } from "./audience";
 import { ticketViewSelect, toTicketView } from "./view";
+import { attachmentOrder, attachmentViewSelect, toAttachmentView } from "../attachments/view";
 
 interface Cursor {
   createdAt: Date;
@@ -65,6 +66,11 @@ export async function getStaffTicket({ actor, input, ctx }: { actor: Actor; inpu
 
 export async function listTicketEvents({ actor, input, ctx }: { actor: Actor; input: { id: string }; ctx: UseCaseContext }): Promise<TicketEventView[]> {
   const id = await requireVisibleTicketId(ctx.prisma, actor, input.id);
-  const events = await ctx.prisma.ticketEvent.findMany({ where: { ticketId: id }, orderBy: { id: "asc" }, select: { id: true, type: true, at: true, actorId: true, data: true } });
-  return eventsFor(actor, events.map((e) => ({ id: e.id.toString(), type: e.type, at: e.at.toISOString(), actorId: e.actorId, data: (e.data ?? {}) as Record<string, unknown> })));
+  // Tenancy where the data is read: a customer's user never loads an internal file's row.
+  const attachments = { where: isStaff(actor) ? {} : { visibility: "PUBLIC" as const }, orderBy: attachmentOrder, select: attachmentViewSelect };
+  const events = await ctx.prisma.ticketEvent.findMany({ where: { ticketId: id }, orderBy: { id: "asc" }, select: { id: true, type: true, at: true, actorId: true, data: true, attachments } });
+  return eventsFor(
+    actor,
+    events.map((e) => ({ id: e.id.toString(), type: e.type, at: e.at.toISOString(), actorId: e.actorId, data: (e.data ?? {}) as Record<string, unknown>, attachments: e.attachments.map(toAttachmentView) })),
+  );
 }

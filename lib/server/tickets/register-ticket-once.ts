@@ -17,6 +17,7 @@ import type { UseCaseContext } from "./context";
 import { registerTicket } from "./register-ticket";
 import { ticketViewSelect, toTicketView } from "./view";
 import type { RegisterTicketInput, TicketView } from "./schemas";
+import type { NewAttachments } from "../attachments/save";
 
 export const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_.:-]{8,200}$/, "8–200 letters, digits, _ . : -");
 
@@ -37,12 +38,14 @@ export async function registerTicketOnce({
   idempotencyKey,
   ctx,
   store = defaultIdempotencyStore(),
+  attachments,
 }: {
   actor: Actor;
   input: RegisterTicketInput;
   idempotencyKey: string;
   ctx: UseCaseContext;
   store?: IdempotencyStore;
+  attachments?: NewAttachments;
 }): Promise<{ ticket: TicketView; replayed: boolean }> {
   const key = parseInput(z.object({ idempotencyKey: IdempotencyKeySchema }), { idempotencyKey }).idempotencyKey;
   const redisKey = `${store.prefix}:idempotency:register-ticket:${actor.userId}:${key}`;
@@ -50,7 +53,7 @@ export async function registerTicketOnce({
   if (claimed === "OK") {
     let ticket: TicketView;
     try {
-      ticket = await registerTicket({ actor, input, ctx });
+      ticket = await registerTicket({ actor, input, ctx, attachments });
     } catch (error) {
       await store.redis.del(redisKey); // nothing was registered: the key is free again
       throw error;
@@ -67,7 +70,7 @@ export async function registerTicketOnce({
       if (row) return { ticket: toTicketView(row, ctx.now()), replayed: true };
     }
     // The first request failed and released the key: this one registers instead.
-    if (value === null) return registerTicketOnce({ actor, input, idempotencyKey, ctx, store });
+    if (value === null) return registerTicketOnce({ actor, input, idempotencyKey, ctx, store, attachments });
     if (Date.now() - started > WAIT_MS) throw conflict("A registration with this idempotency key is still in progress; try again");
     await new Promise((r) => setTimeout(r, 50));
   }

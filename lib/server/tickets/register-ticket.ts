@@ -20,6 +20,7 @@ import { RegisterTicketSchema, type RegisterTicketInput, type TicketView } from 
 import { parseInput } from "../validation";
 import { ticketViewSelect, toTicketView } from "./view";
 import { TRANSACTION_OPTIONS } from "../db/prisma";
+import { saveAttachments, type NewAttachments } from "../attachments/save";
 
 async function resolveRequester(ctx: UseCaseContext, actor: Actor, requesterId: string | undefined) {
   if (!isStaff(actor)) {
@@ -37,7 +38,18 @@ async function resolveRequester(ctx: UseCaseContext, actor: Actor, requesterId: 
   return requester;
 }
 
-export async function registerTicket({ actor, input: raw, ctx }: { actor: Actor; input: RegisterTicketInput; ctx: UseCaseContext }): Promise<TicketView> {
+export async function registerTicket({
+  actor,
+  input: raw,
+  ctx,
+  attachments,
+}: {
+  actor: Actor;
+  input: RegisterTicketInput;
+  ctx: UseCaseContext;
+  /** Files sent with the registration (public: the requester and their organisation see them). */
+  attachments?: NewAttachments;
+}): Promise<TicketView> {
   const input = parseInput(RegisterTicketSchema, raw);
   const now = ctx.now();
   const requester = await resolveRequester(ctx, actor, input.requesterId);
@@ -66,13 +78,14 @@ export async function registerTicket({ actor, input: raw, ctx }: { actor: Actor;
         },
         select: { id: true },
       });
-      await appendEvent(tx, {
+      const eventId = await appendEvent(tx, {
         ticketId: ticket.id,
         type: "REGISTERED",
         actorId: actor.userId,
         at: now,
         data: { reference, priority: input.priority, channel, requesterId: requester.id, agreementVersionId: version?.id ?? null },
       });
+      if (attachments?.files.length) await saveAttachments(tx, attachments, { ticketId: ticket.id, eventId, uploaderId: actor.userId, visibility: "PUBLIC", at: now });
       await recomputeResponseClock(tx, ticket.id, now);
       if (input.priority === "P1") await mobiliseP1(tx, { id: ticket.id, reference, title: input.title, createdAt: now, organizationId: organization.id }, actor.userId, now);
       await writeNotifications(

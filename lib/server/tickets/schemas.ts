@@ -5,6 +5,7 @@ import "server-only";
  */
 import { z } from "zod";
 import { safeString } from "../validation";
+import type { AttachmentView } from "../attachments/view";
 
 export const PrioritySchema = z.enum(["P1", "P2", "P3", "P4"]);
 export const ChannelSchema = z.enum(["PORTAL", "EMAIL", "PHONE", "API"]);
@@ -90,6 +91,8 @@ export interface TicketView {
   createdAt: string;
   updatedAt: string;
   sla: { response: ResponseClockView | null };
+  /** The files sent with the registration. */
+  attachments: AttachmentView[];
 }
 
 /**
@@ -98,7 +101,7 @@ export interface TicketView {
  */
 export type CustomerTicketView = Pick<
   TicketView,
-  "id" | "reference" | "title" | "description" | "priority" | "status" | "channel" | "organizationId" | "requesterId" | "createdAt" | "updatedAt" | "sla"
+  "id" | "reference" | "title" | "description" | "priority" | "status" | "channel" | "organizationId" | "requesterId" | "createdAt" | "updatedAt" | "sla" | "attachments"
 >;
 
 /** A ticket as its reader may see it: staff get TicketView, customers CustomerTicketView. */
@@ -111,4 +114,6 @@ export interface TicketEventView {
   actorId: string | null;
   /** For customers only the events and fields on the allow-list in audience.ts. */
   data: Record<string, unknown>;
+  /** The files sent with this event (a customer's user gets only public ones). */
+  attachments?: AttachmentView[];
 }

@@ -10,6 +10,7 @@ import type { Prisma } from "../../generated/prisma/client";
 import { calendarSpecOf } from "../db/agreements";
 import { StoredPausesSchema } from "../db/json-schemas";
 import type { ResponseClockView, TicketView } from "./schemas";
+import { attachmentOrder, attachmentViewSelect, toAttachmentView } from "../attachments/view";
 
 export const ticketViewSelect = {
   id: true,
@@ -27,6 +28,7 @@ export const ticketViewSelect = {
   slaExclusionReason: true,
   createdAt: true,
   updatedAt: true,
+  attachments: { where: { event: { type: "REGISTERED" } }, orderBy: attachmentOrder, select: attachmentViewSelect },
   clocks: {
     where: { metric: "RESPONSE" },
     select: { state: true, targetMinutes: true, dueAt: true, usedMinutes: true, breachedAt: true, stoppedAt: true, pauses: true },
@@ -97,5 +99,6 @@ export function toTicketView(row: TicketViewRow, now: Date): TicketView {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     sla: { response: responseClockView(row, now) },
+    attachments: row.attachments.map(toAttachmentView),
   };
 }

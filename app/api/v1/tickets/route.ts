@@ -1,9 +1,10 @@
-/** GET /api/v1/tickets: the tickets the caller may see, a page at a time. POST: register a ticket (201). */
+/** GET /api/v1/tickets: the tickets the caller may see, a page at a time. POST: register a ticket (201), JSON or multipart with `files`. */
 import { listTickets, registerTicket, registerTicketOnce, ticketViewFor } from "../../../../lib/server/tickets";
 import { ListTicketsSchema, RegisterTicketSchema } from "../../../../lib/server/tickets/schemas";
 import { withApiActor } from "../../../../lib/server/api/with-api-actor";
 import { queryOf } from "../../../../lib/server/api/request-input";
 import { json } from "../../../../lib/server/api/responses";
+import { readTicketUpload } from "../../../../lib/server/attachments/upload";
 
 export const dynamic = "force-dynamic";
 
@@ -14,11 +15,18 @@ export const GET = withApiActor(async ({ request, actor, ctx }) => {
 });
 
 export const POST = withApiActor(async ({ request, actor, ctx, body }) => {
-  // A ticket that comes in through the API was registered over the API unless the caller says otherwise.
-  // With an Idempotency-Key, a retry (or a second request racing the first) gets the same ticket.
-  const parsed = RegisterTicketSchema.parse(await body());
-  const input = { ...parsed, channel: parsed.channel ?? "API" };
-  const idempotencyKey = request.headers.get("idempotency-key");
-  const { ticket, replayed } = idempotencyKey !== null ? await registerTicketOnce({ actor, input, idempotencyKey, ctx }) : { ticket: await registerTicket({ actor, input, ctx }), replayed: false };
-  return json(ticketViewFor(actor, ticket), { status: replayed ? 200 : 201, headers: { location: `/api/v1/tickets/${ticket.id}`, ...(replayed ? { "idempotent-replayed": "true" } : {}) } });
+  const upload = await readTicketUpload(request, body);
+  try {
+    // A ticket that comes in through the API was registered over the API unless the caller says otherwise.
+    // With an Idempotency-Key, a retry (or a second request racing the first) gets the same ticket.
+    const parsed = RegisterTicketSchema.parse(upload.input);
+    const input = { ...parsed, channel: parsed.channel ?? "API" };
+    const { attachments } = upload;
+    const idempotencyKey = request.headers.get("idempotency-key");
+    const { ticket, replayed } =
+      idempotencyKey !== null ? await registerTicketOnce({ actor, input, idempotencyKey, ctx, attachments }) : { ticket: await registerTicket({ actor, input, ctx, attachments }), replayed: false };
+    return json(ticketViewFor(actor, ticket), { status: replayed ? 200 : 201, headers: { location: `/api/v1/tickets/${ticket.id}`, ...(replayed ? { "idempotent-replayed": "true" } : {}) } });
+  } finally {
+    await upload.cleanup();
+  }
 });

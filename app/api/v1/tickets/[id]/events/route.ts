@@ -1,12 +1,14 @@
 /**
  * GET /api/v1/tickets/:id/events: the ticket's history as the caller may see it.
- * POST: one action on the ticket (start, reply, escalate, resolve, …), answered with the ticket after it.
+ * POST: one action on the ticket (start, reply, escalate, resolve, …), JSON or multipart with
+ * `files`, answered with the ticket after it.
  */
 import { applyTicketAction, listTicketEvents, ticketViewFor } from "../../../../../../lib/server/tickets";
 import { TicketActionSchema } from "../../../../../../lib/server/tickets/schemas";
 import { withApiActor } from "../../../../../../lib/server/api/with-api-actor";
 import { ticketIdOf } from "../../../../../../lib/server/api/request-input";
 import { json } from "../../../../../../lib/server/api/responses";
+import { readTicketUpload } from "../../../../../../lib/server/attachments/upload";
 
 export const dynamic = "force-dynamic";
 
@@ -15,9 +17,14 @@ export const GET = withApiActor<{ id: string }>(async ({ actor, ctx, params }) =
   return json({ items });
 });
 
-export const POST = withApiActor<{ id: string }>(async ({ actor, ctx, params, body }) => {
+export const POST = withApiActor<{ id: string }>(async ({ request, actor, ctx, params, body }) => {
   const ticketId = ticketIdOf(params);
-  const action = TicketActionSchema.parse(await body());
-  const ticket = await applyTicketAction({ actor, input: { ticketId, action }, ctx });
-  return json(ticketViewFor(actor, ticket));
+  const upload = await readTicketUpload(request, body);
+  try {
+    const action = TicketActionSchema.parse(upload.input);
+    const ticket = await applyTicketAction({ actor, input: { ticketId, action }, ctx, attachments: upload.attachments });
+    return json(ticketViewFor(actor, ticket));
+  } finally {
+    await upload.cleanup();
+  }
 });
