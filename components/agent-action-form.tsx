@@ -11,6 +11,7 @@ import { Select, type SelectOption } from "./select";
 import { SubmitButton } from "./submit-button";
 import { TextArea } from "./text-area";
 import type { ButtonTone } from "./button";
+import { FilePicker, type FilePickerText } from "./file-picker";
 
 export interface AgentField {
   name: string;
@@ -36,9 +37,11 @@ export interface AgentActionFormProps {
   tone?: ButtonTone;
   /** For forms without fields: the key that submits the form. */
   shortcut?: string;
+  /** Files may go with the message (its first text area takes pasted screenshots). */
+  files?: FilePickerText;
 }
 
-export function AgentActionForm({ formAction, ticketId, type, title, help, fields, submit, pending, tone, shortcut }: AgentActionFormProps) {
+export function AgentActionForm({ formAction, ticketId, type, title, help, fields, submit, pending, tone, shortcut, files }: AgentActionFormProps) {
   const [state, action] = useActionState(formAction, EMPTY_FORM);
   const heading = `action-${type}-title`;
   return (
@@ -57,6 +60,7 @@ export function AgentActionForm({ formAction, ticketId, type, title, help, field
           <TextArea key={f.name} {...common} rows={f.rows ?? 3} defaultValue={state.values[f.name]} />
         );
       })}
+      {files && fields[0] && <FilePicker id={`${type}-files`} text={files} pasteTarget={`${type}-${fields[0].name}`} error={state.errors.files} />}
       <div>
         <SubmitButton label={submit} pendingLabel={pending} tone={tone} />
       </div>

@@ -6,6 +6,7 @@ import type { TicketEventView, TicketView } from "@/lib/server/tickets/schemas";
 import { t, type Locale, type MessageKey, type MessageVars } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Badge } from "./badge";
+import { AttachmentList } from "./attachment-list";
 
 const INTERNAL = new Set(["INTERNAL_NOTE", "ESCALATED", "RECLASSIFIED", "SECURITY_FLAGGED", "RCA_RECORDED", "TRIAGED", "ASSIGNED", "SLA_WARNING", "SLA_BREACHED"]);
 const ESCALATION_KINDS = new Set(["oncall_page", "oncall_ack", "p1_mobilised"]);
@@ -57,6 +58,7 @@ export function AgentTimeline({ ticket, events, me, now, locale }: { ticket: Tic
               {internal && <Badge tone="warning">{t(locale, "agent.timeline.internal")}</Badge>}
             </p>
             {content && <p className="mt-2 whitespace-pre-wrap break-words">{content}</p>}
+            <AttachmentList attachments={e.attachments} locale={locale} />
           </li>
         );
       })}

@@ -8,6 +8,7 @@ import { notFound, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { applyTicketAction, defaultContext } from "@/lib/server/tickets";
 import { formAction } from "@/lib/server/http/action";
+import { withFormAttachments } from "@/lib/server/attachments/form-files";
 import { AgentActionTypeSchema, FIELDS, TicketIdFormSchema, fieldErrors, parseAgentAction } from "./form-schemas";
 
 export const submitAgentAction = formAction({
@@ -15,14 +16,14 @@ export const submitAgentAction = formAction({
   fields: ["ticketId", "type", ...FIELDS],
   path: (values) => `/arbeid/saker/${values.ticketId}`,
   refusal: { kind: "reason" },
-  run: async ({ actor, t, values }) => {
+  run: async ({ actor, t, values, form }) => {
     const ticket = TicketIdFormSchema.safeParse(values);
     const type = AgentActionTypeSchema.safeParse(values.type);
     if (!ticket.success || !type.success) notFound();
     const id = ticket.data.ticketId;
     const parsed = parseAgentAction(type.data, values);
     if (!parsed.success) return { values, errors: fieldErrors(parsed.error, t.locale), message: t("common.formHasErrors") };
-    const after = await applyTicketAction({ actor, input: { ticketId: id, action: parsed.data }, ctx: defaultContext() });
+    const after = await withFormAttachments(form, (attachments) => applyTicketAction({ actor, input: { ticketId: id, action: parsed.data }, ctx: defaultContext(), attachments }));
     revalidatePath("/arbeid");
     if (type.data === "escalate") redirect(`/arbeid?eskalert=${encodeURIComponent(after.reference)}&linje=${after.line}`);
     redirect(`/arbeid/saker/${id}?done=${type.data}`);

@@ -8,6 +8,7 @@ import { revalidatePath } from "next/cache";
 import { IdempotencyKeySchema, applyTicketAction, defaultContext, registerTicket, registerTicketOnce, type TicketActionRequest } from "@/lib/server/tickets";
 import type { z } from "zod";
 import { formAction, type Values } from "@/lib/server/http/action";
+import { withFormAttachments } from "@/lib/server/attachments/form-files";
 import type { T } from "@/lib/server/http/session";
 import { portalPostAllowed } from "@/lib/server/portal-throttle";
 import type { FormState } from "@/lib/forms/form-state";
@@ -28,7 +29,9 @@ export const submitNewTicket = formAction({
     // The form's token makes a double submit register one ticket; both land on its receipt.
     const input = { ...parsed.data, channel: "PORTAL" as const };
     const ctx = defaultContext();
-    const id = token.success ? (await registerTicketOnce({ actor, input, idempotencyKey: token.data, ctx })).ticket.id : (await registerTicket({ actor, input, ctx })).id;
+    const id = await withFormAttachments(form, async (attachments) =>
+      token.success ? (await registerTicketOnce({ actor, input, idempotencyKey: token.data, ctx, attachments })).ticket.id : (await registerTicket({ actor, input, ctx, attachments })).id,
+    );
     revalidatePath("/saker");
     redirect(`/saker/${id}/kvittering`);
   },
@@ -45,7 +48,7 @@ function ticketForm<I extends { ticketId: string }>(fields: string[], schema: z.
     fields: ["ticketId", ...fields],
     path: (values) => `/saker/${values.ticketId}`,
     refusal: { kind: "plain" },
-    run: async ({ actor, t, values }) => {
+    run: async ({ actor, t, values, form }) => {
       const parsed = schema.safeParse(values);
       if (!parsed.success) {
         if (malformed === "not-found") notFound();
@@ -53,7 +56,7 @@ function ticketForm<I extends { ticketId: string }>(fields: string[], schema: z.
       }
       if (!(await portalPostAllowed({ actor, now: new Date() }))) return tooMany(t, values);
       const { ticketId } = parsed.data;
-      await applyTicketAction({ actor, input: { ticketId, action: toAction(parsed.data) }, ctx: defaultContext() });
+      await withFormAttachments(form, (attachments) => applyTicketAction({ actor, input: { ticketId, action: toAction(parsed.data) }, ctx: defaultContext(), attachments }));
       revalidatePath(`/saker/${ticketId}`);
       redirect(`/saker/${ticketId}?done=${done}`);
     },

@@ -2,6 +2,7 @@
 import type { CustomerTicketView, TicketEventView } from "@/lib/server/tickets/schemas";
 import { t, type Locale, type MessageKey } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
+import { AttachmentList } from "@/components/attachment-list";
 
 const MESSAGES = new Set(["PUBLIC_REPLY", "PHONE_CALL_LOGGED", "SOLVED", "REOPENED"]);
 const LINES: Record<string, MessageKey> = {
@@ -38,6 +39,7 @@ export function Conversation({ ticket, events, me, now, locale }: { ticket: Cust
           <time dateTime={ticket.createdAt}>{formatDateTime(ticket.createdAt, now, locale)}</time>
         </p>
         <p className="mt-2 whitespace-pre-wrap break-words">{ticket.description}</p>
+        <AttachmentList attachments={ticket.attachments} locale={locale} />
       </li>
       {events.map((e) => {
         const when = <time dateTime={e.at}>{formatDateTime(e.at, now, locale)}</time>;
@@ -49,6 +51,7 @@ export function Conversation({ ticket, events, me, now, locale }: { ticket: Cust
                 <span className="font-semibold text-slate-900">{author(e, ticket, me, locale)}</span> · {title ? t(locale, title) : ""} · {when}
               </p>
               <p className="mt-2 whitespace-pre-wrap break-words">{text(e.data.body)}</p>
+              <AttachmentList attachments={e.attachments} locale={locale} />
             </li>
           );
         }

@@ -11,6 +11,7 @@ import { defaultContext, getTicket, listTicketEvents } from "@/lib/server/ticket
 import { withSession } from "@/lib/server/http/session";
 import { Conversation } from "./conversation";
 import { ReplyForm } from "./reply-form";
+import { filePickerText } from "@/lib/server/attachments/picker-text";
 import { SolutionForms } from "./solution-forms";
 
 export const dynamic = "force-dynamic";
@@ -69,7 +70,7 @@ export default async function TicketPage({ params, searchParams }: { params: Par
         {ticket.status === "CLOSED" || ticket.status === "SOLVED" ? (
           <p className="text-slate-700">{ticket.status === "CLOSED" ? t("portal.reply.closed") : t("portal.solution.intro")}</p>
         ) : (
-          <ReplyForm ticketId={ticket.id} text={{ label: t("portal.reply.label"), submit: t("portal.reply.submit"), pending: t("portal.reply.pending") }} />
+          <ReplyForm ticketId={ticket.id} text={{ label: t("portal.reply.label"), submit: t("portal.reply.submit"), pending: t("portal.reply.pending"), files: filePickerText(t) }} />
         )}
       </section>
     </main>

@@ -6,6 +6,7 @@ import { PriorityChoice, type PriorityOption } from "@/components/priority-choic
 import { SubmitButton } from "@/components/submit-button";
 import { TextArea } from "@/components/text-area";
 import { TextField } from "@/components/text-field";
+import { FilePicker, type FilePickerText } from "@/components/file-picker";
 import { submitNewTicket } from "../actions";
 import { EMPTY_FORM } from "@/lib/forms/form-state";
 
@@ -18,6 +19,7 @@ export interface NewTicketText {
   priorityHelp: string;
   submit: string;
   pending: string;
+  files: FilePickerText;
 }
 
 /** formToken: one per rendering of the form, so a double submit registers one ticket (registerTicketOnce). */
@@ -29,6 +31,7 @@ export function NewTicketForm({ text, priorities, formToken }: { text: NewTicket
       {state.message && <ErrorMessage message={state.message} />}
       <TextField id="title" name="title" label={text.title} help={text.titleHelp} error={state.errors.title} defaultValue={state.values.title} maxLength={200} required />
       <TextArea id="description" name="description" label={text.description} help={text.descriptionHelp} error={state.errors.description} defaultValue={state.values.description} rows={6} required />
+      <FilePicker id="files" text={text.files} pasteTarget="description" error={state.errors.files} />
       <PriorityChoice legend={text.priority} help={text.priorityHelp} options={priorities} value={state.values.priority} error={state.errors.priority} />
       <div>
         <SubmitButton label={text.submit} pendingLabel={text.pending} />

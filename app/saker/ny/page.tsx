@@ -7,6 +7,7 @@ import { t as translate } from "@/lib/i18n";
 import { PageHeader } from "@/components/page-header";
 import { withSession } from "@/lib/server/http/session";
 import { NewTicketForm } from "./new-ticket-form";
+import { filePickerText } from "@/lib/server/attachments/picker-text";
 
 export const dynamic = "force-dynamic";
 
@@ -37,6 +38,7 @@ export default async function NewTicketPage() {
           priorityHelp: t("portal.new.priorityHelp"),
           submit: t("portal.new.submit"),
           pending: t("portal.new.pending"),
+          files: filePickerText(t),
         }}
       />
     </main>

@@ -7,7 +7,7 @@ import "server-only";
  */
 import type { Readable } from "node:stream";
 import { isStaff, type Actor } from "../actor";
-import { notFound } from "../errors";
+import { AppError, notFound } from "../errors";
 import { UUID, visibleTicketsWhere } from "../tickets/scope";
 import type { UseCaseContext } from "../tickets/context";
 import { INLINE_IMAGE_TYPES } from "./file-types";
@@ -60,4 +60,19 @@ export function attachmentResponse(file: OpenedAttachment): Response {
     },
   });
   return new Response(stream, { status: 200, headers });
+}
+
+/**
+ * GET /vedlegg/:id for the pages (thumbnails and links in the timeline): the same check and
+ * headers with the signed-in session instead of a token; anything not visible is a plain 404.
+ */
+export async function sessionAttachmentResponse(id: string, actor: Actor | null, ctx: UseCaseContext): Promise<Response> {
+  const missing = () => new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" } });
+  if (!actor) return missing();
+  try {
+    return attachmentResponse(await openAttachment({ actor, id, ctx }));
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") return missing();
+    throw error;
+  }
 }

@@ -12,6 +12,7 @@ import { notFound, redirect } from "next/navigation";
 import type { z } from "zod";
 import type { Actor } from "../actor";
 import { AppError } from "../errors";
+import { AttachmentRefused } from "../attachments/errors";
 import type { MessageKey } from "../../i18n";
 import type { FormState } from "../../forms/form-state";
 import { found, notFoundPageFor, nextRequest, requireSession, type Audience, type RequestScope, type T } from "./session";
@@ -37,6 +38,8 @@ export type Refusal = { kind: "fields"; ours?: (error: AppError) => Partial<Fiel
 export function refusalState(error: unknown, t: T, values: Values, refusal: Refusal): FormState {
   notFoundPageFor(error);
   if (!(error instanceof AppError)) throw error;
+  // A refused file (too large, a blocked type, …) says which and why, in the reader's language.
+  if (error instanceof AttachmentRefused) return { values, errors: { files: t(error.key, error.vars) }, message: t(error.key, error.vars) };
   switch (refusal.kind) {
     case "fields": {
       const ours = refusal.ours?.(error) ?? {};

@@ -1,4 +1,5 @@
 /** /arbeid/saker/[id]: the agent's ticket page — details, live clock, the full timeline and every action. */
+import { filePickerText } from "@/lib/server/attachments/picker-text";
 import type { Metadata } from "next";
 import type { MessageKey } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -89,7 +90,7 @@ export default async function AgentTicketPage({ params, searchParams }: { params
         <aside aria-labelledby="actions-heading" className="flex flex-col gap-4">
           <h2 id="actions-heading" className="text-xl font-semibold">{t("agent.actions.title")}</h2>
           <AgentShortcuts title={t("agent.shortcuts.title")} intro={t("agent.shortcuts.intro")} shortcuts={SHORTCUTS.map((key) => ({ key, label: t(`agent.shortcuts.${key}`) }))} />
-          <TicketActions key={events.length} ticket={ticket} events={events} t={t} />
+          <TicketActions key={events.length} ticket={ticket} events={events} t={t} files={filePickerText(t)} />
           <AgentLiveRefresh label={t("agent.queue.live")} />
         </aside>
       </div>

@@ -7,11 +7,12 @@ import { PrioritySchema } from "@/lib/server/tickets/schemas";
 import type { Translate } from "@/lib/i18n";
 import { AgentActionForm, type AgentActionFormProps } from "@/components/agent-action-form";
 import { submitAgentAction } from "../../actions";
+import type { FilePickerText } from "@/components/file-picker";
 
 const ACTIVE = new Set(["NEW", "OPEN", "IN_PROGRESS", "WAITING_FOR_CUSTOMER"]);
 const HIGHER = { L1: ["L2", "L3"], L2: ["L3"], L3: [] } as const;
 
-export function TicketActions({ ticket, events, t }: { ticket: TicketView; events: TicketEventView[]; t: Translate }) {
+export function TicketActions({ ticket, events, t, files }: { ticket: TicketView; events: TicketEventView[]; t: Translate; files: FilePickerText }) {
   const active = ACTIVE.has(ticket.status);
   const started = events.some((e) => e.type === "TROUBLESHOOTING_STARTED");
   const pending = t("agent.actions.pending");
@@ -20,8 +21,8 @@ export function TicketActions({ ticket, events, t }: { ticket: TicketView; event
     ticket.status === "NEW" && form({ type: "triage", title: t("agent.action.triage.title"), fields: [], submit: t("agent.action.triage.submit"), tone: "secondary" }),
     active && !started && form({ type: "start", title: t("agent.action.start.title"), help: t("agent.action.start.help"), fields: [], submit: t("agent.action.start.submit"), shortcut: "s" }),
     ticket.status === "WAITING_FOR_CUSTOMER" && form({ type: "resume", title: t("agent.action.resume.title"), help: t("agent.action.resume.help"), fields: [], submit: t("agent.action.resume.submit") }),
-    active && form({ type: "reply", title: t("agent.action.reply.title"), fields: [{ name: "body", label: t("agent.action.reply.body"), rows: 4, required: true, shortcut: "r" }], submit: t("agent.action.reply.submit") }),
-    form({ type: "note", title: t("agent.action.note.title"), fields: [{ name: "body", label: t("agent.action.note.body"), rows: 3, required: true, shortcut: "n" }], submit: t("agent.action.note.submit"), tone: "secondary" }),
+    active && form({ type: "reply", title: t("agent.action.reply.title"), fields: [{ name: "body", label: t("agent.action.reply.body"), rows: 4, required: true, shortcut: "r" }], submit: t("agent.action.reply.submit"), files }),
+    form({ type: "note", title: t("agent.action.note.title"), fields: [{ name: "body", label: t("agent.action.note.body"), rows: 3, required: true, shortcut: "n" }], submit: t("agent.action.note.submit"), tone: "secondary", files }),
     form({
       type: "phone",
       title: t("agent.action.phone.title"),
@@ -63,7 +64,7 @@ export function TicketActions({ ticket, events, t }: { ticket: TicketView; event
       submit: t("agent.action.wait.submit"),
       tone: "secondary",
     }),
-    active && form({ type: "resolve", title: t("agent.action.resolve.title"), fields: [{ name: "solution", label: t("agent.action.resolve.solution"), rows: 4, required: true, shortcut: "l" }], submit: t("agent.action.resolve.submit") }),
+    active && form({ type: "resolve", title: t("agent.action.resolve.title"), fields: [{ name: "solution", label: t("agent.action.resolve.solution"), rows: 4, required: true, shortcut: "l" }], submit: t("agent.action.resolve.submit"), files }),
   ];
   const rare = [
     ticket.status !== "CLOSED" && !ticket.slaExclusionReason && form({ type: "reclassify", title: t("agent.action.reclassify.title"), fields: [{ name: "reason", label: t("agent.action.reclassify.reason"), rows: 2, required: true }], submit: t("agent.action.reclassify.submit"), tone: "secondary" }),
