@@ -46,6 +46,7 @@ function runnableText(head: Buffer): string | null {
   if (start.startsWith("#!")) return "script";
   if (/^(<!doctype html|<html|<head|<body|<script|<iframe)/.test(start)) return "html";
   if (start.startsWith("<svg") || (start.startsWith("<?xml") && start.includes("<svg"))) return "svg";
+  if (start.startsWith("<?xml") && start.includes("<html")) return "html";
   return null;
 }
 
@@ -54,10 +55,11 @@ export async function detectFileType(head: Buffer, name: string): Promise<Detect
   const found = await fileTypeFromBuffer(head);
   if (found && BLOCKED_DETECTED.has(found.ext)) return { contentType: found.mime, blocked: found.ext };
   if (BLOCKED_EXTENSIONS.has(ext)) return { contentType: found?.mime ?? "application/octet-stream", blocked: ext };
-  if (found) return { contentType: found.mime, blocked: null };
+  // XML is text a browser may run as SVG or XHTML: judged like any text.
+  if (found && found.ext !== "xml") return { contentType: found.mime, blocked: null };
   if (looksLikeText(head)) {
     const runnable = runnableText(head);
-    return { contentType: "text/plain; charset=utf-8", blocked: runnable };
+    return { contentType: found?.mime ?? "text/plain; charset=utf-8", blocked: runnable };
   }
   return { contentType: "application/octet-stream", blocked: null };
 }
