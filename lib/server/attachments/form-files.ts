@@ -2,7 +2,7 @@ import "server-only";
 /**
  * Files sent with a portal or agent form (the `files` field of a server action): each goes through
  * the same spooling as the API's (limits, type from the bytes, scan), from the File Next.js parsed.
- * An empty file input sends one nameless, empty File: that is no file.
+ * Empty parts are not files: an empty file input sends one.
  */
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
@@ -14,7 +14,8 @@ import { discard, spoolFile, type SpooledFile } from "./spool";
 import { configuredStore } from "./store";
 
 export async function attachmentsFromForm(form: FormData, config: AttachmentConfig = attachmentConfig()): Promise<NewAttachments | undefined> {
-  const chosen = form.getAll("files").filter((f): f is File => typeof f !== "string" && !(f.size === 0 && f.name === ""));
+  // An empty file input still sends one empty part (Next.js names it "undefined"): no file chosen.
+  const chosen = form.getAll("files").filter((f): f is File => typeof f !== "string" && f.size > 0);
   if (chosen.length === 0) return undefined;
   if (chosen.length > config.limits.maxFiles) throw new AttachmentRefused("attachments.refused.tooMany", { maxFiles: config.limits.maxFiles });
   const files: SpooledFile[] = [];
