@@ -10,10 +10,7 @@ export default tseslint.config(
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-restricted-imports": [
-        "error",
-        { paths: [{ name: "@prisma/client", message: "Import the generated client from lib/generated/prisma via lib/server/db." }] },
-      ],
+      "no-restricted-imports": ["error", { paths: [{ name: "@prisma/client", message: "Import the generated client from lib/generated/prisma via lib/server/db." }] }],
     },
   },
   {
@@ -25,10 +22,7 @@ export default tseslint.config(
     // The SLA domain is pure: no framework, database or queue.
     files: ["lib/sla/**/*.ts"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: ["next", "next/*", "react", "@prisma/*", "bullmq", "ioredis", "pg", "*/server/*", "*/generated/*"] },
-      ],
+      "no-restricted-imports": ["error", { patterns: ["next", "next/*", "react", "@prisma/*", "bullmq", "ioredis", "pg", "*/server/*", "*/generated/*"] }],
     },
   },
   {

@@ -11,9 +11,7 @@ function refuse(status: 403 | 405, pathname: string, headers: Record<string, str
   const api = pathname.startsWith("/api/");
   const code = status === 403 ? "forbidden" : "method_not_allowed";
   const message = status === 403 ? "Cross-site request refused" : "Method not allowed";
-  const response = api
-    ? NextResponse.json({ error: { code, message } }, { status })
-    : new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const response = api ? NextResponse.json({ error: { code, message } }, { status }) : new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   response.headers.set("cache-control", "no-store");
   if (status === 405) response.headers.set("allow", [...ALLOWED_METHODS].join(", "));

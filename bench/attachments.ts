@@ -38,7 +38,7 @@ const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Ma
 /** Sizes log-uniform between 10 KB and 10 MB, the same every run. */
 function sizes(n: number): number[] {
   let seed = 42;
-  const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   return Array.from({ length: n }, () => Math.round(MIN * Math.exp(next() * Math.log(MAX / MIN))));
 }
 
@@ -92,7 +92,14 @@ runScript(async () => {
       return Buffer.concat([head, pool.subarray(0, plan[i]!.size - head.length)]);
     };
     const totalBytes = plan.reduce((s, f) => s + f.size, 0);
-    console.log(`${FILES} files, ${round(totalBytes / MB)} MB in all (median ${round(percentile(plan.map((f) => f.size), 50) / 1024)} KB), ${PARALLEL} uploads at a time`);
+    console.log(
+      `${FILES} files, ${round(totalBytes / MB)} MB in all (median ${round(
+        percentile(
+          plan.map((f) => f.size),
+          50,
+        ) / 1024,
+      )} KB), ${PARALLEL} uploads at a time`,
+    );
 
     // The reference: the same bytes copied by cp, file system to file system.
     for (let i = 0; i < FILES; i++) await writeFile(join(source, plan[i]!.name), bytesOf(i, "cp"));
@@ -130,7 +137,11 @@ runScript(async () => {
         // One ticket per worker, so the workers never wait on each other's ticket lock.
         const tickets: string[] = [];
         for (let w = 0; w < PARALLEL; w++) {
-          const r = await fetch(`${base}/api/v1/tickets`, { method: "POST", headers: { authorization: `Bearer ${customer}`, "content-type": "application/json" }, body: JSON.stringify({ title: `bench ${store} ${w}`, description: "x", priority: "P4" }) });
+          const r = await fetch(`${base}/api/v1/tickets`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${customer}`, "content-type": "application/json" },
+            body: JSON.stringify({ title: `bench ${store} ${w}`, description: "x", priority: "P4" }),
+          });
           tickets.push(((await r.json()) as { id: string }).id);
         }
         const upload = async (i: number, ticket: string) => {

@@ -57,8 +57,11 @@ async function load(client: pg.Client, orgId: string, requesterId: string, versi
      select id, 'BB-2026-' || lpad(i::text, 7, '0'), $1, $2, $3, 'Bench P1 ' || i, 'bench', 'P1', 'NEW', 'API', 'L1', due - interval '1 minute', now() from bench_rows`,
     [orgId, requesterId, versionId],
   );
-  await client.query(`insert into "TicketEvent" ("ticketId","type","actorId","at","data")
-    select id, 'REGISTERED', $1, due - interval '1 minute', jsonb_build_object('priority','P1','channel','API') from bench_rows`, [requesterId]);
+  await client.query(
+    `insert into "TicketEvent" ("ticketId","type","actorId","at","data")
+    select id, 'REGISTERED', $1, due - interval '1 minute', jsonb_build_object('priority','P1','channel','API') from bench_rows`,
+    [requesterId],
+  );
   const timer = (kind: string, threshold: number | null, offsetSeconds: number) =>
     `jsonb_build_object('jobId', 'sla-' || id || '-response-${kind === "breach" ? "breach" : `warning-${threshold}`}-r0', 'ticketId', id, 'metric', 'RESPONSE',
       'kind', '${kind}', ${threshold === null ? "" : `'threshold', ${threshold}, `}'revision', 0,
@@ -179,7 +182,9 @@ runScript(async () => {
       spreadSeconds: SPREAD_S,
       workerProcesses: WORKERS,
     };
-    log(`breaches: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms; missed ${result.missed}, duplicates ${result.duplicates}; warnings: ${result.warningsRecorded} (p99 ${result.warningP99Ms} ms)`);
+    log(
+      `breaches: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms; missed ${result.missed}, duplicates ${result.duplicates}; warnings: ${result.warningsRecorded} (p99 ${result.warningP99Ms} ms)`,
+    );
     console.log(JSON.stringify(result));
   } finally {
     await Promise.all(workers.map((w) => w.stop("SIGKILL")));

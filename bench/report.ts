@@ -78,14 +78,20 @@ async function load(client: pg.Client): Promise<void> {
   for (const i of indexes) await client.query(i.def);
   // Downtime: two incidents per organisation in the month, one agreement-wide.
   const { from } = monthBounds(MONTH);
-  await client.query(`
+  await client.query(
+    `
     insert into "Incident" (id, "organizationId", "agreementId", service, cause, "startedAt", "endedAt", counts, "exclusionReason")
     select gen_random_uuid(), o.id, o.agreement, 'Portal', 'benchmark', $1::timestamptz + (o.n % 28) * interval '1 day' + interval '10 hours' + k * interval '36 hours',
       $1::timestamptz + (o.n % 28) * interval '1 day' + interval '10 hours' + k * interval '36 hours' + (10 + o.n % 50) * interval '1 minute', k = 0, case when k = 1 then 'customer_caused' end
-    from bench_org o cross join generate_series(0, 1) k`, [from]);
-  await client.query(`
+    from bench_org o cross join generate_series(0, 1) k`,
+    [from],
+  );
+  await client.query(
+    `
     insert into "Incident" (id, "agreementId", service, cause, "startedAt", "endedAt")
-    select gen_random_uuid(), id, 'Datasenter', 'benchmark', $1::timestamptz + interval '10 days 12 hours', $1::timestamptz + interval '10 days 13 hours' from "ServiceAgreement"`, [from]);
+    select gen_random_uuid(), id, 'Datasenter', 'benchmark', $1::timestamptz + interval '10 days 12 hours', $1::timestamptz + interval '10 days 13 hours' from "ServiceAgreement"`,
+    [from],
+  );
   await client.query(`analyze`);
 }
 
@@ -107,9 +113,9 @@ runScript(async () => {
     const t0 = performance.now();
     await load(client);
     const loadMs = performance.now() - t0;
-    const { rows: [count] } = await client.query<{ tickets: number; organizations: number }>(
-      `select count(*)::int as tickets, count(distinct "organizationId")::int as organizations from "Ticket"`,
-    );
+    const {
+      rows: [count],
+    } = await client.query<{ tickets: number; organizations: number }>(`select count(*)::int as tickets, count(distinct "organizationId")::int as organizations from "Ticket"`);
     console.log(`loaded ${count!.tickets} tickets across ${count!.organizations} organisations in ${round(loadMs / 1000)} s`);
 
     const { rows: orgs } = await client.query<{ id: string }>(`select id from "Organization" where slug like 'bench-%' order by slug`);
@@ -122,27 +128,54 @@ runScript(async () => {
     let sample = null;
     for (let i = 0; i < ONE_ORG_RUNS; i++) {
       const id = orgs[(i * 37) % orgs.length]!.id;
-      oneOrg.push(await time(async () => { sample = (await computeMonthReports(db, { month: MONTH, now: NOW, organizationIds: [id] }))[0]!.figures; }));
+      oneOrg.push(
+        await time(async () => {
+          sample = (await computeMonthReports(db, { month: MONTH, now: NOW, organizationIds: [id] }))[0]!.figures;
+        }),
+      );
     }
     const allOrgs: number[] = [];
     let reports = 0;
-    for (let i = 0; i < ALL_ORG_RUNS; i++) allOrgs.push(await time(async () => { reports = (await computeMonthReports(db, { month: MONTH, now: NOW })).length; }));
+    for (let i = 0; i < ALL_ORG_RUNS; i++)
+      allOrgs.push(
+        await time(async () => {
+          reports = (await computeMonthReports(db, { month: MONTH, now: NOW })).length;
+        }),
+      );
 
     // Reference: every ticket of the month with its clock, loaded through Prisma.
     const period = monthBounds(MONTH);
     let loaded = 0;
     const referenceMs = await time(async () => {
-      loaded = (await db.ticket.findMany({ where: { createdAt: { gte: period.from, lt: period.to } }, select: { id: true, organizationId: true, slaExclusionReason: true, clocks: { select: { state: true, dueAt: true } } } })).length;
+      loaded = (
+        await db.ticket.findMany({
+          where: { createdAt: { gte: period.from, lt: period.to } },
+          select: { id: true, organizationId: true, slaExclusionReason: true, clocks: { select: { state: true, dueAt: true } } },
+        })
+      ).length;
     });
 
     const oneOrgMs = round(median(oneOrg));
     const allOrgsMs = round(median(allOrgs));
     const s = sample as unknown as { tickets: { registered: number; percent: number }; uptime: { percent: number }; credit: { percent: number | null } };
-    console.log(`month ${MONTH}: one organisation (${s.tickets.registered} tickets, ${s.tickets.percent.toFixed(2)} % within target, uptime ${s.uptime.percent.toFixed(3)} %, credit ${s.credit.percent} %)`);
+    console.log(
+      `month ${MONTH}: one organisation (${s.tickets.registered} tickets, ${s.tickets.percent.toFixed(2)} % within target, uptime ${s.uptime.percent.toFixed(3)} %, credit ${s.credit.percent} %)`,
+    );
     console.log(`  one organisation's month: median ${oneOrgMs} ms over ${ONE_ORG_RUNS} runs (min ${round(Math.min(...oneOrg))}, max ${round(Math.max(...oneOrg))}); target < 200 ms`);
     console.log(`  all ${reports} organisations' month: median ${allOrgsMs} ms over ${ALL_ORG_RUNS} runs; target < 10 000 ms`);
     console.log(`  reference: loading the month's ${loaded} tickets with their clocks through Prisma: ${round(referenceMs)} ms (${round(referenceMs / allOrgsMs)}× the all-organisations report)`);
-    console.log(JSON.stringify({ tickets: count!.tickets, organizations: count!.organizations, month: MONTH, loadMs: Math.round(loadMs), oneOrgMs, allOrgsMs, referenceLoadMonthMs: round(referenceMs), referenceRatio: round(referenceMs / allOrgsMs) }));
+    console.log(
+      JSON.stringify({
+        tickets: count!.tickets,
+        organizations: count!.organizations,
+        month: MONTH,
+        loadMs: Math.round(loadMs),
+        oneOrgMs,
+        allOrgsMs,
+        referenceLoadMonthMs: round(referenceMs),
+        referenceRatio: round(referenceMs / allOrgsMs),
+      }),
+    );
   } finally {
     if (connected) await client.end();
     await prisma?.$disconnect();

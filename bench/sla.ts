@@ -51,6 +51,8 @@ for (const [name, minutes] of Object.entries(HORIZONS)) {
   const engine = rate((d) => addBusinessMinutes(calendar, d, minutes), inputs, 1000);
   const simpleWalk = rate((d) => addBusinessMinutesSimpleWalk(calendar, d, minutes), inputs.slice(0, 256), 1000);
   result[name] = { engine: engine.perSecond, simpleWalk: simpleWalk.perSecond, ratio: Math.round((engine.perSecond / simpleWalk.perSecond) * 10) / 10 };
-  console.log(`${name} (${minutes} business minutes): engine ${engine.perSecond.toLocaleString("en")} deadlines/s, simple walk ${simpleWalk.perSecond.toLocaleString("en")}/s, ratio ${result[name].ratio}x`);
+  console.log(
+    `${name} (${minutes} business minutes): engine ${engine.perSecond.toLocaleString("en")} deadlines/s, simple walk ${simpleWalk.perSecond.toLocaleString("en")}/s, ratio ${result[name].ratio}x`,
+  );
 }
 console.log(JSON.stringify({ bench: "sla-deadlines", calendar: NETPOWER_OFFICE_HOURS.key, unit: "deadlines/s", ...result }));

@@ -46,7 +46,9 @@ export function AgentActionForm({ formAction, ticketId, type, title, help, field
   const heading = `action-${type}-title`;
   return (
     <form action={action} aria-labelledby={heading} className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4" noValidate data-shortcut={shortcut}>
-      <h3 id={heading} className="text-lg font-semibold">{title}</h3>
+      <h3 id={heading} className="text-lg font-semibold">
+        {title}
+      </h3>
       {help && <p className="text-sm text-slate-700">{help}</p>}
       {state.message && <ErrorMessage message={state.message} />}
       <input type="hidden" name="ticketId" value={ticketId} />

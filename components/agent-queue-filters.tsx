@@ -15,7 +15,16 @@ export interface QueueFilterText {
   clear: string;
 }
 
-export function AgentQueueFilters({ hidden, search, status, priority, statusOptions, priorityOptions, clearHref, text }: {
+export function AgentQueueFilters({
+  hidden,
+  search,
+  status,
+  priority,
+  statusOptions,
+  priorityOptions,
+  clearHref,
+  text,
+}: {
   hidden: Record<string, string>;
   search?: string;
   status?: string;
@@ -39,7 +48,9 @@ export function AgentQueueFilters({ hidden, search, status, priority, statusOpti
       <div className="w-44">
         <Select id="priority" name="priority" label={text.priority} defaultValue={priority ?? ""} options={priorityOptions} />
       </div>
-      <Button type="submit" tone="secondary">{text.apply}</Button>
+      <Button type="submit" tone="secondary">
+        {text.apply}
+      </Button>
       <ButtonLink href={clearHref}>{text.clear}</ButtonLink>
     </form>
   );

@@ -15,19 +15,35 @@ export function AgentQueueTable({ items, now, locale }: { items: QueueItem[]; no
         <caption className="sr-only">{t(locale, "agent.queue.caption")}</caption>
         <thead className="border-b border-slate-300 text-sm text-slate-700">
           <tr>
-            <th scope="col" className={th}>{t(locale, "agent.queue.clock")}</th>
-            <th scope="col" className={th}>{t(locale, "agent.queue.ticket")}</th>
-            <th scope="col" className={th}>{t(locale, "agent.queue.organization")}</th>
-            <th scope="col" className={th}>{t(locale, "agent.queue.priority")}</th>
-            <th scope="col" className={th}>{t(locale, "agent.queue.status")}</th>
-            <th scope="col" className={th}>{t(locale, "agent.queue.line")}</th>
-            <th scope="col" className={th}>{t(locale, "agent.queue.registered")}</th>
+            <th scope="col" className={th}>
+              {t(locale, "agent.queue.clock")}
+            </th>
+            <th scope="col" className={th}>
+              {t(locale, "agent.queue.ticket")}
+            </th>
+            <th scope="col" className={th}>
+              {t(locale, "agent.queue.organization")}
+            </th>
+            <th scope="col" className={th}>
+              {t(locale, "agent.queue.priority")}
+            </th>
+            <th scope="col" className={th}>
+              {t(locale, "agent.queue.status")}
+            </th>
+            <th scope="col" className={th}>
+              {t(locale, "agent.queue.line")}
+            </th>
+            <th scope="col" className={th}>
+              {t(locale, "agent.queue.registered")}
+            </th>
           </tr>
         </thead>
         <tbody>
           {items.map((ticket) => (
             <tr key={ticket.id} className="border-b border-slate-200 last:border-0" data-testid="queue-row" data-reference={ticket.reference}>
-              <td className="px-3 py-3"><ClockBadge clock={ticket.sla.response} warningThreshold={ticket.warningThreshold} locale={locale} renderedAt={now.toISOString()} /></td>
+              <td className="px-3 py-3">
+                <ClockBadge clock={ticket.sla.response} warningThreshold={ticket.warningThreshold} locale={locale} renderedAt={now.toISOString()} />
+              </td>
               <th scope="row" className="px-3 py-3 font-normal">
                 <Link href={`/arbeid/saker/${ticket.id}`} className="font-medium text-blue-800 underline underline-offset-2">
                   {ticket.title}
@@ -35,8 +51,12 @@ export function AgentQueueTable({ items, now, locale }: { items: QueueItem[]; no
                 <span className="block font-mono text-sm text-slate-700">{ticket.reference}</span>
               </th>
               <td className="px-3 py-3">{ticket.organizationName}</td>
-              <td className="px-3 py-3"><PriorityBadge priority={ticket.priority} locale={locale} /></td>
-              <td className="px-3 py-3"><StatusBadge status={ticket.status} locale={locale} /></td>
+              <td className="px-3 py-3">
+                <PriorityBadge priority={ticket.priority} locale={locale} />
+              </td>
+              <td className="px-3 py-3">
+                <StatusBadge status={ticket.status} locale={locale} />
+              </td>
               <td className="whitespace-nowrap px-3 py-3">{t(locale, `agent.queue.line.${ticket.line}`)}</td>
               <td className="whitespace-nowrap px-3 py-3">{formatWhen(ticket.createdAt, now, locale)}</td>
             </tr>

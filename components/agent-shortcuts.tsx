@@ -35,12 +35,16 @@ export function AgentShortcuts({ title, intro, shortcuts }: { title: string; int
   }, [shortcuts]);
   return (
     <section ref={section} data-testid="shortcuts" aria-labelledby="shortcuts-heading" className="rounded-lg border border-slate-300 bg-white p-4 text-sm">
-      <h2 id="shortcuts-heading" className="font-semibold">{title}</h2>
+      <h2 id="shortcuts-heading" className="font-semibold">
+        {title}
+      </h2>
       <p className="text-slate-700">{intro}</p>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
         {shortcuts.map((s) => (
           <div key={s.key} className="contents">
-            <dt><kbd className="rounded border border-slate-400 bg-slate-100 px-1.5 font-mono">{s.key}</kbd></dt>
+            <dt>
+              <kbd className="rounded border border-slate-400 bg-slate-100 px-1.5 font-mono">{s.key}</kbd>
+            </dt>
             <dd>{s.label}</dd>
           </div>
         ))}

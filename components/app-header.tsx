@@ -5,7 +5,8 @@ import { getActor } from "@/lib/server/auth/session";
 import { NAV_BY_ROLE } from "@/lib/nav-items";
 import { SignOutButton } from "./sign-out-button";
 
-const LINK = "inline-flex min-h-11 items-center rounded-md px-3 py-2 font-medium text-white underline-offset-4 hover:underline focus-visible:outline focus-visible:outline-3 focus-visible:outline-white";
+const LINK =
+  "inline-flex min-h-11 items-center rounded-md px-3 py-2 font-medium text-white underline-offset-4 hover:underline focus-visible:outline focus-visible:outline-3 focus-visible:outline-white";
 
 export async function AppHeader() {
   const [actor, t] = await Promise.all([getActor(), getT()]);

@@ -9,8 +9,7 @@ export interface FieldProps {
   error?: string;
 }
 
-export const describedBy = ({ id, help, error }: FieldProps): string | undefined =>
-  [help ? `${id}-help` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+export const describedBy = ({ id, help, error }: FieldProps): string | undefined => [help ? `${id}-help` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 
 export const CONTROL_CLASSES =
   "w-full rounded-md border bg-white px-3 py-2 text-base text-slate-900 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-1 focus-visible:outline-blue-600";

@@ -16,14 +16,17 @@ export function OncallPageList({ pages, now, locale, acknowledge }: { pages: Wai
           <div className="flex flex-col gap-1">
             <p className="flex flex-wrap items-center gap-2">
               {PRIORITIES.has(p.priority) && <PriorityBadge priority={p.priority as "P1"} locale={locale} />}
-              <Link href={`/arbeid/saker/${p.ticketId}`} className="font-medium text-blue-800 underline underline-offset-2">{p.title}</Link>
+              <Link href={`/arbeid/saker/${p.ticketId}`} className="font-medium text-blue-800 underline underline-offset-2">
+                {p.title}
+              </Link>
               <span className="font-mono text-sm text-slate-700">{p.reference}</span>
             </p>
             <p className="text-sm text-slate-700">
               {t(locale, "oncall.pages.paged")}: <time dateTime={p.createdAt.toISOString()}>{formatDateTime(p.createdAt, now, locale)}</time> · {t(locale, "oncall.pages.attempt")} {p.attempt}
               {p.dueAt && (
                 <>
-                  {" "}· {t(locale, "oncall.pages.nextReminder")}: <time dateTime={p.dueAt.toISOString()}>{formatRelative(p.dueAt, now, locale)}</time>
+                  {" "}
+                  · {t(locale, "oncall.pages.nextReminder")}: <time dateTime={p.dueAt.toISOString()}>{formatRelative(p.dueAt, now, locale)}</time>
                 </>
               )}
             </p>

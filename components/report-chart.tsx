@@ -20,7 +20,9 @@ export function ReportChart({ points, thresholdPercent, locale }: { points: Comp
         {[0, 50, 100].map((v) => (
           <g key={v}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} className="stroke-slate-200" />
-            <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end" className="fill-slate-500 text-[11px]">{pct(v)}</text>
+            <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end" className="fill-slate-500 text-[11px]">
+              {pct(v)}
+            </text>
           </g>
         ))}
         {points.map((p, i) => {
@@ -34,12 +36,16 @@ export function ReportChart({ points, thresholdPercent, locale }: { points: Comp
                   <title>{t(locale, "report.chart.bar", { month: p.month, percent: pct(p.percent), met: p.met, measured: p.measured })}</title>
                 </rect>
               )}
-              <text x={x + width / 2} y={H - 10} textAnchor="middle" className="fill-slate-600 text-[10px]">{formatMonthShort(p.month)}</text>
+              <text x={x + width / 2} y={H - 10} textAnchor="middle" className="fill-slate-600 text-[10px]">
+                {formatMonthShort(p.month)}
+              </text>
             </g>
           );
         })}
         <line x1={PAD.left} x2={W - PAD.right} y1={y(thresholdPercent)} y2={y(thresholdPercent)} strokeDasharray="6 4" className="stroke-slate-900" strokeWidth={1.5} />
-        <text x={W - PAD.right} y={y(thresholdPercent) - 4} textAnchor="end" className="fill-slate-900 text-[11px]">{t(locale, "report.chart.required", { threshold: pct(thresholdPercent) })}</text>
+        <text x={W - PAD.right} y={y(thresholdPercent) - 4} textAnchor="end" className="fill-slate-900 text-[11px]">
+          {t(locale, "report.chart.required", { threshold: pct(thresholdPercent) })}
+        </text>
       </svg>
       <figcaption className="text-sm text-slate-600">{t(locale, "report.chart.caption")}</figcaption>
     </figure>

@@ -9,7 +9,11 @@ export function ReportCredit({ credit: c, locale }: { credit: CreditFigures; loc
   return (
     <div className="flex flex-col gap-2">
       <p className="text-sm text-slate-700">{t(locale, "report.credit.fee", { scheme: creditSchemeName(c.scheme, locale), fee: formatKroner(c.monthlyFeeOre, locale) })}</p>
-      <DataTable look="compact" caption={t(locale, "report.credit.caption")} rows={c.lines.map((l, i) => ({ ...l, key: String(i) }))} rowKey={(l) => l.key}
+      <DataTable
+        look="compact"
+        caption={t(locale, "report.credit.caption")}
+        rows={c.lines.map((l, i) => ({ ...l, key: String(i) }))}
+        rowKey={(l) => l.key}
         columns={[
           { label: t(locale, "report.col.line"), className: "font-normal", cell: (l) => creditLineText(l, locale) },
           { label: t(locale, "report.col.percent"), numeric: true, cell: (l) => formatPercent(l.percent, 2, locale) },
@@ -17,13 +21,19 @@ export function ReportCredit({ credit: c, locale }: { credit: CreditFigures; loc
         ]}
         footer={
           <tr className="font-semibold">
-            <th scope="row" className="py-2 pr-4">{t(locale, "report.credit.total")}</th>
+            <th scope="row" className="py-2 pr-4">
+              {t(locale, "report.credit.total")}
+            </th>
             <td className="py-2 pr-4 text-right">{formatPercent(c.percent, 2, locale)}</td>
             <td className="py-2 text-right">{formatKroner(c.amountOre, locale)}</td>
           </tr>
         }
       />
-      {note && <p role="note" className="rounded bg-amber-50 p-2 text-sm text-amber-900">{note}</p>}
+      {note && (
+        <p role="note" className="rounded bg-amber-50 p-2 text-sm text-amber-900">
+          {note}
+        </p>
+      )}
     </div>
   );
 }

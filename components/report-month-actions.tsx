@@ -21,7 +21,11 @@ export function ReportMonthActions({ organizationId, month, closed, reportAction
           </button>
         </>
       )}
-      {state.message && <span role="status" className="text-slate-700">{state.message}</span>}
+      {state.message && (
+        <span role="status" className="text-slate-700">
+          {state.message}
+        </span>
+      )}
     </form>
   );
 }

@@ -25,7 +25,11 @@ export function ReportStatus({ view, locale }: { view: ReportView; locale: Local
     const text = monthStillRunning(view)
       ? t(locale, "report.status.running", { month: formatMonth(view.figures.month, locale), at: formatDateTime(view.figures.computedAt, locale) })
       : t(locale, "report.status.draft", { at: formatDateTime(view.figures.computedAt, locale) });
-    return <p className="text-sm text-slate-600" data-testid="report-status">{text}</p>;
+    return (
+      <p className="text-sm text-slate-600" data-testid="report-status">
+        {text}
+      </p>
+    );
   }
   return (
     <div className="flex flex-col gap-2 text-sm">

@@ -19,11 +19,20 @@ export function ReportSummary({ figures: f, locale }: { figures: ReportFigures; 
   return (
     <dl className="grid gap-4 sm:grid-cols-3">
       <Figure {...withinTargetText(f, locale)} />
-      <Figure label={t(locale, "report.summary.uptime")} value={formatPercent(f.uptime.percent, 3, locale)} detail={t(locale, "report.summary.uptimeDetail", { coverage: f.uptime.coverage })} good={null} />
+      <Figure
+        label={t(locale, "report.summary.uptime")}
+        value={formatPercent(f.uptime.percent, 3, locale)}
+        detail={t(locale, "report.summary.uptimeDetail", { coverage: f.uptime.coverage })}
+        good={null}
+      />
       <Figure
         label={t(locale, "report.summary.credit")}
         value={f.credit.percent === null ? t(locale, "report.summary.creditUndecided") : formatPercent(f.credit.percent, 2, locale)}
-        detail={f.credit.amountOre === null ? (creditNoteText(f.credit, locale) ?? "") : t(locale, "report.summary.creditDetail", { amount: formatKroner(f.credit.amountOre, locale), fee: formatKroner(f.credit.monthlyFeeOre, locale) })}
+        detail={
+          f.credit.amountOre === null
+            ? (creditNoteText(f.credit, locale) ?? "")
+            : t(locale, "report.summary.creditDetail", { amount: formatKroner(f.credit.amountOre, locale), fee: formatKroner(f.credit.monthlyFeeOre, locale) })
+        }
         good={f.credit.percent === null ? false : f.credit.percent === 0}
       />
     </dl>

@@ -2,7 +2,6 @@ import { expect, test } from "./support/test";
 import { signIn } from "./support/sign-in";
 import { createPrisma } from "../lib/server/db/prisma";
 
-
 test("a provider admin sees the workers, the queues and a dead notification, and sends it again", async ({ page }) => {
   const prisma = createPrisma(undefined, 2);
   try {

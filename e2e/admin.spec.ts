@@ -71,7 +71,10 @@ test("a provider admin creates a calendar with a closed date and a new version o
   await page.getByLabel("Gjelder fra (norsk tid)").fill(`${christmasEve.year + 1}-01-01T00:00`);
   await page.getByRole("button", { name: "Lagre versjonen" }).click();
   await expect(page.getByRole("status")).toHaveText("Versjonen er lagret.");
-  const row = page.getByRole("table", { name: /Versjoner av Pureservice service agreement/ }).getByRole("row").filter({ hasText: versionLabel });
+  const row = page
+    .getByRole("table", { name: /Versjoner av Pureservice service agreement/ })
+    .getByRole("row")
+    .filter({ hasText: versionLabel });
   await expect(row).toContainText("Fremtidig");
   await expect(row).toContainText(`P1: 1 t arbeidstid (${calendarName})`);
   await expect(row).toContainText("P2: 2 t arbeidstid");

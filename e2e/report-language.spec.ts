@@ -23,7 +23,8 @@ const adminEmail = `admin-${run}@aerlig.example`;
  * Norwegian as the report would show it: the letters æ ø å, and words of the report's Norwegian
  * text. The organisation's own name is data, not language, and is taken out before looking.
  */
-const NORWEGIAN = /[æøå]|\b(saker|sak|innenfor|måned|måneder|frist|kreditt|brudd|oppetid|nedetid|målt|målte|venter|unntatt|dekket|ikke|ingen|avtale|kunde|linje|beløp|prosent|tittel|prioritet|registrert|foreløpig|beregnet|lukket|perioden|siste|krav|last ned|arbeidstid|klokketid|rapport)\b/gi;
+const NORWEGIAN =
+  /[æøå]|\b(saker|sak|innenfor|måned|måneder|frist|kreditt|brudd|oppetid|nedetid|målt|målte|venter|unntatt|dekket|ikke|ingen|avtale|kunde|linje|beløp|prosent|tittel|prioritet|registrert|foreløpig|beregnet|lukket|perioden|siste|krav|last ned|arbeidstid|klokketid|rapport)\b/gi;
 function norwegianIn(text: string): string[] {
   return [...new Set([...text.replaceAll(ORGANIZATION, "").matchAll(NORWEGIAN)].map((m) => m[0].toLowerCase()))];
 }
@@ -39,7 +40,15 @@ test.beforeAll(async () => {
     });
     const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
     const admin = await prisma.user.create({ data: { organizationId: org.id, email: adminEmail, name: "Łukasz Nguyễn", role: "CUSTOMER_ADMIN", passwordHash, locale: "nb" }, select: { id: true } });
-    await prepareReportMonth(prisma, { month, organizationId: org.id, requesterId: admin.id, referencePrefix: `AE-E2E-${run}`, lateTitle: "Printer in the Łódź office", title: (n) => `Request ${n}`, outageCause: "The database did not answer" });
+    await prepareReportMonth(prisma, {
+      month,
+      organizationId: org.id,
+      requesterId: admin.id,
+      referencePrefix: `AE-E2E-${run}`,
+      lateTitle: "Printer in the Łódź office",
+      title: (n) => `Request ${n}`,
+      outageCause: "The database did not answer",
+    });
   } finally {
     await prisma.$disconnect();
   }

@@ -17,12 +17,19 @@ test.beforeAll(async () => {
   try {
     const ola = await prisma.user.findUniqueOrThrow({ where: { email: "ola@nordlys.example" }, select: { organizationId: true } });
     const kari = await prisma.user.findUniqueOrThrow({ where: { email: "kari@nordlys.example" }, select: { id: true } });
-    await prepareReportMonth(prisma, { month, organizationId: ola.organizationId, requesterId: kari.id, referencePrefix: "NL-E2E", lateTitle: "Skriveren på lageret", title: (n) => `Sak ${n}`, outageCause: "Databasen svarte ikke" });
+    await prepareReportMonth(prisma, {
+      month,
+      organizationId: ola.organizationId,
+      requesterId: kari.id,
+      referencePrefix: "NL-E2E",
+      lateTitle: "Skriveren på lageret",
+      title: (n) => `Sak ${n}`,
+      outageCause: "Databasen svarte ikke",
+    });
   } finally {
     await prisma.$disconnect();
   }
 });
-
 
 test("a customer admin sees a month's SLA report with figures, chart and breach list, and downloads it as CSV", async ({ page }) => {
   await signIn(page, "ola@nordlys.example");

@@ -14,7 +14,11 @@ import { createPrisma } from "../lib/server/db/prisma";
 function expectSecurityHeaders(response: APIResponse, what: string) {
   const h = response.headers();
   const csp = h["content-security-policy"] ?? "";
-  const scripts = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  const scripts =
+    csp
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src")) ?? "";
   expect(scripts, `${what}: script-src`).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
   expect(scripts, `${what}: no unsafe-inline scripts`).not.toContain("unsafe-inline");
   expect(csp, `${what}: frame-ancestors`).toContain("frame-ancestors 'none'");

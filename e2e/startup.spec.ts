@@ -20,9 +20,7 @@ const relevant = (stderr: string) => stderr.split("\n").filter((line) => !line.s
 test("the app started without PostgreSQL explains in one line and exits non-zero", async () => {
   const { code, stderr } = await startApp({ DATABASE_URL: "postgresql://postgres@127.0.0.1:1/helpdesk" });
   expect(code).toBe(1);
-  expect(relevant(stderr)).toEqual([
-    expect.stringMatching(/^PostgreSQL is not reachable at postgresql:\/\/postgres@127\.0\.0\.1:1\/helpdesk \(ECONNREFUSED\): start it/),
-  ]);
+  expect(relevant(stderr)).toEqual([expect.stringMatching(/^PostgreSQL is not reachable at postgresql:\/\/postgres@127\.0\.0\.1:1\/helpdesk \(ECONNREFUSED\): start it/)]);
 });
 
 test("the app started without Redis explains in one line and exits non-zero", async () => {

@@ -47,7 +47,11 @@ async function main() {
     }
     // The client's address for the sign-in throttle: from the socket, or with TRUST_PROXY from the
     // proxy's X-Forwarded-For; whatever a client sent in this header itself is dropped.
-    const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+    const forwarded = trustProxy
+      ? String(req.headers["x-forwarded-for"] ?? "")
+          .split(",")[0]
+          ?.trim()
+      : "";
     req.headers["x-helpdesk-client-address"] = forwarded || req.socket.remoteAddress || "unknown";
     void handle(req, res);
   }).listen(port, hostname, () => console.log(`Ready on http://${hostname}:${port}`));

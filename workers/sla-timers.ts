@@ -51,11 +51,7 @@ runWorkerProcess("sla-timers", async (rt) => {
   // rare case, seen under load, where due jobs sat until an idle worker's wait ran out. A killed
   // worker's job is taken over after its lock (15 s) runs out; the stalled check runs every 5 s.
   // The jobs are the registry's (the SLA timer, the reconcile pass, on-call checks, the heartbeat).
-  await rt.work(
-    QUEUES.slaTimers,
-    { instances: 4, concurrency: BATCH, lockDuration: 15_000, stalledInterval: 5_000, drainDelay: 0.1 },
-    { recordSlaTimer: (payload) => recorder.add(payload) },
-  );
+  await rt.work(QUEUES.slaTimers, { instances: 4, concurrency: BATCH, lockDuration: 15_000, stalledInterval: 5_000, drainDelay: 0.1 }, { recordSlaTimer: (payload) => recorder.add(payload) });
 
   const relay = startOutboxRelay({ prisma: rt.prisma, queues: relayQueues(rt.queue) });
   rt.onStop(relay.stop);

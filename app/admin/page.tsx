@@ -28,7 +28,10 @@ export default async function AdminPage() {
       <ul className="grid gap-4 sm:grid-cols-2">
         {SECTIONS.map((s) => (
           <li key={s.href}>
-            <Link href={s.href} className="flex h-full flex-col gap-1 rounded-lg border border-slate-300 bg-white p-5 hover:border-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-600">
+            <Link
+              href={s.href}
+              className="flex h-full flex-col gap-1 rounded-lg border border-slate-300 bg-white p-5 hover:border-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-600"
+            >
               <span className="text-lg font-semibold text-blue-800 underline underline-offset-2">{t(s.title)}</span>
               <span className="text-slate-700">{t(s.body)}</span>
             </Link>

@@ -10,7 +10,11 @@ import { t, type Locale, type MessageKey } from "@/lib/i18n";
 
 const MAX = { text: 20_000, reason: 2_000 };
 const required = (max: number) => safeString("common.fieldInvalidCharacters").trim().min(1, "common.fieldRequired").max(max, "common.fieldTooLong");
-const optional = (max: number) => safeString("common.fieldInvalidCharacters").trim().max(max, "common.fieldTooLong").transform((s) => (s === "" ? undefined : s));
+const optional = (max: number) =>
+  safeString("common.fieldInvalidCharacters")
+    .trim()
+    .max(max, "common.fieldTooLong")
+    .transform((s) => (s === "" ? undefined : s));
 
 export const AGENT_ACTIONS = ["triage", "start", "reply", "note", "phone", "priority", "escalate", "wait", "resume", "resolve", "reclassify", "flag_security", "rca"] as const;
 export type AgentActionType = (typeof AGENT_ACTIONS)[number];
@@ -23,7 +27,10 @@ const SCHEMAS: { [K in AgentActionType]: z.ZodType<Extract<TicketActionRequest, 
   phone: z.object({ body: required(MAX.text), visibility: z.enum(["PUBLIC", "INTERNAL"], "common.fieldRequired") }).transform((v) => ({ type: "phone" as const, ...v })),
   priority: z.object({ priority: PrioritySchema, reason: required(MAX.reason) }).transform((v) => ({ type: "priority" as const, ...v })),
   escalate: z
-    .object({ line: z.enum(["L2", "L3"], "common.fieldRequired"), workDone: safeString("common.fieldInvalidCharacters").trim().min(10, "agent.action.escalate.workDoneTooShort").max(MAX.text, "common.fieldTooLong") })
+    .object({
+      line: z.enum(["L2", "L3"], "common.fieldRequired"),
+      workDone: safeString("common.fieldInvalidCharacters").trim().min(10, "agent.action.escalate.workDoneTooShort").max(MAX.text, "common.fieldTooLong"),
+    })
     .transform((v) => ({ type: "escalate" as const, ...v })),
   wait: z.object({ reason: required(MAX.reason), message: optional(MAX.text) }).transform((v) => ({ type: "wait" as const, ...v })),
   resume: z.object({}).transform(() => ({ type: "resume" as const })),

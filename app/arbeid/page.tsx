@@ -79,7 +79,15 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
         clearHref={`/arbeid?${new URLSearchParams(base).toString()}`}
         statusOptions={[{ value: "", label: t("agent.queue.status.open") }, ...TicketStatusSchema.options.map((s) => ({ value: s, label: t(`common.status.${s}`) }))]}
         priorityOptions={[any, ...PrioritySchema.options.map((p) => ({ value: p, label: `${p} ${t(`common.priority.${p}`)}` }))]}
-        text={{ label: t("agent.queue.filters"), search: t("agent.queue.search"), searchHelp: t("agent.queue.searchHelp"), status: t("agent.queue.status"), priority: t("agent.queue.priority"), apply: t("agent.queue.apply"), clear: t("agent.queue.clear") }}
+        text={{
+          label: t("agent.queue.filters"),
+          search: t("agent.queue.search"),
+          searchHelp: t("agent.queue.searchHelp"),
+          status: t("agent.queue.status"),
+          priority: t("agent.queue.priority"),
+          apply: t("agent.queue.apply"),
+          clear: t("agent.queue.clear"),
+        }}
       />
       <AgentLiveRefresh label={t("agent.queue.live")} />
       {items.length === 0 && !cursor ? (
@@ -91,7 +99,13 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
       ) : (
         <AgentQueueTable items={items} now={now} locale={t.locale} />
       )}
-      <Pagination label={t("common.pagination")} firstHref={cursor ? href({}) : null} firstLabel={t("common.previousPage")} nextHref={nextCursor ? href({ cursor: nextCursor }) : null} nextLabel={t("common.nextPage")} />
+      <Pagination
+        label={t("common.pagination")}
+        firstHref={cursor ? href({}) : null}
+        firstLabel={t("common.previousPage")}
+        nextHref={nextCursor ? href({ cursor: nextCursor }) : null}
+        nextLabel={t("common.nextPage")}
+      />
       <AgentShortcuts title={t("agent.shortcuts.title")} intro={t("agent.shortcuts.intro")} shortcuts={[{ key: "/", label: t("agent.shortcuts.slash") }]} />
     </main>
   );

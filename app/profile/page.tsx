@@ -22,7 +22,9 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
       <PageHeader title={t("auth.profile.title")} />
       {saved && <StatusMessage message={t("auth.profile.saved")} />}
       <section aria-labelledby="details" className="flex flex-col gap-3">
-        <h2 id="details" className="text-xl font-semibold">{t("auth.profile.details")}</h2>
+        <h2 id="details" className="text-xl font-semibold">
+          {t("auth.profile.details")}
+        </h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
           <dt className="font-medium">{t("auth.profile.name")}</dt>
           <dd>{actor.name}</dd>
@@ -35,7 +37,9 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
       <form action={saveLocale} className="flex flex-col gap-4">
         <fieldset className="flex flex-col gap-2">
           <legend className="text-xl font-semibold">{t("auth.profile.language")}</legend>
-          <p id="language-help" className="text-sm text-slate-700">{t("auth.profile.languageHelp")}</p>
+          <p id="language-help" className="text-sm text-slate-700">
+            {t("auth.profile.languageHelp")}
+          </p>
           {LOCALES.map((locale) => (
             <label key={locale} className="flex min-h-11 items-center gap-3">
               <input type="radio" name="locale" value={locale} defaultChecked={locale === t.locale} aria-describedby="language-help" className="h-5 w-5" />
@@ -48,7 +52,9 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         </div>
       </form>
       <form action={endAllMySessions} className="flex flex-col gap-3" aria-labelledby="sessions">
-        <h2 id="sessions" className="text-xl font-semibold">{t("auth.profile.sessions")}</h2>
+        <h2 id="sessions" className="text-xl font-semibold">
+          {t("auth.profile.sessions")}
+        </h2>
         <p className="text-sm text-slate-700">{t("auth.profile.sessionsHelp")}</p>
         <div>
           <SubmitButton label={t("auth.profile.signOutEverywhere")} pendingLabel={t("common.loading")} />

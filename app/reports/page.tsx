@@ -43,7 +43,9 @@ async function load(search: Awaited<Search>) {
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
     <section aria-labelledby={id} className="flex flex-col gap-3">
-      <h2 id={id} className="text-xl font-semibold">{title}</h2>
+      <h2 id={id} className="text-xl font-semibold">
+        {title}
+      </h2>
       {children}
     </section>
   );

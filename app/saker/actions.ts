@@ -42,7 +42,13 @@ export const submitNewTicket = formAction({
  * receipt to show. Input that fails the schema comes back by field, or (a form of buttons only)
  * is the 404 page.
  */
-function ticketForm<I extends { ticketId: string }>(fields: string[], schema: z.ZodType<I>, toAction: (input: I) => TicketActionRequest, done: string, malformed: "by-field" | "not-found" = "by-field") {
+function ticketForm<I extends { ticketId: string }>(
+  fields: string[],
+  schema: z.ZodType<I>,
+  toAction: (input: I) => TicketActionRequest,
+  done: string,
+  malformed: "by-field" | "not-found" = "by-field",
+) {
   return formAction({
     audience: "customer",
     fields: ["ticketId", ...fields],

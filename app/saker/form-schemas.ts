@@ -27,7 +27,8 @@ export function fieldErrors(error: z.ZodError, locale: Locale): Record<string, s
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "_");
     if (errors[field]) continue;
-    const key: MessageKey = field === "priority" ? "portal.new.priorityRequired" : issue.message === "common.fieldTooLong" || issue.message === "common.fieldInvalidCharacters" ? issue.message : "common.fieldRequired";
+    const key: MessageKey =
+      field === "priority" ? "portal.new.priorityRequired" : issue.message === "common.fieldTooLong" || issue.message === "common.fieldInvalidCharacters" ? issue.message : "common.fieldRequired";
     errors[field] = t(locale, key, { max: MAX[field] ?? 0 });
   }
   return errors;

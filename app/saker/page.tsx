@@ -37,7 +37,11 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
       <PageHeader
         title={t(admin ? "portal.list.all" : "portal.list.mine")}
         lead={t(admin ? "portal.list.allIntroPlain" : "portal.list.mineIntro")}
-        actions={<ButtonLink tone="primary" href="/saker/ny">{t("portal.list.newTicket")}</ButtonLink>}
+        actions={
+          <ButtonLink tone="primary" href="/saker/ny">
+            {t("portal.list.newTicket")}
+          </ButtonLink>
+        }
       />
       {admin && <TicketFilters status={status} priority={priority} t={t} />}
       {!parsed.success && <ErrorMessage message={t("common.error.badListRequest")} />}

@@ -9,12 +9,26 @@ export function TicketFilters({ status, priority, t }: { status?: string; priori
   return (
     <form method="get" action="/saker" className="flex flex-wrap items-end gap-3" aria-label={t("portal.list.filters")}>
       <div className="w-48">
-        <Select id="status" name="status" label={t("portal.list.filterStatus")} defaultValue={status ?? ""} options={[any, ...TicketStatusSchema.options.map((s) => ({ value: s, label: t(`common.status.${s}`) }))]} />
+        <Select
+          id="status"
+          name="status"
+          label={t("portal.list.filterStatus")}
+          defaultValue={status ?? ""}
+          options={[any, ...TicketStatusSchema.options.map((s) => ({ value: s, label: t(`common.status.${s}`) }))]}
+        />
       </div>
       <div className="w-48">
-        <Select id="priority" name="priority" label={t("portal.list.filterPriority")} defaultValue={priority ?? ""} options={[any, ...PrioritySchema.options.map((p) => ({ value: p, label: `${p} ${t(`common.priority.${p}`)}` }))]} />
+        <Select
+          id="priority"
+          name="priority"
+          label={t("portal.list.filterPriority")}
+          defaultValue={priority ?? ""}
+          options={[any, ...PrioritySchema.options.map((p) => ({ value: p, label: `${p} ${t(`common.priority.${p}`)}` }))]}
+        />
       </div>
-      <Button type="submit" tone="secondary">{t("portal.list.filterApply")}</Button>
+      <Button type="submit" tone="secondary">
+        {t("portal.list.filterApply")}
+      </Button>
     </form>
   );
 }

@@ -29,7 +29,15 @@ export async function TicketTable({ actor, input, query, t }: { actor: Actor; in
     return filtered ? (
       <EmptyState title={t("portal.list.emptyFilteredTitle")} body={t("portal.list.emptyFilteredBody")} action={<ButtonLink href="/saker">{t("portal.list.clearFilters")}</ButtonLink>} />
     ) : (
-      <EmptyState title={t("portal.list.emptyTitle")} body={t("portal.list.emptyBody")} action={<ButtonLink tone="primary" href="/saker/ny">{t("portal.list.newTicket")}</ButtonLink>} />
+      <EmptyState
+        title={t("portal.list.emptyTitle")}
+        body={t("portal.list.emptyBody")}
+        action={
+          <ButtonLink tone="primary" href="/saker/ny">
+            {t("portal.list.newTicket")}
+          </ButtonLink>
+        }
+      />
     );
   }
   const now = new Date();
@@ -42,7 +50,10 @@ export async function TicketTable({ actor, input, query, t }: { actor: Actor; in
   };
   return (
     <div className="flex flex-col gap-4">
-      <DataTable caption={t("portal.list.caption")} rows={items} rowKey={(ticket) => ticket.id}
+      <DataTable
+        caption={t("portal.list.caption")}
+        rows={items}
+        rowKey={(ticket) => ticket.id}
         columns={[
           {
             label: t("portal.list.titleColumn"),
@@ -61,7 +72,13 @@ export async function TicketTable({ actor, input, query, t }: { actor: Actor; in
           { label: t("portal.list.clock"), className: "text-sm", cell: (ticket) => <ClockText clock={ticket.sla.response} now={now} locale={t.locale} /> },
         ]}
       />
-      <Pagination label={t("common.pagination")} firstHref={input.cursor ? href(null) : null} firstLabel={t("common.previousPage")} nextHref={nextCursor ? href(nextCursor) : null} nextLabel={t("common.nextPage")} />
+      <Pagination
+        label={t("common.pagination")}
+        firstHref={input.cursor ? href(null) : null}
+        firstLabel={t("common.previousPage")}
+        nextHref={nextCursor ? href(nextCursor) : null}
+        nextLabel={t("common.nextPage")}
+      />
     </div>
   );
 }

@@ -34,7 +34,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       <SignInForm
         callbackUrl={callbackUrl}
         initialError={error}
-        text={{ email: t("auth.signin.email"), password: t("auth.signin.password"), submit: t("auth.signin.submit"), pending: t("auth.signin.pending"), failed: t("auth.signin.failed"), rateLimited: t("auth.signin.rateLimited") }}
+        text={{
+          email: t("auth.signin.email"),
+          password: t("auth.signin.password"),
+          submit: t("auth.signin.submit"),
+          pending: t("auth.signin.pending"),
+          failed: t("auth.signin.failed"),
+          rateLimited: t("auth.signin.rateLimited"),
+        }}
       />
       {provider && (
         <div className="flex flex-col gap-3 border-t border-slate-300 pt-4">

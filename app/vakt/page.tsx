@@ -37,12 +37,20 @@ export default async function OncallPage({ searchParams }: { searchParams: Promi
       {answer && <StatusMessage message={t(answer, { reference: (search.sak ?? "").slice(0, 40) })} />}
       {refusal && <ErrorMessage message={t("oncall.pages.refused", { reason: t(refusal) })} />}
       <section aria-labelledby="pages-heading" className="flex flex-col gap-3">
-        <h2 id="pages-heading" className="text-xl font-semibold">{t("oncall.pages.title")}</h2>
-        {pages.length ? <OncallPageList pages={pages} now={now} locale={t.locale} acknowledge={acknowledgeFromApp} /> : <EmptyState title={t("oncall.pages.emptyTitle")} body={t("oncall.pages.emptyBody")} />}
+        <h2 id="pages-heading" className="text-xl font-semibold">
+          {t("oncall.pages.title")}
+        </h2>
+        {pages.length ? (
+          <OncallPageList pages={pages} now={now} locale={t.locale} acknowledge={acknowledgeFromApp} />
+        ) : (
+          <EmptyState title={t("oncall.pages.emptyTitle")} body={t("oncall.pages.emptyBody")} />
+        )}
         <AgentLiveRefresh label={t("oncall.live")} />
       </section>
       <section aria-labelledby="rota-heading" className="flex flex-col gap-3">
-        <h2 id="rota-heading" className="text-xl font-semibold">{t("oncall.rota.title")}</h2>
+        <h2 id="rota-heading" className="text-xl font-semibold">
+          {t("oncall.rota.title")}
+        </h2>
         {shifts.length ? (
           <OncallRota shifts={shifts} days={ROTA_DAYS_AHEAD} now={now} locale={t.locale} />
         ) : (

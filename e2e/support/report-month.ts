@@ -9,7 +9,15 @@ import { monthBounds, type Month } from "../../lib/server/reports/month";
 
 export async function prepareReportMonth(
   prisma: PrismaClient,
-  { month, organizationId, requesterId, referencePrefix, lateTitle, title, outageCause }: { month: Month; organizationId: string; requesterId: string; referencePrefix: string; lateTitle: string; title: (n: number) => string; outageCause: string },
+  {
+    month,
+    organizationId,
+    requesterId,
+    referencePrefix,
+    lateTitle,
+    title,
+    outageCause,
+  }: { month: Month; organizationId: string; requesterId: string; referencePrefix: string; lateTitle: string; title: (n: number) => string; outageCause: string },
 ): Promise<void> {
   const version = await prisma.agreementVersion.findFirstOrThrow({ where: { agreement: { key: "netpower-ordinary" } }, select: { id: true } });
   const start = monthBounds(month).from.getTime() + 9 * 86_400_000 + 8 * 3_600_000;
@@ -17,13 +25,30 @@ export async function prepareReportMonth(
     const at = new Date(start + i * 3_600_000);
     const late = i === 9;
     const ticket = await prisma.ticket.create({
-      data: { reference: `${referencePrefix}-${randomUUID().slice(0, 6)}`, organizationId, requesterId, agreementVersionId: version.id, title: late ? lateTitle : title(i + 1), description: "e2e", priority: "P2", channel: "PORTAL", status: "CLOSED", createdAt: at },
+      data: {
+        reference: `${referencePrefix}-${randomUUID().slice(0, 6)}`,
+        organizationId,
+        requesterId,
+        agreementVersionId: version.id,
+        title: late ? lateTitle : title(i + 1),
+        description: "e2e",
+        priority: "P2",
+        channel: "PORTAL",
+        status: "CLOSED",
+        createdAt: at,
+      },
       select: { id: true },
     });
     await prisma.slaClock.create({
       data: {
-        ticketId: ticket.id, metric: "RESPONSE", state: late ? "BREACHED" : "MET", targetMinutes: 120, startedAt: at, usedMinutes: late ? 160 : 45,
-        breachedAt: late ? new Date(at.getTime() + 2 * 3_600_000) : null, stoppedAt: new Date(at.getTime() + (late ? 160 : 45) * 60_000),
+        ticketId: ticket.id,
+        metric: "RESPONSE",
+        state: late ? "BREACHED" : "MET",
+        targetMinutes: 120,
+        startedAt: at,
+        usedMinutes: late ? 160 : 45,
+        breachedAt: late ? new Date(at.getTime() + 2 * 3_600_000) : null,
+        stoppedAt: new Date(at.getTime() + (late ? 160 : 45) * 60_000),
       },
     });
   }

@@ -22,16 +22,41 @@ export const EnvSchema = z.object({
   OIDC_NAME: z.string().min(1).default("Single sign-on"),
   /** Failed password attempts before an account is locked, and for how long. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** A session ends after this many minutes without a request: staff, and customers' users. */
-  SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).max(30 * 24 * 60).default(480),
-  SESSION_IDLE_MINUTES_CUSTOMER: z.coerce.number().int().min(1).max(30 * 24 * 60).default(1440),
+  SESSION_IDLE_MINUTES_STAFF: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24 * 60)
+    .default(480),
+  SESSION_IDLE_MINUTES_CUSTOMER: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24 * 60)
+    .default(1440),
   /** A session ends this many hours after sign-in, however active. */
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(720),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(720),
   /** Sign-in attempts per e-mail address and per client address within the window (known and unknown addresses alike); past that, 429. */
   SIGNIN_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
   SIGNIN_MAX_PER_CLIENT: z.coerce.number().int().min(1).default(30),
-  SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  SIGNIN_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** Portal form posts (new ticket, reply, accept, reopen) per person per minute. */
   PORTAL_POSTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** Calls per minute per customer organisation on the REST API (SLA-RULES.md §5). */
@@ -60,7 +85,11 @@ export const EnvSchema = z.object({
   ONCALL_RENOTIFY_MINUTES: z.coerce.number().min(0.1).max(120).default(5),
   ONCALL_NOTICES_PER_PERSON: z.coerce.number().int().min(1).max(10).default(2),
   /** Hours an on-call acknowledgement link works after its notice was sent. */
-  ONCALL_ACK_LINK_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(24),
+  ONCALL_ACK_LINK_HOURS: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 30)
+    .default(24),
   /** Throttle: more notifications than this to one recipient within the window are folded into one digest. */
   NOTIFY_MAX_PER_WINDOW: z.coerce.number().int().min(1).default(5),
   NOTIFY_WINDOW_MINUTES: z.coerce.number().min(1).default(10),

@@ -26,4 +26,7 @@ export function t(locale: Locale, key: MessageKey, vars?: MessageVars): string {
   return interpolate(message ?? key, vars);
 }
 
-export const translator = (locale: Locale): Translate => (key, vars) => t(locale, key, vars);
+export const translator =
+  (locale: Locale): Translate =>
+  (key, vars) =>
+    t(locale, key, vars);

@@ -3,15 +3,7 @@ import "server-only";
  * Expected errors of the use cases, typed once and mapped to HTTP (and UI messages) in one place.
  * Anything else is unexpected: logged, and the user gets a plain message.
  */
-export type ErrorCode =
-  | "bad_request"
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "method_not_allowed"
-  | "conflict"
-  | "unprocessable"
-  | "rate_limited";
+export type ErrorCode = "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "unprocessable" | "rate_limited";
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   bad_request: 400,

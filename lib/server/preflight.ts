@@ -27,9 +27,7 @@ export async function checkPostgres(url: string): Promise<void> {
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === "3D000") {
-      throw new ServiceUnavailableError(
-        `PostgreSQL at ${redactUrl(url)} has no such database: run \`npm run db:migrate\` to create it.`,
-      );
+      throw new ServiceUnavailableError(`PostgreSQL at ${redactUrl(url)} has no such database: run \`npm run db:migrate\` to create it.`);
     }
     throw new ServiceUnavailableError(
       `PostgreSQL is not reachable at ${redactUrl(url)} (${reason(error)}): start it (\`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\`, or \`docker compose up -d postgres\`) or set DATABASE_URL.`,

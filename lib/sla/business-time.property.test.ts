@@ -24,17 +24,13 @@ const DAYS: Day[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const BASES = ["2026-03-05T00:00:00Z", "2026-03-26T00:00:00Z", "2026-10-22T00:00:00Z", "2026-10-29T00:00:00Z", "2026-12-22T00:00:00Z"].map(Date.parse);
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
-const hoursArb: fc.Arbitrary<Hours> = fc
-  .uniqueArray(fc.integer({ min: 0, max: 1440 }), { maxLength: 6 })
-  .map((bounds) => {
-    const sorted = [...bounds].sort((a, b) => a - b);
-    const hours: Hours = [];
-    for (let i = 0; i + 1 < sorted.length; i += 2) hours.push([hhmm(sorted[i]!), hhmm(sorted[i + 1]!)]);
-    return hours;
-  });
-const dateArb = fc.integer({ min: 0, max: 14 }).chain((offset) =>
-  fc.constantFrom(...BASES).map((base) => new Date(base + offset * 86_400_000).toISOString().slice(0, 10)),
-);
+const hoursArb: fc.Arbitrary<Hours> = fc.uniqueArray(fc.integer({ min: 0, max: 1440 }), { maxLength: 6 }).map((bounds) => {
+  const sorted = [...bounds].sort((a, b) => a - b);
+  const hours: Hours = [];
+  for (let i = 0; i + 1 < sorted.length; i += 2) hours.push([hhmm(sorted[i]!), hhmm(sorted[i + 1]!)]);
+  return hours;
+});
+const dateArb = fc.integer({ min: 0, max: 14 }).chain((offset) => fc.constantFrom(...BASES).map((base) => new Date(base + offset * 86_400_000).toISOString().slice(0, 10)));
 const specArb: fc.Arbitrary<CalendarSpec> = fc
   .record({
     timeZone: fc.constantFrom("Europe/Oslo", "America/New_York"),

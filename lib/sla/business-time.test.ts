@@ -60,7 +60,15 @@ describe("addBusinessMinutes on Oslo office hours (08–16 weekdays, NO holidays
     expect(businessMinutesBetween(cal, at("2026-04-02T00:00:00Z"), at("2026-04-06T00:00:00Z"))).toBe(120);
   });
   it("split shifts", () => {
-    const split = compileCalendar({ timeZone: "Europe/Oslo", weekly: { mon: [["08:00", "11:00"], ["12:00", "16:00"]] } });
+    const split = compileCalendar({
+      timeZone: "Europe/Oslo",
+      weekly: {
+        mon: [
+          ["08:00", "11:00"],
+          ["12:00", "16:00"],
+        ],
+      },
+    });
     // 10:00 local + 60 → 11:00 local (the shift's end, not after lunch); + 61 → 12:01 local
     expect(due(split, "2026-01-12T09:00:00Z", 60)).toBe("2026-01-12T10:00:00.000Z");
     expect(due(split, "2026-01-12T09:00:00Z", 61)).toBe("2026-01-12T11:01:00.000Z");

@@ -50,9 +50,7 @@ export function addBusinessMs(cal: Calendar, t: number, ms: number): number {
     const day = cal.day(n);
     if (day.total === 0) {
       if (++closedStreak > HORIZON_DAYS || cal.exhaustedFrom(n)) {
-        throw new SlaHorizonError(
-          `no open time left after ${isoDateOf(n)} within ${HORIZON_DAYS} days (the calendar's open time has run out)`,
-        );
+        throw new SlaHorizonError(`no open time left after ${isoDateOf(n)} within ${HORIZON_DAYS} days (the calendar's open time has run out)`);
       }
     } else {
       closedStreak = 0;

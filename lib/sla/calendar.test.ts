@@ -34,7 +34,18 @@ describe("compileCalendar validation", () => {
     rejects(spec({ weekly: { tue: [["16:00", "08:00"]] } }), "weekly.tue[0]", /end 08:00 is not after start 16:00/);
   });
   it("rejects overlapping hours", () => {
-    rejects(spec({ weekly: { wed: [["08:00", "12:00"], ["11:00", "16:00"]] } }), "weekly.wed", /overlap \(08:00–12:00 and 11:00–16:00\)/);
+    rejects(
+      spec({
+        weekly: {
+          wed: [
+            ["08:00", "12:00"],
+            ["11:00", "16:00"],
+          ],
+        },
+      }),
+      "weekly.wed",
+      /overlap \(08:00–12:00 and 11:00–16:00\)/,
+    );
   });
   it("rejects a calendar with no open time at all", () => {
     rejects(spec({ weekly: {} }), "weekly", /no open time at all/);
@@ -48,7 +59,16 @@ describe("compileCalendar validation", () => {
     rejects(spec({ holidays: { country: "SE" as "NO" } }), "holidays.country", /only "NO"/);
   });
   it("accepts touching ranges and merges them", () => {
-    const cal = compileCalendar(spec({ weekly: { mon: [["12:00", "16:00"], ["08:00", "12:00"]] } }));
+    const cal = compileCalendar(
+      spec({
+        weekly: {
+          mon: [
+            ["12:00", "16:00"],
+            ["08:00", "12:00"],
+          ],
+        },
+      }),
+    );
     const day = cal.day(cal.dayNumberOf(Date.parse("2026-01-05T10:00:00Z")));
     expect(day.open).toEqual([Date.parse("2026-01-05T07:00:00Z"), Date.parse("2026-01-05T15:00:00Z")]);
     expect(day.total).toBe(8 * 3_600_000);

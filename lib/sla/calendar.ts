@@ -76,13 +76,13 @@ export class Calendar {
     }
     this.norwegianHolidays = spec.holidays?.country === "NO";
     if (spec.closedDates !== undefined && !Array.isArray(spec.closedDates)) {
-      throw new SlaInputError("closedDates", "expected a list of local dates \"YYYY-MM-DD\"");
+      throw new SlaInputError("closedDates", 'expected a list of local dates "YYYY-MM-DD"');
     }
     this.closed = new Set((spec.closedDates ?? []).map((d, i) => dayNumberFromIsoDate(d, `closedDates[${i}]`)));
     const special = new Map<number, DayHours>();
     if (spec.specialHours !== undefined) {
       if (spec.specialHours === null || typeof spec.specialHours !== "object" || Array.isArray(spec.specialHours)) {
-        throw new SlaInputError("specialHours", "expected an object from local date \"YYYY-MM-DD\" to hours");
+        throw new SlaInputError("specialHours", 'expected an object from local date "YYYY-MM-DD" to hours');
       }
       for (const [date, hours] of Object.entries(spec.specialHours)) {
         special.set(dayNumberFromIsoDate(date, `specialHours["${date}"]`), compileHours(hours, `specialHours["${date}"]`));

@@ -44,17 +44,17 @@ describe("computeResponseClock", () => {
   });
 
   it("pause inside hours, then resume: paused time does not count", () => {
-    const events: ClockEvent[] = [
-      reg("2026-01-14T08:00:00Z"),
-      { type: "paused", at: "2026-01-14T09:00:00Z", reason: "waiting for customer" },
-      { type: "resumed", at: "2026-01-14T11:00:00Z" },
-    ];
+    const events: ClockEvent[] = [reg("2026-01-14T08:00:00Z"), { type: "paused", at: "2026-01-14T09:00:00Z", reason: "waiting for customer" }, { type: "resumed", at: "2026-01-14T11:00:00Z" }];
     const whilePaused = clock(events, "2026-01-14T10:00:00Z");
     expect(whilePaused.state).toBe("paused");
     expect(whilePaused.usedMinutes).toBe(60);
     expect(whilePaused.leftMinutes).toBe(180);
     expect(whilePaused.dueAt).toBeNull();
-    expect(warningsOf(whilePaused)).toEqual([[0.5, null], [0.75, null], [0.9, null]]);
+    expect(warningsOf(whilePaused)).toEqual([
+      [0.5, null],
+      [0.75, null],
+      [0.9, null],
+    ]);
     expect(whilePaused.pauses).toEqual([{ from: at("2026-01-14T09:00:00Z"), to: null, reason: "waiting for customer" }]);
     expect(nextClockInstants(whilePaused)).toEqual([]);
 
@@ -71,11 +71,7 @@ describe("computeResponseClock", () => {
   });
 
   it("the due instant does not depend on when it is computed: at the resume instant itself, and later", () => {
-    const events: ClockEvent[] = [
-      reg("2026-01-14T08:00:00Z"),
-      { type: "paused", at: "2026-01-14T09:00:00Z", reason: "waiting for customer" },
-      { type: "resumed", at: "2026-01-14T11:00:00Z" },
-    ];
+    const events: ClockEvent[] = [reg("2026-01-14T08:00:00Z"), { type: "paused", at: "2026-01-14T09:00:00Z", reason: "waiting for customer" }, { type: "resumed", at: "2026-01-14T11:00:00Z" }];
     for (const now of ["2026-01-14T11:00:00Z", "2026-01-14T11:00:00.001Z", "2026-01-14T13:59:59Z"]) {
       const c = clock(events, now);
       expect(c.state).toBe("running");
@@ -89,11 +85,12 @@ describe("computeResponseClock", () => {
   });
 
   it("a warning crossed before a pause keeps its instant while paused", () => {
-    const c = clock(
-      [reg("2026-01-14T08:00:00Z"), { type: "paused", at: "2026-01-14T10:30:00Z", reason: "waiting for access" }],
-      "2026-01-14T11:00:00Z",
-    );
-    expect(warningsOf(c)).toEqual([[0.5, "2026-01-14T10:00:00.000Z"], [0.75, null], [0.9, null]]);
+    const c = clock([reg("2026-01-14T08:00:00Z"), { type: "paused", at: "2026-01-14T10:30:00Z", reason: "waiting for access" }], "2026-01-14T11:00:00Z");
+    expect(warningsOf(c)).toEqual([
+      [0.5, "2026-01-14T10:00:00.000Z"],
+      [0.75, null],
+      [0.9, null],
+    ]);
   });
 
   it("pause from Friday 15:30 to Monday 07:00 (before opening)", () => {
@@ -120,10 +117,7 @@ describe("computeResponseClock", () => {
   });
 
   it("priority change P3 → P1 after 90 minutes is breached at once", () => {
-    const c = clock(
-      [reg("2026-01-14T08:00:00Z"), { type: "priority_changed", at: "2026-01-14T09:30:00Z", priority: "P1" }],
-      "2026-01-14T09:30:00Z",
-    );
+    const c = clock([reg("2026-01-14T08:00:00Z"), { type: "priority_changed", at: "2026-01-14T09:30:00Z", priority: "P1" }], "2026-01-14T09:30:00Z");
     expect(c.state).toBe("breached");
     expect(iso(c.breachedAt)).toBe("2026-01-14T09:00:00.000Z");
     expect(iso(c.dueAt)).toBe("2026-01-14T09:00:00.000Z");
@@ -138,7 +132,11 @@ describe("computeResponseClock", () => {
     const before = clock([...base, { type: "troubleshooting_started", at: "2026-01-14T10:00:00Z" }], "2026-01-15T12:00:00Z");
     expect(before).toMatchObject({ state: "met", usedMinutes: 120, leftMinutes: 120, dueAt: null, stoppedAt: at("2026-01-14T10:00:00Z") });
     expect(before.breachedAt).toBeUndefined();
-    expect(warningsOf(before)).toEqual([[0.5, "2026-01-14T10:00:00.000Z"], [0.75, null], [0.9, null]]);
+    expect(warningsOf(before)).toEqual([
+      [0.5, "2026-01-14T10:00:00.000Z"],
+      [0.75, null],
+      [0.9, null],
+    ]);
 
     const exactly = clock([...base, { type: "troubleshooting_started", at: "2026-01-14T12:00:00Z" }], "2026-01-15T12:00:00Z");
     expect(exactly.state).toBe("met");
@@ -158,10 +156,7 @@ describe("computeResponseClock", () => {
   });
 
   it("reclassified out of SLA measurement", () => {
-    const c = clock(
-      [reg("2026-01-14T08:00:00Z"), { type: "reclassified", at: "2026-01-14T08:30:00Z", reason: "SCIM/AD sync fault in the customer's identity environment" }],
-      "2026-01-14T15:00:00Z",
-    );
+    const c = clock([reg("2026-01-14T08:00:00Z"), { type: "reclassified", at: "2026-01-14T08:30:00Z", reason: "SCIM/AD sync fault in the customer's identity environment" }], "2026-01-14T15:00:00Z");
     expect(c).toMatchObject({ state: "excluded", usedMinutes: 30, dueAt: null, excludedReason: "SCIM/AD sync fault in the customer's identity environment" });
     expect(nextClockInstants(c)).toEqual([]);
   });

@@ -232,11 +232,7 @@ export function computeResponseClock({ version, events, now }: ComputeResponseCl
 }
 
 /** Replays the events against the agreement version in force at registration. */
-export function computeResponseClockForAgreement(input: {
-  versions: readonly AgreementVersionSpec[];
-  events: ClockEvent[];
-  now: Date;
-}): ResponseClock {
+export function computeResponseClockForAgreement(input: { versions: readonly AgreementVersionSpec[]; events: ClockEvent[]; now: Date }): ResponseClock {
   const registered = parseEvents(input.events).find((e) => e.type === "registered");
   if (!registered) throw new SlaInputError("events", 'no "registered" event');
   const version = selectAgreementVersion(input.versions, new Date(registered.at));

@@ -34,7 +34,15 @@ describe("computeCompliance", () => {
     expect(computeCompliance([], 90)).toMatchObject({ measured: 0, percent: 100, passes: true });
   });
   it("rejects duplicates and bad thresholds", () => {
-    expect(() => computeCompliance([{ id: "a", state: "met" }, { id: "a", state: "met" }], 90)).toThrow(/tickets\[1\]\.id: ticket a is listed twice/);
+    expect(() =>
+      computeCompliance(
+        [
+          { id: "a", state: "met" },
+          { id: "a", state: "met" },
+        ],
+        90,
+      ),
+    ).toThrow(/tickets\[1\]\.id: ticket a is listed twice/);
     expect(() => computeCompliance([], 190)).toThrow(/minWithinTargetPercent/);
   });
 });

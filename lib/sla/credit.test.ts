@@ -33,7 +33,11 @@ describe("Netpower: 5 % per breached condition, capped at 15 %", () => {
     const r = computeCredit({ ...NETPOWER_CREDIT, perBreachPercent: 10 }, { withinTargetPercent: 50, uptimePercent: 90, monthlyFee: fee });
     expect(r.percent).toBe(15);
     expect(r.amount).toBe(1500);
-    expect(r.lines.map((l) => [l.percent, l.amount])).toEqual([[10, 1000], [10, 1000], [-5, -500]]);
+    expect(r.lines.map((l) => [l.percent, l.amount])).toEqual([
+      [10, 1000],
+      [10, 1000],
+      [-5, -500],
+    ]);
     expect(r.lines[2]!.label).toBe("capped at 15 % per month");
   });
   it("missing inputs are rejected", () => {
@@ -45,7 +49,14 @@ describe("Netpower: 5 % per breached condition, capped at 15 %", () => {
 
 describe("Pureservice uptime tiers", () => {
   const cases: Array<[number, number]> = [
-    [100, 0], [99.5, 0], [99.49, 25], [99, 25], [98.99, 50], [95, 50], [94.99, 100], [0, 100],
+    [100, 0],
+    [99.5, 0],
+    [99.49, 25],
+    [99, 25],
+    [98.99, 50],
+    [95, 50],
+    [94.99, 100],
+    [0, 100],
   ];
   for (const [uptime, percent] of cases) {
     it(`${uptime} % → ${percent} %`, () => {
@@ -69,7 +80,14 @@ describe("Pureservice uptime tiers", () => {
 });
 
 describe("Nettsoft uptime tiers with the 95–96 % gap", () => {
-  const cases: Array<[number, number]> = [[99.5, 0], [99.49, 10], [98, 10], [97.5, 20], [96, 30], [94.99, 40]];
+  const cases: Array<[number, number]> = [
+    [99.5, 0],
+    [99.49, 10],
+    [98, 10],
+    [97.5, 20],
+    [96, 30],
+    [94.99, 40],
+  ];
   for (const [uptime, percent] of cases) {
     it(`${uptime} % → ${percent} %`, () => {
       expect(computeCredit(NETTSOFT_CREDIT, { uptimePercent: uptime, monthlyFee: fee }).percent).toBe(percent);
@@ -109,7 +127,14 @@ describe("Sodvin refund R = V · (1 − (D − N) / D / O)", () => {
 
 describe("scheme validation", () => {
   it("rejects overlapping tiers and unknown kinds", () => {
-    const overlapping: CreditScheme = { kind: "uptime_tiers", capPercent: 100, tiers: [{ minUptimePercent: 90, percent: 0 }, { belowUptimePercent: 95, percent: 10 }] };
+    const overlapping: CreditScheme = {
+      kind: "uptime_tiers",
+      capPercent: 100,
+      tiers: [
+        { minUptimePercent: 90, percent: 0 },
+        { belowUptimePercent: 95, percent: 10 },
+      ],
+    };
     expect(() => computeCredit(overlapping, { uptimePercent: 99, monthlyFee: fee })).toThrow(/credit.tiers: tiers overlap/);
     expect(() => computeCredit({ kind: "bonus" } as unknown as CreditScheme, { monthlyFee: fee })).toThrow(SlaInputError);
   });

@@ -140,21 +140,23 @@ export function computeCredit(scheme: CreditScheme, input: CreditInput): CreditR
       const uptime = requirePercent(input.uptimePercent, "uptimePercent");
       const lines: CreditLine[] = [];
       const responseBreached = within < scheme.minWithinTargetPercent;
-      lines.push(line(
-        responseBreached
-          ? `response: ${fmtPct(within)} within target, below ${fmtPct(scheme.minWithinTargetPercent)}`
-          : `response: ${fmtPct(within)} within target (required ${fmtPct(scheme.minWithinTargetPercent)})`,
-        { code: responseBreached ? "response_below" : "response_ok", within, required: scheme.minWithinTargetPercent },
-        responseBreached ? scheme.perBreachPercent : 0,
-      ));
+      lines.push(
+        line(
+          responseBreached
+            ? `response: ${fmtPct(within)} within target, below ${fmtPct(scheme.minWithinTargetPercent)}`
+            : `response: ${fmtPct(within)} within target (required ${fmtPct(scheme.minWithinTargetPercent)})`,
+          { code: responseBreached ? "response_below" : "response_ok", within, required: scheme.minWithinTargetPercent },
+          responseBreached ? scheme.perBreachPercent : 0,
+        ),
+      );
       const uptimeBreached = uptime < scheme.minUptimePercent;
-      lines.push(line(
-        uptimeBreached
-          ? `uptime: ${fmtPct(uptime)}, below ${fmtPct(scheme.minUptimePercent)}`
-          : `uptime: ${fmtPct(uptime)} (required ${fmtPct(scheme.minUptimePercent)})`,
-        { code: uptimeBreached ? "uptime_below" : "uptime_ok", uptime, required: scheme.minUptimePercent },
-        uptimeBreached ? scheme.perBreachPercent : 0,
-      ));
+      lines.push(
+        line(
+          uptimeBreached ? `uptime: ${fmtPct(uptime)}, below ${fmtPct(scheme.minUptimePercent)}` : `uptime: ${fmtPct(uptime)} (required ${fmtPct(scheme.minUptimePercent)})`,
+          { code: uptimeBreached ? "uptime_below" : "uptime_ok", uptime, required: scheme.minUptimePercent },
+          uptimeBreached ? scheme.perBreachPercent : 0,
+        ),
+      );
       const sum = lines.reduce((s, l) => s + l.percent, 0);
       if (sum > scheme.capPercent) lines.push(line(`capped at ${fmtPct(scheme.capPercent)} per month`, { code: "cap_month", cap: scheme.capPercent }, scheme.capPercent - sum));
       const percent = Math.min(sum, scheme.capPercent);
@@ -172,12 +174,20 @@ export function computeCredit(scheme: CreditScheme, input: CreditInput): CreditR
           percent: null,
           amount: null,
           undefinedGap: true,
-          lines: [{ label: `uptime ${fmtPct(uptime)} falls in ${lo}–${hi} %, which the agreement leaves undefined: decide manually`, reason: { code: "tiers_gap", uptime, from: lo, to: hi }, percent: 0, amount: 0 }],
+          lines: [
+            {
+              label: `uptime ${fmtPct(uptime)} falls in ${lo}–${hi} %, which the agreement leaves undefined: decide manually`,
+              reason: { code: "tiers_gap", uptime, from: lo, to: hi },
+              percent: 0,
+              amount: 0,
+            },
+          ],
         };
       }
       const tierReason: CreditLineReason = { code: "tier", uptime, min: tier.minUptimePercent ?? null, below: tier.belowUptimePercent ?? null, tierPercent: tier.percent };
       const lines = [line(`uptime ${fmtPct(uptime)}: tier ${describeTier(tier)}`, tierReason, tier.percent)];
-      if (tier.percent > scheme.capPercent) lines.push(line(`capped at ${fmtPct(scheme.capPercent)} of the monthly fee`, { code: "cap_fee", cap: scheme.capPercent }, scheme.capPercent - tier.percent));
+      if (tier.percent > scheme.capPercent)
+        lines.push(line(`capped at ${fmtPct(scheme.capPercent)} of the monthly fee`, { code: "cap_fee", cap: scheme.capPercent }, scheme.capPercent - tier.percent));
       const percent = Math.min(tier.percent, scheme.capPercent);
       return { percent, amount: money((fee * percent) / 100), lines };
     }

@@ -15,10 +15,7 @@ export function parseWallTime(value: unknown, field: string, isEnd: boolean): nu
   const min = m ? Number(m[2]) : NaN;
   const valid = m !== null && ((h <= 23 && min <= 59) || (isEnd && h === 24 && min === 0));
   if (!valid) {
-    throw new SlaInputError(
-      field,
-      `${JSON.stringify(value)} is not a wall-clock time "HH:MM" (00:00–23:59${isEnd ? ", or 24:00 as an end" : ""})`,
-    );
+    throw new SlaInputError(field, `${JSON.stringify(value)} is not a wall-clock time "HH:MM" (00:00–23:59${isEnd ? ", or 24:00 as an end" : ""})`);
   }
   return (h * 60 + min) * MINUTE_MS;
 }

@@ -5,15 +5,7 @@ export type { Hours } from "./hours";
 export { Calendar, calendarFor, compileCalendar, type CalendarDay, type CalendarSpec } from "./calendar";
 export { addBusinessMinutes, businessMinutesBetween, nextOpenInstant } from "./business-time";
 export { norwegianPublicHolidays } from "./holidays";
-export {
-  PRIORITIES,
-  isPriority,
-  selectAgreementVersion,
-  validateAgreementVersion,
-  type AgreementVersionSpec,
-  type Priority,
-  type ResponseTarget,
-} from "./agreement";
+export { PRIORITIES, isPriority, selectAgreementVersion, validateAgreementVersion, type AgreementVersionSpec, type Priority, type ResponseTarget } from "./agreement";
 export {
   computeResponseClock,
   computeResponseClockForAgreement,
@@ -29,7 +21,19 @@ export {
 export { clockStatusAt, firstOverdueInstant, isOverdue, type ClockFacts, type ClockStatus } from "./clock-status";
 export { troubleshootingStartCause, type ResponseActivity, type ResponseStartSettings, type TroubleshootingStartCause } from "./response-start";
 export { computeCompliance, type ComplianceResult, type ComplianceTicket } from "./compliance";
-export { computeCredit, validateCreditScheme, type CreditInput, type CreditLine, type CreditLineReason, type CreditResult, type CreditScheme, type NetpowerCreditScheme, type SodvinRefundScheme, type UptimeTier, type UptimeTiersCreditScheme } from "./credit";
+export {
+  computeCredit,
+  validateCreditScheme,
+  type CreditInput,
+  type CreditLine,
+  type CreditLineReason,
+  type CreditResult,
+  type CreditScheme,
+  type NetpowerCreditScheme,
+  type SodvinRefundScheme,
+  type UptimeTier,
+  type UptimeTiersCreditScheme,
+} from "./credit";
 export { computeUptime, type UptimeInput, type UptimeResult } from "./uptime";
 export { expandMaintenanceWindows, type MaintenanceRule } from "./maintenance";
 export * from "./presets";

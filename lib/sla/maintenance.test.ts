@@ -34,8 +34,18 @@ describe("expandMaintenanceWindows", () => {
     expect(isoPairs(expandMaintenanceWindows(SODVIN_MAINTENANCE, september))).toEqual([["2026-09-14T22:00:00.000Z", "2026-09-15T04:00:00.000Z"]]);
     const year = expandMaintenanceWindows(SODVIN_MAINTENANCE, { from: at("2025-12-31T23:00:00Z"), to: at("2026-12-31T23:00:00Z") });
     expect(year.map((w) => w.to.toISOString().slice(0, 10))).toEqual([
-      "2026-01-20", "2026-02-17", "2026-03-17", "2026-04-21", "2026-05-19", "2026-06-16",
-      "2026-07-21", "2026-08-18", "2026-09-15", "2026-10-20", "2026-11-17", "2026-12-15",
+      "2026-01-20",
+      "2026-02-17",
+      "2026-03-17",
+      "2026-04-21",
+      "2026-05-19",
+      "2026-06-16",
+      "2026-07-21",
+      "2026-08-18",
+      "2026-09-15",
+      "2026-10-20",
+      "2026-11-17",
+      "2026-12-15",
     ]);
   });
   it("rejects bad rules", () => {

@@ -11,7 +11,13 @@ describe("presets", () => {
     const keys = [...CALENDAR_PRESETS, ...AGREEMENT_PRESETS].map((p) => p.key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(AGREEMENT_PRESETS.map((a) => a.key)).toEqual([
-      "netpower-ordinary", "netpower-extended", "pureservice", "nettsoft-ms365-bedrift", "nettsoft-ms365-bruker", "nettsoft-servers-vps", "nettsoft-teams",
+      "netpower-ordinary",
+      "netpower-extended",
+      "pureservice",
+      "nettsoft-ms365-bedrift",
+      "nettsoft-ms365-bruker",
+      "nettsoft-servers-vps",
+      "nettsoft-teams",
     ]);
     expect(AGREEMENT_PRESETS.map((a) => a.versions.map((v) => v.targets.P1?.minutes))).toEqual([[60], [30], [240, 120], [120], [240], [60], [240]]);
   });

@@ -88,14 +88,7 @@ export const NETTSOFT_CORE_TIME: CalendarPreset = {
   spec: { timeZone: ZONE, weekly: { ...weekdays("07:00", "21:00"), sat: [["09:00", "18:00"]] }, holidays: { country: "NO" } },
 };
 
-export const CALENDAR_PRESETS: CalendarPreset[] = [
-  NETPOWER_OFFICE_HOURS,
-  ALWAYS_OPEN,
-  NETPOWER_EXTENDED_08_22,
-  PURESERVICE_OFFICE_HOURS,
-  NETTSOFT_OFFICE_HOURS,
-  NETTSOFT_CORE_TIME,
-];
+export const CALENDAR_PRESETS: CalendarPreset[] = [NETPOWER_OFFICE_HOURS, ALWAYS_OPEN, NETPOWER_EXTENDED_08_22, PURESERVICE_OFFICE_HOURS, NETTSOFT_OFFICE_HOURS, NETTSOFT_CORE_TIME];
 
 export const NETPOWER_CREDIT: NetpowerCreditScheme = { kind: "netpower", perBreachPercent: 5, capPercent: 15, minWithinTargetPercent: 90, minUptimePercent: 99.8 };
 export const PURESERVICE_CREDIT: UptimeTiersCreditScheme = {
@@ -147,12 +140,18 @@ export const NETPOWER_ORDINARY: AgreementPreset = {
   provider: "Netpower",
   source: "000 §6, §7, §8, §10",
   versions: [
-    version("netpower-ordinary", "netpower-ordinary-v1", SINCE_EVER, {
-      P1: { minutes: 60, calendar: office },
-      P2: { minutes: 120, calendar: office },
-      P3: { minutes: 240, calendar: office },
-      P4: { minutes: 480, calendar: office },
-    }, NETPOWER_CREDIT),
+    version(
+      "netpower-ordinary",
+      "netpower-ordinary-v1",
+      SINCE_EVER,
+      {
+        P1: { minutes: 60, calendar: office },
+        P2: { minutes: 120, calendar: office },
+        P3: { minutes: 240, calendar: office },
+        P4: { minutes: 480, calendar: office },
+      },
+      NETPOWER_CREDIT,
+    ),
   ],
   uptime: { maintenance: [NETPOWER_MAINTENANCE] },
 };
@@ -162,12 +161,18 @@ export const NETPOWER_EXTENDED: AgreementPreset = {
   provider: "Netpower",
   source: "000 §6, §19",
   versions: [
-    version("netpower-extended", "netpower-extended-v1", SINCE_EVER, {
-      P1: { minutes: 30, calendar: ALWAYS_OPEN.spec },
-      P2: { minutes: 60, calendar: ALWAYS_OPEN.spec },
-      P3: { minutes: 240, calendar: NETPOWER_EXTENDED_08_22.spec },
-      P4: { minutes: 480, calendar: office },
-    }, NETPOWER_CREDIT),
+    version(
+      "netpower-extended",
+      "netpower-extended-v1",
+      SINCE_EVER,
+      {
+        P1: { minutes: 30, calendar: ALWAYS_OPEN.spec },
+        P2: { minutes: 60, calendar: ALWAYS_OPEN.spec },
+        P3: { minutes: 240, calendar: NETPOWER_EXTENDED_08_22.spec },
+        P4: { minutes: 480, calendar: office },
+      },
+      NETPOWER_CREDIT,
+    ),
   ],
   uptime: { maintenance: [NETPOWER_MAINTENANCE] },
 };
@@ -199,12 +204,4 @@ export const NETTSOFT_MS365_BRUKER = nettsoft("nettsoft-ms365-bruker", "Nettsoft
 export const NETTSOFT_SERVERS = nettsoft("nettsoft-servers-vps", "Nettsoft servers/VPS", 60);
 export const NETTSOFT_TEAMS = nettsoft("nettsoft-teams", "Nettsoft Teams", 240);
 
-export const AGREEMENT_PRESETS: AgreementPreset[] = [
-  NETPOWER_ORDINARY,
-  NETPOWER_EXTENDED,
-  PURESERVICE,
-  NETTSOFT_MS365_BEDRIFT,
-  NETTSOFT_MS365_BRUKER,
-  NETTSOFT_SERVERS,
-  NETTSOFT_TEAMS,
-];
+export const AGREEMENT_PRESETS: AgreementPreset[] = [NETPOWER_ORDINARY, NETPOWER_EXTENDED, PURESERVICE, NETTSOFT_MS365_BEDRIFT, NETTSOFT_MS365_BRUKER, NETTSOFT_SERVERS, NETTSOFT_TEAMS];

@@ -41,16 +41,34 @@ export function assertTimeZone(zone: unknown, field: string): string {
 /** Offset (local wall-clock − UTC) in ms at instant t. */
 export function offsetAt(zone: string, t: number): number {
   const parts = formatterFor(zone).formatToParts(new Date(t));
-  let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  let y = 0,
+    mo = 0,
+    d = 0,
+    h = 0,
+    mi = 0,
+    s = 0;
   for (const p of parts) {
     switch (p.type) {
-      case "year": y = Number(p.value); break;
-      case "month": mo = Number(p.value); break;
-      case "day": d = Number(p.value); break;
-      case "hour": h = Number(p.value); break;
-      case "minute": mi = Number(p.value); break;
-      case "second": s = Number(p.value); break;
-      default: break;
+      case "year":
+        y = Number(p.value);
+        break;
+      case "month":
+        mo = Number(p.value);
+        break;
+      case "day":
+        d = Number(p.value);
+        break;
+      case "hour":
+        h = Number(p.value);
+        break;
+      case "minute":
+        mi = Number(p.value);
+        break;
+      case "second":
+        s = Number(p.value);
+        break;
+      default:
+        break;
     }
   }
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);

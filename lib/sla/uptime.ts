@@ -45,9 +45,15 @@ export function computeUptime(input: UptimeInput): UptimeResult {
     });
   };
   const maintenance = clip(unionOf(read(input.maintenance, "maintenance")), from, to);
-  const downtime = subtract(clip(read(input.downtime, "downtime").filter((d) => d.counts), from, to), maintenance);
-  const measure = (intervals: Interval[]) =>
-    intervals.reduce((sum, i) => sum + (input.coverage ? businessMsBetween(input.coverage, i.from, i.to) : i.to - i.from), 0);
+  const downtime = subtract(
+    clip(
+      read(input.downtime, "downtime").filter((d) => d.counts),
+      from,
+      to,
+    ),
+    maintenance,
+  );
+  const measure = (intervals: Interval[]) => intervals.reduce((sum, i) => sum + (input.coverage ? businessMsBetween(input.coverage, i.from, i.to) : i.to - i.from), 0);
   let totalMs = measure([{ from, to }]);
   if (input.maintenanceReducesTotal) totalMs -= measure(maintenance);
   const downMs = measure(downtime);

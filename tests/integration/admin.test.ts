@@ -68,7 +68,12 @@ describe("provider admin use cases", () => {
             agreementId: pureservice.id,
             label: "x",
             validFrom: "2031-01-01T00:00",
-            targets: { P1: { minutes: 60, calendarId: calendar.id }, P2: { minutes: 60, calendarId: calendar.id }, P3: { minutes: null, calendarId: calendar.id }, P4: { minutes: null, calendarId: calendar.id } },
+            targets: {
+              P1: { minutes: 60, calendarId: calendar.id },
+              P2: { minutes: 60, calendarId: calendar.id },
+              P3: { minutes: null, calendarId: calendar.id },
+              P4: { minutes: null, calendarId: calendar.id },
+            },
             warningPercents: [50],
             minWithinTargetPercent: 90,
           },
@@ -139,7 +144,11 @@ describe("provider admin use cases", () => {
 
   it("adds an agreement version that tickets registered after its validFrom are measured by, and refuses a colliding validFrom", async () => {
     const agreement = await prisma.serviceAgreement.findUniqueOrThrow({ where: { key: "pureservice" }, select: { id: true } });
-    const { id: calendarId } = await createCalendar({ actor: admin, input: { key: `p-${suffix()}`, name: "Pureservice 2029", timeZone: "Europe/Oslo", weekly: WEEKDAYS_8_16, norwegianHolidays: true }, ctx });
+    const { id: calendarId } = await createCalendar({
+      actor: admin,
+      input: { key: `p-${suffix()}`, name: "Pureservice 2029", timeZone: "Europe/Oslo", weekly: WEEKDAYS_8_16, norwegianHolidays: true },
+      ctx,
+    });
     await setCalendarDate({ actor: admin, input: { calendarId, date: "2029-12-24", hours: "" }, ctx });
     const targets = { P1: { minutes: 60, calendarId }, P2: { minutes: 90, calendarId }, P3: { minutes: 120, calendarId }, P4: { minutes: null, calendarId } };
     const input = { agreementId: agreement.id, label: "pureservice-1h-2029", validFrom: "2029-06-01T00:00", targets, warningPercents: [50, 80], minWithinTargetPercent: 95 };

@@ -17,9 +17,11 @@ describe("REST API rate limit (SLA-RULES.md §5: 100 calls per minute per custom
 
   /** An authenticated route with the given limit and clock; answers 200 with the caller's organisation. */
   const route = (overrides: Partial<ApiDeps>) =>
-    withApiActor(async ({ actor }) => json({ organizationId: actor.organizationId }), () => ({ ...defaultApiDeps(), prisma, redis, ...overrides }));
-  const call = (handler: ReturnType<typeof route>, email: string) =>
-    handler(new Request("http://test/api/v1/limited", { headers: { authorization: `Bearer ${tokens[email]}` } }));
+    withApiActor(
+      async ({ actor }) => json({ organizationId: actor.organizationId }),
+      () => ({ ...defaultApiDeps(), prisma, redis, ...overrides }),
+    );
+  const call = (handler: ReturnType<typeof route>, email: string) => handler(new Request("http://test/api/v1/limited", { headers: { authorization: `Bearer ${tokens[email]}` } }));
 
   beforeAll(async () => {
     await seed(prisma);
@@ -102,8 +104,7 @@ describe("REST API rate limit (SLA-RULES.md §5: 100 calls per minute per custom
 
   it("counts in Redis under the run's prefix, one key per organisation and minute", async () => {
     const start = nextMinute();
-    const decide = (at: number) =>
-      checkRateLimit({ redis, prefix: redisPrefix(), bucket: "org-a", limit: 2, now: new Date(at) });
+    const decide = (at: number) => checkRateLimit({ redis, prefix: redisPrefix(), bucket: "org-a", limit: 2, now: new Date(at) });
     expect(await decide(start + 1_000)).toEqual({ allowed: true, limit: 2, remaining: 1, retryAfterSeconds: 59 });
     expect(await decide(start + 2_000)).toEqual({ allowed: true, limit: 2, remaining: 0, retryAfterSeconds: 58 });
     expect(await decide(start + 3_000)).toEqual({ allowed: false, limit: 2, remaining: 0, retryAfterSeconds: 57 });

@@ -35,12 +35,14 @@ describe("API tokens", () => {
   const prisma = createPrisma();
   const ctx = { prisma, now: () => new Date() };
   /** An authenticated route that answers with who is calling. */
-  const whoAmI = withApiActor(async ({ actor }) => json({ userId: actor.userId, organizationId: actor.organizationId, role: actor.role }), () => ({
-    ...defaultApiDeps(),
-    prisma,
-  }));
-  const call = (authorization?: string) =>
-    whoAmI(new Request("http://test/api/v1/whoami", { headers: authorization ? { authorization } : {} }));
+  const whoAmI = withApiActor(
+    async ({ actor }) => json({ userId: actor.userId, organizationId: actor.organizationId, role: actor.role }),
+    () => ({
+      ...defaultApiDeps(),
+      prisma,
+    }),
+  );
+  const call = (authorization?: string) => whoAmI(new Request("http://test/api/v1/whoami", { headers: authorization ? { authorization } : {} }));
 
   beforeAll(async () => {
     await seed(prisma);

@@ -27,7 +27,10 @@ import { configuredStore } from "../../lib/server/attachments/store";
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 /** The start of a Windows program (MZ header, PE stub). */
 const EXE = Buffer.concat([
-  Buffer.from("4d5a90000300000004000000ffff0000b800000000000000400000000000000000000000000000000000000000000000000000000000000000000000800000000e1fba0e00b409cd21b8014ccd21546869732070726f6772616d2063616e6e6f74", "hex"),
+  Buffer.from(
+    "4d5a90000300000004000000ffff0000b800000000000000400000000000000000000000000000000000000000000000000000000000000000000000800000000e1fba0e00b409cd21b8014ccd21546869732070726f6772616d2063616e6e6f74",
+    "hex",
+  ),
   Buffer.from(" be run in DOS mode.\r\r\n$"),
   Buffer.alloc(2048, 1),
 ]);
@@ -125,7 +128,10 @@ describe.each(["postgres", "disk"] as const)("attachments in the %s store", (sto
     expect(rows[0]!.sha256).toBe(rows[1]!.sha256);
     if (store === "postgres") expect(await prisma.attachmentBlob.count({ where: { sha256: rows[0]!.sha256 } })).toBe(1);
     else expect(await readdir(join(dir, rows[0]!.sha256.slice(0, 2)))).toEqual([rows[0]!.sha256]);
-    for (const [who, a] of [["kari", first.attachments[0]!], ["ola", second.attachments[0]!]] as const) {
+    for (const [who, a] of [
+      ["kari", first.attachments[0]!],
+      ["ola", second.attachments[0]!],
+    ] as const) {
       expect(Buffer.from(await (await download(who, a.url)).arrayBuffer()).equals(bytes)).toBe(true);
     }
   });
@@ -219,7 +225,10 @@ describe.each(["postgres", "disk"] as const)("attachments in the %s store", (sto
     expect(script.status).toBe(422);
     const html = await register("kari", [{ name: "side.txt", bytes: Buffer.from("<!DOCTYPE html><script>alert(1)</script>") }]);
     expect(html.status).toBe(422);
-    const tooMany = await register("kari", Array.from({ length: 11 }, (_, i) => ({ name: `f${i}.txt`, bytes: Buffer.from(`fil ${i}`) })));
+    const tooMany = await register(
+      "kari",
+      Array.from({ length: 11 }, (_, i) => ({ name: `f${i}.txt`, bytes: Buffer.from(`fil ${i}`) })),
+    );
     expect(tooMany.status).toBe(422);
     expect(((await tooMany.json()) as { error: { message: string } }).error.message).toBe("You can attach at most 10 files to one message.");
     expect(await prisma.ticket.count()).toBe(before);

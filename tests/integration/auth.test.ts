@@ -178,7 +178,12 @@ describe("sign-in with e-mail and password, lockout, and the next-auth options",
       const options = oidcOptions();
       const user = await createUser();
       const jwt = options.callbacks!.jwt!;
-      const fromOidc = await jwt({ token: { sub: "idp-subject", email: user.email, name: "x" }, user: { id: "idp-subject" }, account: oidcAccount, profile: { sub: "idp-subject", email: user.email, email_verified: true } as never });
+      const fromOidc = await jwt({
+        token: { sub: "idp-subject", email: user.email, name: "x" },
+        user: { id: "idp-subject" },
+        account: oidcAccount,
+        profile: { sub: "idp-subject", email: user.email, email_verified: true } as never,
+      });
       // Our user id and a server-side session id (sessions.ts), nothing else.
       expect(fromOidc).toEqual({ sub: user.id, sid: expect.any(String) });
       const fromPassword = await jwt({ token: { sub: user.id, email: user.email }, user: { id: user.id }, account: { provider: "credentials", type: "credentials", providerAccountId: user.id } });

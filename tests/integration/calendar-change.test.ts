@@ -18,7 +18,11 @@ describe("changing a calendar", () => {
   it("moves the due instant of an open ticket on it and sets its timers again; a clock on another calendar is left alone", async () => {
     const admin = await actorByEmail(prisma, "admin@servicedesk.example");
     const suffix = randomBytes(3).toString("hex");
-    const calendar = await createCalendar({ actor: admin, input: { key: `every-day-${suffix}`, name: "Every day 08–16", timeZone: "Europe/Oslo", weekly: EVERY_DAY_8_16, norwegianHolidays: false }, ctx });
+    const calendar = await createCalendar({
+      actor: admin,
+      input: { key: `every-day-${suffix}`, name: "Every day 08–16", timeZone: "Europe/Oslo", weekly: EVERY_DAY_8_16, norwegianHolidays: false },
+      ctx,
+    });
     const agreement = await prisma.serviceAgreement.create({
       data: {
         key: `calendar-change-${suffix}`,

@@ -102,7 +102,21 @@ describe("customer views: an allow-list of fields per audience", () => {
     }
     const ticket = JSON.parse(answers[2]!.body);
     // The registration's files are the customer's own (issue 16): on the allow-list on purpose.
-    expect(Object.keys(ticket).sort()).toEqual(["attachments", "channel", "createdAt", "description", "id", "organizationId", "priority", "reference", "requesterId", "sla", "status", "title", "updatedAt"]);
+    expect(Object.keys(ticket).sort()).toEqual([
+      "attachments",
+      "channel",
+      "createdAt",
+      "description",
+      "id",
+      "organizationId",
+      "priority",
+      "reference",
+      "requesterId",
+      "sla",
+      "status",
+      "title",
+      "updatedAt",
+    ]);
     const events = JSON.parse(answers[3]!.body).items as { type: string; data: Record<string, unknown> }[];
     // The customer sees that the ticket waited for them and the message sent with it, not the reason.
     expect(events.find((e) => e.type === "PAUSED")?.data).toEqual({});

@@ -41,8 +41,7 @@ beforeAll(async () => {
 
 afterAll(() => prisma.$disconnect());
 
-const register = (title: string) =>
-  registerTicket({ actor: requester, input: { title, description: "Skriveren på lageret svarer ikke", priority: "P2" }, ctx: { prisma, now: () => REGISTERED_AT } });
+const register = (title: string) => registerTicket({ actor: requester, input: { title, description: "Skriveren på lageret svarer ikke", priority: "P2" }, ctx: { prisma, now: () => REGISTERED_AT } });
 
 /** What a ticket got after `afterEventId`: its events and notifications, without ids, instants, actor or the ticket's own reference. */
 async function changesOf(ticketId: string, afterEventId: bigint, afterNotifications: Set<string>) {
@@ -108,7 +107,11 @@ describe("an agent's escalation and a breach that moves the ticket", () => {
     // The same people told of the move, the same way.
     const escalated = (changes: typeof manual) => changes.notifications.filter((n) => n.template === "ticket-escalated");
     expect(escalated(timer)).toEqual(escalated(manual));
-    expect(escalated(manual).map((n) => n.recipientUserId).sort()).toEqual([...leadsOfL2].sort());
+    expect(
+      escalated(manual)
+        .map((n) => n.recipientUserId)
+        .sort(),
+    ).toEqual([...leadsOfL2].sort());
     expect(escalated(manual)[0]).toMatchObject({ channel: "EMAIL", payload: { from: "L1", to: "L2", priority: "P2" } });
 
     // The breach adds its own notices (the 1st line's leads, as the agreement says) and nothing else.

@@ -31,7 +31,10 @@ afterAll(async () => {
 });
 
 async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -65,11 +68,30 @@ describe("incidents", () => {
 
   it("an exception is recorded with its reason and does not reduce uptime; agreement-wide downtime affects every customer on it", async () => {
     const pureservice = await prisma.serviceAgreement.findUniqueOrThrow({ where: { key: "pureservice" }, select: { id: true } });
-    await openIncident({ actor: admin, input: { agreementId: pureservice.id, service: "Pureservice sky", cause: "Strømbrudd i datasenteret", startedAt: "2026-08-03T08:00:00Z", endedAt: "2026-08-03T09:00:00Z" }, ctx });
-    await openIncident({ actor: lise, input: { organizationId: bergheimAdmin.organizationId, service: "Pureservice sky", cause: "Kunden slettet egen konfigurasjon", startedAt: "2026-08-04T08:00:00Z", endedAt: "2026-08-04T12:00:00Z", counts: false, exclusionReason: "customer_caused" }, ctx });
+    await openIncident({
+      actor: admin,
+      input: { agreementId: pureservice.id, service: "Pureservice sky", cause: "Strømbrudd i datasenteret", startedAt: "2026-08-03T08:00:00Z", endedAt: "2026-08-03T09:00:00Z" },
+      ctx,
+    });
+    await openIncident({
+      actor: lise,
+      input: {
+        organizationId: bergheimAdmin.organizationId,
+        service: "Pureservice sky",
+        cause: "Kunden slettet egen konfigurasjon",
+        startedAt: "2026-08-04T08:00:00Z",
+        endedAt: "2026-08-04T12:00:00Z",
+        counts: false,
+        exclusionReason: "customer_caused",
+      },
+      ctx,
+    });
     const [report] = await computeMonthReports(prisma, { month: "2026-08", now: ctx.now(), organizationIds: [bergheimAdmin.organizationId] });
     expect(report!.figures.uptime.downtimeMinutes).toBe(60);
-    expect(report!.figures.uptime.incidents.map((i) => [i.counts, i.exclusionReason])).toEqual([[true, null], [false, "customer_caused"]]);
+    expect(report!.figures.uptime.incidents.map((i) => [i.counts, i.exclusionReason])).toEqual([
+      [true, null],
+      [false, "customer_caused"],
+    ]);
   });
 
   it("customers cannot record downtime; a customer admin lists their own organisation's and agreement's incidents; end users none", async () => {
@@ -86,9 +108,19 @@ describe("incidents", () => {
 
   it("a provider admin schedules a one-off maintenance window; downtime inside it does not count", async () => {
     const pureservice = await prisma.serviceAgreement.findUniqueOrThrow({ where: { key: "pureservice" }, select: { id: true } });
-    expect((await errorOf(scheduleMaintenanceWindow({ actor: lise, input: { agreementId: pureservice.id, startsAt: "2026-07-07T20:00:00Z", endsAt: "2026-07-07T23:00:00Z", description: "Oppgradering" }, ctx }))).code).toBe("not_found");
+    expect(
+      (
+        await errorOf(
+          scheduleMaintenanceWindow({ actor: lise, input: { agreementId: pureservice.id, startsAt: "2026-07-07T20:00:00Z", endsAt: "2026-07-07T23:00:00Z", description: "Oppgradering" }, ctx }),
+        )
+      ).code,
+    ).toBe("not_found");
     await scheduleMaintenanceWindow({ actor: admin, input: { agreementId: pureservice.id, startsAt: "2026-07-07T20:00:00Z", endsAt: "2026-07-07T23:00:00Z", description: "Oppgradering" }, ctx });
-    await openIncident({ actor: lise, input: { organizationId: bergheimAdmin.organizationId, service: "Pureservice sky", cause: "Oppgraderingen tok lengre tid", startedAt: "2026-07-07T22:00:00Z", endedAt: "2026-07-08T00:30:00Z" }, ctx });
+    await openIncident({
+      actor: lise,
+      input: { organizationId: bergheimAdmin.organizationId, service: "Pureservice sky", cause: "Oppgraderingen tok lengre tid", startedAt: "2026-07-07T22:00:00Z", endedAt: "2026-07-08T00:30:00Z" },
+      ctx,
+    });
     const [report] = await computeMonthReports(prisma, { month: "2026-07", now: ctx.now(), organizationIds: [bergheimAdmin.organizationId] });
     expect(report!.figures.uptime.downtimeMinutes).toBe(90);
     expect(report!.figures.uptime.maintenanceWindows).toBe(1);
@@ -111,7 +143,9 @@ describe("REST: /api/v1/incidents", () => {
     });
 
   it("an agent opens (201), lists and closes an incident; a customer may not open one (404); bad input is 400", async () => {
-    const opened = await incidentsRoute.POST(request("lise@servicedesk.example", "/incidents", { organizationId: kari.organizationId, service: "E-post", cause: "Sertifikat utløpt", startedAt: "2026-09-09T08:00:00Z" }));
+    const opened = await incidentsRoute.POST(
+      request("lise@servicedesk.example", "/incidents", { organizationId: kari.organizationId, service: "E-post", cause: "Sertifikat utløpt", startedAt: "2026-09-09T08:00:00Z" }),
+    );
     expect(opened.status).toBe(201);
     const incident = await opened.json();
     expect(opened.headers.get("location")).toBe(`/api/v1/incidents/${incident.id}`);
@@ -122,10 +156,15 @@ describe("REST: /api/v1/incidents", () => {
     const closed = await closeRoute.POST(request("lise@servicedesk.example", `/incidents/${incident.id}/close`, { endedAt: "2026-09-09T09:15:00Z" }), { params: Promise.resolve({ id: incident.id }) });
     expect(closed.status).toBe(200);
     expect((await closed.json()).endedAt).toBe("2026-09-09T09:15:00.000Z");
-    const again = await closeRoute.POST(new Request(`http://test/api/v1/incidents/${incident.id}/close`, { method: "POST", headers: { authorization: `Bearer ${tokens.get("lise@servicedesk.example")}` } }), { params: Promise.resolve({ id: incident.id }) });
+    const again = await closeRoute.POST(
+      new Request(`http://test/api/v1/incidents/${incident.id}/close`, { method: "POST", headers: { authorization: `Bearer ${tokens.get("lise@servicedesk.example")}` } }),
+      { params: Promise.resolve({ id: incident.id }) },
+    );
     expect(again.status).toBe(409);
 
-    expect((await incidentsRoute.POST(request("kari@nordlys.example", "/incidents", { organizationId: kari.organizationId, service: "x", cause: "x", startedAt: "2026-09-09T08:00:00Z" }))).status).toBe(404);
+    expect(
+      (await incidentsRoute.POST(request("kari@nordlys.example", "/incidents", { organizationId: kari.organizationId, service: "x", cause: "x", startedAt: "2026-09-09T08:00:00Z" }))).status,
+    ).toBe(404);
     expect((await incidentsRoute.POST(request("lise@servicedesk.example", "/incidents", { service: "x", startedAt: "yesterday" }))).status).toBe(400);
     expect((await closeRoute.POST(request("lise@servicedesk.example", "/incidents/nope/close", {}), { params: Promise.resolve({ id: "nope" }) })).status).toBe(404);
     expect((await incidentsRoute.GET(request("kari@nordlys.example", "/incidents"))).status).toBe(404);

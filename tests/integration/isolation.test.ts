@@ -169,7 +169,10 @@ describe("tenant isolation of the REST API", () => {
         expect(hidden.length, `${p.email} has tickets to be kept from`).toBeGreaterThan(0);
       }
       if (p.role === "END_USER" || p.role === "CUSTOMER_ADMIN") {
-        expect(hidden.some((t) => t.organizationId !== p.organizationId), `${p.email} is tested against another organisation`).toBe(true);
+        expect(
+          hidden.some((t) => t.organizationId !== p.organizationId),
+          `${p.email} is tested against another organisation`,
+        ).toBe(true);
         expect(visible.every((t) => t.organizationId === p.organizationId)).toBe(true);
       }
 
@@ -189,7 +192,11 @@ describe("tenant isolation of the REST API", () => {
       for (const filter of ["line=L1", "line=L2", "line=L3", "priority=P1", "priority=P4", "status=OPEN", "status=NEW"]) {
         const response = await ticketsRoute.GET(request(p, `/tickets?limit=100&${filter}`));
         const items = ((await response.json()) as { items: { id: string }[] }).items.map((i) => i.id);
-        for (const id of items) expect(visible.map((t) => t.id), `${p.email} ?${filter}`).toContain(id);
+        for (const id of items)
+          expect(
+            visible.map((t) => t.id),
+            `${p.email} ?${filter}`,
+          ).toContain(id);
       }
 
       for (const t of visible) {
@@ -223,9 +230,7 @@ describe("tenant isolation of the REST API", () => {
     const before = await prisma.ticket.count();
     const foreigner = person("ingrid@fjordvik.example");
     for (const email of ["kari@nordlys.example", "ola@nordlys.example"]) {
-      const response = await ticketsRoute.POST(
-        request(person(email), "/tickets", { title: "On behalf", description: "Someone else", priority: "P1", requesterId: foreigner.id }),
-      );
+      const response = await ticketsRoute.POST(request(person(email), "/tickets", { title: "On behalf", description: "Someone else", priority: "P1", requesterId: foreigner.id }));
       expect(response.status).toBe(422);
       expect((await response.json()).error.code).toBe("unprocessable");
     }

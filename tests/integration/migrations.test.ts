@@ -100,10 +100,7 @@ describe("npm run db:migrate (Prisma's WASM schema engine)", () => {
     await mkdir(join(dir, "29990101000000_add_widgets"));
     await writeFile(join(dir, "29990101000000_add_widgets", "migration.sql"), 'CREATE TABLE "Widget" ("id" INTEGER);\n');
     await mkdir(join(dir, "29990102000000_broken"));
-    await writeFile(
-      join(dir, "29990102000000_broken", "migration.sql"),
-      'CREATE TABLE "ShouldNotExist" ("id" INTEGER);\nALTER TABLE "NoSuchTable" ADD COLUMN "x" INTEGER;\n',
-    );
+    await writeFile(join(dir, "29990102000000_broken", "migration.sql"), 'CREATE TABLE "ShouldNotExist" ("id" INTEGER);\nALTER TABLE "NoSuchTable" ADD COLUMN "x" INTEGER;\n');
 
     const failure = await migrate(db.url, dir).then(
       () => null,

@@ -24,7 +24,14 @@ describe("throttle and digest", () => {
     const t0 = at(windowStart, 60_000);
     const breach = (i: number) => ({ reference: `SD-BURST-${String(i).padStart(2, "0")}`, title: `Brudd ${i}`, priority: "P2", dueAt: t0.toISOString(), breachedAt: t0.toISOString() });
     const page = await prisma.notification.create({
-      data: { channel: "EMAIL", template: "oncall-page", recipientUserId: lead.id, payload: { reference: "SD-PAGE", title: "Nede", priority: "P1", ackUrl: "http://localhost:3000/ack/x", attempt: 1 }, nextAttemptAt: t0, createdAt: t0 },
+      data: {
+        channel: "EMAIL",
+        template: "oncall-page",
+        recipientUserId: lead.id,
+        payload: { reference: "SD-PAGE", title: "Nede", priority: "P1", ackUrl: "http://localhost:3000/ack/x", attempt: 1 },
+        nextAttemptAt: t0,
+        createdAt: t0,
+      },
       select: { id: true },
     });
     for (let i = 1; i <= 20; i++) {
@@ -84,6 +91,11 @@ describe("throttle and digest", () => {
     expect(mail.sink.to(agent.email)).toHaveLength(5);
     expect(mail.sink.to(agent.email)[0]?.subject).toMatch(/^SLA warning: 90% of the target used for SD-PAR-/);
     await pass(at(windowStart, WINDOW_MS));
-    expect(mail.sink.to(agent.email).map((m) => m.subject).at(-1)).toBe("Digest: 7 notifications");
+    expect(
+      mail.sink
+        .to(agent.email)
+        .map((m) => m.subject)
+        .at(-1),
+    ).toBe("Digest: 7 notifications");
   });
 });

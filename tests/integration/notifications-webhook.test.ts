@@ -124,7 +124,10 @@ describe("signed webhooks", () => {
     const ticket = await registerTicket({ actor: kari, input: { title: "Treg e-post", description: "x", priority: "P3" }, ctx: { prisma, now: () => new Date() } });
     const now = at(new Date(), 1000);
     const payload = { reference: ticket.reference, title: "Treg e-post", priority: "P1", ackUrl: "http://localhost:3000/ack/t", attempt: 1 };
-    const { id } = await prisma.notification.create({ data: { channel: "WEBHOOK", template: "oncall-page", recipientUserId: vakt.id, ticketId: ticket.id, payload, nextAttemptAt: now }, select: { id: true } });
+    const { id } = await prisma.notification.create({
+      data: { channel: "WEBHOOK", template: "oncall-page", recipientUserId: vakt.id, ticketId: ticket.id, payload, nextAttemptAt: now },
+      select: { id: true },
+    });
     await deliverDueNotifications({ prisma, transport, now, secretsKey, limit: 500 });
     expect(await prisma.notification.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT" });
     const bodies = new Map(received.filter((r) => r.headers["x-helpdesk-delivery"] === id).map((r) => [r.path, JSON.parse(r.body) as { recipient?: unknown }]));

@@ -7,13 +7,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createPrisma } from "../../lib/server/db/prisma";
 import { registerTicket } from "../../lib/server/tickets";
-import {
-  LEASE_MS,
-  listNotifications,
-  notificationStats,
-  retryNotification,
-  startNotificationDelivery,
-} from "../../lib/server/notifications";
+import { LEASE_MS, listNotifications, notificationStats, retryNotification, startNotificationDelivery } from "../../lib/server/notifications";
 import { actorByEmail } from "../support/fixtures";
 import { mailDelivery } from "../support/mail-delivery";
 

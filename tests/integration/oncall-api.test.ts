@@ -14,10 +14,9 @@ const tokens = new Map<string, string>();
 const config = { renotifyMinutes: 5, noticesPerPerson: 2, appUrl: "https://helpdesk.example" };
 
 const acknowledge = (who: string, id: string) =>
-  acknowledgeRoute.POST(
-    new Request(`http://test/api/v1/escalations/${id}/acknowledge`, { method: "POST", headers: { authorization: `Bearer ${tokens.get(who) ?? "none"}` } }),
-    { params: Promise.resolve({ id }) },
-  );
+  acknowledgeRoute.POST(new Request(`http://test/api/v1/escalations/${id}/acknowledge`, { method: "POST", headers: { authorization: `Bearer ${tokens.get(who) ?? "none"}` } }), {
+    params: Promise.resolve({ id }),
+  });
 
 beforeAll(async () => {
   await seedOnce(prisma);

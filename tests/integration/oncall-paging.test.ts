@@ -3,17 +3,7 @@ import { createPrisma } from "../../lib/server/db/prisma";
 import type { Actor } from "../../lib/server/actor";
 import { registerTicket } from "../../lib/server/tickets";
 import { hashAckToken } from "../../lib/server/oncall/ack-token";
-import {
-  ONCALL_CHECK_JOB,
-  acknowledgePage,
-  addShift,
-  handleOnCallCheck,
-  listPagesFor,
-  overdueOnCallChecks,
-  pageOnCall,
-  readAckLink,
-  type OnCallConfig,
-} from "../../lib/server/oncall";
+import { ONCALL_CHECK_JOB, acknowledgePage, addShift, handleOnCallCheck, listPagesFor, overdueOnCallChecks, pageOnCall, readAckLink, type OnCallConfig } from "../../lib/server/oncall";
 import { rejection, seededActors } from "../support/fixtures";
 
 const prisma = createPrisma();
@@ -116,9 +106,7 @@ describe("paging the on-call person", () => {
     expect(events[0]!.data).toMatchObject({ kind: "oncall_page", targetUserId: vakt.userId, attempt: 1, notice: 1 });
 
     const jobs = await checkJobs(id);
-    expect(jobs.map((j) => j.payload)).toEqual([
-      { queue: "sla-timers", name: ONCALL_CHECK_JOB, jobId: `oncall-${id}-1`, data: { escalationId: id, attempt: 1 }, at: "2031-03-08T09:05:00.000Z" },
-    ]);
+    expect(jobs.map((j) => j.payload)).toEqual([{ queue: "sla-timers", name: ONCALL_CHECK_JOB, jobId: `oncall-${id}-1`, data: { escalationId: id, attempt: 1 }, at: "2031-03-08T09:05:00.000Z" }]);
 
     const waiting = await listPagesFor({ prisma, actor: vakt, now });
     expect(waiting.pages.map((p) => [p.escalationId, p.reference, p.attempt])).toContainEqual([id, ticket.reference, 1]);
@@ -168,7 +156,14 @@ describe("paging the on-call person", () => {
     const token = await latestToken(id);
 
     const ack = await acknowledgePage({ prisma, by: { token }, now: plus(now, 2) });
-    expect(ack).toEqual({ escalationId: id, ticketId: ticket.id, reference: ticket.reference, status: "acknowledged", acknowledgedAt: plus(now, 2), acknowledgedBy: { userId: vakt.userId, name: vakt.name } });
+    expect(ack).toEqual({
+      escalationId: id,
+      ticketId: ticket.id,
+      reference: ticket.reference,
+      status: "acknowledged",
+      acknowledgedAt: plus(now, 2),
+      acknowledgedBy: { userId: vakt.userId, name: vakt.name },
+    });
     expect(await escalation(id)).toMatchObject({ status: "ACKNOWLEDGED", acknowledgedAt: plus(now, 2), acknowledgedById: vakt.userId, attempt: 1 });
 
     expect(await check(id, 1, plus(now, 5))).toEqual({ outcome: "noop" });

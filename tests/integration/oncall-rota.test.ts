@@ -75,13 +75,44 @@ describe("the on-call rota", () => {
   it("lays a default rota over the vakttelefon hours: a week each in turn, the next person as backup", () => {
     // Monday 5 May 2031 00:00 Oslo (CEST); Thursday 29 May 2031 is Ascension Day
     const shifts = defaultRotaShifts({ userIds: ["a", "b", "c"], from: new Date("2031-05-04T22:00:00Z"), weeks: 4 });
-    const week = (n: number) => shifts.filter((s) => s.startsAt >= new Date(Date.parse("2031-05-04T22:00:00Z") + n * 7 * 86_400_000) && s.startsAt < new Date(Date.parse("2031-05-04T22:00:00Z") + (n + 1) * 7 * 86_400_000));
+    const week = (n: number) =>
+      shifts.filter((s) => s.startsAt >= new Date(Date.parse("2031-05-04T22:00:00Z") + n * 7 * 86_400_000) && s.startsAt < new Date(Date.parse("2031-05-04T22:00:00Z") + (n + 1) * 7 * 86_400_000));
     expect(week(0)).toHaveLength(14);
-    expect(new Set(week(0).filter((s) => s.position === 0).map((s) => s.userId))).toEqual(new Set(["a"]));
-    expect(new Set(week(0).filter((s) => s.position === 1).map((s) => s.userId))).toEqual(new Set(["b"]));
-    expect(new Set(week(1).filter((s) => s.position === 0).map((s) => s.userId))).toEqual(new Set(["b"]));
-    expect(new Set(week(2).filter((s) => s.position === 1).map((s) => s.userId))).toEqual(new Set(["a"]));
-    expect(new Set(week(3).filter((s) => s.position === 0).map((s) => s.userId))).toEqual(new Set(["a"]));
+    expect(
+      new Set(
+        week(0)
+          .filter((s) => s.position === 0)
+          .map((s) => s.userId),
+      ),
+    ).toEqual(new Set(["a"]));
+    expect(
+      new Set(
+        week(0)
+          .filter((s) => s.position === 1)
+          .map((s) => s.userId),
+      ),
+    ).toEqual(new Set(["b"]));
+    expect(
+      new Set(
+        week(1)
+          .filter((s) => s.position === 0)
+          .map((s) => s.userId),
+      ),
+    ).toEqual(new Set(["b"]));
+    expect(
+      new Set(
+        week(2)
+          .filter((s) => s.position === 1)
+          .map((s) => s.userId),
+      ),
+    ).toEqual(new Set(["a"]));
+    expect(
+      new Set(
+        week(3)
+          .filter((s) => s.position === 0)
+          .map((s) => s.userId),
+      ),
+    ).toEqual(new Set(["a"]));
     expect(week(0)[0]).toEqual({ userId: "a", startsAt: new Date("2031-05-05T14:00:00Z"), endsAt: new Date("2031-05-05T20:00:00Z"), position: 0 });
     // Ascension Day (Thursday 22 May 2031) has weekend hours 09–22
     expect(shifts.filter((s) => s.startsAt.toISOString().startsWith("2031-05-22"))).toEqual([

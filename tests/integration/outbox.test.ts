@@ -57,9 +57,7 @@ describe("transactional outbox → BullMQ", () => {
     await prisma.outboxMessage.update({ where: { id: message!.id }, data: { dispatchedAt: null } }); // as if the commit was lost after Redis
     await relayOutbox({ prisma, slaTimers });
     const delayed = (await slaTimers.getDelayed()).filter((job) => job.data.ticketId === ticket.id);
-    expect(delayed.map((job) => job.id).sort()).toEqual(
-      [slaTimerJobId(ticket.id, "breach", undefined, 0), ...[0.5, 0.75, 0.9].map((t) => slaTimerJobId(ticket.id, "warning", t, 0))].sort(),
-    );
+    expect(delayed.map((job) => job.id).sort()).toEqual([slaTimerJobId(ticket.id, "breach", undefined, 0), ...[0.5, 0.75, 0.9].map((t) => slaTimerJobId(ticket.id, "warning", t, 0))].sort());
   });
 
   it("the relay loop of the workers picks up new messages by itself", async () => {

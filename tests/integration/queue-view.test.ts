@@ -20,8 +20,7 @@ const clock = fakeClock("2026-03-02T08:00:00Z");
 const ctx: UseCaseContext = { prisma, now: clock.now };
 const act = (actor: Actor, ticketId: string, action: TicketActionRequest) => applyTicketAction({ actor, input: { ticketId, action }, ctx });
 const token = `kø-${randomBytes(4).toString("hex")}`;
-const register = (actor: Actor, title: string, priority: "P1" | "P2" | "P3" | "P4") =>
-  registerTicket({ actor, input: { title: `${token} ${title}`, description: "Til køtesten.", priority }, ctx });
+const register = (actor: Actor, title: string, priority: "P1" | "P2" | "P3" | "P4") => registerTicket({ actor, input: { title: `${token} ${title}`, description: "Til køtesten.", priority }, ctx });
 const queue = (actor: Actor, input: Omit<ListQueueInput, "search"> & { search?: string } = {}) => listQueue({ actor, input: { search: token, ...input }, ctx });
 const titles = (items: { title: string }[]) => items.map((i) => i.title.slice(token.length + 1));
 
@@ -30,7 +29,13 @@ describe("listQueue: a line's open tickets by time left on the response clock", 
   const refs: Record<string, string> = {};
 
   beforeAll(async () => {
-    for (const [name, priority] of [["treg", "P3"], ["dag", "P4"], ["startet", "P3"], ["venter", "P3"], ["løst", "P3"]] as const) {
+    for (const [name, priority] of [
+      ["treg", "P3"],
+      ["dag", "P4"],
+      ["startet", "P3"],
+      ["venter", "P3"],
+      ["løst", "P3"],
+    ] as const) {
       const t = await register(kari, name, priority);
       ids[name] = t.id;
       refs[name] = t.reference;

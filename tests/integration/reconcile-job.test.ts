@@ -78,7 +78,9 @@ describe("the reconcile job", () => {
     };
     while ((await relayOutbox({ prisma, queues: { slaTimers, byName } })) > 0);
     const clock = await prisma.slaClock.findUniqueOrThrow({ where: { ticketId_metric: { ticketId: ticket.id, metric: "RESPONSE" } } });
-    const timers = ScheduledTimerSchema.array().parse(clock.timers).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    const timers = ScheduledTimerSchema.array()
+      .parse(clock.timers)
+      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     const [firstWarning, breach] = [timers[0]!, timers.at(-1)!];
     expect([firstWarning.kind, breach.kind]).toEqual(["warning", "breach"]);
     const pass = (now = new Date()) => reconcileSlaTimers({ prisma, slaTimers, redis, now });

@@ -96,7 +96,15 @@ async function apiFigures(now: Date): Promise<ReportFigures> {
 /** The CSV at `now`: the summary row by column name, and the breach rows by column name. */
 async function csv(now: Date) {
   const text = reportCsv((await getOrganizationReport({ actor: customerAdmin, input: input(), ctx: ctxAt(now) })).figures);
-  const sections = text.replace(/^\uFEFF/, "").split("\r\n\r\n").map((s) => s.split("\r\n").filter(Boolean).map((line) => line.split(";")));
+  const sections = text
+    .replace(/^\uFEFF/, "")
+    .split("\r\n\r\n")
+    .map((s) =>
+      s
+        .split("\r\n")
+        .filter(Boolean)
+        .map((line) => line.split(";")),
+    );
   const named = ([header, ...rows]: string[][]) => rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]])));
   return { summary: named(sections[0]!)[0]!, breaches: named(sections[1]!) };
 }
@@ -164,7 +172,14 @@ describe("the same P4 read 1 ms after its due instant: breached, 0 minutes late"
     const { summary, breaches } = await csv(JUST_AFTER);
     expect(summary).toMatchObject({ Målt: "1", Brudd: "1", Venter: "0", "Andel innenfor (%)": "0" });
     expect(breaches).toEqual([
-      expect.objectContaining({ "Brudd: sak": reference, "Mål (min)": "480", "Brukt arbeidstid (min)": "480", "For sent, arbeidstid (min)": "0", "For sent, klokketid (min)": "0", "Fortsatt åpen": "ja" }),
+      expect.objectContaining({
+        "Brudd: sak": reference,
+        "Mål (min)": "480",
+        "Brukt arbeidstid (min)": "480",
+        "For sent, arbeidstid (min)": "0",
+        "For sent, klokketid (min)": "0",
+        "Fortsatt åpen": "ja",
+      }),
     ]);
   });
 

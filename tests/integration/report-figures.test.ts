@@ -20,7 +20,10 @@ const NOW = new Date("2026-12-15T12:00:00Z");
 const MIN = 60_000;
 
 async function customer(agreementKey: string, monthlyFeeOre: number | null = FEE) {
-  const agreement = await prisma.serviceAgreement.findUniqueOrThrow({ where: { key: agreementKey }, select: { id: true, versions: { orderBy: { validFrom: "desc" }, take: 1, select: { id: true } } } });
+  const agreement = await prisma.serviceAgreement.findUniqueOrThrow({
+    where: { key: agreementKey },
+    select: { id: true, versions: { orderBy: { validFrom: "desc" }, take: 1, select: { id: true } } },
+  });
   const slug = `rf-${randomUUID().slice(0, 8)}`;
   const org = await prisma.organization.create({ data: { name: `Kunde ${slug}`, slug, ticketPrefix: "RF", agreementId: agreement.id, monthlyFeeOre }, select: { id: true } });
   const user = await prisma.user.create({ data: { organizationId: org.id, email: `${slug}@test.example`, name: "Bruker", role: "END_USER" }, select: { id: true } });
@@ -127,7 +130,10 @@ describe("the 90 %-within-target rule (Netpower ordinary, 000 §10)", () => {
       { label: "uptime: 100 % (required 99.8 %)", percent: 0, amountOre: 0 },
     ]);
     // What each line says, as data, for wording it in the reader's language.
-    expect(f.credit.lines.map((l) => l.reason)).toEqual([{ code: "response_below", within: 85, required: 90 }, { code: "uptime_ok", uptime: 100, required: 99.8 }]);
+    expect(f.credit.lines.map((l) => l.reason)).toEqual([
+      { code: "response_below", within: 85, required: 90 },
+      { code: "uptime_ok", uptime: 100, required: 99.8 },
+    ]);
   });
 
   it("lists excluded, not covered and pending tickets without counting them; a running clock past its due instant is a breach", async () => {
@@ -151,7 +157,13 @@ describe("the 90 %-within-target rule (Netpower ordinary, 000 §10)", () => {
     // target's calendar (08–16 Oslo, weekdays, Norwegian holidays): Wed 8 April 11:00–16:00 (300),
     // 175 open days from 9 April to 14 December (84 000), Tue 15 December 08:00–13:00 (300).
     expect(f.breaches).toHaveLength(1);
-    expect(f.breaches[0]).toMatchObject({ stillRunning: true, usedMinutes: 120 + 84_600, lateBusinessMinutes: 84_600, breachedAt: "2026-04-08T09:00:00.000Z", lateWallMinutes: (NOW.getTime() - Date.parse("2026-04-08T09:00:00Z")) / MIN });
+    expect(f.breaches[0]).toMatchObject({
+      stillRunning: true,
+      usedMinutes: 120 + 84_600,
+      lateBusinessMinutes: 84_600,
+      breachedAt: "2026-04-08T09:00:00.000Z",
+      lateWallMinutes: (NOW.getTime() - Date.parse("2026-04-08T09:00:00Z")) / MIN,
+    });
   });
 });
 
@@ -361,19 +373,15 @@ function readCsv(text: string): string[][] {
 describe("the report CSV (issue 14: formula injection)", () => {
   it("writes titles that look like formulas as text: a leading ' on =, +, -, @, tab and CR", async () => {
     const c = await customer("netpower-ordinary");
-    const titles = ['=HYPERLINK("http://evil.example/x","Klikk her")', "+1", "-2", "@SUM(1)", "\tTab", "Vanlig; tittel med \"sitat\""];
-    await addTickets(c, titles.map((title, i) => ({ ...breached(at("2026-04-07T07:00:00Z", i * 60)), title })));
+    const titles = ['=HYPERLINK("http://evil.example/x","Klikk her")', "+1", "-2", "@SUM(1)", "\tTab", 'Vanlig; tittel med "sitat"'];
+    await addTickets(
+      c,
+      titles.map((title, i) => ({ ...breached(at("2026-04-07T07:00:00Z", i * 60)), title })),
+    );
     const cells = readCsv(reportCsv(await report(c, "2026-04")));
     const header = cells.findIndex((r) => r[0] === "Brudd: sak");
     const breachTitles = cells.slice(header + 1, header + 1 + titles.length).map((r) => r[1]);
-    expect(breachTitles).toEqual([
-      '\'=HYPERLINK("http://evil.example/x","Klikk her")',
-      "'+1",
-      "'-2",
-      "'@SUM(1)",
-      "'\tTab",
-      'Vanlig; tittel med "sitat"',
-    ]);
+    expect(breachTitles).toEqual(['\'=HYPERLINK("http://evil.example/x","Klikk her")', "'+1", "'-2", "'@SUM(1)", "'\tTab", 'Vanlig; tittel med "sitat"']);
     // Numbers the report computes stay numbers.
     expect(cells[1]![3]).toBe(String(titles.length));
   });

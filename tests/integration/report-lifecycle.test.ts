@@ -44,7 +44,10 @@ afterAll(async () => {
 });
 
 async function expectNotFound(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe("not_found");
 }
@@ -53,14 +56,30 @@ async function expectNotFound(promise: Promise<unknown>) {
 async function nordlysTicket(at: string, state: "MET" | "BREACHED") {
   const version = await prisma.agreementVersion.findFirstOrThrow({ where: { agreement: { key: "netpower-ordinary" } }, select: { id: true } });
   const ticket = await prisma.ticket.create({
-    data: { reference: `NL-T-${randomUUID().slice(0, 8)}`, organizationId: nordlysId, requesterId: kari.userId, agreementVersionId: version.id, title: "Sak", description: "d", priority: "P2", channel: "PORTAL", createdAt: new Date(at) },
+    data: {
+      reference: `NL-T-${randomUUID().slice(0, 8)}`,
+      organizationId: nordlysId,
+      requesterId: kari.userId,
+      agreementVersionId: version.id,
+      title: "Sak",
+      description: "d",
+      priority: "P2",
+      channel: "PORTAL",
+      createdAt: new Date(at),
+    },
     select: { id: true },
   });
   const breached = state === "BREACHED";
   await prisma.slaClock.create({
     data: {
-      ticketId: ticket.id, metric: "RESPONSE", state, targetMinutes: 120, startedAt: new Date(at), usedMinutes: breached ? 180 : 30,
-      breachedAt: breached ? new Date(Date.parse(at) + 2 * 3_600_000) : null, stoppedAt: new Date(Date.parse(at) + 4 * 3_600_000),
+      ticketId: ticket.id,
+      metric: "RESPONSE",
+      state,
+      targetMinutes: 120,
+      startedAt: new Date(at),
+      usedMinutes: breached ? 180 : 30,
+      breachedAt: breached ? new Date(Date.parse(at) + 2 * 3_600_000) : null,
+      stoppedAt: new Date(Date.parse(at) + 4 * 3_600_000),
     },
   });
   return ticket.id;
@@ -102,12 +121,14 @@ describe("closing a month", () => {
     expect(view.figures.credit.percent).toBe(0);
     expect(view.fresh!.uptime.downtimeMinutes).toBe(360);
     expect(view.fresh!.credit.percent).toBe(5);
-    expect(view.differences).toEqual(expect.arrayContaining([
-      { field: "uptime.downtimeMinutes", frozen: 60, fresh: 360 },
-      { field: "credit.percent", frozen: 0, fresh: 5 },
-      { field: "credit.amountOre", frozen: 0, fresh: 125_000 },
-      expect.objectContaining({ field: `incidents[${incident.id}]` }),
-    ]));
+    expect(view.differences).toEqual(
+      expect.arrayContaining([
+        { field: "uptime.downtimeMinutes", frozen: 60, fresh: 360 },
+        { field: "credit.percent", frozen: 0, fresh: 5 },
+        { field: "credit.amountOre", frozen: 0, fresh: 125_000 },
+        expect.objectContaining({ field: `incidents[${incident.id}]` }),
+      ]),
+    );
 
     // Recomputing never overwrites the closed report, and closing again is refused.
     const recomputed = await recomputeMonthlyReport({ actor: admin, input: { organizationId: nordlysId, month: "2026-04" }, ctx: ctxAt(later) });

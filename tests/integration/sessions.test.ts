@@ -71,14 +71,25 @@ describe("sessions end when they should", () => {
     const csrf = await call({ method: "GET", action: "csrf", cookies: {} });
     const jar = { ...csrf.cookies };
     const token = (csrf.body as { csrfToken: string }).csrfToken;
-    const signedIn = await call({ method: "POST", action: "callback", providerId: "credentials", cookies: jar, body: { csrfToken: token, email, password: DEMO_PASSWORD, callbackUrl: `${BASE}/saker` } });
+    const signedIn = await call({
+      method: "POST",
+      action: "callback",
+      providerId: "credentials",
+      cookies: jar,
+      body: { csrfToken: token, email, password: DEMO_PASSWORD, callbackUrl: `${BASE}/saker` },
+    });
     const sessionCookie = signedIn.cookies["next-auth.session-token"];
     expect(sessionCookie, "a session cookie after signing in").toBeTruthy();
     return { ...jar, "next-auth.session-token": sessionCookie!, csrf: token };
   }
   const sessionOf = async (jar: Cookies) => (await call({ method: "GET", action: "session", cookies: { "next-auth.session-token": jar["next-auth.session-token"]! } })).body;
   const signOut = (jar: Cookies) =>
-    call({ method: "POST", action: "signout", cookies: { "next-auth.csrf-token": jar["next-auth.csrf-token"]!, "next-auth.session-token": jar["next-auth.session-token"]! }, body: { csrfToken: jar.csrf! } });
+    call({
+      method: "POST",
+      action: "signout",
+      cookies: { "next-auth.csrf-token": jar["next-auth.csrf-token"]!, "next-auth.session-token": jar["next-auth.session-token"]! },
+      body: { csrfToken: jar.csrf! },
+    });
 
   it("sign-out ends the session: the old cookie no longer opens one", async () => {
     const jar = await signIn("kari@nordlys.example");

@@ -88,12 +88,18 @@ describe("the SLA timer worker", () => {
     const dueAt = new Date(ticket.sla.response!.dueAt!);
     const warnAt = dueAt.getTime() - 6_000; // 90 % of one minute
 
-    const [warning] = await until(() => prisma.escalation.findMany({ where: { ticketId: ticket.id, kind: "WARNING" } }), (rows) => rows.length > 0);
+    const [warning] = await until(
+      () => prisma.escalation.findMany({ where: { ticketId: ticket.id, kind: "WARNING" } }),
+      (rows) => rows.length > 0,
+    );
     expect(warning!.threshold).toBe(0.9);
     expect(warning!.createdAt.getTime() - warnAt).toBeGreaterThanOrEqual(0);
     expect(warning!.createdAt.getTime() - warnAt).toBeLessThan(1000);
 
-    const [breach] = await until(() => breaches(ticket.id), (rows) => rows.length > 0);
+    const [breach] = await until(
+      () => breaches(ticket.id),
+      (rows) => rows.length > 0,
+    );
     expect(breach!.dueAt).toEqual(dueAt);
     expect(breach!.createdAt.getTime() - dueAt.getTime()).toBeGreaterThan(0);
     expect(breach!.createdAt.getTime() - dueAt.getTime()).toBeLessThan(1000);
@@ -119,7 +125,10 @@ describe("the SLA timer worker", () => {
     await prisma.agreementVersion.update({ where: { id: version.id }, data: { escalationRules: { breach: { notify: ["lineLead"], moveToNextLine: true } } } });
     try {
       const ticket = await p1DueIn(1_500, "move me");
-      await until(() => prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } }), (t) => t.line === "L2");
+      await until(
+        () => prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } }),
+        (t) => t.line === "L2",
+      );
       expect(await prisma.escalation.findMany({ where: { ticketId: ticket.id, kind: "LINE", fromLine: "L1", toLine: "L2" } })).toHaveLength(1);
       const moved = await prisma.ticketEvent.findMany({ where: { ticketId: ticket.id, type: "ESCALATED" } });
       expect(moved.filter((e) => (e.data as { kind?: string }).kind === "breach")).toHaveLength(1);
@@ -166,7 +175,10 @@ describe("the SLA timer worker", () => {
     await slaTimers.add("sla-timer", payload, { jobId: `dup-a-${ticket.id}` });
     await slaTimers.add("sla-timer", payload, { jobId: `dup-b-${ticket.id}` });
     const direct = await Promise.all([handleSlaTimer({ prisma, payload, now: new Date() }), handleSlaTimer({ prisma, payload, now: new Date() })]);
-    await until(() => slaTimers.getJobs(["wait", "prioritized", "active", "delayed"]).then((jobs) => jobs.filter((j) => j.data.ticketId === ticket.id)), (jobs) => jobs.length === 0);
+    await until(
+      () => slaTimers.getJobs(["wait", "prioritized", "active", "delayed"]).then((jobs) => jobs.filter((j) => j.data.ticketId === ticket.id)),
+      (jobs) => jobs.length === 0,
+    );
     expect(await breaches(ticket.id)).toHaveLength(1);
     expect(await eventsOf(ticket.id, "SLA_BREACHED")).toHaveLength(1);
     expect(direct.filter((o) => o.result === "recorded").length).toBeLessThanOrEqual(1);
@@ -179,7 +191,13 @@ describe("the SLA timer worker", () => {
     const [a, b] = [await p1DueIn(600_000, "batch a"), await p1DueIn(600_000, "batch b")];
     const dueOf = (t: typeof a) => Date.parse(t.sla.response!.dueAt!);
     const revisionOf = async (t: typeof a) => (await prisma.slaClock.findUniqueOrThrow({ where: { ticketId_metric: { ticketId: t.id, metric: "RESPONSE" } } })).revision;
-    const breach = async (t: typeof a, revision?: number) => ({ ticketId: t.id, metric: "RESPONSE" as const, kind: "breach" as const, revision: revision ?? (await revisionOf(t)), at: t.sla.response!.dueAt! });
+    const breach = async (t: typeof a, revision?: number) => ({
+      ticketId: t.id,
+      metric: "RESPONSE" as const,
+      kind: "breach" as const,
+      revision: revision ?? (await revisionOf(t)),
+      at: t.sla.response!.dueAt!,
+    });
     const warning = async (t: typeof a) => ({ ...(await breach(t)), kind: "warning" as const, threshold: 0.9, at: new Date(dueOf(t) - 6_000).toISOString() });
     const batch = [await warning(a), await breach(a), await breach(a), await breach(b, (await revisionOf(b)) - 1), await breach(b)];
     const pool = createSqlPool(undefined, 2);
@@ -217,23 +235,35 @@ describe("losing Redis or the worker loses nothing", () => {
       await worker.waitFor(/sla-timers@\S+ running/);
       const later = [await p1DueIn(10 * 60_000, "later-1"), await p1DueIn(10 * 60_000, "later-2")];
       const soon = await p1DueIn(8_000, "soon");
-      const jobsOf = async (tickets: Array<{ id: string }>) =>
-        (await privateQueue.getJobs(["delayed", "prioritized", "wait"])).filter((j) => tickets.some((t) => t.id === j.data.ticketId));
+      const jobsOf = async (tickets: Array<{ id: string }>) => (await privateQueue.getJobs(["delayed", "prioritized", "wait"])).filter((j) => tickets.some((t) => t.id === j.data.ticketId));
       const key = (j: { data: { ticketId: string; kind: string } }) => `${j.data.ticketId}/${j.data.kind}`;
-      await until(() => jobsOf(later), (jobs) => jobs.length === 4);
-      await until(() => jobsOf([soon]), (jobs) => jobs.some((j) => j.data.kind === "breach"));
+      await until(
+        () => jobsOf(later),
+        (jobs) => jobs.length === 4,
+      );
+      await until(
+        () => jobsOf([soon]),
+        (jobs) => jobs.some((j) => j.data.kind === "breach"),
+      );
       await worker.stop("SIGTERM");
 
       await probe.flushall();
       expect(await probe.dbsize()).toBe(0);
       // The soon ticket comes due while no worker runs and Redis has forgotten its timer.
-      await until(async () => Date.now(), (now) => now > new Date(soon.sla.response!.dueAt!).getTime() + 500);
+      await until(
+        async () => Date.now(),
+        (now) => now > new Date(soon.sla.response!.dueAt!).getTime() + 500,
+      );
       expect(await breaches(soon.id)).toEqual([]);
 
       worker = startSlaTimerWorker({ REDIS_URL: redis.url });
       await worker.waitFor(/start-up reconcile: /);
       // Nothing else could record it: its timer is gone from Redis and the outbox was relayed long ago.
-      const [breach, ...again] = await until(() => breaches(soon.id), (rows) => rows.length > 0, 5_000);
+      const [breach, ...again] = await until(
+        () => breaches(soon.id),
+        (rows) => rows.length > 0,
+        5_000,
+      );
       expect(again).toEqual([]);
       expect(breach?.dueAt).toEqual(new Date(soon.sla.response!.dueAt!));
       expect((await jobsOf(later)).map(key).sort()).toEqual(later.flatMap((t) => [`${t.id}/breach`, `${t.id}/warning`]).sort());

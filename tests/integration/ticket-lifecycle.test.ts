@@ -33,13 +33,11 @@ function context(start: string) {
   return { clock, ctx, act };
 }
 
-const eventTypes = async (ticketId: string) =>
-  (await prisma.ticketEvent.findMany({ where: { ticketId }, orderBy: { id: "asc" }, select: { type: true } })).map((e) => e.type);
+const eventTypes = async (ticketId: string) => (await prisma.ticketEvent.findMany({ where: { ticketId }, orderBy: { id: "asc" }, select: { type: true } })).map((e) => e.type);
 
 const storedClock = (ticketId: string) => prisma.slaClock.findUniqueOrThrow({ where: { ticketId_metric: { ticketId, metric: "RESPONSE" } } });
 
-const pendingOutbox = (ticketId: string) =>
-  prisma.outboxMessage.findMany({ where: { dispatchedAt: null, payload: { path: ["ticketId"], equals: ticketId } }, orderBy: { id: "asc" } });
+const pendingOutbox = (ticketId: string) => prisma.outboxMessage.findMany({ where: { dispatchedAt: null, payload: { path: ["ticketId"], equals: ticketId } }, orderBy: { id: "asc" } });
 
 /** Every timer of the ticket in Redis after relaying the outbox: kind → due instant, delay, revision. */
 async function relayAndReadTimers(ticketId: string, now: Date) {

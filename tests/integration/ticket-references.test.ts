@@ -12,9 +12,7 @@ describe("ticket references", () => {
   it("fifty concurrent registrations get fifty distinct, consecutive references", async () => {
     const sara = await actorByEmail(prisma, "sara@bergheim.example");
     const ctx = { prisma, now: () => new Date("2027-03-01T09:00:00Z") };
-    const tickets = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => registerTicket({ actor: sara, input: { title: `Samtidig sak ${i}`, description: "Last", priority: "P4" }, ctx })),
-    );
+    const tickets = await Promise.all(Array.from({ length: 50 }, (_, i) => registerTicket({ actor: sara, input: { title: `Samtidig sak ${i}`, description: "Last", priority: "P4" }, ctx })));
     const numbers = tickets.map((t) => {
       const match = /^BH-2027-(\d{6})$/.exec(t.reference);
       expect(match, t.reference).not.toBeNull();

@@ -51,7 +51,9 @@ async function freePort(): Promise<number> {
 /** A throw-away redis-server on loopback, so a test may FLUSHALL without touching anyone else's data. */
 export async function startPrivateRedis(): Promise<{ url: string; stop(): Promise<number | null> }> {
   const port = await freePort();
-  const server = track(spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--maxmemory-policy", "noeviction"], { stdio: ["ignore", "pipe", "pipe"] }));
+  const server = track(
+    spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--maxmemory-policy", "noeviction"], { stdio: ["ignore", "pipe", "pipe"] }),
+  );
   await server.waitFor(/Ready to accept connections/, 10_000);
   return { url: `redis://127.0.0.1:${port}`, stop: () => server.stop("SIGTERM") };
 }

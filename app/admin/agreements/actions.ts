@@ -32,14 +32,25 @@ export const submitNewVersion = formAction({
         return [p, { minutes: minutes ?? null, calendarId: values[`targets.${p}.calendarId`] ?? "" }];
       }),
     ) as Record<(typeof PRIORITIES)[number], { minutes: number | null; calendarId: string }>;
-    const warningPercents = (values.warningPercents ?? "").split(/[,;\s]+/).filter(Boolean).map((s) => Number(s.replace("%", "")));
+    const warningPercents = (values.warningPercents ?? "")
+      .split(/[,;\s]+/)
+      .filter(Boolean)
+      .map((s) => Number(s.replace("%", "")));
     if (warningPercents.some((n) => !Number.isFinite(n))) errors.warningPercents = t("admin.new.number");
     const minWithinTargetPercent = numberOrNull(values.minWithinTargetPercent);
     if (minWithinTargetPercent === undefined || minWithinTargetPercent === null) errors.minWithinTargetPercent = t("admin.new.number");
     if (Object.keys(errors).length) return { values, errors, message: t("admin.form.hasErrors") };
     const created = await createAgreementVersion({
       actor,
-      input: { agreementId: values.agreementId ?? "", label: values.label ?? "", validFrom: values.validFrom ?? "", targets, warningPercents, minWithinTargetPercent: minWithinTargetPercent ?? 0, note: values.note ?? "" },
+      input: {
+        agreementId: values.agreementId ?? "",
+        label: values.label ?? "",
+        validFrom: values.validFrom ?? "",
+        targets,
+        warningPercents,
+        minWithinTargetPercent: minWithinTargetPercent ?? 0,
+        note: values.note ?? "",
+      },
       ctx: defaultContext(),
     });
     revalidatePath(`/admin/agreements/${created.agreementId}`);

@@ -29,11 +29,16 @@ export default async function AgreementsPage() {
       {agreements.length === 0 && <EmptyState title={t("admin.agr.empty")} />}
       <ul className="flex flex-col gap-4">
         {agreements.map((a) => {
-          const states = versionStates(a.versions.map((v) => v.validFrom), now);
+          const states = versionStates(
+            a.versions.map((v) => v.validFrom),
+            now,
+          );
           return (
             <li key={a.id} className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-5">
               <h2 className="text-lg font-semibold">
-                <Link href={`/admin/agreements/${a.id}`} className="text-blue-800 underline underline-offset-2">{a.name}</Link>
+                <Link href={`/admin/agreements/${a.id}`} className="text-blue-800 underline underline-offset-2">
+                  {a.name}
+                </Link>
               </h2>
               <p className="text-sm text-slate-700">
                 {t("admin.agr.provider", { provider: a.provider })}
@@ -43,8 +48,12 @@ export default async function AgreementsPage() {
               <ul className="flex flex-col gap-1" aria-label={t("admin.agr.versionsCaption", { name: a.name })}>
                 {a.versions.map((v, i) => (
                   <li key={v.id} className="flex flex-wrap items-center gap-2">
-                    <Link href={`/admin/agreements/${a.id}/versions/${v.id}`} className="text-blue-800 underline underline-offset-2">{v.label}</Link>
-                    <span className="text-sm text-slate-700">{t("admin.agr.validFrom")} {formatDateTime(v.validFrom, now, t.locale)}</span>
+                    <Link href={`/admin/agreements/${a.id}/versions/${v.id}`} className="text-blue-800 underline underline-offset-2">
+                      {v.label}
+                    </Link>
+                    <span className="text-sm text-slate-700">
+                      {t("admin.agr.validFrom")} {formatDateTime(v.validFrom, now, t.locale)}
+                    </span>
                     <VersionStatus state={states[i] ?? "past"} t={t} />
                   </li>
                 ))}

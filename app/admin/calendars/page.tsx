@@ -21,7 +21,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CalendarsPage() {
   const { actor, t } = await withSession("provider-admin", "/admin/calendars");
   const calendars = await listCalendars({ actor, ctx: defaultContext() });
-  const newButton = <ButtonLink tone="primary" href="/admin/calendars/new">{t("admin.cal.new")}</ButtonLink>;
+  const newButton = (
+    <ButtonLink tone="primary" href="/admin/calendars/new">
+      {t("admin.cal.new")}
+    </ButtonLink>
+  );
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-10 sm:px-6">
       <BackLink href="/admin" label={t("admin.nav.back")} />
@@ -29,13 +33,18 @@ export default async function CalendarsPage() {
       {calendars.length === 0 ? (
         <EmptyState title={t("admin.cal.empty")} action={newButton} />
       ) : (
-        <DataTable caption={t("admin.cal.caption")} rows={calendars} rowKey={(c) => c.id}
+        <DataTable
+          caption={t("admin.cal.caption")}
+          rows={calendars}
+          rowKey={(c) => c.id}
           columns={[
             {
               label: t("admin.cal.name"),
               cell: (c) => (
                 <>
-                  <Link href={`/admin/calendars/${c.id}`} className="font-medium text-blue-800 underline underline-offset-2">{c.name}</Link>
+                  <Link href={`/admin/calendars/${c.id}`} className="font-medium text-blue-800 underline underline-offset-2">
+                    {c.name}
+                  </Link>
                   <span className="block font-mono text-sm text-slate-700">{c.key}</span>
                 </>
               ),

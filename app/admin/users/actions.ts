@@ -13,7 +13,10 @@ export const submitNewUser = formAction({
   audience: "provider-admin",
   fields: ["organizationId", "name", "email", "role", "supportLine"],
   path: () => "/admin/users",
-  refusal: { kind: "fields", ours: (error) => ({ role: "admin.users.roleWrongOrg", supportLine: "admin.users.lineRequired", ...(error.code === "conflict" ? { email: "admin.users.emailTaken" } : {}) }) },
+  refusal: {
+    kind: "fields",
+    ours: (error) => ({ role: "admin.users.roleWrongOrg", supportLine: "admin.users.lineRequired", ...(error.code === "conflict" ? { email: "admin.users.emailTaken" } : {}) }),
+  },
   run: async ({ actor, t, values }) => {
     const errors: Record<string, string> = {};
     if (!values.name?.trim()) errors.name = t("admin.form.required");
@@ -21,7 +24,13 @@ export const submitNewUser = formAction({
     if (Object.keys(errors).length) return { values, errors, message: t("admin.form.hasErrors") };
     await createUser({
       actor,
-      input: { organizationId: values.organizationId ?? "", name: values.name ?? "", email: values.email?.trim() ?? "", role: values.role as CreateUserInput["role"], supportLine: (values.supportLine || null) as CreateUserInput["supportLine"] },
+      input: {
+        organizationId: values.organizationId ?? "",
+        name: values.name ?? "",
+        email: values.email?.trim() ?? "",
+        role: values.role as CreateUserInput["role"],
+        supportLine: (values.supportLine || null) as CreateUserInput["supportLine"],
+      },
       ctx: defaultContext(),
     });
     revalidatePath("/admin/users");

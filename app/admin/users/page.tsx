@@ -44,14 +44,20 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <div className="min-w-64 grow sm:grow-0">
           <Select id="org" name="org" label={t("admin.users.organization")} options={organizations.map((o) => ({ value: o.id, label: o.name }))} defaultValue={organization.id} />
         </div>
-        <Button type="submit" tone="secondary">{t("admin.users.show")}</Button>
+        <Button type="submit" tone="secondary">
+          {t("admin.users.show")}
+        </Button>
       </form>
       {done && <StatusMessage message={done} />}
       {search.done === "self" && <ErrorMessage message={t("admin.users.cannotDeactivateSelf")} />}
       {users.length === 0 ? (
         <EmptyState title={t("admin.users.empty")} />
       ) : (
-        <DataTable caption={t("admin.users.caption", { name: organization.name })} rows={users} rowKey={(u) => u.id} alignTop
+        <DataTable
+          caption={t("admin.users.caption", { name: organization.name })}
+          rows={users}
+          rowKey={(u) => u.id}
+          alignTop
           columns={[
             {
               label: t("admin.users.name"),
@@ -59,7 +65,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 <>
                   <span className="block font-medium">{u.name}</span>
                   <span className="block break-all text-sm text-slate-700">{u.email}</span>
-                  <Link href={`/admin/users/${u.id}/tokens`} className="text-sm text-blue-800 underline underline-offset-2">{t("admin.users.tokens", { count: u.liveTokens })}</Link>
+                  <Link href={`/admin/users/${u.id}/tokens`} className="text-sm text-blue-800 underline underline-offset-2">
+                    {t("admin.users.tokens", { count: u.liveTokens })}
+                  </Link>
                 </>
               ),
             },
@@ -83,7 +91,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <form action={submitDeactivateUser}>
                     <input type="hidden" name="userId" value={u.id} />
                     <input type="hidden" name="organizationId" value={organization.id} />
-                    <Button type="submit" tone="danger" aria-label={t("admin.users.deactivateLabel", { name: u.name })}>{t("admin.users.deactivate")}</Button>
+                    <Button type="submit" tone="danger" aria-label={t("admin.users.deactivateLabel", { name: u.name })}>
+                      {t("admin.users.deactivate")}
+                    </Button>
                   </form>
                 ),
             },
@@ -91,14 +101,23 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         />
       )}
       <section aria-labelledby="new-user" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-5">
-        <h2 id="new-user" className="text-xl font-semibold">{t("admin.users.new", { name: organization.name })}</h2>
+        <h2 id="new-user" className="text-xl font-semibold">
+          {t("admin.users.new", { name: organization.name })}
+        </h2>
         <p className="text-slate-700">{t(organization.isProvider ? "admin.users.newHelpProvider" : "admin.users.newHelpCustomer")}</p>
         <NewUserForm
           key={organization.id}
           organizationId={organization.id}
           roles={roles}
           lines={lines}
-          text={{ name: t("admin.users.name"), email: t("admin.users.email"), role: t("admin.users.role"), line: t("admin.users.line"), submit: t("admin.users.create"), pending: t("admin.users.creating") }}
+          text={{
+            name: t("admin.users.name"),
+            email: t("admin.users.email"),
+            role: t("admin.users.role"),
+            line: t("admin.users.line"),
+            submit: t("admin.users.create"),
+            pending: t("admin.users.creating"),
+          }}
         />
       </section>
     </main>

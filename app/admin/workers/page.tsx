@@ -38,7 +38,9 @@ export default async function WorkersPage() {
       <h1 className="text-3xl font-bold tracking-tight">{t("admin.workers.title")}</h1>
 
       <section aria-labelledby="workers" className="flex flex-col gap-3">
-        <h2 id="workers" className="text-xl font-semibold">{t("admin.workers.processes")}</h2>
+        <h2 id="workers" className="text-xl font-semibold">
+          {t("admin.workers.processes")}
+        </h2>
         <ul className="grid gap-3 sm:grid-cols-2">
           {(Object.keys(WORKER_NAMES) as Array<keyof typeof WORKER_NAMES>).map((key) => (
             <li key={key} className="flex items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white p-4">
@@ -51,14 +53,20 @@ export default async function WorkersPage() {
           ))}
         </ul>
         <p className="text-sm text-slate-600">
-          {t("admin.workers.database")} <Badge ok={health.database.ok}>{health.database.ok ? t("admin.workers.databaseOk", { migration: health.database.migration ?? "" }) : t("admin.workers.unavailable")}</Badge> Redis:{" "}
+          {t("admin.workers.database")}{" "}
+          <Badge ok={health.database.ok}>{health.database.ok ? t("admin.workers.databaseOk", { migration: health.database.migration ?? "" }) : t("admin.workers.unavailable")}</Badge> Redis:{" "}
           <Badge ok={health.redis.ok}>{t(health.redis.ok ? "admin.workers.ok" : "admin.workers.unavailable")}</Badge>
         </p>
       </section>
 
       <section aria-labelledby="queues" className="flex flex-col gap-3">
-        <h2 id="queues" className="text-xl font-semibold">{t("admin.workers.queues")}</h2>
-        <DataTable look="compact" rows={Object.entries(health.queues ?? {})} rowKey={([name]) => name}
+        <h2 id="queues" className="text-xl font-semibold">
+          {t("admin.workers.queues")}
+        </h2>
+        <DataTable
+          look="compact"
+          rows={Object.entries(health.queues ?? {})}
+          rowKey={([name]) => name}
           columns={[
             { label: t("admin.workers.queue"), cell: ([name]) => name },
             { label: t("admin.workers.waiting"), numeric: true, className: "tabular-nums", cell: ([, depth]) => depth.waiting },
@@ -70,11 +78,17 @@ export default async function WorkersPage() {
       </section>
 
       <section aria-labelledby="dead" className="flex flex-col gap-3">
-        <h2 id="dead" className="text-xl font-semibold">{t("admin.workers.dead", { count: health.notifications?.DEAD ?? 0 })}</h2>
+        <h2 id="dead" className="text-xl font-semibold">
+          {t("admin.workers.dead", { count: health.notifications?.DEAD ?? 0 })}
+        </h2>
         {dead.items.length === 0 ? (
           <p className="text-slate-600">{t("admin.workers.noDead")}</p>
         ) : (
-          <DataTable look="compact" rows={dead.items} rowKey={(n) => n.id} alignTop
+          <DataTable
+            look="compact"
+            rows={dead.items}
+            rowKey={(n) => n.id}
+            alignTop
             columns={[
               {
                 label: t("admin.workers.notification"),

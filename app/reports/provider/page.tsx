@@ -32,17 +32,42 @@ export default async function ProviderReportsPage({ searchParams }: { searchPara
         <ReportMonthPicker month={month} action="/reports/provider" locale={locale} />
       </header>
       <section aria-labelledby="customers" className="flex flex-col gap-3">
-        <h2 id="customers" className="text-xl font-semibold">{t(locale, "report.provider.customers")}</h2>
-        <DataTable look="compact" caption={t(locale, "report.provider.caption")} rows={reports} rowKey={(r) => r.figures.organization.id}
+        <h2 id="customers" className="text-xl font-semibold">
+          {t(locale, "report.provider.customers")}
+        </h2>
+        <DataTable
+          look="compact"
+          caption={t(locale, "report.provider.caption")}
+          rows={reports}
+          rowKey={(r) => r.figures.organization.id}
           columns={[
-            { label: t(locale, "report.csv.customer"), cell: ({ figures: f }) => <a className="underline hover:text-slate-600" href={`/reports?organization=${f.organization.id}&month=${month}`}>{f.organization.name}</a> },
+            {
+              label: t(locale, "report.csv.customer"),
+              cell: ({ figures: f }) => (
+                <a className="underline hover:text-slate-600" href={`/reports?organization=${f.organization.id}&month=${month}`}>
+                  {f.organization.name}
+                </a>
+              ),
+            },
             { label: t(locale, "report.csv.agreement"), cell: ({ figures: f }) => f.agreement?.name ?? "–" },
             { label: t(locale, "report.csv.measured"), numeric: true, cell: ({ figures: f }) => f.tickets.measured },
             { label: t(locale, "report.csv.breached"), numeric: true, cell: ({ figures: f }) => f.tickets.breached },
-            { label: t(locale, "report.provider.within"), numeric: true, className: ({ figures: f }) => (f.tickets.passes ? "" : "font-semibold text-rose-700"), cell: ({ figures: f }) => withinTargetText(f, locale).value },
+            {
+              label: t(locale, "report.provider.within"),
+              numeric: true,
+              className: ({ figures: f }) => (f.tickets.passes ? "" : "font-semibold text-rose-700"),
+              cell: ({ figures: f }) => withinTargetText(f, locale).value,
+            },
             { label: t(locale, "report.section.uptime"), numeric: true, cell: ({ figures: f }) => formatPercent(f.uptime.percent, 3, locale) },
-            { label: t(locale, "report.section.credit"), numeric: true, cell: ({ figures: f }) => (f.credit.percent === null ? t(locale, "report.provider.undecided") : formatPercent(f.credit.percent, 2, locale)) },
-            { label: t(locale, "report.csv.status"), cell: ({ status, differences }) => t(locale, status === "CLOSED" ? (differences.length ? "report.provider.closedDiffers" : "report.provider.closed") : "report.provider.draft") },
+            {
+              label: t(locale, "report.section.credit"),
+              numeric: true,
+              cell: ({ figures: f }) => (f.credit.percent === null ? t(locale, "report.provider.undecided") : formatPercent(f.credit.percent, 2, locale)),
+            },
+            {
+              label: t(locale, "report.csv.status"),
+              cell: ({ status, differences }) => t(locale, status === "CLOSED" ? (differences.length ? "report.provider.closedDiffers" : "report.provider.closed") : "report.provider.draft"),
+            },
             {
               label: t(locale, "report.provider.actions"),
               hiddenLabel: true,
@@ -52,18 +77,31 @@ export default async function ProviderReportsPage({ searchParams }: { searchPara
         />
       </section>
       <section aria-labelledby="invoice" className="flex flex-col gap-3">
-        <h2 id="invoice" className="text-xl font-semibold">{t(locale, "report.provider.invoice")}</h2>
+        <h2 id="invoice" className="text-xl font-semibold">
+          {t(locale, "report.provider.invoice")}
+        </h2>
         {credited.length === 0 ? (
           <p className="text-slate-700">{t(locale, "report.provider.noCredit", { month: formatMonth(month, locale) })}</p>
         ) : (
-          <DataTable look="compact" caption={t(locale, "report.provider.invoiceCaption")} rows={credited} rowKey={(r) => r.figures.organization.id} alignTop
+          <DataTable
+            look="compact"
+            caption={t(locale, "report.provider.invoiceCaption")}
+            rows={credited}
+            rowKey={(r) => r.figures.organization.id}
+            alignTop
             columns={[
               { label: t(locale, "report.csv.customer"), cell: ({ figures: f }) => f.organization.name },
               {
                 label: t(locale, "report.provider.calculation"),
                 cell: ({ figures: f }) => (
                   <>
-                    <ul>{f.credit.lines.map((l, i) => <li key={i}>{creditLineText(l, locale)}: {formatPercent(l.percent, 2, locale)}</li>)}</ul>
+                    <ul>
+                      {f.credit.lines.map((l, i) => (
+                        <li key={i}>
+                          {creditLineText(l, locale)}: {formatPercent(l.percent, 2, locale)}
+                        </li>
+                      ))}
+                    </ul>
                     {creditNoteText(f.credit, locale) && <p className="text-amber-800">{creditNoteText(f.credit, locale)}</p>}
                   </>
                 ),
@@ -73,7 +111,9 @@ export default async function ProviderReportsPage({ searchParams }: { searchPara
             ]}
             footer={
               <tr className="font-semibold">
-                <th scope="row" className="py-2 pr-4" colSpan={3}>{t(locale, "report.provider.total")}</th>
+                <th scope="row" className="py-2 pr-4" colSpan={3}>
+                  {t(locale, "report.provider.total")}
+                </th>
                 <td className="py-2 text-right">−{formatKroner(total, locale)}</td>
               </tr>
             }

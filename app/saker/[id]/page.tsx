@@ -39,21 +39,31 @@ export default async function TicketPage({ params, searchParams }: { params: Par
       <PageHeader title={ticket.title} lead={<span className="font-mono">{ticket.reference}</span>} />
       {doneKey && <StatusMessage message={t(doneKey)} />}
       <section aria-labelledby="details">
-        <h2 id="details" className="sr-only">{t("portal.ticket.details")}</h2>
+        <h2 id="details" className="sr-only">
+          {t("portal.ticket.details")}
+        </h2>
         <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-300 bg-white p-5 sm:grid-cols-[auto_1fr]">
           <dt className="font-medium text-slate-700">{t("portal.ticket.status")}</dt>
-          <dd><StatusBadge status={ticket.status} locale={t.locale} /></dd>
+          <dd>
+            <StatusBadge status={ticket.status} locale={t.locale} />
+          </dd>
           <dt className="font-medium text-slate-700">{t("portal.ticket.priority")}</dt>
-          <dd><PriorityBadge priority={ticket.priority} locale={t.locale} /></dd>
+          <dd>
+            <PriorityBadge priority={ticket.priority} locale={t.locale} />
+          </dd>
           <dt className="font-medium text-slate-700">{t("portal.ticket.registered")}</dt>
           <dd>{formatDateTime(ticket.createdAt, now, t.locale)}</dd>
           <dt className="font-medium text-slate-700">{t("portal.ticket.clock")}</dt>
-          <dd data-testid="clock"><ClockText clock={ticket.sla.response} now={now} locale={t.locale} /></dd>
+          <dd data-testid="clock">
+            <ClockText clock={ticket.sla.response} now={now} locale={t.locale} />
+          </dd>
         </dl>
       </section>
       {ticket.status === "SOLVED" && (
         <section aria-labelledby="solution" className="flex flex-col gap-3 rounded-lg border-2 border-green-700 bg-white p-5">
-          <h2 id="solution" className="text-xl font-semibold">{t("portal.solution.title")}</h2>
+          <h2 id="solution" className="text-xl font-semibold">
+            {t("portal.solution.title")}
+          </h2>
           <p>{dueAt ? t("portal.solution.dueIntro", { when: formatDateTime(dueAt, now, t.locale) }) : t("portal.solution.intro")}</p>
           <SolutionForms
             ticketId={ticket.id}
@@ -62,11 +72,15 @@ export default async function TicketPage({ params, searchParams }: { params: Par
         </section>
       )}
       <section aria-labelledby="conversation" className="flex flex-col gap-3">
-        <h2 id="conversation" className="text-xl font-semibold">{t("portal.ticket.conversation")}</h2>
+        <h2 id="conversation" className="text-xl font-semibold">
+          {t("portal.ticket.conversation")}
+        </h2>
         <Conversation ticket={ticket} events={events} me={actor.userId} now={now} locale={t.locale} />
       </section>
       <section aria-labelledby="reply-heading" className="flex flex-col gap-3">
-        <h2 id="reply-heading" className="text-xl font-semibold">{t("portal.reply.title")}</h2>
+        <h2 id="reply-heading" className="text-xl font-semibold">
+          {t("portal.reply.title")}
+        </h2>
         {ticket.status === "CLOSED" || ticket.status === "SOLVED" ? (
           <p className="text-slate-700">{ticket.status === "CLOSED" ? t("portal.reply.closed") : t("portal.solution.intro")}</p>
         ) : (

@@ -123,7 +123,8 @@ export const common = catalog({
     "clock.excluded": "Left out of SLA measurement",
     "clock.notCovered": "The agreement has no response time for this priority",
     "clock.none": "No response time",
-    "home.intro": "Register tickets, follow them until they are solved, and see that the agreed response time is kept — with SLA clocks that know business hours, public holidays and daylight saving time.",
+    "home.intro":
+      "Register tickets, follow them until they are solved, and see that the agreed response time is kept — with SLA clocks that know business hours, public holidays and daylight saving time.",
     "home.prioritiesTitle": "Response time per priority",
     "home.prioritiesLabel": "Priorities and response times",
     "home.targetWithin": "Troubleshooting starts within {duration}",

@@ -15,7 +15,8 @@ export const portal = catalog({
     "new.submit": "Send inn saken",
     "new.pending": "Sender …",
     "new.priorityRequired": "Velg en prioritet",
-    "priority.P1.description": "Total nedetid eller utilgjengelighet av applikasjonen. Ingen brukere kan logge inn eller gjennomføre kritiske prosesser. Kritiske sikkerhetshendelser som truer konfidensialitet, integritet eller tilgjengelighet av data.",
+    "priority.P1.description":
+      "Total nedetid eller utilgjengelighet av applikasjonen. Ingen brukere kan logge inn eller gjennomføre kritiske prosesser. Kritiske sikkerhetshendelser som truer konfidensialitet, integritet eller tilgjengelighet av data.",
     "priority.P1.examples": "Hele systemet nede, database utilgjengelig, alvorlig databrudd.",
     "priority.P2.description": "Vesentlig funksjonalitet ute av drift for mange brukere, men ikke total nedetid. Midlertidige løsninger finnes, men påvirker forretningskritiske prosesser.",
     "priority.P2.examples": "Oppretting av ny lokasjon fungerer ikke, store ytelsesproblemer som hindrer arbeid, integrasjon mot kritisk tredjepart feiler.",
@@ -106,7 +107,8 @@ export const portal = catalog({
     "new.submit": "Submit the ticket",
     "new.pending": "Submitting …",
     "new.priorityRequired": "Choose a priority",
-    "priority.P1.description": "Total downtime or unavailability of the application. No users can sign in or carry out critical processes. Critical security incidents that threaten the confidentiality, integrity or availability of data.",
+    "priority.P1.description":
+      "Total downtime or unavailability of the application. No users can sign in or carry out critical processes. Critical security incidents that threaten the confidentiality, integrity or availability of data.",
     "priority.P1.examples": "The whole system down, database unavailable, serious data breach.",
     "priority.P2.description": "Essential functionality out of order for many users, but not total downtime. Workarounds exist but affect business-critical processes.",
     "priority.P2.examples": "Creating a new location does not work, major performance problems that stop work, integration with a critical third party fails.",

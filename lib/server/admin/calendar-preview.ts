@@ -64,4 +64,3 @@ export function localDateIn(timeZone: string, at: Date): string {
   const p = Object.fromEntries(new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day}`;
 }
-

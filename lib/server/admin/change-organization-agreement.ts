@@ -8,7 +8,15 @@ import { parseInput } from "../validation";
 import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { ChangeOrganizationAgreementSchema, type ChangeOrganizationAgreementInput } from "./schemas";
 
-export async function changeOrganizationAgreement({ actor, input: raw, ctx }: { actor: Actor; input: ChangeOrganizationAgreementInput; ctx: UseCaseContext }): Promise<{ organizationId: string; agreementId: string | null }> {
+export async function changeOrganizationAgreement({
+  actor,
+  input: raw,
+  ctx,
+}: {
+  actor: Actor;
+  input: ChangeOrganizationAgreementInput;
+  ctx: UseCaseContext;
+}): Promise<{ organizationId: string; agreementId: string | null }> {
   requireRole(actor, PROVIDER_ADMIN, "Page");
   const input = parseInput(ChangeOrganizationAgreementSchema, raw);
   return ctx.prisma.$transaction(async (tx) => {

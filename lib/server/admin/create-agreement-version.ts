@@ -53,7 +53,15 @@ function formFieldOf(slaField: string): string {
 const collision = (validFrom: Date) =>
   new AppError("conflict", `The agreement already has a version valid from ${validFrom.toISOString()}`, { validFrom: ["another version of this agreement starts at the same time"] });
 
-export async function createAgreementVersion({ actor, input: raw, ctx }: { actor: Actor; input: CreateAgreementVersionInput; ctx: UseCaseContext }): Promise<{ id: string; agreementId: string; validFrom: Date }> {
+export async function createAgreementVersion({
+  actor,
+  input: raw,
+  ctx,
+}: {
+  actor: Actor;
+  input: CreateAgreementVersionInput;
+  ctx: UseCaseContext;
+}): Promise<{ id: string; agreementId: string; validFrom: Date }> {
   requireRole(actor, PROVIDER_ADMIN, "Page");
   const input = parseInput(CreateAgreementVersionSchema, raw);
   const validFrom = osloInstantOf(input.validFrom);

@@ -64,7 +64,12 @@ export async function getAgreement({ actor, input: raw, ctx }: { actor: Actor; i
     name: a.name,
     provider: a.provider,
     source: a.source,
-    versions: a.versions.map((v) => ({ id: v.id, label: v.label, validFrom: v.validFrom, targets: v.targets.map((t) => ({ priority: t.priority, minutes: t.minutes, calendarName: t.calendar.name })) })),
+    versions: a.versions.map((v) => ({
+      id: v.id,
+      label: v.label,
+      validFrom: v.validFrom,
+      targets: v.targets.map((t) => ({ priority: t.priority, minutes: t.minutes, calendarName: t.calendar.name })),
+    })),
     latest,
   };
 }

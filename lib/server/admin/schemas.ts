@@ -26,7 +26,10 @@ export type ListUsersInput = z.input<typeof ListUsersSchema>;
 export const CreateUserSchema = z.object({
   organizationId: z.uuid(),
   name,
-  email: z.email().max(320).transform((e) => e.toLowerCase()),
+  email: z
+    .email()
+    .max(320)
+    .transform((e) => e.toLowerCase()),
   role: z.enum(["END_USER", "CUSTOMER_ADMIN", "AGENT", "ONCALL", "PROVIDER_ADMIN"]),
   supportLine: z.enum(["L1", "L2", "L3"]).nullable().default(null),
 });
@@ -36,7 +39,10 @@ export const UserIdSchema = z.object({ userId: z.uuid() });
 export type UserIdInput = z.input<typeof UserIdSchema>;
 
 export const CreateCalendarSchema = z.object({
-  key: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "lower-case letters, digits and hyphens"),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "lower-case letters, digits and hyphens"),
   name,
   timeZone: safeString().trim().min(1).max(100),
   weekly: z.partialRecord(WeekdaySchema, HoursTextSchema),

@@ -36,7 +36,9 @@ function withFiles(name: string): object {
   return {
     "application/json": { schema: ref(name) },
     "multipart/form-data": {
-      schema: { allOf: [ref(name), { type: "object", properties: { files: { type: "array", items: { type: "string", contentMediaType: "application/octet-stream" }, description: FILES_DESCRIPTION } } }] },
+      schema: {
+        allOf: [ref(name), { type: "object", properties: { files: { type: "array", items: { type: "string", contentMediaType: "application/octet-stream" }, description: FILES_DESCRIPTION } } }],
+      },
       encoding: { files: { contentType: "application/octet-stream" } },
     },
   };
@@ -71,8 +73,7 @@ const STATUS_NAMES: Record<string, string> = {
   "429": "RateLimited",
   "500": "Internal",
 };
-const errorResponses = (...statuses: (keyof typeof STATUS_NAMES)[]) =>
-  Object.fromEntries(statuses.map((status) => [status, errorRef(STATUS_NAMES[status]!)]));
+const errorResponses = (...statuses: (keyof typeof STATUS_NAMES)[]) => Object.fromEntries(statuses.map((status) => [status, errorRef(STATUS_NAMES[status]!)]));
 const ok = (description: string, schema: string, status = "200") => ({
   [status]: { description, headers: rateLimitHeaders, content: jsonContent(schema) },
 });
@@ -141,7 +142,11 @@ export function buildOpenApiDocument(): object {
             "`X-Content-Type-Options: nosniff` and a sandboxing Content-Security-Policy; HTML and SVG are never served inline.",
           parameters: [pathId("The attachment's id. One the caller may not see is answered with 404.")],
           responses: {
-            "200": { description: "The file's bytes", headers: { ...rateLimitHeaders, "Content-Disposition": { schema: { type: "string" } } }, content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } } },
+            "200": {
+              description: "The file's bytes",
+              headers: { ...rateLimitHeaders, "Content-Disposition": { schema: { type: "string" } } },
+              content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } },
+            },
             ...errorResponses("401", "404", "429", "500"),
           },
         },

@@ -35,7 +35,11 @@ export async function checkRateLimit(o: {
   const msLeft = windowStart + windowMs - nowMs;
   const key = rateLimitKey(o.prefix, o.bucket, windowStart);
   // The key outlives its window by a little, so a clock skew between instances never resets it early.
-  const results = await o.redis.multi().incr(key).pexpire(key, msLeft + 5_000).exec();
+  const results = await o.redis
+    .multi()
+    .incr(key)
+    .pexpire(key, msLeft + 5_000)
+    .exec();
   const [incrError, count] = results?.[0] ?? [new Error("Redis MULTI was discarded"), null];
   if (incrError) throw incrError;
   const calls = Number(count);

@@ -4,15 +4,7 @@ import "server-only";
  * at compile time against the ticket use cases' view types, so the document cannot drift.
  */
 import { z } from "zod";
-import {
-  ChannelSchema,
-  PrioritySchema,
-  SupportLineSchema,
-  TicketStatusSchema,
-  type ResponseClockView,
-  type TicketEventView,
-  type TicketView,
-} from "../tickets/schemas";
+import { ChannelSchema, PrioritySchema, SupportLineSchema, TicketStatusSchema, type ResponseClockView, type TicketEventView, type TicketView } from "../tickets/schemas";
 import type { AttachmentView } from "../attachments/view";
 
 const instant = z.string().describe("ISO 8601 instant");

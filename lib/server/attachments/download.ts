@@ -33,8 +33,7 @@ export async function openAttachment({ actor, id, ctx }: { actor: Actor; id: str
 }
 
 /** `filename` for old clients (ASCII), `filename*` for the real name. */
-const disposition = (kind: "inline" | "attachment", name: string) =>
-  `${kind}; filename="${name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+const disposition = (kind: "inline" | "attachment", name: string) => `${kind}; filename="${name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export function attachmentResponse(file: OpenedAttachment): Response {
   const inline = INLINE_IMAGE_TYPES.has(file.contentType);

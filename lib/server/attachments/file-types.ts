@@ -13,7 +13,57 @@ export const SNIFF_BYTES = 4100;
 const BLOCKED_DETECTED = new Set(["exe", "elf", "macho", "msi", "class", "swf", "dex", "apk", "wasm", "lnk"]);
 /** Names that run when opened, whatever their bytes. */
 const BLOCKED_EXTENSIONS = new Set(
-  ["exe", "msi", "msp", "dll", "com", "scr", "cpl", "sys", "bat", "cmd", "ps1", "psm1", "psd1", "vbs", "vbe", "js", "jse", "mjs", "cjs", "wsf", "wsh", "hta", "jar", "sh", "bash", "zsh", "csh", "ksh", "command", "app", "apk", "elf", "html", "htm", "xhtml", "shtml", "svg", "svgz", "xml", "php", "py", "pl", "rb", "lnk", "reg", "msc", "gadget", "scf", "url"].map((e) => e.toLowerCase()),
+  [
+    "exe",
+    "msi",
+    "msp",
+    "dll",
+    "com",
+    "scr",
+    "cpl",
+    "sys",
+    "bat",
+    "cmd",
+    "ps1",
+    "psm1",
+    "psd1",
+    "vbs",
+    "vbe",
+    "js",
+    "jse",
+    "mjs",
+    "cjs",
+    "wsf",
+    "wsh",
+    "hta",
+    "jar",
+    "sh",
+    "bash",
+    "zsh",
+    "csh",
+    "ksh",
+    "command",
+    "app",
+    "apk",
+    "elf",
+    "html",
+    "htm",
+    "xhtml",
+    "shtml",
+    "svg",
+    "svgz",
+    "xml",
+    "php",
+    "py",
+    "pl",
+    "rb",
+    "lnk",
+    "reg",
+    "msc",
+    "gadget",
+    "scf",
+    "url",
+  ].map((e) => e.toLowerCase()),
 );
 
 /** Images a browser may show inline from us: everything else is sent as a download. */
@@ -42,7 +92,12 @@ function looksLikeText(head: Buffer): boolean {
 
 /** Text a browser or a shell would run: a shebang, HTML, SVG. */
 function runnableText(head: Buffer): string | null {
-  const start = head.subarray(0, 512).toString("utf8").replace(/^\uFEFF/, "").trimStart().toLowerCase();
+  const start = head
+    .subarray(0, 512)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .toLowerCase();
   if (start.startsWith("#!")) return "script";
   if (/^(<!doctype html|<html|<head|<body|<script|<iframe)/.test(start)) return "html";
   if (start.startsWith("<svg") || (start.startsWith("<?xml") && start.includes("<svg"))) return "svg";

@@ -28,11 +28,13 @@ export interface SpooledFile {
 let spoolDir: Promise<string> | null = null;
 const directory = () => (spoolDir ??= mkdtemp(join(tmpdir(), "helpdesk-upload-")));
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_AND_QUOTES = /[\u0000-\u001f\u007f"]/g;
+
 /** A file name as we keep it: no path, no control characters, at most 200 characters. */
 export function cleanName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(0, 200);
+  const clean = base.replace(CONTROL_AND_QUOTES, "").trim().slice(0, 200);
   return clean || "file";
 }
 

@@ -45,10 +45,11 @@ export function postgresStore(): AttachmentStore {
 
 export function diskStore(dir: string): AttachmentStore {
   const pathOf = (sha256: string) => join(dir, sha256.slice(0, 2), sha256);
-  const exists = (path: string) => stat(path).then(
-    () => true,
-    () => false,
-  );
+  const exists = (path: string) =>
+    stat(path).then(
+      () => true,
+      () => false,
+    );
   return {
     kind: "DISK",
     async put(_tx, file) {

@@ -23,7 +23,8 @@ export function calendarSpecOf(row: CalendarRow): CalendarSpec {
   const closed = row.dates.filter((d) => d.hours === null);
   const special = row.dates.filter((d) => d.hours !== null);
   if (closed.length) spec.closedDates = closed.map((d) => d.date.toISOString().slice(0, 10));
-  if (special.length) spec.specialHours = Object.fromEntries(special.map((d) => [d.date.toISOString().slice(0, 10), parseStored(HoursSchema, d.hours, `CalendarDate.hours of ${d.date.toISOString().slice(0, 10)}`)]));
+  if (special.length)
+    spec.specialHours = Object.fromEntries(special.map((d) => [d.date.toISOString().slice(0, 10), parseStored(HoursSchema, d.hours, `CalendarDate.hours of ${d.date.toISOString().slice(0, 10)}`)]));
   return spec;
 }
 

@@ -61,9 +61,7 @@ async function loadMigrationList(dir: string): Promise<MigrationList> {
 async function appliedMigrationNames(client: pg.Client): Promise<Set<string>> {
   const table = await client.query("select to_regclass('_prisma_migrations') as t");
   if (!table.rows[0]?.t) return new Set();
-  const rows = await client.query<{ migration_name: string }>(
-    "select migration_name from _prisma_migrations where finished_at is not null and rolled_back_at is null",
-  );
+  const rows = await client.query<{ migration_name: string }>("select migration_name from _prisma_migrations where finished_at is not null and rolled_back_at is null");
   return new Set(rows.rows.map((r) => r.migration_name));
 }
 
@@ -150,13 +148,12 @@ export async function diffSchemas(connectionString: string, from: string | null,
 const EMPTY_DIFF = /^\s*(-- This is an empty migration\.)?\s*$/;
 
 /** Writes `<timestamp>_<name>/migration.sql` for the change since the last migration, or returns null if none. */
-export async function createMigration(
-  connectionString: string,
-  name: string,
-  opts: { dir?: string; schemaFile?: string; now?: Date } = {},
-): Promise<string | null> {
+export async function createMigration(connectionString: string, name: string, opts: { dir?: string; schemaFile?: string; now?: Date } = {}): Promise<string | null> {
   const dir = opts.dir ?? MIGRATIONS_DIR;
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
   if (!slug) throw new MigrationError("Give the migration a name, e.g. npm run db:migration -- add_oncall_rota");
   const schema = await readFile(opts.schemaFile ?? SCHEMA_FILE, "utf8");
   const previous = (await listMigrationNames(dir)).at(-1);

@@ -49,11 +49,7 @@ export async function openSchemaEngine(opts: { connectionString: string; datamod
   // Our own pool, so that closing the handle really closes the connections (freeing the engine does not).
   const pool = new pg.Pool({ connectionString: opts.connectionString, max: 2 });
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
-  const engine = await glue.SchemaEngine.new(
-    { datamodels: opts.datamodel ? [["schema.prisma", opts.datamodel]] : undefined },
-    (log: string) => logs.push(log),
-    adapter,
-  );
+  const engine = await glue.SchemaEngine.new({ datamodels: opts.datamodel ? [["schema.prisma", opts.datamodel]] : undefined }, (log: string) => logs.push(log), adapter);
   return {
     engine,
     logs,

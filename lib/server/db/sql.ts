@@ -34,8 +34,7 @@ export function prismaSql(prisma: PrismaClient): Sql {
 
 export function poolSql(pool: pg.Pool): Sql {
   const over = (client: pg.Pool | pg.PoolClient): Sql => ({
-    query: async <T>(statement: Statement, values: readonly unknown[]) =>
-      (await client.query<T & pg.QueryResultRow>({ name: statement.name, text: statement.text, values: [...values] })).rows,
+    query: async <T>(statement: Statement, values: readonly unknown[]) => (await client.query<T & pg.QueryResultRow>({ name: statement.name, text: statement.text, values: [...values] })).rows,
     async transaction(fn) {
       if (!(client instanceof pg.Pool)) return fn(over(client));
       const connection = await client.connect();

@@ -23,14 +23,10 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 }
 
 const lineLeads = (db: DbClient, line: SupportLine) =>
-  cached(`leads:${line}`, async () =>
-    (await db.user.findMany({ where: { role: "AGENT", supportLine: line, isLineLead: true, deactivatedAt: null }, select: { id: true } })).map((u) => u.id),
-  );
+  cached(`leads:${line}`, async () => (await db.user.findMany({ where: { role: "AGENT", supportLine: line, isLineLead: true, deactivatedAt: null }, select: { id: true } })).map((u) => u.id));
 
 const customerAdmins = (db: DbClient, organizationId: string) =>
-  cached(`admins:${organizationId}`, async () =>
-    (await db.user.findMany({ where: { role: "CUSTOMER_ADMIN", organizationId, deactivatedAt: null }, select: { id: true } })).map((u) => u.id),
-  );
+  cached(`admins:${organizationId}`, async () => (await db.user.findMany({ where: { role: "CUSTOMER_ADMIN", organizationId, deactivatedAt: null }, select: { id: true } })).map((u) => u.id));
 
 /**
  * The people a fired timer's decision names (fired-timer.ts), looked up one after the other and
@@ -45,5 +41,4 @@ export async function cachedDirectory(db: DbClient, organizationId: string, need
   return { lineLeads: leads, customerAdmins: admins, webhookTakes: (template) => template === needs.webhook && webhook };
 }
 
-const cachedWantsWebhook = (db: DbClient, template: string, organizationId: string) =>
-  cached(`webhook:${template}:${organizationId}`, () => wantsWebhook(db, template, organizationId));
+const cachedWantsWebhook = (db: DbClient, template: string, organizationId: string) => cached(`webhook:${template}:${organizationId}`, () => wantsWebhook(db, template, organizationId));

@@ -85,9 +85,7 @@ export interface LineMove {
 
 /** The ESCALATED event's data of a line move (an agent's move is keyed by this event, so it comes first). */
 export function lineMoveEventData(from: SupportLine, to: SupportLine, cause: LineMoveCause): Record<string, unknown> {
-  return cause.kind === "agent"
-    ? { from, to, workDone: cause.workDone, commentId: cause.commentId, visibility: "INTERNAL" }
-    : { kind: "breach", from, to, visibility: "INTERNAL" };
+  return cause.kind === "agent" ? { from, to, workDone: cause.workDone, commentId: cause.commentId, visibility: "INTERNAL" } : { kind: "breach", from, to, visibility: "INTERNAL" };
 }
 
 /**

@@ -20,8 +20,7 @@ export const breachKey = (ticketId: string) => `breach-${ticketId}-${RESPONSE}`;
  * A warning at a fraction of the response target. The target is part of it: a priority change
  * gives a new target, whose warnings are new.
  */
-export const warningKey = (ticketId: string, threshold: number, targetMinutes: number | null) =>
-  `warning-${ticketId}-${RESPONSE}-${threshold}-${targetMinutes === null ? "null" : targetMinutes}`;
+export const warningKey = (ticketId: string, threshold: number, targetMinutes: number | null) => `warning-${ticketId}-${RESPONSE}-${threshold}-${targetMinutes === null ? "null" : targetMinutes}`;
 
 /**
  * `warningKey` as an SQL expression over a ticket id, a threshold as jsonb prints it (which is

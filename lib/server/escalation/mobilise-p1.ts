@@ -30,12 +30,7 @@ async function onCallOptionOf(tx: DbClient, ticketId: string): Promise<OnCallOpt
   return target && isAlwaysOpen(calendarSpecOf(target.calendar)) ? "24/7" : "vakttelefon";
 }
 
-export async function mobiliseP1(
-  tx: DbClient,
-  ticket: { id: string; reference: string; title: string; createdAt: Date; organizationId: string },
-  actorId: string | null,
-  now: Date,
-): Promise<void> {
+export async function mobiliseP1(tx: DbClient, ticket: { id: string; reference: string; title: string; createdAt: Date; organizationId: string }, actorId: string | null, now: Date): Promise<void> {
   const dedupeKey = p1MobilisedKey(ticket.id);
   const created = await tx.escalation.createMany({
     data: [{ ticketId: ticket.id, kind: "LINE", dedupeKey, fromLine: "L1", toLine: "L3", status: "NOTIFIED", createdAt: now }],

@@ -20,8 +20,7 @@ import { found, notFoundPageFor, nextRequest, requireSession, type Audience, typ
 export type Values = Record<string, string>;
 
 /** The named fields of a form, each as a string ("" when missing or a file). */
-export const formValues = (form: FormData, fields: readonly string[]): Values =>
-  Object.fromEntries(fields.map((f) => [f, typeof form.get(f) === "string" ? String(form.get(f)) : ""]));
+export const formValues = (form: FormData, fields: readonly string[]): Values => Object.fromEntries(fields.map((f) => [f, typeof form.get(f) === "string" ? String(form.get(f)) : ""]));
 
 /** Field → catalogue key for errors whose words are ours, not the library's. */
 export type FieldMessages = Record<string, MessageKey>;

@@ -41,7 +41,10 @@ interface DueRow {
   attempts: number;
 }
 
-export async function claimDueNotifications(prisma: PrismaClient, { now, limit, throttle }: { now: Date; limit: number; throttle: ThrottleSettings }): Promise<{ claimed: ClaimedNotification[]; digested: number }> {
+export async function claimDueNotifications(
+  prisma: PrismaClient,
+  { now, limit, throttle }: { now: Date; limit: number; throttle: ThrottleSettings },
+): Promise<{ claimed: ClaimedNotification[]; digested: number }> {
   return prisma.$transaction(
     async (tx) => {
       const due = await tx.$queryRaw<DueRow[]>`

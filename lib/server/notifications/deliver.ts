@@ -63,7 +63,15 @@ async function digestItems(prisma: PrismaClient, digestId: string): Promise<Dige
   return folded.map((n) => ({ template: n.template, createdAt: n.createdAt.toISOString(), payload: (n.payload ?? {}) as Record<string, unknown> }));
 }
 
-type Row = { id: string; template: string; ticketId: string | null; createdAt: Date; webhookDeliveredTo: string[]; ticket: { organizationId: string } | null; recipient: { name: string; email: string; phone: string | null } | null };
+type Row = {
+  id: string;
+  template: string;
+  ticketId: string | null;
+  createdAt: Date;
+  webhookDeliveredTo: string[];
+  ticket: { organizationId: string } | null;
+  recipient: { name: string; email: string; phone: string | null } | null;
+};
 
 /**
  * The webhook body. The provider's own endpoints (e.g. the on-call SMS gateway) also get the

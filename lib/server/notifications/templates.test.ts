@@ -29,7 +29,15 @@ describe("notification templates", () => {
       "p1-registered": { reference: "R-1", title: "T", registeredAt: "2026-03-02T10:00:00Z" },
       "oncall-page": { reference: "R-1", title: "T", priority: "P1", ackUrl: "http://localhost:3000/ack/abc", attempt: 2 },
       "report-ready": { organizationName: "Nordlys Eiendom AS", month: "2026-10", percent: 92.5, creditPercent: 0, url: "http://localhost:3000/reports/1" },
-      digest: { items: [{ template: "sla-breach", createdAt: "2026-03-02T10:00:00Z", payload: { reference: "R-9", title: "Nede", priority: "P1", dueAt: "2026-03-02T10:00:00Z", breachedAt: "2026-03-02T10:00:00Z" } }] },
+      digest: {
+        items: [
+          {
+            template: "sla-breach",
+            createdAt: "2026-03-02T10:00:00Z",
+            payload: { reference: "R-9", title: "Nede", priority: "P1", dueAt: "2026-03-02T10:00:00Z", breachedAt: "2026-03-02T10:00:00Z" },
+          },
+        ],
+      },
     };
     expect(renderNotification("sla-warning", samples["sla-warning"], "nb").subject).toBe("SLA-varsel: 75 % av fristen brukt for R-1");
     expect(renderNotification("ticket-escalated", samples["ticket-escalated"], "en").subject).toBe("Ticket R-1 (P2) escalated to 2nd line");

@@ -20,7 +20,19 @@ export function signWebhook(secret: string, body: string, timestamp: number): st
   return `t=${timestamp},v1=${digest}`;
 }
 
-export function verifyWebhookSignature({ secret, body, header, now = new Date(), toleranceSeconds = SIGNATURE_TOLERANCE_SECONDS }: { secret: string; body: string; header: string | null | undefined; now?: Date; toleranceSeconds?: number }): boolean {
+export function verifyWebhookSignature({
+  secret,
+  body,
+  header,
+  now = new Date(),
+  toleranceSeconds = SIGNATURE_TOLERANCE_SECONDS,
+}: {
+  secret: string;
+  body: string;
+  header: string | null | undefined;
+  now?: Date;
+  toleranceSeconds?: number;
+}): boolean {
   const parts = new Map((header ?? "").split(",").map((kv) => kv.trim().split("=", 2) as [string, string]));
   const t = Number(parts.get("t"));
   const v1 = parts.get("v1");
@@ -37,7 +49,21 @@ export interface WebhookTarget {
 }
 
 /** POSTs one signed body; any non-2xx answer, network error or timeout (5 s) throws. Errors name the endpoint, never its URL (it may hold a token). */
-export async function postWebhook({ target, body, deliveryId, template, now, fetch: fetchImpl = fetch }: { target: WebhookTarget; body: string; deliveryId: string; template: string; now: Date; fetch?: typeof fetch }): Promise<void> {
+export async function postWebhook({
+  target,
+  body,
+  deliveryId,
+  template,
+  now,
+  fetch: fetchImpl = fetch,
+}: {
+  target: WebhookTarget;
+  body: string;
+  deliveryId: string;
+  template: string;
+  now: Date;
+  fetch?: typeof fetch;
+}): Promise<void> {
   let response: Response;
   try {
     response = await fetchImpl(target.url, {

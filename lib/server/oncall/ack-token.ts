@@ -11,8 +11,7 @@ import { z } from "zod";
 
 export const AckTokenSchema = z.string().regex(/^oc_[A-Za-z0-9_-]{43}\.[0-9]{10,11}$/, "not an acknowledgement token");
 
-export const generateAckToken = (now: Date, validHours: number): string =>
-  `oc_${randomBytes(32).toString("base64url")}.${Math.floor(now.getTime() / 1000 + validHours * 3600)}`;
+export const generateAckToken = (now: Date, validHours: number): string => `oc_${randomBytes(32).toString("base64url")}.${Math.floor(now.getTime() / 1000 + validHours * 3600)}`;
 
 /** Whether a well-formed token's link has expired at `now`. */
 export const ackTokenExpired = (token: string, now: Date): boolean => Number(token.slice(token.lastIndexOf(".") + 1)) * 1000 <= now.getTime();

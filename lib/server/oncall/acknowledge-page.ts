@@ -45,17 +45,7 @@ const PAGE_SELECT = {
 const unknownLink = () => notFound("Acknowledgement link");
 const unknownPage = () => notFound("Escalation");
 
-export async function acknowledgePage({
-  prisma,
-  by,
-  escalationId,
-  now,
-}: {
-  prisma: PrismaClient;
-  by: AcknowledgeBy;
-  escalationId?: string;
-  now: Date;
-}): Promise<AcknowledgeResult> {
+export async function acknowledgePage({ prisma, by, escalationId, now }: { prisma: PrismaClient; by: AcknowledgeBy; escalationId?: string; now: Date }): Promise<AcknowledgeResult> {
   const viaLink = "token" in by;
   let page;
   if (viaLink) {

@@ -18,24 +18,11 @@ import { sendNotice } from "./send-notice";
 
 export { ONCALL_CHECK_JOB, OnCallCheckPayloadSchema, type OnCallCheckPayload } from "./job-names";
 
-export type OnCallCheckOutcome =
-  | { outcome: "noop" }
-  | { outcome: "expired" }
-  | { outcome: "notified"; attempt: number; targetUserId: string | null; notice: number };
+export type OnCallCheckOutcome = { outcome: "noop" } | { outcome: "expired" } | { outcome: "notified"; attempt: number; targetUserId: string | null; notice: number };
 
 const CLOSED_STATUSES = new Set(["SOLVED", "CLOSED"]);
 
-export async function handleOnCallCheck({
-  prisma,
-  payload,
-  now,
-  config = onCallConfig(),
-}: {
-  prisma: PrismaClient;
-  payload: unknown;
-  now: Date;
-  config?: OnCallConfig;
-}): Promise<OnCallCheckOutcome> {
+export async function handleOnCallCheck({ prisma, payload, now, config = onCallConfig() }: { prisma: PrismaClient; payload: unknown; now: Date; config?: OnCallConfig }): Promise<OnCallCheckOutcome> {
   const { escalationId, attempt } = OnCallCheckPayloadSchema.parse(payload);
   const page = await prisma.escalation.findUnique({
     where: { id: escalationId },
@@ -90,11 +77,7 @@ async function currentNotice(tx: DbClient, ticketId: string, escalationId: strin
     where: {
       ticketId,
       type: "ESCALATED",
-      AND: [
-        { data: { path: ["kind"], equals: "oncall_page" } },
-        { data: { path: ["escalationId"], equals: escalationId } },
-        { data: { path: ["attempt"], equals: attempt } },
-      ],
+      AND: [{ data: { path: ["kind"], equals: "oncall_page" } }, { data: { path: ["escalationId"], equals: escalationId } }, { data: { path: ["attempt"], equals: attempt } }],
     },
     orderBy: { id: "desc" },
     select: { data: true },

@@ -18,10 +18,7 @@ import { onCallPageKey } from "../escalation/keys";
 
 export { onCallPageKey as pageDedupeKey } from "../escalation/keys";
 
-export async function pageOnCall(
-  tx: DbClient,
-  { ticketId, reason, now, config = onCallConfig() }: { ticketId: string; reason: string; now: Date; config?: OnCallConfig },
-): Promise<string> {
+export async function pageOnCall(tx: DbClient, { ticketId, reason, now, config = onCallConfig() }: { ticketId: string; reason: string; now: Date; config?: OnCallConfig }): Promise<string> {
   const why = PageReasonSchema.parse(reason);
   const dedupeKey = onCallPageKey(ticketId, why);
   const existing = await tx.escalation.findUnique({ where: { dedupeKey }, select: { id: true } });

@@ -13,9 +13,7 @@ export const DEMO_ONCALL_BACKUP = "lise@servicedesk.example";
 const WEEKS = 8;
 
 export async function seedOnCallRota(prisma: PrismaClient, now: Date): Promise<{ created: number }> {
-  const [primary, backup] = await Promise.all(
-    [DEMO_ONCALL_PRIMARY, DEMO_ONCALL_BACKUP].map((email) => prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })),
-  );
+  const [primary, backup] = await Promise.all([DEMO_ONCALL_PRIMARY, DEMO_ONCALL_BACKUP].map((email) => prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })));
   const to = new Date(now.getTime() + WEEKS * 7 * 86_400_000);
   const planned: PlannedShift[] = vakttelefonIntervals(now, to).flatMap(({ startsAt, endsAt }) => [
     { userId: primary!.id, startsAt, endsAt, position: 0 },

@@ -19,7 +19,6 @@ import type { PageStep } from "./next-step";
 
 export const ONCALL_PAGE_TEMPLATE = "oncall-page" as const;
 
-
 const PrioritySchema = z.enum(["P1", "P2", "P3", "P4"]);
 
 export interface NoticeInput {

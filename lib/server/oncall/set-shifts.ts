@@ -45,7 +45,10 @@ export async function setShifts({ prisma, actor, input, now }: { prisma: PrismaC
   requireRole(actor, PROVIDER_ADMIN, onlyProviderAdmins);
   const { from, to, shifts } = SetShiftsInputSchema.parse(input);
   return prisma.$transaction(async (tx) => {
-    await requireOnCallUsers(tx, shifts.map((s) => s.userId));
+    await requireOnCallUsers(
+      tx,
+      shifts.map((s) => s.userId),
+    );
     await tx.onCallShift.deleteMany({ where: { startsAt: { gte: from, lt: to } } });
     if (shifts.length > 0) await tx.onCallShift.createMany({ data: shifts.map((s) => ({ ...s, createdAt: now })) });
     return tx.onCallShift.findMany({ where: { startsAt: { gte: from, lt: to } }, orderBy: [{ startsAt: "asc" }, { position: "asc" }], select: SHIFT_SELECT });

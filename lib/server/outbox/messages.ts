@@ -14,7 +14,10 @@ import { QUEUES } from "../jobs/queues";
 export const JobScheduleSchema = z.object({
   queue: z.enum([QUEUES.slaTimers, QUEUES.notifications, QUEUES.reports, QUEUES.system]),
   name: z.string().min(1),
-  jobId: z.string().min(1).refine((id) => !id.includes(":"), "BullMQ job ids may not contain ':'"),
+  jobId: z
+    .string()
+    .min(1)
+    .refine((id) => !id.includes(":"), "BullMQ job ids may not contain ':'"),
   data: z.record(z.string(), z.unknown()),
   /** ISO instant the job is due; now or in the past runs it at once. */
   at: z.iso.datetime(),

@@ -97,7 +97,19 @@ export function relayQueues(open: (name: QueueName) => Queue): RelayQueues & { c
 }
 
 /** Relays up to `limit` pending messages in order; returns how many were handled. */
-export async function relayOutbox({ prisma, slaTimers, queues, now = new Date(), limit = 200 }: { prisma: PrismaClient; slaTimers?: Queue; queues?: RelayQueues; now?: Date; limit?: number }): Promise<number> {
+export async function relayOutbox({
+  prisma,
+  slaTimers,
+  queues,
+  now = new Date(),
+  limit = 200,
+}: {
+  prisma: PrismaClient;
+  slaTimers?: Queue;
+  queues?: RelayQueues;
+  now?: Date;
+  limit?: number;
+}): Promise<number> {
   const targets: RelayQueues = queues ?? {
     slaTimers: slaTimers!,
     byName: (name) => {

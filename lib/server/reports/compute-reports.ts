@@ -19,10 +19,7 @@ import { CreditSchemeSchema, parseStored } from "../db/json-schemas";
 /** Only Netpower states a share-within-target rule; the others are shown against 90 % (lib/sla presets). */
 const DEFAULT_THRESHOLD = 90;
 
-export async function computeMonthReports(
-  prisma: PrismaClient,
-  { month, now, organizationIds }: { month: Month; now: Date; organizationIds?: string[] },
-): Promise<ComputedReport[]> {
+export async function computeMonthReports(prisma: PrismaClient, { month, now, organizationIds }: { month: Month; now: Date; organizationIds?: string[] }): Promise<ComputedReport[]> {
   const period = monthBounds(month);
   const [context, counts, breaches, exclusions] = await Promise.all([
     loadReportContext(prisma, period, organizationIds),
@@ -30,9 +27,7 @@ export async function computeMonthReports(
     listBreachedTickets(prisma, period, now, organizationIds),
     listExcludedTickets(prisma, period, organizationIds),
   ]);
-  return context.organizations.map((org) =>
-    assemble({ org, month, period, now, context, counts: counts.get(org.id), breaches: breaches.get(org.id) ?? [], exclusions: exclusions.get(org.id) ?? [] }),
-  );
+  return context.organizations.map((org) => assemble({ org, month, period, now, context, counts: counts.get(org.id), breaches: breaches.get(org.id) ?? [], exclusions: exclusions.get(org.id) ?? [] }));
 }
 
 interface AssembleInput {
@@ -59,9 +54,7 @@ function assemble({ org, month, period, now, context, counts, breaches, exclusio
   const credit = computeCreditFigures(scheme, percent, uptime, org.monthlyFeeOre);
   const periodIso = { from: period.from.toISOString(), to: period.to.toISOString() };
   const computedAt = now.toISOString();
-  const agreementFigure = agreement && version
-    ? { id: agreement.id, key: agreement.key, name: agreement.name, versionId: version.id, versionLabel: version.label }
-    : null;
+  const agreementFigure = agreement && version ? { id: agreement.id, key: agreement.key, name: agreement.name, versionId: version.id, versionLabel: version.label } : null;
   return {
     figures: {
       organization: { id: org.id, name: org.name },
@@ -81,20 +74,21 @@ function assemble({ org, month, period, now, context, counts, breaches, exclusio
       month,
       period: periodIso,
       computedAt,
-      agreement: agreement && version
-        ? {
-            id: agreement.id,
-            key: agreement.key,
-            versionId: version.id,
-            versionLabel: version.label,
-            minWithinTargetPercent: version.minWithinTargetPercent,
-            creditScheme: version.creditScheme,
-            uptimeCalendar: agreement.uptimeCalendar
-              ? { ...agreement.uptimeCalendar, dates: agreement.uptimeCalendar.dates.map((d) => ({ date: d.date.toISOString().slice(0, 10), hours: d.hours })) }
-              : null,
-            maintenanceReducesTotal: agreement.maintenanceReducesTotal,
-          }
-        : null,
+      agreement:
+        agreement && version
+          ? {
+              id: agreement.id,
+              key: agreement.key,
+              versionId: version.id,
+              versionLabel: version.label,
+              minWithinTargetPercent: version.minWithinTargetPercent,
+              creditScheme: version.creditScheme,
+              uptimeCalendar: agreement.uptimeCalendar
+                ? { ...agreement.uptimeCalendar, dates: agreement.uptimeCalendar.dates.map((d) => ({ date: d.date.toISOString().slice(0, 10), hours: d.hours })) }
+                : null,
+              maintenanceReducesTotal: agreement.maintenanceReducesTotal,
+            }
+          : null,
       ticketVersionIds: [...ticketVersionIds].sort(),
       monthlyFeeOre: org.monthlyFeeOre,
       maintenanceWindows: (agreement?.maintenanceWindows ?? []).map((w) => ({

@@ -7,9 +7,7 @@ import type { CreditFigures, UptimeFigures } from "./figures";
 export function computeCreditFigures(scheme: CreditScheme | null, withinTargetPercent: number, uptime: UptimeFigures, monthlyFeeOre: number | null): CreditFigures {
   const effective: CreditScheme = scheme ?? { kind: "none" };
   validateCreditScheme(effective);
-  const sodvinHours = effective.kind === "sodvin_refund" && uptime.totalMinutes > 0
-    ? { operatingHours: uptime.totalMinutes / 60, downtimeHours: uptime.downtimeMinutes / 60 }
-    : {};
+  const sodvinHours = effective.kind === "sodvin_refund" && uptime.totalMinutes > 0 ? { operatingHours: uptime.totalMinutes / 60, downtimeHours: uptime.downtimeMinutes / 60 } : {};
   const result = computeCredit(effective, {
     withinTargetPercent,
     uptimePercent: uptime.percent,

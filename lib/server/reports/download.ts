@@ -46,7 +46,11 @@ export async function reportDownload(
     throw error;
   }
   const { body, contentType, extension } = await render({ view, locale, actor, input, ctx });
-  const name = view.figures.organization.name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const name = view.figures.organization.name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return new Response(body, {
     headers: {
       "content-type": contentType,

@@ -42,8 +42,7 @@ export function addMonths(month: Month, n: number): Month {
 export const previousMonth = (now: Date): Month => addMonths(monthOf(now), -1);
 
 /** The `count` months ending with `month`, oldest first. */
-export const monthsEndingWith = (month: Month, count: number): Month[] =>
-  Array.from({ length: count }, (_, i) => addMonths(month, i - count + 1));
+export const monthsEndingWith = (month: Month, count: number): Month[] => Array.from({ length: count }, (_, i) => addMonths(month, i - count + 1));
 
 /** When the monthly job runs next: the 1st of the next month at 06:00 local time (strictly after now). */
 export function nextMonthlyRunAt(now: Date): Date {

@@ -24,23 +24,80 @@ export function reportCsv(f: ReportFigures, locale: Locale = "nb"): string {
   const yesNo = (b: boolean) => c(b ? "report.yes" : "report.no");
 
   const lines: string[] = [];
-  lines.push(row([
-    c("report.csv.customer"), c("report.csv.month"), c("report.csv.agreement"), c("report.csv.registered"), c("report.csv.measured"), c("report.csv.met"), c("report.csv.breached"),
-    c("report.csv.pending"), c("report.csv.excluded"), c("report.csv.notCovered"), c("report.csv.percent"), c("report.csv.required"), c("report.csv.uptime"), c("report.csv.downtime"),
-    c("report.csv.total"), c("report.csv.creditPercent"), c("report.csv.creditAmount"),
-  ]));
-  lines.push(row([
-    f.organization.name, f.month, f.agreement?.name ?? "", f.tickets.registered, f.tickets.measured, f.tickets.met, f.tickets.breached, f.tickets.pending,
-    f.tickets.excluded, f.tickets.notCovered, f.tickets.measured === 0 ? c("report.csv.noMeasured") : f.tickets.percent, f.thresholdPercent, f.uptime.percent, f.uptime.downtimeMinutes, f.uptime.totalMinutes,
-    f.credit.percent, kroner(f.credit.amountOre),
-  ]));
+  lines.push(
+    row([
+      c("report.csv.customer"),
+      c("report.csv.month"),
+      c("report.csv.agreement"),
+      c("report.csv.registered"),
+      c("report.csv.measured"),
+      c("report.csv.met"),
+      c("report.csv.breached"),
+      c("report.csv.pending"),
+      c("report.csv.excluded"),
+      c("report.csv.notCovered"),
+      c("report.csv.percent"),
+      c("report.csv.required"),
+      c("report.csv.uptime"),
+      c("report.csv.downtime"),
+      c("report.csv.total"),
+      c("report.csv.creditPercent"),
+      c("report.csv.creditAmount"),
+    ]),
+  );
+  lines.push(
+    row([
+      f.organization.name,
+      f.month,
+      f.agreement?.name ?? "",
+      f.tickets.registered,
+      f.tickets.measured,
+      f.tickets.met,
+      f.tickets.breached,
+      f.tickets.pending,
+      f.tickets.excluded,
+      f.tickets.notCovered,
+      f.tickets.measured === 0 ? c("report.csv.noMeasured") : f.tickets.percent,
+      f.thresholdPercent,
+      f.uptime.percent,
+      f.uptime.downtimeMinutes,
+      f.uptime.totalMinutes,
+      f.credit.percent,
+      kroner(f.credit.amountOre),
+    ]),
+  );
   lines.push("");
-  lines.push(row([
-    c("report.csv.breachTicket"), c("report.col.title"), c("report.col.priority"), c("report.csv.registeredAt", { zone: zoneCity }), c("report.csv.targetMinutes"), c("report.csv.usedMinutes"),
-    c("report.csv.lateBusiness"), c("report.csv.lateWall"), c("report.csv.breachedAt"), c("report.csv.stoppedAt"), c("report.csv.stillOpen"),
-  ]));
+  lines.push(
+    row([
+      c("report.csv.breachTicket"),
+      c("report.col.title"),
+      c("report.col.priority"),
+      c("report.csv.registeredAt", { zone: zoneCity }),
+      c("report.csv.targetMinutes"),
+      c("report.csv.usedMinutes"),
+      c("report.csv.lateBusiness"),
+      c("report.csv.lateWall"),
+      c("report.csv.breachedAt"),
+      c("report.csv.stoppedAt"),
+      c("report.csv.stillOpen"),
+    ]),
+  );
   for (const b of f.breaches) {
-    lines.push(row([b.reference, b.title, b.priority, when(b.registeredAt), b.targetMinutes, b.usedMinutes, b.lateBusinessMinutes, b.lateWallMinutes, when(b.breachedAt), when(b.stoppedAt), yesNo(b.stillRunning)]));
+    lines.push(
+      row([
+        b.reference,
+        b.title,
+        b.priority,
+        when(b.registeredAt),
+        b.targetMinutes,
+        b.usedMinutes,
+        b.lateBusinessMinutes,
+        b.lateWallMinutes,
+        when(b.breachedAt),
+        when(b.stoppedAt),
+        yesNo(b.stillRunning),
+      ]),
+    );
   }
   lines.push("");
   lines.push(row([c("report.csv.excludedTicket"), c("report.col.priority"), c("report.csv.status"), c("report.col.reason")]));

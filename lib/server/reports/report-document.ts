@@ -9,7 +9,19 @@ import { providerName } from "./provider-name";
 import type { ReportDocument } from "./report-pdf";
 import type { ReportView } from "./report-views";
 
-export async function reportDocument({ view, locale, actor, input, ctx }: { view: ReportView; locale: Locale; actor: Actor; input: { organizationId: string; month: Month }; ctx: UseCaseContext }): Promise<ReportDocument> {
+export async function reportDocument({
+  view,
+  locale,
+  actor,
+  input,
+  ctx,
+}: {
+  view: ReportView;
+  locale: Locale;
+  actor: Actor;
+  input: { organizationId: string; month: Month };
+  ctx: UseCaseContext;
+}): Promise<ReportDocument> {
   const [history, provider] = await Promise.all([getComplianceHistory({ actor, input, ctx }), providerName(ctx.prisma)]);
   return { figures: view.figures, status: view.status, history, providerName: provider, locale };
 }

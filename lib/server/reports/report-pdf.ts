@@ -178,7 +178,10 @@ export async function reportPdf({ figures: f, status, history, providerName, loc
   w.heading(tr("report.pdf.responseTime"));
   const within = withinTargetText(f, locale);
   if (f.tickets.measured === 0) w.text(tr("report.pdf.noMeasured", { value: within.value, threshold: pct(f.thresholdPercent) }), { strong: true });
-  else w.text(tr("report.pdf.withinTarget", { percent: pct(f.tickets.percent), threshold: pct(f.thresholdPercent), verdict: tr(f.tickets.passes ? "report.pdf.passes" : "report.pdf.fails") }), { strong: true });
+  else
+    w.text(tr("report.pdf.withinTarget", { percent: pct(f.tickets.percent), threshold: pct(f.thresholdPercent), verdict: tr(f.tickets.passes ? "report.pdf.passes" : "report.pdf.fails") }), {
+      strong: true,
+    });
   const { passes: _passes, ...counts } = f.tickets;
   w.text(tr("report.pdf.counts", counts), { gap: 8 });
 
@@ -189,7 +192,11 @@ export async function reportPdf({ figures: f, status, history, providerName, loc
   if (f.breaches.length === 0) w.text(tr("report.pdf.noBreaches"));
   else {
     const cols = [0, 72, 180, 200, 238, 318, 406];
-    w.row([tr("report.col.ticket"), tr("report.col.title"), tr("report.col.priorityShort"), tr("report.col.target"), tr("report.col.used"), tr("report.col.lateBusiness"), tr("report.col.lateWall")], cols, { strong: true, size: 7 });
+    w.row(
+      [tr("report.col.ticket"), tr("report.col.title"), tr("report.col.priorityShort"), tr("report.col.target"), tr("report.col.used"), tr("report.col.lateBusiness"), tr("report.col.lateWall")],
+      cols,
+      { strong: true, size: 7 },
+    );
     for (const b of f.breaches) {
       const lateWall = `${minutes(b.lateWallMinutes)}${b.stillRunning ? ` (${tr("report.breaches.stillOpen")})` : ""}`;
       w.row([b.reference, b.title, b.priority, minutes(b.targetMinutes ?? 0), minutes(b.usedMinutes), minutes(b.lateBusinessMinutes), lateWall], cols, { size: 7 });
@@ -202,7 +209,14 @@ export async function reportPdf({ figures: f, status, history, providerName, loc
 
   w.heading(tr("report.section.uptime"));
   w.text(tr("report.pdf.uptime", { percent: pct(f.uptime.percent, 3), coverage: f.uptime.coverage, downtime: minutes(f.uptime.downtimeMinutes), total: minutes(f.uptime.totalMinutes) }));
-  w.text(tr("report.pdf.maintenance", { count: f.uptime.maintenanceWindows, minutes: minutes(f.uptime.maintenanceMinutes), reduces: f.uptime.maintenanceReducesTotal ? tr("report.uptime.reducesTotal") : "" }), { gap: 8 });
+  w.text(
+    tr("report.pdf.maintenance", {
+      count: f.uptime.maintenanceWindows,
+      minutes: minutes(f.uptime.maintenanceMinutes),
+      reduces: f.uptime.maintenanceReducesTotal ? tr("report.uptime.reducesTotal") : "",
+    }),
+    { gap: 8 },
+  );
   for (const i of f.uptime.incidents) {
     const counts = i.counts ? tr("report.pdf.incidentCounts") : tr("report.pdf.incidentNotCounting", { reason: incidentReasonName(i.exclusionReason, locale) });
     w.row([i.service, `${when(i.startedAt)} – ${i.endedAt ? when(i.endedAt) : tr("report.uptime.ongoing")}`, counts, i.cause], [0, 90, 250, 350]);

@@ -26,12 +26,7 @@ type Row = Omit<OrganizationTicketCounts, "measured">;
 export const EMPTY_COUNTS: TicketCounts = { registered: 0, measured: 0, met: 0, breached: 0, pending: 0, excluded: 0, notCovered: 0 };
 
 /** Counts for the month [from, to) as of `now`, per organisation (only those with tickets), or for the given ones. */
-export async function countTicketsByOrganization(
-  prisma: PrismaClient,
-  period: { from: Date; to: Date },
-  now: Date,
-  organizationIds?: string[],
-): Promise<Map<string, OrganizationTicketCounts>> {
+export async function countTicketsByOrganization(prisma: PrismaClient, period: { from: Date; to: Date }, now: Date, organizationIds?: string[]): Promise<Map<string, OrganizationTicketCounts>> {
   const onlyThese = organizationIds ? Prisma.sql`and t."organizationId" = any(${organizationIds}::uuid[])` : Prisma.empty;
   const rows = await prisma.$queryRaw<Row[]>`
     with classified as (
@@ -61,12 +56,7 @@ export async function countTicketsByOrganization(
 }
 
 /** Per local month of registration (TIME_ZONE), met and measured tickets of one organisation over [from, to) (the 12-month chart). */
-export async function countMonthlyCompliance(
-  prisma: PrismaClient,
-  organizationId: string,
-  period: { from: Date; to: Date },
-  now: Date,
-): Promise<Map<string, { met: number; measured: number }>> {
+export async function countMonthlyCompliance(prisma: PrismaClient, organizationId: string, period: { from: Date; to: Date }, now: Date): Promise<Map<string, { met: number; measured: number }>> {
   const rows = await prisma.$queryRaw<Array<{ month: string; met: number; measured: number }>>`
     select to_char(t."createdAt" at time zone ${TIME_ZONE}, 'YYYY-MM') as month,
       (count(*) filter (where c.state = 'MET'))::int as met,

@@ -16,7 +16,6 @@ import { storedExclusionReason } from "./format";
 const MINUTE_MS = 60_000;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-
 type BreachRow = {
   organizationId: string;
   ticketId: string;
@@ -35,8 +34,7 @@ type BreachRow = {
   calendarId: string | null;
 };
 
-const scope = (organizationIds?: string[]) =>
-  organizationIds ? Prisma.sql`and t."organizationId" = any(${organizationIds}::uuid[])` : Prisma.empty;
+const scope = (organizationIds?: string[]) => (organizationIds ? Prisma.sql`and t."organizationId" = any(${organizationIds}::uuid[])` : Prisma.empty);
 
 function groupBy<T extends { organizationId: string }, U>(rows: T[], map: (row: T) => U): Map<string, U[]> {
   const out = new Map<string, U[]>();
@@ -49,12 +47,7 @@ function groupBy<T extends { organizationId: string }, U>(rows: T[], map: (row: 
 }
 
 /** Breached tickets of the month per organisation, in order of registration. */
-export async function listBreachedTickets(
-  prisma: PrismaClient,
-  period: { from: Date; to: Date },
-  now: Date,
-  organizationIds?: string[],
-): Promise<Map<string, BreachedTicket[]>> {
+export async function listBreachedTickets(prisma: PrismaClient, period: { from: Date; to: Date }, now: Date, organizationIds?: string[]): Promise<Map<string, BreachedTicket[]>> {
   // The target calendars are read alongside (a small table), so open breaches cost no extra round trip.
   const [rows, calendarOf] = await Promise.all([breachRows(prisma, period, now, organizationIds), targetCalendars(prisma)]);
   return groupBy(rows, (r) => toBreachedTicket(r, now, r.calendarId ? calendarOf(r.calendarId) : null));
@@ -132,11 +125,7 @@ function toBreachedTicket(r: BreachRow, now: Date, calendar: Calendar | null): B
 type ExcludedRow = { organizationId: string; ticketId: string; reference: string; priority: string; state: string | null; reason: string | null };
 
 /** Tickets of the month left out of measurement, with the reason. */
-export async function listExcludedTickets(
-  prisma: PrismaClient,
-  period: { from: Date; to: Date },
-  organizationIds?: string[],
-): Promise<Map<string, ExcludedTicket[]>> {
+export async function listExcludedTickets(prisma: PrismaClient, period: { from: Date; to: Date }, organizationIds?: string[]): Promise<Map<string, ExcludedTicket[]>> {
   const rows = await prisma.$queryRaw<ExcludedRow[]>`
     select t."organizationId"::text as "organizationId", t.id::text as "ticketId", t.reference, t.priority::text as priority,
       c.state::text as state, t."slaExclusionReason" as reason

@@ -146,7 +146,15 @@ export async function recordSlaTimers({
     }
     firstByKey.set(dedupeKey, i);
 
-    const ticket: EscalatedTicket = { id: ticketId, reference: clock.reference, title: clock.title, priority: clock.priority, line: clock.line, organizationId: clock.organizationId, assigneeId: clock.assigneeId };
+    const ticket: EscalatedTicket = {
+      id: ticketId,
+      reference: clock.reference,
+      title: clock.title,
+      priority: clock.priority,
+      line: clock.line,
+      organizationId: clock.organizationId,
+      assigneeId: clock.assigneeId,
+    };
     const rules = parseEscalationRules(clock.escalationRules);
     const people = await cachedDirectory(prisma, clock.organizationId, directoryNeeds(payload, ticket, rules));
     const decided = firedTimerConsequences({ timer: payload, ticket, clock, rules, people, recordedAt });

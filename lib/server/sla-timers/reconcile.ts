@@ -111,13 +111,7 @@ const MISSING_KEYS = `
  * clock that has since changed (new job ids) or stopped has nothing missing, and a timer that
  * came due while we looked may simply have run (completed jobs are removed).
  */
-async function missingTimers(
-  prisma: PrismaClient,
-  redis: Redis,
-  slaTimers: Queue,
-  page: { ticketIds: string[]; jobIds: string[] },
-  now: Date,
-): Promise<ScheduledTimer[]> {
+async function missingTimers(prisma: PrismaClient, redis: Redis, slaTimers: Queue, page: { ticketIds: string[]; jobIds: string[] }, now: Date): Promise<ScheduledTimer[]> {
   if (page.jobIds.length === 0) return [];
   const scores = await redis.zmscore(slaTimers.keys.delayed!, ...page.jobIds);
   const notDelayed = scores.flatMap((score, i) => (score === null ? [i] : []));

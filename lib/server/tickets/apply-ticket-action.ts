@@ -97,20 +97,17 @@ export async function applyTicketAction({
   const now = ctx.now();
   if (!UUID.test(input.ticketId)) throw notFound();
   const id = input.ticketId;
-  await ctx.prisma.$transaction(
-    async (tx) => {
-      await lockTicket(tx, id);
-      // Visibility is judged on the locked row, so it cannot change before the action is written.
-      const ticket = await tx.ticket.findFirst({ where: { AND: [{ id }, visibleTicketsWhere(actor)] }, select: lockedTicketSelect });
-      if (!ticket) throw notFound();
-      const action = parseInput(TicketActionSchema, input.action);
-      const lastEvent = attachments?.files.length ? await tx.ticketEvent.findFirst({ where: { ticketId: id }, orderBy: { id: "desc" }, select: { id: true } }) : null;
-      await run({ tx, actor, ticket, now }, action);
-      if (attachments?.files.length) await attachToNewEvent(tx, id, lastEvent?.id ?? 0n, actor, attachments, now);
-      await recomputeResponseClock(tx, id, now);
-    },
-    TRANSACTION_OPTIONS,
-  );
+  await ctx.prisma.$transaction(async (tx) => {
+    await lockTicket(tx, id);
+    // Visibility is judged on the locked row, so it cannot change before the action is written.
+    const ticket = await tx.ticket.findFirst({ where: { AND: [{ id }, visibleTicketsWhere(actor)] }, select: lockedTicketSelect });
+    if (!ticket) throw notFound();
+    const action = parseInput(TicketActionSchema, input.action);
+    const lastEvent = attachments?.files.length ? await tx.ticketEvent.findFirst({ where: { ticketId: id }, orderBy: { id: "desc" }, select: { id: true } }) : null;
+    await run({ tx, actor, ticket, now }, action);
+    if (attachments?.files.length) await attachToNewEvent(tx, id, lastEvent?.id ?? 0n, actor, attachments, now);
+    await recomputeResponseClock(tx, id, now);
+  }, TRANSACTION_OPTIONS);
   const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
   return toTicketView(row, now);
 }

@@ -100,24 +100,18 @@ export async function recomputeResponseClock(tx: DbClient, ticketId: string, now
   };
   const timers = clock ? await timersFor(tx, ticketId, clock) : [];
   // The revision moves, and the outbox speaks, only when what the timers act on changes.
-  const changed =
-    !previous ||
-    previous.state !== data.state ||
-    (previous.dueAt?.getTime() ?? null) !== (data.dueAt?.getTime() ?? null) ||
-    previous.targetMinutes !== data.targetMinutes;
+  const changed = !previous || previous.state !== data.state || (previous.dueAt?.getTime() ?? null) !== (data.dueAt?.getTime() ?? null) || previous.targetMinutes !== data.targetMinutes;
   const revision = previous ? previous.revision + (changed ? 1 : 0) : 0;
   const scheduled = changed
-    ? timers.map(
-        (t): ScheduledTimer => ({
-          jobId: slaTimerJobId(ticketId, t.kind, t.threshold, revision),
-          ticketId,
-          metric: "RESPONSE",
-          kind: t.kind,
-          ...(t.threshold !== undefined ? { threshold: t.threshold } : {}),
-          revision,
-          at: t.at.toISOString(),
-        }),
-      )
+    ? timers.map((t): ScheduledTimer => ({
+        jobId: slaTimerJobId(ticketId, t.kind, t.threshold, revision),
+        ticketId,
+        metric: "RESPONSE",
+        kind: t.kind,
+        ...(t.threshold !== undefined ? { threshold: t.threshold } : {}),
+        revision,
+        at: t.at.toISOString(),
+      }))
     : parseStored(TimersSchema, previous?.timers ?? [], `SlaClock.timers of ticket ${ticketId}`);
 
   await tx.slaClock.upsert({

@@ -5,10 +5,7 @@ import { toJson } from "../db/json";
 import { eventDataSchema } from "../db/json-schemas";
 
 /** Appends to a ticket's history (never updated or deleted). */
-export async function appendEvent(
-  tx: DbClient,
-  event: { ticketId: string; type: TicketEventType; actorId: string | null; at: Date; data?: Record<string, unknown> },
-): Promise<bigint> {
+export async function appendEvent(tx: DbClient, event: { ticketId: string; type: TicketEventType; actorId: string | null; at: Date; data?: Record<string, unknown> }): Promise<bigint> {
   // Checked on write as it is read back (lib/server/db/json-schemas.ts): a clock's events carry what the clock reads.
   const data = eventDataSchema(event.type).parse(toJson(event.data ?? {}));
   const row = await tx.ticketEvent.create({

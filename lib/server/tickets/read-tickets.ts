@@ -71,6 +71,13 @@ export async function listTicketEvents({ actor, input, ctx }: { actor: Actor; in
   const events = await ctx.prisma.ticketEvent.findMany({ where: { ticketId: id }, orderBy: { id: "asc" }, select: { id: true, type: true, at: true, actorId: true, data: true, attachments } });
   return eventsFor(
     actor,
-    events.map((e) => ({ id: e.id.toString(), type: e.type, at: e.at.toISOString(), actorId: e.actorId, data: (e.data ?? {}) as Record<string, unknown>, attachments: e.attachments.map(toAttachmentView) })),
+    events.map((e) => ({
+      id: e.id.toString(),
+      type: e.type,
+      at: e.at.toISOString(),
+      actorId: e.actorId,
+      data: (e.data ?? {}) as Record<string, unknown>,
+      attachments: e.attachments.map(toAttachmentView),
+    })),
   );
 }

@@ -2,7 +2,6 @@ import "server-only";
 import { wallClockOf } from "../../config/time-zone";
 import type { DbClient } from "../db/prisma";
 
-
 /**
  * The next human reference for a prefix in the local year of `at` (TIME_ZONE), e.g. WS-2026-000123.
  * The counter row is incremented inside the registering transaction: concurrent registrations

@@ -61,46 +61,43 @@ export async function registerTicket({
   const version = versions.length ? selectAgreementVersion(versions, now) : null;
   const channel = input.channel ?? "PORTAL";
 
-  const id = await ctx.prisma.$transaction(
-    async (tx) => {
-      const reference = await nextReference(tx, organization.ticketPrefix, now);
-      const ticket = await tx.ticket.create({
-        data: {
-          reference,
-          organizationId: organization.id,
-          requesterId: requester.id,
-          agreementVersionId: version?.id ?? null,
-          title: input.title,
-          description: input.description,
-          priority: input.priority,
-          channel,
-          createdAt: now,
-        },
-        select: { id: true },
-      });
-      const eventId = await appendEvent(tx, {
+  const id = await ctx.prisma.$transaction(async (tx) => {
+    const reference = await nextReference(tx, organization.ticketPrefix, now);
+    const ticket = await tx.ticket.create({
+      data: {
+        reference,
+        organizationId: organization.id,
+        requesterId: requester.id,
+        agreementVersionId: version?.id ?? null,
+        title: input.title,
+        description: input.description,
+        priority: input.priority,
+        channel,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    const eventId = await appendEvent(tx, {
+      ticketId: ticket.id,
+      type: "REGISTERED",
+      actorId: actor.userId,
+      at: now,
+      data: { reference, priority: input.priority, channel, requesterId: requester.id, agreementVersionId: version?.id ?? null },
+    });
+    if (attachments?.files.length) await saveAttachments(tx, attachments, { ticketId: ticket.id, eventId, uploaderId: actor.userId, visibility: "PUBLIC", at: now });
+    await recomputeResponseClock(tx, ticket.id, now);
+    if (input.priority === "P1") await mobiliseP1(tx, { id: ticket.id, reference, title: input.title, createdAt: now, organizationId: organization.id }, actor.userId, now);
+    await writeNotifications(
+      tx,
+      notificationRows({
+        template: "ticket-receipt",
         ticketId: ticket.id,
-        type: "REGISTERED",
-        actorId: actor.userId,
-        at: now,
-        data: { reference, priority: input.priority, channel, requesterId: requester.id, agreementVersionId: version?.id ?? null },
-      });
-      if (attachments?.files.length) await saveAttachments(tx, attachments, { ticketId: ticket.id, eventId, uploaderId: actor.userId, visibility: "PUBLIC", at: now });
-      await recomputeResponseClock(tx, ticket.id, now);
-      if (input.priority === "P1") await mobiliseP1(tx, { id: ticket.id, reference, title: input.title, createdAt: now, organizationId: organization.id }, actor.userId, now);
-      await writeNotifications(
-        tx,
-        notificationRows({
-          template: "ticket-receipt",
-          ticketId: ticket.id,
-          payload: { reference, title: input.title, priority: input.priority, registeredAt: now.toISOString() },
-          to: [byEmail(requester.id, receiptKey(ticket.id))],
-        }),
-      );
-      return ticket.id;
-    },
-    TRANSACTION_OPTIONS,
-  );
+        payload: { reference, title: input.title, priority: input.priority, registeredAt: now.toISOString() },
+        to: [byEmail(requester.id, receiptKey(ticket.id))],
+      }),
+    );
+    return ticket.id;
+  }, TRANSACTION_OPTIONS);
   const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
   return toTicketView(row, now);
 }

@@ -54,11 +54,7 @@ function responseClockView(row: TicketViewRow, now: Date): ResponseClockView | n
   const moving = clock.stoppedAt === null && (clock.state === "RUNNING" || clock.state === "BREACHED");
   const target = moving ? row.agreementVersion?.targets.find((t) => t.priority === row.priority) : undefined;
   const calendar = target ? calendarFor(calendarSpecOf(target.calendar)) : null;
-  const status = clockStatusAt(
-    { ...clock, state: clock.state.toLowerCase() as ResponseClockView["state"], pauses: StoredPausesSchema.parse(clock.pauses) },
-    now,
-    calendar,
-  );
+  const status = clockStatusAt({ ...clock, state: clock.state.toLowerCase() as ResponseClockView["state"], pauses: StoredPausesSchema.parse(clock.pauses) }, now, calendar);
   if (clock.state === "RUNNING" && clock.dueAt && clock.targetMinutes !== null) {
     // A running clock keeps its due instant in view, also once overdue (the badge counts from it).
     return {

@@ -25,24 +25,41 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   const { actor, t, found } = await withSession("provider-admin", `/admin/agreements/${id}`);
   const [search, agreement] = await Promise.all([searchParams, found(getAgreement({ actor, input: { agreementId: id }, ctx: defaultContext() }))]);
   const now = new Date();
-  const states = versionStates(agreement.versions.map((v) => v.validFrom), now);
+  const states = versionStates(
+    agreement.versions.map((v) => v.validFrom),
+    now,
+  );
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-10 sm:px-6">
       <BackLink href="/admin/agreements" label={t("admin.agr.title")} />
       <PageHeader
         title={agreement.name}
         lead={t("admin.agr.provider", { provider: agreement.provider }) + (agreement.source ? ` · ${t("admin.agr.source", { source: agreement.source })}` : "")}
-        actions={agreement.latest && <ButtonLink tone="primary" href={`/admin/agreements/${agreement.id}/versions/new`}>{t("admin.agr.newVersion")}</ButtonLink>}
+        actions={
+          agreement.latest && (
+            <ButtonLink tone="primary" href={`/admin/agreements/${agreement.id}/versions/new`}>
+              {t("admin.agr.newVersion")}
+            </ButtonLink>
+          )
+        }
       />
       {search.done === "created" && <StatusMessage message={t("admin.new.created")} />}
-      <DataTable caption={t("admin.agr.versionsCaption", { name: agreement.name })} rows={agreement.versions.map((v, i) => ({ ...v, state: states[i] ?? "past" }))} rowKey={(v) => v.id} alignTop
+      <DataTable
+        caption={t("admin.agr.versionsCaption", { name: agreement.name })}
+        rows={agreement.versions.map((v, i) => ({ ...v, state: states[i] ?? "past" }))}
+        rowKey={(v) => v.id}
+        alignTop
         columns={[
           {
             label: t("admin.agr.label"),
             cell: (v) => (
               <>
-                <Link href={`/admin/agreements/${agreement.id}/versions/${v.id}`} className="font-medium text-blue-800 underline underline-offset-2">{v.label}</Link>
-                <span className="mt-1 block"><VersionStatus state={v.state} t={t} /></span>
+                <Link href={`/admin/agreements/${agreement.id}/versions/${v.id}`} className="font-medium text-blue-800 underline underline-offset-2">
+                  {v.label}
+                </Link>
+                <span className="mt-1 block">
+                  <VersionStatus state={v.state} t={t} />
+                </span>
               </>
             ),
           },

@@ -11,7 +11,9 @@ export function CalendarPreview({ calendar, now, t }: { calendar: CalendarDetail
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <section aria-labelledby="next-open" className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-5">
-        <h2 id="next-open" className="text-xl font-semibold">{t("admin.cal.nextOpen")}</h2>
+        <h2 id="next-open" className="text-xl font-semibold">
+          {t("admin.cal.nextOpen")}
+        </h2>
         <p className="text-sm text-slate-700">{t("admin.cal.nextOpenHelp")}</p>
         {calendar.nextOpen.length === 0 ? (
           <p>{t("admin.cal.noOpen")}</p>
@@ -28,7 +30,9 @@ export function CalendarPreview({ calendar, now, t }: { calendar: CalendarDetail
         )}
       </section>
       <section aria-labelledby="coming" className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-5">
-        <h2 id="coming" className="text-xl font-semibold">{t("admin.cal.coming")}</h2>
+        <h2 id="coming" className="text-xl font-semibold">
+          {t("admin.cal.coming")}
+        </h2>
         {calendar.coming.length === 0 ? (
           <p>{t("admin.cal.noComing")}</p>
         ) : (

@@ -38,7 +38,9 @@ export default async function CalendarPage({ params, searchParams }: { params: P
       {done && <StatusMessage message={done} />}
       <CalendarPreview calendar={calendar} now={now} t={t} />
       <section aria-labelledby="weekly" className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-5">
-        <h2 id="weekly" className="text-xl font-semibold">{t("admin.cal.weekly")}</h2>
+        <h2 id="weekly" className="text-xl font-semibold">
+          {t("admin.cal.weekly")}
+        </h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
           {WEEKDAYS.map((d) => (
             <div key={d} className="contents">
@@ -49,7 +51,9 @@ export default async function CalendarPage({ params, searchParams }: { params: P
         </dl>
       </section>
       <section aria-labelledby="dates" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-5">
-        <h2 id="dates" className="text-xl font-semibold">{t("admin.cal.dates")}</h2>
+        <h2 id="dates" className="text-xl font-semibold">
+          {t("admin.cal.dates")}
+        </h2>
         {calendar.dates.length === 0 ? (
           <p className="text-slate-700">{t("admin.cal.noDates")}</p>
         ) : (

@@ -41,8 +41,14 @@ export function NewCalendarForm({ days, text }: { days: Array<{ key: string; lab
       </div>
       <fieldset className="flex flex-col gap-3" aria-describedby="weekly-help">
         <legend className="text-lg font-semibold">{text.weekly}</legend>
-        <p id="weekly-help" className="text-sm text-slate-700">{text.weeklyHelp}</p>
-        {state.errors.weekly && <p className="text-sm font-medium text-red-800" role="alert">{state.errors.weekly}</p>}
+        <p id="weekly-help" className="text-sm text-slate-700">
+          {text.weeklyHelp}
+        </p>
+        {state.errors.weekly && (
+          <p className="text-sm font-medium text-red-800" role="alert">
+            {state.errors.weekly}
+          </p>
+        )}
         <div className="grid gap-4 sm:grid-cols-2">
           {days.map((d) => (
             <TextField key={d.key} id={`weekly-${d.key}`} name={`weekly.${d.key}`} label={d.label} error={state.errors[`weekly.${d.key}`]} defaultValue={value(`weekly.${d.key}`)} inputMode="text" />
@@ -51,7 +57,9 @@ export function NewCalendarForm({ days, text }: { days: Array<{ key: string; lab
       </fieldset>
       <div className="flex items-center gap-3">
         <input id="calendar-holidays" name="norwegianHolidays" type="checkbox" defaultChecked={sent ? state.values.norwegianHolidays === "on" : true} className="size-6 accent-blue-800" />
-        <label htmlFor="calendar-holidays" className="font-medium">{text.holidays}</label>
+        <label htmlFor="calendar-holidays" className="font-medium">
+          {text.holidays}
+        </label>
       </div>
     </ActionForm>
   );

@@ -15,7 +15,10 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 export async function POST(request: Request, context: Context): Promise<Response> {
   const { nextauth } = await context.params;
   if (nextauth.join("/") === "callback/credentials") {
-    const form = await request.clone().formData().catch(() => null);
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => null);
     const email = String(form?.get("email") ?? "");
     const decision = await checkSignInThrottle({ redis: redis(), prefix: redisPrefix(), email, client: clientAddressOf(request), now: new Date() });
     if (!decision.allowed) {

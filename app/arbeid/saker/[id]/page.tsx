@@ -52,17 +52,23 @@ export default async function AgentTicketPage({ params, searchParams }: { params
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <div className="flex flex-col gap-6">
           <section aria-labelledby="details">
-            <h2 id="details" className="sr-only">{t("agent.ticket.details")}</h2>
+            <h2 id="details" className="sr-only">
+              {t("agent.ticket.details")}
+            </h2>
             <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-300 bg-white p-5 sm:grid-cols-[auto_1fr]">
               <dt className="font-medium text-slate-700">{t("agent.ticket.organization")}</dt>
               <dd data-testid="organization">{queued?.organizationName ?? ""}</dd>
               <dt className="font-medium text-slate-700">{t("agent.ticket.clock")}</dt>
               <dd className="flex flex-wrap items-center gap-2">
                 <ClockBadge clock={ticket.sla.response} warningThreshold={queued?.warningThreshold ?? DEFAULT_WARNING_THRESHOLD} locale={t.locale} renderedAt={now.toISOString()} />
-                <span className="text-sm"><ClockText clock={ticket.sla.response} now={now} locale={t.locale} /></span>
+                <span className="text-sm">
+                  <ClockText clock={ticket.sla.response} now={now} locale={t.locale} />
+                </span>
               </dd>
               <dt className="font-medium text-slate-700">{t("agent.ticket.status")}</dt>
-              <dd><StatusBadge status={ticket.status} locale={t.locale} /></dd>
+              <dd>
+                <StatusBadge status={ticket.status} locale={t.locale} />
+              </dd>
               <dt className="font-medium text-slate-700">{t("agent.ticket.priority")}</dt>
               <dd className="flex flex-wrap gap-2">
                 <PriorityBadge priority={ticket.priority} locale={t.locale} />
@@ -83,12 +89,16 @@ export default async function AgentTicketPage({ params, searchParams }: { params
             </dl>
           </section>
           <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">
-            <h2 id="timeline-heading" className="text-xl font-semibold">{t("agent.timeline.title")}</h2>
+            <h2 id="timeline-heading" className="text-xl font-semibold">
+              {t("agent.timeline.title")}
+            </h2>
             <AgentTimeline ticket={ticket} events={events} me={actor.userId} now={now} locale={t.locale} />
           </section>
         </div>
         <aside aria-labelledby="actions-heading" className="flex flex-col gap-4">
-          <h2 id="actions-heading" className="text-xl font-semibold">{t("agent.actions.title")}</h2>
+          <h2 id="actions-heading" className="text-xl font-semibold">
+            {t("agent.actions.title")}
+          </h2>
           <AgentShortcuts title={t("agent.shortcuts.title")} intro={t("agent.shortcuts.intro")} shortcuts={SHORTCUTS.map((key) => ({ key, label: t(`agent.shortcuts.${key}`) }))} />
           <TicketActions key={events.length} ticket={ticket} events={events} t={t} files={filePickerText(t)} />
           <AgentLiveRefresh label={t("agent.queue.live")} />

@@ -32,8 +32,7 @@ export default async function AcknowledgePage({ params, searchParams }: { params
     return (
       <Shell title="Lenken er ikke gyldig">
         <p role="alert" className="text-slate-700">
-          Denne bekreftelseslenken er ukjent, eller den er erstattet av et nyere varsel. Bruk lenken i det siste varselet du fikk,
-          eller bekreft saken i appen.
+          Denne bekreftelseslenken er ukjent, eller den er erstattet av et nyere varsel. Bruk lenken i det siste varselet du fikk, eller bekreft saken i appen.
         </p>
       </Shell>
     );
@@ -51,8 +50,7 @@ export default async function AcknowledgePage({ params, searchParams }: { params
         {ticket}
         <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-4 text-emerald-900">
           {svar === "bekreftet" ? "Takk! Varselet er bekreftet" : "Varselet ble bekreftet"}
-          {link.acknowledgedByName ? ` av ${link.acknowledgedByName}` : ""} {osloTime(link.acknowledgedAt)}. Det sendes ikke flere varsler om
-          denne saken.
+          {link.acknowledgedByName ? ` av ${link.acknowledgedByName}` : ""} {osloTime(link.acknowledgedAt)}. Det sendes ikke flere varsler om denne saken.
         </p>
       </Shell>
     );
@@ -75,10 +73,7 @@ export default async function AcknowledgePage({ params, searchParams }: { params
       <p className="text-slate-700">Bekreft at du har mottatt varselet, så stopper purringene.</p>
       <form action={acknowledgeByLink}>
         <input type="hidden" name="token" value={token} />
-        <button
-          type="submit"
-          className="rounded-md bg-slate-900 px-5 py-3 font-semibold text-white hover:bg-slate-700 focus:outline-none focus-visible:ring-4 focus-visible:ring-slate-400"
-        >
+        <button type="submit" className="rounded-md bg-slate-900 px-5 py-3 font-semibold text-white hover:bg-slate-700 focus:outline-none focus-visible:ring-4 focus-visible:ring-slate-400">
           Bekreft mottatt
         </button>
       </form>

@@ -29,11 +29,15 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
       <StatusMessage message={t("portal.receipt.intro")} />
       <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-300 bg-white p-5 sm:grid-cols-[auto_1fr]">
         <dt className="font-medium text-slate-700">{t("portal.receipt.reference")}</dt>
-        <dd className="font-mono text-lg font-semibold" data-testid="reference">{ticket.reference}</dd>
+        <dd className="font-mono text-lg font-semibold" data-testid="reference">
+          {ticket.reference}
+        </dd>
         <dt className="font-medium text-slate-700">{t("portal.receipt.registered")}</dt>
         <dd>{formatDateTime(ticket.createdAt, now, t.locale)}</dd>
         <dt className="font-medium text-slate-700">{t("portal.receipt.priority")}</dt>
-        <dd><PriorityBadge priority={ticket.priority} locale={t.locale} /></dd>
+        <dd>
+          <PriorityBadge priority={ticket.priority} locale={t.locale} />
+        </dd>
         {clock?.targetMinutes != null && (
           <>
             <dt className="font-medium text-slate-700">{t("portal.receipt.target")}</dt>
@@ -41,10 +45,14 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
           </>
         )}
         <dt className="font-medium text-slate-700">{t("portal.receipt.clock")}</dt>
-        <dd><ClockText clock={clock} now={now} locale={t.locale} /></dd>
+        <dd>
+          <ClockText clock={clock} now={now} locale={t.locale} />
+        </dd>
       </dl>
       <div className="flex flex-wrap gap-3">
-        <ButtonLink tone="primary" href={`/saker/${ticket.id}`}>{t("portal.receipt.open")}</ButtonLink>
+        <ButtonLink tone="primary" href={`/saker/${ticket.id}`}>
+          {t("portal.receipt.open")}
+        </ButtonLink>
         <ButtonLink href="/saker">{t("portal.receipt.list")}</ButtonLink>
       </div>
     </main>

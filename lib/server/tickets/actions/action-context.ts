@@ -37,8 +37,7 @@ export interface ActionContext {
   now: Date;
 }
 
-export const event = (c: ActionContext, type: TicketEventType, data: Record<string, unknown> = {}) =>
-  appendEvent(c.tx, { ticketId: c.ticket.id, type, actorId: c.actor.userId, at: c.now, data });
+export const event = (c: ActionContext, type: TicketEventType, data: Record<string, unknown> = {}) => appendEvent(c.tx, { ticketId: c.ticket.id, type, actorId: c.actor.userId, at: c.now, data });
 
 export async function addComment(c: ActionContext, visibility: CommentVisibility, body: string, channel: Channel = "PORTAL"): Promise<string> {
   const comment = await c.tx.comment.create({
@@ -48,8 +47,7 @@ export async function addComment(c: ActionContext, visibility: CommentVisibility
   return comment.id;
 }
 
-export const setTicket = (c: ActionContext, data: Prisma.TicketUncheckedUpdateInput) =>
-  c.tx.ticket.update({ where: { id: c.ticket.id }, data, select: { id: true } });
+export const setTicket = (c: ActionContext, data: Prisma.TicketUncheckedUpdateInput) => c.tx.ticket.update({ where: { id: c.ticket.id }, data, select: { id: true } });
 
 export function requireStaff(c: ActionContext, what: string): void {
   if (!isStaff(c.actor)) throw unprocessable(`Only servicedesk staff can ${what}`);

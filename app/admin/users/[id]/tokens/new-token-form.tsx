@@ -21,7 +21,9 @@ export function NewTokenForm({ userId, text }: { userId: string; text: NewTokenT
       {state.result && (
         <div role="status" className="flex flex-col gap-2 rounded-md border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
           <p>{text.shownOnce}</p>
-          <code data-testid="new-token" className="select-all break-all rounded bg-white p-2 font-mono text-sm text-slate-900">{state.result}</code>
+          <code data-testid="new-token" className="select-all break-all rounded bg-white p-2 font-mono text-sm text-slate-900">
+            {state.result}
+          </code>
         </div>
       )}
       <ActionForm state={state} action={action} hidden={{ userId }} submit={text.submit} pending={text.pending}>

@@ -35,7 +35,10 @@ export default async function UserTokensPage({ params, searchParams }: { params:
       {tokens.length === 0 ? (
         <EmptyState title={t("admin.tokens.empty")} />
       ) : (
-        <DataTable caption={t("admin.tokens.caption")} rows={tokens} rowKey={(tok) => tok.id}
+        <DataTable
+          caption={t("admin.tokens.caption")}
+          rows={tokens}
+          rowKey={(tok) => tok.id}
           columns={[
             {
               label: t("admin.tokens.name"),
@@ -43,7 +46,9 @@ export default async function UserTokensPage({ params, searchParams }: { params:
               cell: (tok) => (
                 <>
                   {tok.name}
-                  <span className="block text-sm font-normal text-slate-700">{t("admin.tokens.created")}: {formatDateTime(tok.createdAt, now, t.locale)}</span>
+                  <span className="block text-sm font-normal text-slate-700">
+                    {t("admin.tokens.created")}: {formatDateTime(tok.createdAt, now, t.locale)}
+                  </span>
                 </>
               ),
             },
@@ -58,7 +63,9 @@ export default async function UserTokensPage({ params, searchParams }: { params:
                 !tok.revokedAt && (
                   <form action={submitRevokeToken}>
                     <input type="hidden" name="tokenId" value={tok.id} />
-                    <Button type="submit" tone="danger" aria-label={t("admin.tokens.revokeLabel", { prefix: tok.displayPrefix })}>{t("admin.tokens.revoke")}</Button>
+                    <Button type="submit" tone="danger" aria-label={t("admin.tokens.revokeLabel", { prefix: tok.displayPrefix })}>
+                      {t("admin.tokens.revoke")}
+                    </Button>
                   </form>
                 ),
             },
@@ -66,9 +73,14 @@ export default async function UserTokensPage({ params, searchParams }: { params:
         />
       )}
       <section aria-labelledby="new-token" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-5">
-        <h2 id="new-token" className="text-xl font-semibold">{t("admin.tokens.new")}</h2>
+        <h2 id="new-token" className="text-xl font-semibold">
+          {t("admin.tokens.new")}
+        </h2>
         {user.active ? (
-          <NewTokenForm userId={user.id} text={{ name: t("admin.tokens.name"), nameHelp: t("admin.tokens.nameHelp"), submit: t("admin.tokens.create"), pending: t("admin.tokens.creating"), shownOnce: t("admin.tokens.shownOnce") }} />
+          <NewTokenForm
+            userId={user.id}
+            text={{ name: t("admin.tokens.name"), nameHelp: t("admin.tokens.nameHelp"), submit: t("admin.tokens.create"), pending: t("admin.tokens.creating"), shownOnce: t("admin.tokens.shownOnce") }}
+          />
         ) : (
           <p className="text-slate-700">{t("admin.tokens.inactiveUser")}</p>
         )}

@@ -30,14 +30,26 @@ export default async function AgreementVersionPage({ params }: { params: Promise
       <BackLink href={`/admin/agreements/${id}`} label={t("admin.ver.back", { name: v.agreement.name })} />
       <PageHeader title={t("admin.ver.title", { agreement: v.agreement.name, label: v.label })} lead={t("admin.ver.validFrom", { when: formatDateTime(v.validFrom, now, t.locale) })} />
       <section aria-labelledby="targets" className="flex flex-col gap-2">
-        <h2 id="targets" className="text-xl font-semibold">{t("admin.ver.targets")}</h2>
-        <DataTable caption={t("admin.ver.targets")} rows={v.targets} rowKey={(target) => target.priority}
+        <h2 id="targets" className="text-xl font-semibold">
+          {t("admin.ver.targets")}
+        </h2>
+        <DataTable
+          caption={t("admin.ver.targets")}
+          rows={v.targets}
+          rowKey={(target) => target.priority}
           columns={[
             { label: t("admin.ver.priority"), className: "", cell: (target) => `${target.priority} ${t(`common.priority.${target.priority}`)}` },
             { label: t("admin.ver.minutes"), cell: (target) => (target.minutes === null ? t("admin.ver.notCovered") : formatBusinessDuration(target.minutes, t.locale)) },
             {
               label: t("admin.ver.calendar"),
-              cell: (target) => (target.calendar ? <a href={`/admin/calendars/${target.calendar.id}`} className="text-blue-800 underline underline-offset-2">{target.calendar.name}</a> : "–"),
+              cell: (target) =>
+                target.calendar ? (
+                  <a href={`/admin/calendars/${target.calendar.id}`} className="text-blue-800 underline underline-offset-2">
+                    {target.calendar.name}
+                  </a>
+                ) : (
+                  "–"
+                ),
             },
           ]}
         />
@@ -53,7 +65,9 @@ export default async function AgreementVersionPage({ params }: { params: Promise
         </div>
         <div>
           <dt className="font-semibold">{t("admin.ver.credit")}</dt>
-          <dd><CreditSchemeText scheme={v.creditScheme} t={t} /></dd>
+          <dd>
+            <CreditSchemeText scheme={v.creditScheme} t={t} />
+          </dd>
         </div>
         {v.note && (
           <div>

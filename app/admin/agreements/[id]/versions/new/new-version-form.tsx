@@ -48,7 +48,14 @@ export function NewVersionForm({ agreementId, defaults, calendars, text }: { agr
       })}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id="version-warnings" name="warningPercents" label={text.warnings} help={text.warningsHelp} error={state.errors.warningPercents} defaultValue={value("warningPercents")} />
-        <TextField id="version-compliance" name="minWithinTargetPercent" label={text.compliance} error={state.errors.minWithinTargetPercent} defaultValue={value("minWithinTargetPercent")} inputMode="decimal" />
+        <TextField
+          id="version-compliance"
+          name="minWithinTargetPercent"
+          label={text.compliance}
+          error={state.errors.minWithinTargetPercent}
+          defaultValue={value("minWithinTargetPercent")}
+          inputMode="decimal"
+        />
       </div>
       <TextField id="version-note" name="note" label={text.note} error={state.errors.note} defaultValue={value("note")} maxLength={500} />
     </ActionForm>
