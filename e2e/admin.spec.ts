@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "./support/test";
 import { signIn } from "./support/sign-in";
 import { localDateIn } from "../lib/server/admin/calendar-preview";
+import { TIME_ZONE } from "../lib/config/time-zone";
 
 /**
  * The coming Christmas Eve in Oslo (this year's, or next year's once it has passed). The calendar
@@ -10,7 +11,7 @@ import { localDateIn } from "../lib/server/admin/calendar-preview";
  * so what the test asserts is true on any date and at any hour.
  */
 function comingChristmasEve(): { date: string; year: number } {
-  const today = localDateIn("Europe/Oslo", new Date());
+  const today = localDateIn(TIME_ZONE, new Date());
   const year = Number(today.slice(0, 4)) + (today.slice(5) > "12-24" ? 1 : 0);
   return { date: `${year}-12-24`, year };
 }

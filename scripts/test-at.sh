@@ -16,7 +16,8 @@ set -euo pipefail
 if [ $# -lt 2 ]; then echo "usage: scripts/test-at.sh 'YYYY-MM-DD HH:MM' command…" >&2; exit 2; fi
 LIB=/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1
 if [ ! -e "$LIB" ]; then echo "libfaketime missing: apt-get install -y faketime" >&2; exit 1; fi
-target=$(TZ=Europe/Oslo date -d "$1" +%s); shift
+zone="${TIME_ZONE:-Europe/Oslo}" # the installation's zone, as lib/config/time-zone.ts reads it
+target=$(TZ="$zone" date -d "$1" +%s); shift
 offset=$(( target - $(date +%s) ))
 sign=""; if [ "$offset" -ge 0 ]; then sign="+"; fi
 FAKE="LD_PRELOAD=$LIB FAKETIME=$sign$offset FAKETIME_DONT_FAKE_MONOTONIC=1"
@@ -45,5 +46,5 @@ unfaked redis-server "$(command -v redis-server)"
 unfaked chromium "${CHROMIUM_PATH:-/usr/bin/chromium}"
 export PATH="$DIR/bin:$PATH" CHROMIUM_PATH="$DIR/bin/chromium" TEST_AT_OFFSET_MS=$(( offset * 1000 ))
 
-echo "test-at: $(env $FAKE TZ=Europe/Oslo date '+%A %Y-%m-%d %H:%M %Z') (offset ${offset} s)" >&2
+echo "test-at: $(env $FAKE TZ="$zone" date '+%A %Y-%m-%d %H:%M %Z') (offset ${offset} s)" >&2
 env $FAKE DATABASE_URL="postgresql://postgres@127.0.0.1:$PGPORT/helpdesk" "$@"

@@ -5,8 +5,7 @@
  */
 import { instantOfWallTime, localDayNumberOf } from "../../lib/sla/time-zone";
 import { weekdayOf, type Day } from "../../lib/sla/local-date";
-
-const ZONE = "Europe/Oslo";
+import { TIME_ZONE as ZONE } from "../../lib/config/time-zone";
 
 /**
  * The first instant at or after `from` when it is `day` at `hour`:00 in Oslo (at most a week ahead).

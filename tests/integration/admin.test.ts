@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma } from "../../lib/server/db/prisma";
+import { DEFAULT_TIME_ZONE } from "../../lib/config/time-zone";
 import { calendarSpecOf, loadAgreementVersions } from "../../lib/server/db/agreements";
 import { addBusinessMinutes, compileCalendar, selectAgreementVersion } from "../../lib/sla";
 import type { Actor } from "../../lib/server/actor";
@@ -60,7 +61,7 @@ describe("provider admin use cases", () => {
         getCalendar({ actor, input: { calendarId: calendar.id }, ctx }),
         changeOrganizationAgreement({ actor, input: { organizationId: org.id, agreementId: null }, ctx }),
         createUser({ actor, input: { organizationId: org.id, name: "X", email: `x-${suffix()}@nordlys.example`, role: "END_USER" }, ctx }),
-        createCalendar({ actor, input: { key: `x-${suffix()}`, name: "X", timeZone: "Europe/Oslo", weekly: WEEKDAYS_8_16, norwegianHolidays: true }, ctx }),
+        createCalendar({ actor, input: { key: `x-${suffix()}`, name: "X", timeZone: DEFAULT_TIME_ZONE, weekly: WEEKDAYS_8_16, norwegianHolidays: true }, ctx }),
         setCalendarDate({ actor, input: { calendarId: calendar.id, date: "2026-12-24", hours: "" }, ctx }),
         createAgreementVersion({
           actor,
@@ -90,13 +91,13 @@ describe("provider admin use cases", () => {
 
   it("stores a calendar with a closed date that round-trips to the lib/sla spec and moves a deadline", async () => {
     const key = `kontor-${suffix()}`;
-    const { id } = await createCalendar({ actor: admin, input: { key, name: "Kontortid", timeZone: "Europe/Oslo", weekly: WEEKDAYS_8_16, norwegianHolidays: true }, ctx });
+    const { id } = await createCalendar({ actor: admin, input: { key, name: "Kontortid", timeZone: DEFAULT_TIME_ZONE, weekly: WEEKDAYS_8_16, norwegianHolidays: true }, ctx });
     const before = calendarSpecOf(await prisma.calendar.findUniqueOrThrow({ where: { id }, include: { dates: true } }));
     await setCalendarDate({ actor: admin, input: { calendarId: id, date: "2026-12-24", hours: "", note: "Julaften" }, ctx });
     await setCalendarDate({ actor: admin, input: { calendarId: id, date: "2026-12-23", hours: "08:00–12:00" }, ctx });
     const spec = calendarSpecOf(await prisma.calendar.findUniqueOrThrow({ where: { id }, include: { dates: { orderBy: { date: "asc" } } } }));
     expect(spec).toEqual({
-      timeZone: "Europe/Oslo",
+      timeZone: DEFAULT_TIME_ZONE,
       weekly: { mon: [["08:00", "16:00"]], tue: [["08:00", "16:00"]], wed: [["08:00", "16:00"]], thu: [["08:00", "16:00"]], fri: [["08:00", "16:00"]] },
       holidays: { country: "NO" },
       closedDates: ["2026-12-24"],
@@ -132,7 +133,7 @@ describe("provider admin use cases", () => {
     ];
     for (const c of cases) {
       const key = `bad-${suffix()}`;
-      const error = await rejection(createCalendar({ actor: admin, input: { key, name: "Feil", timeZone: c.timeZone ?? "Europe/Oslo", weekly: c.weekly, norwegianHolidays: false }, ctx }));
+      const error = await rejection(createCalendar({ actor: admin, input: { key, name: "Feil", timeZone: c.timeZone ?? DEFAULT_TIME_ZONE, weekly: c.weekly, norwegianHolidays: false }, ctx }));
       expect(error.code).toBe("unprocessable");
       expect(error.fields?.[c.field]?.[0]).toMatch(c.message);
       expect(await prisma.calendar.count({ where: { key } })).toBe(0);
@@ -146,7 +147,7 @@ describe("provider admin use cases", () => {
     const agreement = await prisma.serviceAgreement.findUniqueOrThrow({ where: { key: "pureservice" }, select: { id: true } });
     const { id: calendarId } = await createCalendar({
       actor: admin,
-      input: { key: `p-${suffix()}`, name: "Pureservice 2029", timeZone: "Europe/Oslo", weekly: WEEKDAYS_8_16, norwegianHolidays: true },
+      input: { key: `p-${suffix()}`, name: "Pureservice 2029", timeZone: DEFAULT_TIME_ZONE, weekly: WEEKDAYS_8_16, norwegianHolidays: true },
       ctx,
     });
     await setCalendarDate({ actor: admin, input: { calendarId, date: "2029-12-24", hours: "" }, ctx });

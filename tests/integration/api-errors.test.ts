@@ -41,6 +41,7 @@ describe("REST API errors", () => {
   beforeAll(async () => {
     await seed(prisma);
     await resetRateLimits();
+    // The token is made at the wall clock's instant because the routes check it against the real clock; nothing here depends on the hour.
     token = (await createApiToken({ input: { email: "kari@nordlys.example" }, ctx: { prisma, now: () => new Date() } })).token;
     const created = await ticketsRoute.POST(request("/tickets", { method: "POST", body: JSON.stringify({ title: "Printer", description: "It does not print", priority: "P3" }) }));
     expect(created.status).toBe(201);

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma } from "../../lib/server/db/prisma";
+import { DEFAULT_TIME_ZONE } from "../../lib/config/time-zone";
 import { createCalendar, setCalendarDate } from "../../lib/server/admin";
 import { recomputeClocksOnCalendar, registerTicket, RECOMPUTE_CALENDAR_CLOCKS_JOB } from "../../lib/server/tickets";
 import { actorByEmail, fakeClock, seedOnce } from "../support/fixtures";
@@ -20,7 +21,7 @@ describe("changing a calendar", () => {
     const suffix = randomBytes(3).toString("hex");
     const calendar = await createCalendar({
       actor: admin,
-      input: { key: `every-day-${suffix}`, name: "Every day 08–16", timeZone: "Europe/Oslo", weekly: EVERY_DAY_8_16, norwegianHolidays: false },
+      input: { key: `every-day-${suffix}`, name: "Every day 08–16", timeZone: DEFAULT_TIME_ZONE, weekly: EVERY_DAY_8_16, norwegianHolidays: false },
       ctx,
     });
     const agreement = await prisma.serviceAgreement.create({

@@ -3,13 +3,14 @@ import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import { extractText, getDocumentProxy } from "unpdf";
 import type { ReportFigures } from "./figures";
 import { reportPdf } from "./report-pdf";
+import { DEFAULT_TIME_ZONE } from "../../config/time-zone";
 
 /** A report month with one open breach and a credit, for an organisation whose name needs more than Latin-1. */
 function figures(name: string): ReportFigures {
   return {
     organization: { id: "00000000-0000-4000-8000-000000000001", name },
     month: "2026-10",
-    timeZone: "Europe/Oslo",
+    timeZone: DEFAULT_TIME_ZONE,
     period: { from: "2026-09-30T22:00:00.000Z", to: "2026-10-31T23:00:00.000Z" },
     computedAt: "2026-11-02T08:00:00.000Z",
     agreement: { id: "a", key: "netpower-ordinary", name: "Netpower ordinær", versionId: "v", versionLabel: "2026" },
