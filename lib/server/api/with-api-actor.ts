@@ -14,6 +14,7 @@ import { redis, redisPrefix } from "../redis";
 import { authenticateToken } from "../tokens/authenticate-token";
 import { hashToken } from "../tokens/token-secret";
 import { checkRateLimit } from "./rate-limit";
+import { CLIENT_ADDRESS_HEADER } from "../auth/sign-in-throttle";
 import { readJsonBody } from "./request-input";
 import { errorResponse } from "./responses";
 
@@ -37,7 +38,7 @@ export const defaultApiDeps = (): ApiDeps => ({
 export interface ApiCall<P> {
   request: Request;
   actor: Actor;
-  ctx: { prisma: PrismaClient; now: () => Date };
+  ctx: { prisma: PrismaClient; now: () => Date; clientAddress: string | null };
   params: P;
   /** The parsed JSON body; a malformed one throws a 400. */
   body: () => Promise<unknown>;
@@ -65,7 +66,7 @@ export function withApiActor<P extends Record<string, string> = Record<string, n
     const headers = new Headers();
     try {
       const d = deps();
-      const ctx = { prisma: d.prisma, now: d.now };
+      const ctx = { prisma: d.prisma, now: d.now, clientAddress: request.headers.get(CLIENT_ADDRESS_HEADER) };
       const token = bearerToken(request);
       if (!token) throw unauthenticated("An Authorization: Bearer <token> header is required");
       const actor = await authenticateToken({ token, ctx });

@@ -6,6 +6,8 @@ import { db } from "../db/prisma";
 export interface UseCaseContext {
   prisma: PrismaClient;
   now: () => Date;
+  /** The client's address, for the audit log (pages and actions: `requestContext()`; the API: its request). */
+  clientAddress?: string | null;
 }
 
 export function defaultContext(): UseCaseContext {
