@@ -33,6 +33,7 @@ describe("sign-in with e-mail and password, lockout, and the next-auth options",
   const attempt = (email: string, password: string, now: Date, p = policy) => signInWithPassword({ prisma, email, password, now, policy: p });
 
   beforeAll(async () => {
+    // A hash made by the earlier bcrypt code: it still signs in (and is rehashed; see below).
     passwordHash = await bcrypt.hash(PASSWORD, 4);
     const org = await prisma.organization.create({ data: { name: `Auth test ${run}`, slug: `auth-test-${run}`, ticketPrefix: "AT" } });
     organizationId = org.id;
@@ -53,6 +54,19 @@ describe("sign-in with e-mail and password, lockout, and the next-auth options",
     const user = await createUser({ failedLogins: N - 1 });
     expect(await signInWithPassword({ prisma, email: user.email, password: PASSWORD, now: new Date() })).toEqual({ ok: true, userId: user.id });
     expect(await stateOf(user.id)).toEqual({ failedLogins: 0, lockedUntil: null });
+  });
+
+  it("an old bcrypt hash signs in and is replaced by argon2id; a wrong password leaves it alone (issue 15)", async () => {
+    const user = await createUser();
+    const before = (await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash!;
+    expect(before).toMatch(/^\$2[ab]\$/);
+    expect((await attempt(user.email, "wrong", new Date())).ok).toBe(false);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(before);
+    expect(await attempt(user.email, PASSWORD, new Date())).toEqual({ ok: true, userId: user.id });
+    const after = (await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash!;
+    expect(after).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await attempt(user.email, PASSWORD, new Date())).toEqual({ ok: true, userId: user.id });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(after);
   });
 
   it("N − 1 wrong passwords, then the right one, signs in", async () => {

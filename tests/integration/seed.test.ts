@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import bcrypt from "bcryptjs";
+import { verifyPassword } from "../../lib/server/auth/password-hash";
 import { createPrisma } from "../../lib/server/db/prisma";
 import { seed } from "../../lib/server/db/seed";
 import { loadAgreementVersions } from "../../lib/server/db/agreements";
@@ -58,8 +58,9 @@ describe("npm run db:seed", () => {
     expect(customers).toHaveLength(3);
     for (const customer of customers) expect(customer.agreement).not.toBeNull();
     const kari = users.find((u) => u.email === "kari@nordlys.example")!;
-    expect(await bcrypt.compare(DEMO_PASSWORD, kari.passwordHash!)).toBe(true);
-    expect(await bcrypt.compare("wrong", kari.passwordHash!)).toBe(false);
+    expect(kari.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(kari.passwordHash!, DEMO_PASSWORD)).toEqual({ ok: true, needsRehash: false });
+    expect((await verifyPassword(kari.passwordHash!, "wrong")).ok).toBe(false);
   });
 
   it("running it again changes nothing and keeps a changed password", async () => {

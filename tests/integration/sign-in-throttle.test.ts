@@ -1,10 +1,10 @@
 /**
  * Sign-in cannot be used to find out which addresses exist (issue 14): every path costs exactly
- * one bcrypt comparison, and attempts past the limit per address and per client answer 429 with
+ * one argon2id comparison at the same cost (issue 15), and attempts past the limit per address and per client answer 429 with
  * Retry-After for known and unknown addresses alike, before any account is looked at.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import bcrypt from "bcryptjs";
+import * as passwordHash from "../../lib/server/auth/password-hash";
 import { db } from "../../lib/server/db/prisma";
 import { seed } from "../../lib/server/db/seed";
 import { DEMO_PASSWORD } from "../../lib/server/db/demo-data";
@@ -14,6 +14,12 @@ import { signInWithPassword } from "../../lib/server/auth/sign-in-with-password"
 import { CLIENT_ADDRESS_HEADER, checkSignInThrottle } from "../../lib/server/auth/sign-in-throttle";
 import { redisPrefix } from "../../lib/server/redis";
 import * as authRoute from "../../app/api/auth/[...nextauth]/route";
+
+// Counts the comparisons sign-in makes, each still done by the real function.
+vi.mock("../../lib/server/auth/password-hash", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../lib/server/auth/password-hash")>();
+  return { ...real, verifyPassword: vi.fn(real.verifyPassword) };
+});
 
 /** An attempt under the limit, counted by the throttle as the route counts it (next-auth itself needs a Next.js request scope). */
 const counted = async (email: string, client: string) => (await checkSignInThrottle({ redis: redis(), prefix: redisPrefix(), email, client, now: new Date() })).allowed;
@@ -37,9 +43,9 @@ describe("sign-in: the same cost and the same answers for known and unknown addr
     redis().disconnect();
   });
 
-  it("compares exactly one bcrypt hash on every path: unknown, deactivated, locked, wrong and right password", async () => {
+  it("compares exactly one argon2id hash at the same cost on every path: unknown, deactivated, locked, wrong and right password", async () => {
     const now = new Date();
-    const compare = vi.spyOn(bcrypt, "compare");
+    const compare = vi.mocked(passwordHash.verifyPassword);
     await prisma.user.update({ where: { email: "per@nordlys.example" }, data: { lockedUntil: new Date(now.getTime() + 600_000) } });
     await prisma.user.update({ where: { email: "ingrid@fjordvik.example" }, data: { deactivatedAt: now } });
     const cases: [string, string, string][] = [
@@ -53,9 +59,9 @@ describe("sign-in: the same cost and the same answers for known and unknown addr
       compare.mockClear();
       const result = await signInWithPassword({ prisma, email, password, now });
       expect(compare, what).toHaveBeenCalledTimes(1);
+      expect(compare.mock.calls[0]![0], what).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
       expect(result.ok, what).toBe(what === "right");
     }
-    compare.mockRestore();
   });
 
   it("past the limit per address, known and unknown addresses both get 429 with Retry-After, in the shape next-auth's client reads", async () => {

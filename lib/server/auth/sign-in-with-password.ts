@@ -2,14 +2,14 @@ import "server-only";
 /**
  * Sign-in with e-mail and password (SLA-RULES.md §5: local accounts, OWASP baseline). Unknown
  * e-mail, wrong password, a deactivated and a locked account give the same answer to the browser
- * (next-auth's CredentialsSignin) after the same bcrypt work; repeated failures lock the account
+ * (next-auth's CredentialsSignin) after the same hashing work (password-hash.ts); repeated failures lock the account
  * for a while. Attempts are also throttled per address and per client before they get here
  * (sign-in-throttle.ts), for known and unknown addresses alike.
  */
-import bcrypt from "bcryptjs";
 import { z } from "zod";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { readEnv } from "../../config/env";
+import { dummyHash, hashPassword, verifyPassword } from "./password-hash";
 import { currentLock, recordFailedLogin, recordNothing, recordSuccessfulLogin, type LockoutPolicy } from "./failed-logins";
 
 export const SignInWithPasswordSchema = z.object({
@@ -19,12 +19,6 @@ export const SignInWithPasswordSchema = z.object({
 export type SignInWithPasswordInput = z.infer<typeof SignInWithPasswordSchema>;
 
 export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "invalid" } | { ok: false; reason: "locked"; lockedUntil: Date };
-
-/**
- * A bcrypt hash of a random string nobody knows, at the cost of real hashes (10, as the seed
- * uses): compared against when the e-mail is unknown, so the answer takes as long as for a real one.
- */
-const DUMMY_HASH = "$2b$10$nAwtVZNaJHzYEdXiZ/GeVeMuT4uFotufcURqEbfHJqe7HURru0onO";
 
 const INVALID: SignInResult = { ok: false, reason: "invalid" };
 
@@ -53,9 +47,10 @@ export async function signInWithPassword({
     where: { email: input.data.email },
     select: { id: true, passwordHash: true, lockedUntil: true, deactivatedAt: true },
   });
-  // Exactly one bcrypt comparison on every path (unknown address, no password, deactivated,
-  // locked, wrong or right password), so the time taken does not tell which it was (issue 14).
-  const matches = await bcrypt.compare(input.data.password, user?.passwordHash ?? DUMMY_HASH);
+  // Exactly one hash comparison on every path (unknown address, no password, deactivated, locked,
+  // wrong or right password; the dummy is argon2id at today's cost), so the time taken does not
+  // tell which it was (issue 14).
+  const { ok: matches, needsRehash } = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.data.password);
   if (!user || !user.passwordHash || user.deactivatedAt) {
     await recordNothing(prisma, now, policy);
     return INVALID;
@@ -66,7 +61,11 @@ export async function signInWithPassword({
   }
 
   if (matches) {
-    if (await recordSuccessfulLogin(prisma, user.id, now)) return { ok: true, userId: user.id };
+    if (await recordSuccessfulLogin(prisma, user.id, now)) {
+      // An old bcrypt (or weaker argon2) hash becomes argon2id now that the password is known (issue 15).
+      if (needsRehash) await prisma.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(input.data.password) } });
+      return { ok: true, userId: user.id };
+    }
     // Locked or deactivated while the hash was being compared.
     const lock = await currentLock(prisma, user.id, now);
     return lock.locked ? { ok: false, reason: "locked", lockedUntil: lock.lockedUntil } : INVALID;

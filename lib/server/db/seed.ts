@@ -4,7 +4,7 @@ import "server-only";
  * their users. Safe to run again: everything is upserted by its natural key, and existing users
  * keep their password.
  */
-import bcrypt from "bcryptjs";
+import { hashPassword } from "../auth/password-hash";
 import { AGREEMENT_PRESETS, CALENDAR_PRESETS, type AgreementPreset } from "../../sla/presets";
 import type { CalendarSpec } from "../../sla/calendar";
 import { validateAgreementVersion } from "../../sla/agreement";
@@ -94,8 +94,8 @@ async function seedAgreement(tx: Tx, preset: AgreementPreset, calendarIds: Map<s
 }
 
 export async function seed(prisma: PrismaClient, now = new Date()): Promise<SeedCounts> {
-  // Hash outside the transaction: bcrypt is slow on purpose.
-  const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
+  // Hash outside the transaction: argon2id is slow on purpose.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const counts = await prisma.$transaction(
     async (tx) => {
       const calendarIds = await seedCalendars(tx);
