@@ -12,6 +12,7 @@ import { oncall } from "./oncall";
 import { report } from "./report";
 import { notify } from "./notify";
 import { attachments } from "./attachments";
+import { account } from "./account";
 
 export const areas = {
   common,
@@ -23,4 +24,5 @@ export const areas = {
   report,
   notify,
   attachments,
+  account,
 };

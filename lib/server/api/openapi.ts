@@ -6,6 +6,7 @@ import "server-only";
 import { z } from "zod";
 import { ListTicketsSchema, RegisterTicketSchema, TicketActionSchema } from "../tickets/schemas";
 import { CloseIncidentSchema, ListIncidentsSchema, OpenIncidentSchema } from "../incidents/schemas";
+import { InviteUserSchema } from "../people/schemas";
 import { ErrorBodySchema, TicketEventListSchema, TicketListSchema, TicketViewSchema } from "./view-schemas";
 
 type JsonSchema = Record<string, unknown>;
@@ -193,6 +194,15 @@ export function buildOpenApiDocument(): object {
           responses: { ...ok("The incident", "Object"), ...errorResponses("400", "401", "404", "409", "429", "500") },
         },
       },
+      "/api/v1/users/invitations": {
+        post: {
+          operationId: "inviteUser",
+          summary:
+            "Invite a person by e-mail: they get a one-time link (72 h) to choose a password. A customer admin invites END_USER or CUSTOMER_ADMIN into their own organisation (another organisation: 404; another role: 422); a provider admin names organizationId",
+          requestBody: { required: true, content: jsonContent("InviteUser") },
+          responses: { ...ok("The invited user", "Object", "201"), ...errorResponses("400", "401", "404", "409", "422", "429", "500") },
+        },
+      },
       "/api/v1/openapi.json": {
         get: {
           operationId: "openApiDocument",
@@ -213,6 +223,7 @@ export function buildOpenApiDocument(): object {
         Error: schemaOf(ErrorBodySchema, "output"),
         OpenIncident: schemaOf(OpenIncidentSchema, "input"),
         CloseIncident: schemaOf(CloseIncidentSchema, "input"),
+        InviteUser: schemaOf(InviteUserSchema, "input"),
         Object: { type: "object" },
       },
       responses: {

@@ -10,6 +10,8 @@ import { z } from "zod";
 import { PermanentDeliveryError } from "./errors";
 import { t } from "../../i18n/t";
 import { monthName, osloTime, percent, textToHtml, type Locale } from "./format";
+import { accountLinkToken, setPasswordUrl } from "../people/account-link-token";
+import { readEnv } from "../../config/env";
 
 const Instant = z.iso.datetime({ offset: true });
 const PrioritySchema = z.enum(["P1", "P2", "P3", "P4"]);
@@ -36,6 +38,8 @@ export const ReportReadyPayloadSchema = z.object({
   creditPercent: z.number().min(0).max(100).nullable(),
   url: z.url(),
 });
+/** An invitation or a password reset: the link's id only; the token is derived when the e-mail is rendered (lib/server/people/account-link-token.ts). */
+export const AccountLinkPayloadSchema = z.object({ linkId: z.uuid(), organizationName: z.string().min(1), invitedBy: z.string().min(1).nullable(), expiresAt: Instant });
 export const DigestItemSchema = z.object({ template: z.string().min(1), createdAt: Instant, payload: z.record(z.string(), z.unknown()) });
 export const DigestPayloadSchema = z.object({ items: z.array(DigestItemSchema).min(1) });
 export type DigestItem = z.infer<typeof DigestItemSchema>;
@@ -55,6 +59,9 @@ interface Template<S extends z.ZodType> {
 const define = <S extends z.ZodType>(t: Template<S>): Template<S> => t;
 
 const creditText = (creditPercent: number | null, l: Locale) => (creditPercent === null ? t(l, "notify.report.creditUndetermined") : percent(creditPercent, l));
+
+/** The set-password link of an account link, derived now from its id (it is stored nowhere). */
+const accountLinkUrl = (linkId: string) => setPasswordUrl(readEnv().APP_URL, accountLinkToken(linkId));
 
 const pct = (threshold: number) => (threshold <= 1 ? threshold * 100 : threshold);
 const line = (l: Locale, name: "L1" | "L2" | "L3") => t(l, `notify.line.${name}`);
@@ -112,6 +119,22 @@ const TEMPLATES = {
       return { subject: t(l, "notify.report.subject", vars), text: t(l, "notify.report.text", vars) };
     },
     summary: (p, l) => t(l, "notify.report.summary", { organization: p.organizationName, month: monthName(p.month, l) }),
+  }),
+  "account-invite": define({
+    schema: AccountLinkPayloadSchema,
+    email: (p, l) => {
+      const vars = { organization: p.organizationName, invitedBy: p.invitedBy ?? p.organizationName, url: accountLinkUrl(p.linkId), expiresAt: osloTime(p.expiresAt, l) };
+      return { subject: t(l, "account.mail.invite.subject", vars), text: t(l, "account.mail.invite.text", vars) };
+    },
+    summary: (p, l) => t(l, "account.mail.invite.subject", { organization: p.organizationName }),
+  }),
+  "account-reset": define({
+    schema: AccountLinkPayloadSchema,
+    email: (p, l) => {
+      const vars = { url: accountLinkUrl(p.linkId), expiresAt: osloTime(p.expiresAt, l) };
+      return { subject: t(l, "account.mail.reset.subject"), text: t(l, "account.mail.reset.text", vars) };
+    },
+    summary: (_p, l) => t(l, "account.mail.reset.subject"),
   }),
   digest: define({
     schema: DigestPayloadSchema,

@@ -6,7 +6,7 @@ import "server-only";
  * (dedupeKey `digest-<user>-<window start>`), due at the window's end, listing what was folded.
  * Windows are aligned to the epoch, so a burst inside one window gives at most
  * NOTIFY_MAX_PER_WINDOW single e-mails + 1 digest; a burst across a window boundary, 2 digests.
- * On-call pages are never folded (a page must get through), and digests themselves are not throttled.
+ * On-call pages and account links (an invitation or reset must arrive as itself) are never folded, and digests themselves are not throttled.
  */
 import type { Prisma } from "../../generated/prisma/client";
 import type { Env } from "../../config/env";
@@ -18,7 +18,7 @@ export interface ThrottleSettings {
 }
 
 export const DIGEST_TEMPLATE = "digest";
-export const NEVER_THROTTLED: ReadonlySet<string> = new Set(["oncall-page", DIGEST_TEMPLATE]);
+export const NEVER_THROTTLED: ReadonlySet<string> = new Set(["oncall-page", "account-invite", "account-reset", DIGEST_TEMPLATE]);
 
 export function throttleFromEnv(env: Pick<Env, "NOTIFY_MAX_PER_WINDOW" | "NOTIFY_WINDOW_MINUTES"> = readEnv()): ThrottleSettings {
   return { maxPerWindow: env.NOTIFY_MAX_PER_WINDOW, windowMinutes: env.NOTIFY_WINDOW_MINUTES };
