@@ -16,6 +16,7 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { href: "/saker", label: "common.nav.tickets" },
     { href: "/saker/ny", label: "common.nav.newTicket" },
     { href: "/reports", label: "common.nav.slaReport" },
+    { href: "/organisasjon/brukere", label: "account.nav.users" },
   ],
   AGENT: [{ href: "/arbeid", label: "common.nav.workspace" }],
   ONCALL: [{ href: "/vakt", label: "common.nav.oncall" }],

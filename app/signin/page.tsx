@@ -1,5 +1,6 @@
 /** /signin: e-mail and password, and the identity provider's button when it is configured. */
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { options } from "@/lib/server/auth/options";
 import { OIDC_PROVIDER_ID } from "@/lib/server/auth/oidc";
@@ -43,6 +44,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           rateLimited: t("auth.signin.rateLimited"),
         }}
       />
+      <Link href="/glemt-passord" className="text-blue-800 underline underline-offset-2">
+        {t("account.forgot.link")}
+      </Link>
       {provider && (
         <div className="flex flex-col gap-3 border-t border-slate-300 pt-4">
           <p className="text-center text-slate-700">{t("auth.signin.or")}</p>

@@ -8,6 +8,16 @@ import type { CreateUserInput } from "@/lib/server/admin/schemas";
 import { AppError } from "@/lib/server/errors";
 import { defaultContext } from "@/lib/server/tickets/context";
 import { action, formAction } from "@/lib/server/http/action";
+import { INVITE_FIELDS, inviteRefusal, runInvite } from "@/lib/server/people/invite-form";
+
+/** Invite a person into the shown organisation (issue 15): they choose their password from the e-mail. */
+export const submitInviteUser = formAction({
+  audience: "provider-admin",
+  fields: INVITE_FIELDS,
+  path: () => "/admin/users",
+  refusal: inviteRefusal,
+  run: (call) => runInvite(call, "/admin/users"),
+});
 
 export const submitNewUser = formAction({
   audience: "provider-admin",

@@ -17,7 +17,8 @@ import { Select } from "@/components/select";
 import { StatusMessage } from "@/components/status-message";
 import { withSession } from "@/lib/server/http/session";
 import { BackLink } from "../back-link";
-import { submitDeactivateUser } from "./actions";
+import { InviteUserForm } from "@/components/invite-user-form";
+import { submitDeactivateUser, submitInviteUser } from "./actions";
 import { NewUserForm } from "./new-user-form";
 
 export const dynamic = "force-dynamic";
@@ -100,6 +101,27 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           ]}
         />
       )}
+      <section aria-labelledby="invite-user" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-5">
+        <h2 id="invite-user" className="text-xl font-semibold">
+          {t("account.invite.title")}
+        </h2>
+        <p className="text-slate-700">{t("account.invite.help")}</p>
+        <InviteUserForm
+          key={`invite-${organization.id}`}
+          action={submitInviteUser}
+          organizationId={organization.id}
+          roles={roles}
+          lines={lines}
+          text={{
+            name: t("account.invite.name"),
+            email: t("account.invite.email"),
+            role: t("account.invite.role"),
+            line: t("account.invite.line"),
+            submit: t("account.invite.submit"),
+            pending: t("account.invite.pending"),
+          }}
+        />
+      </section>
       <section aria-labelledby="new-user" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-5">
         <h2 id="new-user" className="text-xl font-semibold">
           {t("admin.users.new", { name: organization.name })}

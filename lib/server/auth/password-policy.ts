@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The password policy (issue 15; OWASP ASVS 2.1 / NIST 800-63B): 12 to 128 characters, any
  * characters, and not a known breached or common password. The list ships with the app (the
