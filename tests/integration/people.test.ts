@@ -132,7 +132,12 @@ describe("people and sign-in: one-time links, reset, deactivation, a customer ad
     expect(await prisma.accountLink.count({ where: { user: { email: known }, purpose: "RESET" } })).toBe(1);
     // Both requests are in the audit log with the address tried.
     const audit = await prisma.auditLog.findMany({ where: { action: "auth.password_reset_requested", actorEmail: { in: [known, unknown] } }, select: { actorEmail: true, after: true } });
-    expect(audit).toEqual(expect.arrayContaining([{ actorEmail: known, after: { sent: true } }, { actorEmail: unknown, after: { sent: false } }]));
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { actorEmail: known, after: { sent: true } },
+        { actorEmail: unknown, after: { sent: false } },
+      ]),
+    );
   });
 
   it("a deactivated user's session and API tokens stop working on the next request", async () => {

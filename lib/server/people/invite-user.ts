@@ -40,7 +40,10 @@ export async function inviteUser({ actor, input: raw, ctx }: { actor: Actor; inp
         role: [org.isProvider ? "staff roles only" : "customer roles only"],
       });
     }
-    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, organizationId: true, passwordHash: true, deactivatedAt: true, name: true, role: true, supportLine: true } });
+    const existing = await tx.user.findUnique({
+      where: { email: input.email },
+      select: { id: true, organizationId: true, passwordHash: true, deactivatedAt: true, name: true, role: true, supportLine: true },
+    });
     // Someone with an active account (they reset their password instead), or in another organisation.
     if (existing && (existing.organizationId !== org.id || (existing.passwordHash && !existing.deactivatedAt))) {
       throw new AppError("conflict", "The address has an active account or belongs elsewhere", { email: ["taken"] });
