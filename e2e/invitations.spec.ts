@@ -27,6 +27,7 @@ test.afterAll(async () => {
 async function linkMailedTo(email: string): Promise<string> {
   const transport = createTransport({ SMTP_URL: sink.url, MAIL_FROM: "Helpdesk <helpdesk@servicedesk.example>" });
   try {
+    // The server wrote the notification at its wall clock; deliver just after it (no business-hours rule applies to these mails).
     await deliverDueNotifications({ prisma, transport, now: new Date(Date.now() + 1000), limit: 500, throttle: { maxPerWindow: 10_000, windowMinutes: 10 } });
   } finally {
     transport.close();

@@ -60,12 +60,13 @@ describe("sign-in with e-mail and password, lockout, and the next-auth options",
     const user = await createUser();
     const before = (await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash!;
     expect(before).toMatch(/^\$2[ab]\$/);
-    expect((await attempt(user.email, "wrong", new Date())).ok).toBe(false);
+    const now = new Date("2026-03-02T08:00:00Z");
+    expect((await attempt(user.email, "wrong", now)).ok).toBe(false);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(before);
-    expect(await attempt(user.email, PASSWORD, new Date())).toEqual({ ok: true, userId: user.id });
+    expect(await attempt(user.email, PASSWORD, now)).toEqual({ ok: true, userId: user.id });
     const after = (await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash!;
     expect(after).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    expect(await attempt(user.email, PASSWORD, new Date())).toEqual({ ok: true, userId: user.id });
+    expect(await attempt(user.email, PASSWORD, now)).toEqual({ ok: true, userId: user.id });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(after);
   });
 

@@ -141,6 +141,8 @@ describe("people and sign-in: one-time links, reset, deactivation, a customer ad
   });
 
   it("a deactivated user's session and API tokens stop working on the next request", async () => {
+    // next-auth's handler and the API route read the wall clock (session and link expiry), so the link is made at it too;
+    // nothing here depends on the hour, weekday or month.
     const now = new Date();
     const email = freshEmail();
     const invited = await inviteUser({ actor: ola, input: { name: "Dag Deaktivert", email, role: "END_USER" }, ctx: ctxAt(now) });
@@ -161,7 +163,7 @@ describe("people and sign-in: one-time links, reset, deactivation, a customer ad
   });
 
   it("a customer admin cannot invite into another organisation or give a provider role: 404 / 422, nothing written", async () => {
-    const now = new Date();
+    const now = new Date("2026-03-02T08:00:00Z");
     const { token } = await createUserToken({ actor: admin, input: { userId: ola.userId, name: "olas system" }, ctx: ctxAt(now) });
     const count = async () => ({
       users: await prisma.user.count(),
