@@ -83,6 +83,8 @@ test("a forgotten password: the same answer for any address, and the known one g
   for (const address of [`ukjent-${run}@nordlys.example`, email]) {
     await page.goto("/signin");
     await page.getByRole("link", { name: "Glemt passordet?" }).click();
+    // A client-side navigation: the sign-in form has its own "E-post", so wait for the new page first.
+    await expect(page.getByRole("button", { name: "Send lenke" })).toBeVisible();
     await page.getByLabel("E-post").fill(address);
     await page.getByRole("button", { name: "Send lenke" }).click();
     await expect(page.getByRole("status").filter({ hasText: answer })).toBeVisible();
