@@ -15,13 +15,27 @@ import { loadActor } from "../actor";
 import { lockoutPolicy, signInWithPassword } from "./sign-in-with-password";
 import { OIDC_PROVIDER_ID, oidcProvider, oidcUserId } from "./oidc";
 import { SessionEndedError, authLogger } from "./logger";
-import { defaultSessionStore, endSession, startSession, touchSession, type SessionStore } from "./sessions";
+import { defaultSessionStore, endSession, startSession, touchSessionState, type SessionStore } from "./sessions";
+import { auditFailedSignIn, auditSignIn } from "./audit-sign-in";
+import { CLIENT_ADDRESS_HEADER } from "./sign-in-throttle";
+import { secondFactorStage } from "../two-factor/requirement";
 
 export const CREDENTIALS_PROVIDER_ID = "credentials";
 
 const UserIdSchema = z.uuid();
 
-export function buildAuthOptions(env: Env, prisma: () => PrismaClient = db, sessions: () => SessionStore = defaultSessionStore): AuthOptions {
+/** The client's address as the server put it on the request (lib/server/auth/sign-in-throttle.ts). */
+function clientAddressOfHeaders(headers: unknown): string | null {
+  const value = (headers as Record<string, unknown> | undefined)?.[CLIENT_ADDRESS_HEADER];
+  return typeof value === "string" ? value : null;
+}
+
+/**
+ * `internal`: the options the server's own session reads use (lib/server/auth/session.ts); their
+ * session also carries the server-side session's id and whether the sign-in's second step is still
+ * to do. The options behind /api/auth/* (what the browser sees) do not carry the id.
+ */
+export function buildAuthOptions(env: Env, prisma: () => PrismaClient = db, sessions: () => SessionStore = defaultSessionStore, { internal = false } = {}): AuthOptions {
   const oidc = oidcProvider(env);
   const policy = lockoutPolicy(env);
 
@@ -32,9 +46,16 @@ export function buildAuthOptions(env: Env, prisma: () => PrismaClient = db, sess
       email: { label: "E-mail", type: "email" },
       password: { label: "Password", type: "password" },
     },
-    async authorize(input) {
-      const result = await signInWithPassword({ prisma: prisma(), email: input?.email, password: input?.password, now: new Date(), policy });
-      return result.ok ? { id: result.userId } : null;
+    async authorize(input, req) {
+      const now = new Date();
+      const result = await signInWithPassword({ prisma: prisma(), email: input?.email, password: input?.password, now, policy });
+      const ctx = { prisma: prisma(), now: () => now, clientAddress: clientAddressOfHeaders(req?.headers) };
+      if (!result.ok) {
+        await auditFailedSignIn(ctx, { email: input?.email, reason: result.reason });
+        return null;
+      }
+      await auditSignIn(ctx, { userId: result.userId, method: "password", secondFactor: await secondFactorStage(prisma(), result.userId) });
+      return { id: result.userId };
     },
   });
 
@@ -56,30 +77,36 @@ export function buildAuthOptions(env: Env, prisma: () => PrismaClient = db, sess
         return false;
       },
       // The token carries our user id and the server-side session's id (sessions.ts); a session
-      // that was ended or went idle ends the token with it.
+      // that was ended or went idle ends the token with it. A session whose second step
+      // (lib/server/two-factor) is still to do says so in the token the session callback reads;
+      // that comes from Redis on every request, never from the cookie.
       async jwt({ token, user, account, profile }) {
         if (!account) {
-          if (!(await touchSession(sessions(), token.sid, token.sub))) throw new SessionEndedError();
-          return { sub: token.sub, sid: token.sid };
+          const state = await touchSessionState(sessions(), token.sid, token.sub);
+          if (!state) throw new SessionEndedError();
+          return state.secondFactor ? { sub: token.sub, sid: token.sid, secondFactor: state.secondFactor } : { sub: token.sub, sid: token.sid };
         }
         const sub = account.provider === CREDENTIALS_PROVIDER_ID ? user.id : await oidcUserId(prisma(), profile);
         const actor = sub ? await loadActor(prisma(), sub) : null;
         if (!actor) throw new SessionEndedError();
-        const sid = await startSession(sessions(), { id: actor.userId, role: actor.role }, env);
+        const stage = await secondFactorStage(prisma(), actor.userId);
+        if (account.provider !== CREDENTIALS_PROVIDER_ID) await auditSignIn({ prisma: prisma(), now: () => new Date() }, { userId: actor.userId, method: "oidc", secondFactor: stage });
+        const sid = await startSession(sessions(), { id: actor.userId, role: actor.role }, env, stage);
         return { sub: actor.userId, sid };
       },
       async session({ session, token }): Promise<Session> {
         const id = UserIdSchema.safeParse(token.sub);
         const actor = id.success ? await loadActor(prisma(), id.data) : null;
         if (!actor) throw new SessionEndedError();
-        return {
-          expires: session.expires,
-          user: { id: actor.userId, email: actor.email, name: actor.name, role: actor.role, locale: actor.locale },
-        };
+        const user = { id: actor.userId, email: actor.email, name: actor.name, role: actor.role, locale: actor.locale };
+        if (internal) return { expires: session.expires, user, sid: token.sid, secondFactor: token.secondFactor ?? null };
+        return token.secondFactor ? { expires: session.expires, user, secondFactor: token.secondFactor } : { expires: session.expires, user };
       },
     },
   };
 }
 
-/** The options for this process's environment. */
+/** The options for this process's environment (/api/auth/*). */
 export const options: AuthOptions = buildAuthOptions(readEnv());
+/** The same, for the server's own session reads (lib/server/auth/session.ts). */
+export const internalOptions: AuthOptions = buildAuthOptions(readEnv(), db, defaultSessionStore, { internal: true });

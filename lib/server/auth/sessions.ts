@@ -12,6 +12,7 @@ import { readEnv, type Env } from "../../config/env";
 import { STAFF_ROLES } from "../actor";
 import type { Role } from "../../generated/prisma/enums";
 import { redis, redisPrefix } from "../redis";
+import type { SecondFactorStage } from "../two-factor/requirement";
 
 export interface SessionStore {
   redis: Redis;
@@ -31,13 +32,15 @@ export function idleTimeoutMs(role: Role, env: Env = readEnv()): number {
 interface StoredSession {
   userId: string;
   idleMs: number;
+  /** Set while the sign-in's second step (lib/server/two-factor) is not done: the session opens nothing yet. */
+  secondFactor?: SecondFactorStage;
 }
 
 /** Starts a session for a user who has just signed in; returns its id (for the token). */
-export async function startSession(store: SessionStore, user: { id: string; role: Role }, env: Env = readEnv()): Promise<string> {
+export async function startSession(store: SessionStore, user: { id: string; role: Role }, env: Env = readEnv(), secondFactor: SecondFactorStage | null = null): Promise<string> {
   const sid = randomBytes(24).toString("base64url");
   const idleMs = idleTimeoutMs(user.role, env);
-  const record: StoredSession = { userId: user.id, idleMs };
+  const record: StoredSession = secondFactor ? { userId: user.id, idleMs, secondFactor } : { userId: user.id, idleMs };
   await store.redis
     .multi()
     .set(sessionKey(store, sid), JSON.stringify(record), "PX", idleMs)
@@ -54,9 +57,29 @@ return raw`;
 
 /** True while the session is alive for this user; each call renews its idle timeout. */
 export async function touchSession(store: SessionStore, sid: unknown, userId: unknown): Promise<boolean> {
-  if (typeof sid !== "string" || typeof userId !== "string" || sid.length === 0) return false;
+  return (await touchSessionState(store, sid, userId)) !== null;
+}
+
+/** The live session of this user (renewing its idle timeout): whether its second step is still to do; null when it is gone. */
+export async function touchSessionState(store: SessionStore, sid: unknown, userId: unknown): Promise<{ secondFactor: SecondFactorStage | null } | null> {
+  if (typeof sid !== "string" || typeof userId !== "string" || sid.length === 0) return null;
   const raw = (await store.redis.eval(TOUCH, 1, sessionKey(store, sid))) as string | null;
-  return raw !== null && (JSON.parse(raw) as StoredSession).userId === userId;
+  if (raw === null) return null;
+  const record = JSON.parse(raw) as StoredSession;
+  return record.userId === userId ? { secondFactor: record.secondFactor ?? null } : null;
+}
+
+/** Marks the sign-in's second step done, keeping the session's expiry; false when the session is gone or not this user's. */
+const COMPLETE = `local raw = redis.call('GET', KEYS[1])
+if not raw then return 0 end
+local record = cjson.decode(raw)
+if record.userId ~= ARGV[1] then return 0 end
+record.secondFactor = nil
+redis.call('SET', KEYS[1], cjson.encode(record), 'KEEPTTL')
+return 1`;
+
+export async function completeSecondFactor(store: SessionStore, sid: string, userId: string): Promise<boolean> {
+  return (await store.redis.eval(COMPLETE, 1, sessionKey(store, sid), userId)) === 1;
 }
 
 export async function endSession(store: SessionStore, sid: unknown): Promise<void> {

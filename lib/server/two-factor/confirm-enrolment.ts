@@ -1,0 +1,41 @@
+import "server-only";
+/**
+ * Enrolment, second half: a code from the app proves the secret was stored; the secret becomes
+ * the user's, a fresh set of recovery codes replaces any old one, and the audit log says so. The
+ * recovery codes are returned once, in clear, to be shown once.
+ */
+import { AppError, notFound } from "../errors";
+import { writeAudit } from "../audit/write-audit";
+import type { TwoFactorContext } from "./context";
+import { openTotpSecret } from "./context";
+import { auditOrganizationOf } from "./requirement";
+import { newRecoveryCodes } from "./recovery-codes";
+import { totpMatches } from "./totp";
+
+export const wrongCode = () => new AppError("bad_request", "The code is not right", { code: ["The code is not right"] });
+
+export async function confirmTwoFactorEnrolment({ userId, code, ctx }: { userId: string; code: string; ctx: TwoFactorContext }): Promise<{ recoveryCodes: string[] }> {
+  const user = await ctx.prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, organizationId: true, totpPendingSecret: true, totpSecret: true, deactivatedAt: true } });
+  if (!user || user.deactivatedAt || !user.totpPendingSecret || user.totpSecret) throw notFound("Enrolment");
+  const now = ctx.now();
+  if (!(await totpMatches(openTotpSecret(ctx, user.totpPendingSecret), code, now))) throw wrongCode();
+  const { codes, hashes } = newRecoveryCodes();
+  await ctx.prisma.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, totpPendingSecret: user.totpPendingSecret, totpSecret: null },
+      data: { totpSecret: user.totpPendingSecret, totpPendingSecret: null, twoFactorEnabledAt: now },
+    });
+    if (count !== 1) throw notFound("Enrolment");
+    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    await tx.recoveryCode.createMany({ data: hashes.map((codeHash) => ({ userId: user.id, codeHash, createdAt: now })) });
+    await writeAudit(tx, ctx, {
+      actor: { userId: user.id, email: user.email },
+      action: "two_factor.enrol",
+      targetType: "user",
+      targetId: user.id,
+      organizationId: auditOrganizationOf(user),
+      after: { twoFactor: true, recoveryCodes: hashes.length },
+    });
+  });
+  return { recoveryCodes: codes };
+}

@@ -1,0 +1,25 @@
+import "server-only";
+/** A new set of recovery codes (the old ones stop working), confirmed with a current code; returned once, in clear. */
+import type { Actor } from "../actor";
+import { notFound } from "../errors";
+import { writeAudit } from "../audit/write-audit";
+import type { TwoFactorContext } from "./context";
+import { openTotpSecret } from "./context";
+import { wrongCode } from "./confirm-enrolment";
+import { auditOrganizationOf } from "./requirement";
+import { newRecoveryCodes } from "./recovery-codes";
+import { totpMatches } from "./totp";
+
+export async function regenerateRecoveryCodes({ actor, code, ctx }: { actor: Actor; code: string; ctx: TwoFactorContext }): Promise<{ recoveryCodes: string[] }> {
+  const user = await ctx.prisma.user.findUnique({ where: { id: actor.userId }, select: { id: true, role: true, organizationId: true, totpSecret: true } });
+  if (!user?.totpSecret) throw notFound("Two-factor sign-in");
+  const now = ctx.now();
+  if (!(await totpMatches(openTotpSecret(ctx, user.totpSecret), code, now))) throw wrongCode();
+  const { codes, hashes } = newRecoveryCodes();
+  await ctx.prisma.$transaction(async (tx) => {
+    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    await tx.recoveryCode.createMany({ data: hashes.map((codeHash) => ({ userId: user.id, codeHash, createdAt: now })) });
+    await writeAudit(tx, ctx, { actor, action: "two_factor.recovery_codes_regenerated", targetType: "user", targetId: user.id, organizationId: auditOrganizationOf(user), after: { recoveryCodes: hashes.length } });
+  });
+  return { recoveryCodes: codes };
+}
