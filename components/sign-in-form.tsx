@@ -30,7 +30,9 @@ export function SignInForm({ text, callbackUrl, initialError }: { text: SignInFo
     setError(null);
     const result = await signIn("credentials", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), redirect: false, callbackUrl });
     if (result?.ok && !result.error) {
-      window.location.assign(callbackUrl);
+      // Through the sign-in page: it sends a complete sign-in on to callbackUrl, and one that
+      // still needs its second factor (two-factor sign-in) to that step first.
+      window.location.assign(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
       return;
     }
     setPending(false);

@@ -1,5 +1,6 @@
 /** /profile: who you are, the language of the UI, and signing out everywhere. */
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLocale } from "@/lib/i18n/server";
 import { withSession } from "@/lib/server/http/session";
 import { LOCALES, t as translate } from "@/lib/i18n";
@@ -34,6 +35,11 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
           <dd>{t(`auth.role.${actor.role}`)}</dd>
         </dl>
       </section>
+      <p>
+        <Link href="/profile/two-factor" className="font-medium text-blue-800 underline underline-offset-2">
+          {t("twofa.profile.link")}
+        </Link>
+      </p>
       <form action={saveLocale} className="flex flex-col gap-4">
         <fieldset className="flex flex-col gap-2">
           <legend className="text-xl font-semibold">{t("auth.profile.language")}</legend>

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { options } from "@/lib/server/auth/options";
 import { OIDC_PROVIDER_ID } from "@/lib/server/auth/oidc";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { getActor } from "@/lib/server/auth/session";
+import { getActor, getSignInState } from "@/lib/server/auth/session";
 import { t as translate } from "@/lib/i18n";
 import { PageHeader } from "@/components/page-header";
 import { SignInForm } from "@/components/sign-in-form";
@@ -25,6 +25,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const search = await searchParams;
   const actor = await getActor();
   if (actor) redirect(safeCallbackUrl(search.callbackUrl, homeFor(actor.role)));
+  // Signed in with the password but not yet past the second step (issue 15): that step next.
+  if ((await getSignInState())?.secondFactor) redirect(`/signin/two-factor?callbackUrl=${encodeURIComponent(safeCallbackUrl(search.callbackUrl))}`);
   const t = await getT();
   const callbackUrl = safeCallbackUrl(search.callbackUrl);
   const provider = options.providers.find((p) => p.id === OIDC_PROVIDER_ID);

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/server/errors";
 import { requestContext } from "@/lib/server/http/request-context";
 import { action, formAction } from "@/lib/server/http/action";
 import { INVITE_FIELDS, inviteRefusal, runInvite } from "@/lib/server/people/invite-form";
+import { SetOrganizationTwoFactorSchema, setOrganizationTwoFactor } from "@/lib/server/two-factor/set-organization-requirement";
 
 const PATH = "/organisasjon/brukere";
 
@@ -34,5 +35,19 @@ export const submitDeactivateColleague = action({
     }
     revalidatePath(PATH);
     redirect(`${PATH}?done=deactivated`);
+  },
+});
+
+/** Requires two-factor sign-in for every user of the admin's organisation, or stops requiring it. */
+export const submitOrganizationTwoFactor = action({
+  audience: "customer",
+  path: PATH,
+  fields: ["requireTwoFactor"],
+  input: SetOrganizationTwoFactorSchema,
+  invalid: PATH,
+  run: async ({ actor, input }) => {
+    await setOrganizationTwoFactor({ actor, input, ctx: await requestContext() });
+    revalidatePath(PATH);
+    redirect(`${PATH}?done=two-factor`);
   },
 });

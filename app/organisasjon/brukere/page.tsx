@@ -14,7 +14,9 @@ import { ErrorMessage } from "@/components/error-message";
 import { InviteUserForm } from "@/components/invite-user-form";
 import { PageHeader } from "@/components/page-header";
 import { StatusMessage } from "@/components/status-message";
-import { submitDeactivateColleague, submitInviteColleague } from "./actions";
+import { OrganizationTwoFactorForm } from "@/components/organization-two-factor-form";
+import { organizationRequiresTwoFactor } from "@/lib/server/two-factor/organization-requirement";
+import { submitDeactivateColleague, submitInviteColleague, submitOrganizationTwoFactor } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -34,6 +36,7 @@ export default async function OrganizationUsersPage({ searchParams }: { searchPa
       <PageHeader title={t("account.users.title")} lead={t("account.users.intro", { organization: organization.name })} />
       {search.done === "deactivated" && <StatusMessage message={t("account.users.deactivatedDone")} />}
       {search.done === "self" && <ErrorMessage message={t("account.users.cannotDeactivateSelf")} />}
+      {search.done === "two-factor" && <StatusMessage message={t("twofa.org.saved")} />}
       {users.length === 0 ? (
         <EmptyState title={t("account.users.empty")} />
       ) : (
@@ -76,6 +79,11 @@ export default async function OrganizationUsersPage({ searchParams }: { searchPa
           ]}
         />
       )}
+      <OrganizationTwoFactorForm
+        action={submitOrganizationTwoFactor}
+        required={await organizationRequiresTwoFactor({ actor, ctx: await requestContext() })}
+        text={{ title: t("twofa.org.title"), help: t("twofa.org.help"), label: t("twofa.org.label"), submit: t("twofa.org.submit"), pending: t("common.loading") }}
+      />
       <section aria-labelledby="invite" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-5">
         <h2 id="invite" className="text-xl font-semibold">
           {t("account.invite.title")}
