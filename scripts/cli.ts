@@ -2,6 +2,8 @@
  * npm run cli -- <command>: administration from the command line.
  *   token create --email <user> [--name <name>]   prints a REST API token for the user (shown once)
  *   token revoke --prefix <displayPrefix>          revokes the token(s) with that prefix
+ *   totp <email>                                   prints the user's current two-factor code (from the stored
+ *                                                  secret with SECRETS_KEY; a demo staff user's demo secret otherwise)
  * Expected failures (unknown command, unknown user or token) end with one line on stderr and exit 1.
  */
 import { parseArgs } from "node:util";
@@ -14,8 +16,12 @@ import { createApiToken } from "../lib/server/tokens/create-api-token";
 import { revokeApiToken } from "../lib/server/tokens/revoke-api-token";
 import type { TokenContext } from "../lib/server/tokens/context";
 import { runScript } from "./run-script";
+import { DEMO_ORGANIZATIONS, demoTotpSecret } from "../lib/server/db/demo-data";
+import { STAFF_ROLES } from "../lib/server/actor";
+import { SecretDecryptionError, decryptSecret } from "../lib/server/secrets";
+import { totpCodeAt } from "../lib/server/two-factor/totp";
 
-const USAGE = "usage: npm run cli -- token create --email <user> [--name <name>] | token revoke --prefix <displayPrefix>";
+const USAGE = "usage: npm run cli -- token create --email <user> [--name <name>] | token revoke --prefix <displayPrefix> | totp <email>";
 
 class UsageError extends Error {}
 
@@ -36,7 +42,27 @@ const tokenRevoke: Command = async (args, ctx) => {
   console.log(`Revoked ${revoked} API token${revoked === 1 ? "" : "s"} with prefix ${values.prefix}.`);
 };
 
-const COMMANDS: Record<string, Command> = { "token create": tokenCreate, "token revoke": tokenRevoke };
+const totp: Command = async (args, ctx) => {
+  const email = args[0]?.trim().toLowerCase();
+  if (!email || args.length !== 1) throw new UsageError(`totp needs one e-mail address. ${USAGE}`);
+  const user = await ctx.prisma.user.findUnique({ where: { email }, select: { totpSecret: true } });
+  if (!user?.totpSecret) throw new UsageError(`${email} has no two-factor secret (unknown user, or not enrolled yet).`);
+  const isDemoStaff = DEMO_ORGANIZATIONS.some((org) => org.users.some((u) => u.email === email && STAFF_ROLES.includes(u.role)));
+  let secret: string | null = null;
+  try {
+    if (process.env.SECRETS_KEY) secret = decryptSecret(user.totpSecret, process.env.SECRETS_KEY);
+  } catch (error) {
+    if (!(error instanceof SecretDecryptionError) || !isDemoStaff) throw error;
+  }
+  // The demo (without SECRETS_KEY) encrypts with a key of its own run; its staff's secrets are the demo's.
+  if (!secret && isDemoStaff) secret = demoTotpSecret(email);
+  if (!secret) throw new UsageError("Set SECRETS_KEY to the key the app runs with to read the stored secret.");
+  const now = ctx.now();
+  console.log(await totpCodeAt(secret, now));
+  console.log(`Current two-factor code for ${email}; a new one every 30 seconds (this one until ${new Date((Math.floor(now.getTime() / 30_000) + 1) * 30_000).toISOString()}).`);
+};
+
+const COMMANDS: Record<string, Command> = { "token create": tokenCreate, "token revoke": tokenRevoke, totp };
 
 /** One line for an expected failure, or undefined for a bug (which keeps its stack). */
 function expectedMessage(error: unknown): string | undefined {
@@ -49,7 +75,8 @@ function expectedMessage(error: unknown): string | undefined {
 
 runScript(async () => {
   const argv = process.argv.slice(2);
-  const command = COMMANDS[argv.slice(0, 2).join(" ")];
+  const words = argv[0] === "totp" ? 1 : 2;
+  const command = COMMANDS[argv.slice(0, words).join(" ")];
   if (!command) {
     console.error(`Unknown command "${argv.slice(0, 2).join(" ")}". ${USAGE}`);
     process.exit(1);
@@ -59,7 +86,7 @@ runScript(async () => {
   const prisma = createPrisma(DATABASE_URL, 1);
   let failure: string | undefined;
   try {
-    await command(argv.slice(2), { prisma, now: () => new Date() });
+    await command(argv.slice(words), { prisma, now: () => new Date() });
   } catch (error) {
     failure = expectedMessage(error);
     if (failure === undefined) throw error;

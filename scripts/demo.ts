@@ -9,7 +9,8 @@ import { preflight } from "../lib/server/preflight";
 import { migrate } from "../lib/server/db/migrations";
 import { seed } from "../lib/server/db/seed";
 import { createPrisma } from "../lib/server/db/prisma";
-import { DEMO_ORGANIZATIONS, DEMO_PASSWORD } from "../lib/server/db/demo-data";
+import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, demoTotpSecret } from "../lib/server/db/demo-data";
+import { STAFF_ROLES } from "../lib/server/actor";
 import { runScript } from "./run-script";
 
 runScript(async () => {
@@ -19,9 +20,12 @@ runScript(async () => {
 
   const { applied } = await migrate(env.DATABASE_URL);
   console.log(`Database ${redactUrl(env.DATABASE_URL)}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
+  // Encrypts stored secrets (the staff's TOTP secrets, webhook secrets). Without SECRETS_KEY, one
+  // per demo run: the seed encrypts the demo staff's TOTP secrets with it again on every run.
+  const secretsKey = process.env.SECRETS_KEY ?? randomBytes(32).toString("base64");
   const prisma = createPrisma(env.DATABASE_URL, 2);
   try {
-    const counts = await seed(prisma);
+    const counts = await seed(prisma, new Date(), { secretsKey });
     console.log(`Seeded ${counts.organizations} organisations, ${counts.users} users, ${counts.agreements} agreements, ${counts.calendars} calendars.`);
   } finally {
     await prisma.$disconnect();
@@ -35,6 +39,7 @@ runScript(async () => {
     APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
     // A secret per demo run: sessions end when the demo stops. Set NEXTAUTH_SECRET to keep them.
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    SECRETS_KEY: secretsKey,
   };
   console.log("Building the web app …");
   if (spawnSync("npx", ["next", "build"], { stdio: "inherit", env: childEnv }).status !== 0) {
@@ -54,6 +59,12 @@ runScript(async () => {
       const role = user.supportLine ? `${user.role} ${user.supportLine}` : user.role;
       console.log(`  ${user.email.padEnd(28)} ${role.padEnd(18)} ${org.name}`);
     }
+  }
+  // Staff must use two-factor sign-in (issue 15): each demo staff user has a TOTP secret.
+  console.log("Staff sign in with a second step: add the secret to an authenticator app, or print the current code with");
+  console.log("  npm run cli -- totp <email>");
+  for (const user of DEMO_ORGANIZATIONS.flatMap((org) => org.users).filter((u) => STAFF_ROLES.includes(u.role))) {
+    console.log(`  ${user.email.padEnd(28)} TOTP secret ${demoTotpSecret(user.email)}`);
   }
 
   await new Promise<void>((resolve, reject) => {

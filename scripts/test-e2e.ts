@@ -42,13 +42,15 @@ runScript(async () => {
     SIGNIN_MAX_PER_CLIENT: "1000",
     PORTAL_POSTS_PER_MINUTE: "1000",
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    // Encrypts the staff's TOTP secrets (two-factor sign-in); the seed below uses the same key.
+    SECRETS_KEY: process.env.SECRETS_KEY ?? randomBytes(32).toString("base64"),
   };
   let status: number;
   try {
     await migrate(url);
     const prisma = createPrisma(url, 2);
     try {
-      await seed(prisma);
+      await seed(prisma, new Date(), { secretsKey: childEnv.SECRETS_KEY });
     } finally {
       await prisma.$disconnect();
     }

@@ -3,9 +3,20 @@ import "server-only";
  * Demo organisations and people for `npm run db:seed` and `npm run demo`: the provider's staff
  * (every role and line) and three customer organisations on the seed agreements.
  */
+import { createHash } from "node:crypto";
+import { ScureBase32Plugin } from "otplib";
 import type { Role, SupportLine } from "../../generated/prisma/enums";
 
 export const DEMO_PASSWORD = "Demo-passord-2026";
+
+/**
+ * The TOTP secret (base32) the demo gives a staff user (issue 15: staff must use two-factor
+ * sign-in): derived from the address, so `npm run demo` can print it, `npm run cli -- totp` and the
+ * browser tests can compute the current code. Public, like the demo password: demo data only.
+ */
+export function demoTotpSecret(email: string): string {
+  return new ScureBase32Plugin().encode(createHash("sha1").update(`helpdesk-demo-totp:${email.toLowerCase()}`).digest());
+}
 
 export interface DemoUser {
   email: string;

@@ -10,7 +10,9 @@ import type { CalendarSpec } from "../../sla/calendar";
 import { validateAgreementVersion } from "../../sla/agreement";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { Priority } from "../../generated/prisma/enums";
-import { DEMO_ORGANIZATIONS, DEMO_PASSWORD } from "./demo-data";
+import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, demoTotpSecret } from "./demo-data";
+import { STAFF_ROLES } from "../actor";
+import { encryptSecret } from "../secrets";
 import { toJson } from "./json";
 import { seedOnCallRota } from "../oncall/seed-rota";
 
@@ -93,7 +95,12 @@ async function seedAgreement(tx: Tx, preset: AgreementPreset, calendarIds: Map<s
   return agreement.id;
 }
 
-export async function seed(prisma: PrismaClient, now = new Date()): Promise<SeedCounts> {
+/**
+ * `secretsKey` (the SECRETS_KEY the app runs with): the demo's staff get their demo TOTP secret
+ * (demo-data.ts), encrypted with it, so they sign in with a code at once. Without it they enrol at
+ * their first sign-in.
+ */
+export async function seed(prisma: PrismaClient, now = new Date(), { secretsKey }: { secretsKey?: Buffer | string } = {}): Promise<SeedCounts> {
   // Hash outside the transaction: argon2id is slow on purpose.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const counts = await prisma.$transaction(
@@ -124,7 +131,8 @@ export async function seed(prisma: PrismaClient, now = new Date()): Promise<Seed
             organizationId: organization.id,
           };
           const email = user.email.toLowerCase();
-          await tx.user.upsert({ where: { email }, create: { email, passwordHash, ...userData }, update: userData });
+          const totp = secretsKey && STAFF_ROLES.includes(user.role) ? { totpSecret: encryptSecret(demoTotpSecret(email), secretsKey), totpPendingSecret: null, twoFactorEnabledAt: now } : {};
+          await tx.user.upsert({ where: { email }, create: { email, passwordHash, ...userData, ...totp }, update: { ...userData, ...totp } });
           users++;
         }
       }
