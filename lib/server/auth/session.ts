@@ -9,30 +9,14 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { db } from "../db/prisma";
-import { loadActor, type Actor } from "../actor";
+import type { Actor } from "../actor";
 import { internalOptions } from "./options";
-import type { SecondFactorStage } from "../two-factor/requirement";
+import { actorOfSignIn, signInStateOf, type SignInState } from "./session-actor";
 
-export interface SignInState {
-  userId: string;
-  email: string;
-  /** The server-side session's id (lib/server/auth/sessions.ts). */
-  sid: string;
-  /** The second step still to do; null when the sign-in is complete. */
-  secondFactor: SecondFactorStage | null;
-}
+export type { SignInState } from "./session-actor";
 
 /** Whoever holds a live session, signed in completely or not yet past the second step. */
-export const getSignInState: () => Promise<SignInState | null> = cache(async () => {
-  const session = await getServerSession(internalOptions);
-  const userId = session?.user?.id;
-  if (!userId || !session.sid) return null;
-  return { userId, email: session.user.email, sid: session.sid, secondFactor: session.secondFactor ?? null };
-});
+export const getSignInState: () => Promise<SignInState | null> = cache(async () => signInStateOf(await getServerSession(internalOptions)));
 
 /** The actor of a complete sign-in only: a session still waiting for its second factor is nobody (issue 15). */
-export const getActor: () => Promise<Actor | null> = cache(async () => {
-  const state = await getSignInState();
-  if (!state || state.secondFactor) return null;
-  return loadActor(db(), state.userId);
-});
+export const getActor: () => Promise<Actor | null> = cache(async () => actorOfSignIn(db(), await getSignInState()));
