@@ -15,7 +15,10 @@ import { totpMatches } from "./totp";
 export const wrongCode = () => new AppError("bad_request", "The code is not right", { code: ["The code is not right"] });
 
 export async function confirmTwoFactorEnrolment({ userId, code, ctx }: { userId: string; code: string; ctx: TwoFactorContext }): Promise<{ recoveryCodes: string[] }> {
-  const user = await ctx.prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, organizationId: true, totpPendingSecret: true, totpSecret: true, deactivatedAt: true } });
+  const user = await ctx.prisma.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, role: true, organizationId: true, totpPendingSecret: true, totpSecret: true, deactivatedAt: true },
+  });
   if (!user || user.deactivatedAt || !user.totpPendingSecret || user.totpSecret) throw notFound("Enrolment");
   const now = ctx.now();
   if (!(await totpMatches(openTotpSecret(ctx, user.totpPendingSecret), code, now))) throw wrongCode();

@@ -13,13 +13,25 @@ import { auditOrganizationOf, twoFactorRequired } from "./requirement";
 import { totpMatches } from "./totp";
 
 export async function disableTwoFactor({ actor, code, ctx }: { actor: Actor; code: string; ctx: TwoFactorContext }): Promise<void> {
-  const user = await ctx.prisma.user.findUnique({ where: { id: actor.userId }, select: { id: true, role: true, organizationId: true, totpSecret: true, organization: { select: { requireTwoFactor: true } } } });
+  const user = await ctx.prisma.user.findUnique({
+    where: { id: actor.userId },
+    select: { id: true, role: true, organizationId: true, totpSecret: true, organization: { select: { requireTwoFactor: true } } },
+  });
   if (!user?.totpSecret) throw notFound("Two-factor sign-in");
-  if (twoFactorRequired(user.role, user.organization.requireTwoFactor)) throw new AppError("conflict", "Two-factor sign-in is required for this account", { _: ["Two-factor sign-in is required for this account"] });
+  if (twoFactorRequired(user.role, user.organization.requireTwoFactor))
+    throw new AppError("conflict", "Two-factor sign-in is required for this account", { _: ["Two-factor sign-in is required for this account"] });
   if (!(await totpMatches(openTotpSecret(ctx, user.totpSecret), code, ctx.now()))) throw wrongCode();
   await ctx.prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpPendingSecret: null, twoFactorEnabledAt: null } });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
-    await writeAudit(tx, ctx, { actor, action: "two_factor.disable", targetType: "user", targetId: user.id, organizationId: auditOrganizationOf(user), before: { twoFactor: true }, after: { twoFactor: false } });
+    await writeAudit(tx, ctx, {
+      actor,
+      action: "two_factor.disable",
+      targetType: "user",
+      targetId: user.id,
+      organizationId: auditOrganizationOf(user),
+      before: { twoFactor: true },
+      after: { twoFactor: false },
+    });
   });
 }

@@ -19,7 +19,14 @@ export async function regenerateRecoveryCodes({ actor, code, ctx }: { actor: Act
   await ctx.prisma.$transaction(async (tx) => {
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await tx.recoveryCode.createMany({ data: hashes.map((codeHash) => ({ userId: user.id, codeHash, createdAt: now })) });
-    await writeAudit(tx, ctx, { actor, action: "two_factor.recovery_codes_regenerated", targetType: "user", targetId: user.id, organizationId: auditOrganizationOf(user), after: { recoveryCodes: hashes.length } });
+    await writeAudit(tx, ctx, {
+      actor,
+      action: "two_factor.recovery_codes_regenerated",
+      targetType: "user",
+      targetId: user.id,
+      organizationId: auditOrganizationOf(user),
+      after: { recoveryCodes: hashes.length },
+    });
   });
   return { recoveryCodes: codes };
 }

@@ -12,7 +12,10 @@ export interface TwoFactorStatus {
 }
 
 export async function twoFactorStatus({ actor, ctx }: { actor: Actor; ctx: UseCaseContext }): Promise<TwoFactorStatus> {
-  const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpSecret: true, twoFactorEnabledAt: true, role: true, organization: { select: { requireTwoFactor: true } } } });
+  const user = await ctx.prisma.user.findUniqueOrThrow({
+    where: { id: actor.userId },
+    select: { totpSecret: true, twoFactorEnabledAt: true, role: true, organization: { select: { requireTwoFactor: true } } },
+  });
   const left = await ctx.prisma.recoveryCode.count({ where: { userId: actor.userId, usedAt: null } });
   return { enabled: user.totpSecret !== null, enabledAt: user.twoFactorEnabledAt, recoveryCodesLeft: left, required: twoFactorRequired(user.role, user.organization.requireTwoFactor) };
 }
