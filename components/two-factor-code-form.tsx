@@ -6,7 +6,7 @@
  */
 import { useActionState } from "react";
 import { ActionForm } from "./action-form";
-import { ButtonLink } from "./button-link";
+import { BUTTON_BASE, BUTTON_CLASSES } from "./button";
 import { TextField } from "./text-field";
 import { EMPTY_FORM, type FormState } from "@/lib/forms/form-state";
 
@@ -45,7 +45,10 @@ export function TwoFactorCodeForm({
           ))}
         </ul>
         <div>
-          <ButtonLink href={continueHref}>{text.continue}</ButtonLink>
+          {/* A full page load, not a client navigation: the layout (the header's signed-in state) is rendered anew. */}
+          <a href={continueHref} className={`${BUTTON_BASE} ${BUTTON_CLASSES.secondary}`}>
+            {text.continue}
+          </a>
         </div>
       </section>
     );

@@ -58,6 +58,7 @@ test("a customer turns on two-factor sign-in, signs in with a code, a wrong code
   await expect(page.getByText("Koden stemmer ikke")).toBeVisible();
   await page.getByLabel("Kode fra appen").fill(await currentCode(secret));
   await page.getByRole("button", { name: "Slå på" }).click();
+  await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
   const codes = await page.getByTestId("recovery-codes").getByRole("listitem").allInnerTexts();
   expect(codes).toHaveLength(10);
   await page.getByRole("link", { name: "Fortsett" }).click();

@@ -5,6 +5,7 @@
  * success the server-side session is marked complete, and only then does it open anything.
  */
 import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
 import { getSignInState } from "@/lib/server/auth/session";
 import { completeSecondFactor, defaultSessionStore } from "@/lib/server/auth/sessions";
 import { requestContext } from "@/lib/server/http/request-context";
@@ -28,6 +29,8 @@ export async function submitSecondStep(callbackUrl: string, _previous: FormState
     return { values: {}, errors: { code: t(result.reason === "locked" ? "twofa.step.locked" : "twofa.step.wrong") }, message: null };
   }
   await completeSecondFactor(defaultSessionStore(), state.sid, state.userId);
+  // The layout (header, menu) was rendered for nobody signed in: render it again for the actor.
+  revalidatePath("/", "layout");
   redirect(target);
 }
 
