@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * TOTP (RFC 6238) through otplib: 6 digits, 30-second steps, SHA-1 (what every authenticator app
  * reads from an otpauth:// URI). Every function takes the instant, so tests choose it.
