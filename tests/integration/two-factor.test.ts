@@ -201,8 +201,12 @@ describe("two-factor sign-in", () => {
     const adminActor = await actorByEmail(prisma, admin.email);
     const userActor = await actorByEmail(prisma, user.email);
     expect(await rejection(setOrganizationTwoFactor({ actor: userActor, input: { requireTwoFactor: true }, ctx: ctxAt(T) }))).toMatchObject({ code: "not_found" });
+    const adminCookie = await internal.signIn(admin.email, PASSWORD);
     await setOrganizationTwoFactor({ actor: adminActor, input: { requireTwoFactor: true }, ctx: ctxAt(T) });
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id } })).requireTwoFactor).toBe(true);
+    // The user's session (not enrolled) ends at once; the admin who turned it on keeps theirs.
+    expect(await internal.sessionOf(customerCookie!)).toEqual({});
+    expect(signInStateOf(await sessionOf(adminCookie!))?.userId).toBe(admin.id);
     const [row] = await prisma.auditLog.findMany({ where: { targetId: org.id, action: "organization.update" } });
     expect(row).toMatchObject({ actorId: admin.id, organizationId: org.id, before: { requireTwoFactor: false }, after: { requireTwoFactor: true }, address: "203.0.113.7" });
 
