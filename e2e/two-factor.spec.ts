@@ -118,3 +118,21 @@ test("a staff member without two-factor sign-in must enrol at the first sign-in 
   await signIn(page, email, PASSWORD, secret);
   await expect(page).toHaveURL(/\/arbeid/);
 });
+
+test("a customer admin requires two-factor sign-in for the organisation: from the next sign-in, enrolment first", async ({ page }) => {
+  const org = await prisma.organization.create({ data: { name: `Totrinn ${randomUUID().slice(0, 6)} AS`, slug: `totrinn-${randomUUID().slice(0, 8)}`, ticketPrefix: "TT" } });
+  const email = `sjef-${randomUUID().slice(0, 8)}@totrinn.example`;
+  await prisma.user.create({ data: { email, name: "Siri Sjef", role: "CUSTOMER_ADMIN", organizationId: org.id, passwordHash: await hashPassword(PASSWORD) } });
+  await signIn(page, email, PASSWORD);
+  await page.goto("/organisasjon/brukere");
+  await page.getByLabel("Krev totrinnsinnlogging for alle brukere").check();
+  await page.getByRole("button", { name: "Lagre", exact: true }).click();
+  await expect(page.getByText("Innstillingen for totrinnsinnlogging er lagret.")).toBeVisible();
+  await expect(page.getByLabel("Krev totrinnsinnlogging for alle brukere")).toBeChecked();
+  expect(await prisma.auditLog.count({ where: { targetId: org.id, action: "organization.update" } })).toBe(1);
+
+  await signOut(page);
+  await signInFirstStep(page, email, PASSWORD);
+  await expect(page).toHaveURL(new RegExp(TWO_FACTOR_PATH));
+  await expect(page.getByRole("heading", { level: 1, name: "Slå på totrinnsinnlogging" })).toBeVisible();
+});
