@@ -2,7 +2,8 @@
 /** A new agreement version: the form's text becomes numbers here; the use case and lib/sla judge the rest. */
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { createAgreementVersion } from "@/lib/server/admin";
+import { createAgreement, createAgreementVersion } from "@/lib/server/admin";
+import { requestContext } from "@/lib/server/http/request-context";
 import { defaultContext } from "@/lib/server/tickets/context";
 import { PRIORITIES } from "@/lib/sla";
 import { formAction } from "@/lib/server/http/action";
@@ -55,5 +56,110 @@ export const submitNewVersion = formAction({
     });
     revalidatePath(`/admin/agreements/${created.agreementId}`);
     redirect(`/admin/agreements/${created.agreementId}?done=created`);
+  },
+});
+
+const RECIPIENT_FIELDS = ["warning", "breach"].flatMap((when) => ["assignee", "lineLead", "customerAdmin"].map((r) => `escalation.${when}.${r}`));
+const CREDIT_FIELDS = [
+  "credit.kind",
+  "credit.perBreachPercent",
+  "credit.capPercent",
+  "credit.minWithinTargetPercent",
+  "credit.minUptimePercent",
+  "credit.tiers",
+  "credit.tiersCap",
+  "credit.agreedUptimePercent",
+  "credit.servicePeriod",
+];
+
+/** A new agreement from the form (filled in from a preset or typed from scratch). */
+export const submitNewAgreement = formAction({
+  audience: "provider-admin",
+  fields: [
+    "name",
+    "provider",
+    "source",
+    "warningPercents",
+    "minWithinTargetPercent",
+    "escalation.moveToNextLine",
+    "claimWithinDays",
+    "maintenance",
+    "uptimeCalendarId",
+    "maintenanceReducesTotal",
+    ...TARGET_FIELDS,
+    ...RECIPIENT_FIELDS,
+    ...CREDIT_FIELDS,
+  ],
+  path: () => "/admin/agreements/new",
+  refusal: { kind: "fields" },
+  run: async ({ actor, t, values }) => {
+    const errors: Record<string, string> = {};
+    const required = (field: string) => {
+      if (!values[field]?.trim()) errors[field] = t("admin.form.required");
+      return values[field]?.trim() ?? "";
+    };
+    const number = (field: string): number => {
+      const n = numberOrNull(values[field]);
+      if (n === undefined || n === null) errors[field] = t("admin.new.number");
+      return n ?? 0;
+    };
+    const name = required("name");
+    const provider = required("provider");
+    const targets = Object.fromEntries(
+      PRIORITIES.map((p) => {
+        const minutes = numberOrNull(values[`targets.${p}.minutes`]);
+        if (minutes === undefined || (minutes !== null && !Number.isInteger(minutes))) errors[`targets.${p}.minutes`] = t("admin.new.number");
+        return [p, { minutes: minutes ?? null, calendarId: values[`targets.${p}.calendarId`] ?? "" }];
+      }),
+    ) as Record<(typeof PRIORITIES)[number], { minutes: number | null; calendarId: string }>;
+    const warningPercents = (values.warningPercents ?? "")
+      .split(/[,;\s]+/)
+      .filter(Boolean)
+      .map((s) => Number(s.replace("%", "").replace(",", ".")));
+    if (warningPercents.some((n) => !Number.isFinite(n))) errors.warningPercents = t("admin.new.number");
+    const minWithinTargetPercent = number("minWithinTargetPercent");
+    const recipients = (when: string) => (["assignee", "lineLead", "customerAdmin"] as const).filter((r) => values[`escalation.${when}.${r}`] === "on");
+    const kind = values["credit.kind"] ?? "none";
+    const credit =
+      kind === "netpower"
+        ? {
+            kind: "netpower" as const,
+            perBreachPercent: number("credit.perBreachPercent"),
+            capPercent: number("credit.capPercent"),
+            minWithinTargetPercent: number("credit.minWithinTargetPercent"),
+            minUptimePercent: number("credit.minUptimePercent"),
+          }
+        : kind === "uptime_tiers"
+          ? { kind: "uptime_tiers" as const, tiers: values["credit.tiers"] ?? "", capPercent: number("credit.tiersCap") }
+          : kind === "sodvin_refund"
+            ? {
+                kind: "sodvin_refund" as const,
+                agreedUptimePercent: number("credit.agreedUptimePercent"),
+                servicePeriod: values["credit.servicePeriod"] === "month" ? ("month" as const) : ("quarter" as const),
+              }
+            : { kind: "none" as const };
+    const claimWithinDays = numberOrNull(values.claimWithinDays);
+    if (claimWithinDays === undefined || (claimWithinDays !== null && !Number.isInteger(claimWithinDays))) errors.claimWithinDays = t("admin.new.number");
+    if (Object.keys(errors).length) return { values, errors, message: t("admin.form.hasErrors") };
+    const created = await createAgreement({
+      actor,
+      input: {
+        name,
+        provider,
+        source: values.source ?? "",
+        targets,
+        warningPercents,
+        minWithinTargetPercent,
+        escalation: { warning: recipients("warning"), breach: recipients("breach"), moveToNextLine: values["escalation.moveToNextLine"] === "on" },
+        credit,
+        claimWithinDays: claimWithinDays ?? null,
+        maintenance: values.maintenance ?? "",
+        uptimeCalendarId: values.uptimeCalendarId ?? "",
+        maintenanceReducesTotal: values.maintenanceReducesTotal === "on",
+      },
+      ctx: await requestContext(),
+    });
+    revalidatePath("/admin/agreements");
+    redirect(`/admin/agreements/${created.id}?done=agreementCreated`);
   },
 });
