@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { createAgreement, createAgreementVersion } from "@/lib/server/admin";
 import { requestContext } from "@/lib/server/http/request-context";
-import { defaultContext } from "@/lib/server/tickets/context";
 import { PRIORITIES } from "@/lib/sla";
 import { formAction } from "@/lib/server/http/action";
 
@@ -52,7 +51,7 @@ export const submitNewVersion = formAction({
         minWithinTargetPercent: minWithinTargetPercent ?? 0,
         note: values.note ?? "",
       },
-      ctx: defaultContext(),
+      ctx: await requestContext(),
     });
     revalidatePath(`/admin/agreements/${created.agreementId}`);
     redirect(`/admin/agreements/${created.agreementId}?done=created`);

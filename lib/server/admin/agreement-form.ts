@@ -35,7 +35,8 @@ const pct = (fraction: number) => String(Math.round(fraction * 100_000) / 1000);
 
 export function agreementFormDefaults(preset: AgreementPreset | null, calendars: ReadonlyArray<{ id: string; key: string }>): Record<string, string> {
   const calendarValue = (spec: CalendarSpec): string => {
-    const key = CALENDAR_PRESETS.find((c) => same(c.spec, spec))?.key;
+    // Identity first: presets with the same hours (Netpower, Pureservice, Nettsoft office hours) keep their own calendar.
+    const key = (CALENDAR_PRESETS.find((c) => c.spec === spec) ?? CALENDAR_PRESETS.find((c) => same(c.spec, spec)))?.key;
     if (!key) return "";
     return calendars.find((c) => c.key === key)?.id ?? `${PRESET_CALENDAR_PREFIX}${key}`;
   };
