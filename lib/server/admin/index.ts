@@ -14,6 +14,7 @@ export { getAgreement, type AgreementDetail } from "./get-agreement";
 export { getAgreementVersion, type AgreementVersionDetail } from "./get-agreement-version";
 export { createAgreementVersion, AGREEMENT_TIME_ZONE } from "./create-agreement-version";
 export { createAgreement, agreementKeyOf } from "./create-agreement";
+export type { CreateAgreementInput } from "./schemas";
 export { agreementFormDefaults, calendarChoices, findAgreementPreset, CREDIT_KINDS, RECIPIENTS, type CalendarChoice } from "./agreement-form";
 export { listUserTokens, type UserTokens } from "./list-user-tokens";
 export { createUserToken } from "./create-user-token";
