@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import { expect, test } from "./support/test";
+import { signIn } from "./support/sign-in";
+import { createPrisma } from "../lib/server/db/prisma";
+
+/**
+ * Agreements in the browser (issue 15): a provider admin chooses the "Nettsoft mobile" preset,
+ * which fills in the form for review, names the agreement and saves it; the new-version page then
+ * shows what a changed target will differ from the latest version.
+ */
+const run = randomUUID().slice(0, 8);
+const prisma = createPrisma(undefined, 2);
+
+test.afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+test("a provider admin creates an agreement from the Nettsoft mobile preset, and a new version shows what will differ", async ({ page }) => {
+  const name = `Nettsoft mobil ${run}`;
+  await signIn(page, "admin@servicedesk.example");
+  await page.goto("/admin/agreements");
+  await page.getByRole("link", { name: "Ny avtale" }).click();
+  await expect(page).toHaveURL(/\/admin\/agreements\/new/);
+
+  // Choosing the preset fills in the form; nothing is saved yet.
+  await page.getByLabel("Mal").selectOption("nettsoft-mobile");
+  await page.getByTestId("agreement-preset-apply").click();
+  await expect(page.getByRole("status").filter({ hasText: "Nettsoft mobile (MBN/BN)" })).toBeVisible();
+  for (const p of ["P1", "P2", "P3", "P4"]) await expect(page.locator(`#agreement-targets-${p}-minutes`)).toHaveValue("60");
+  await expect(page.locator("#agreement-provider")).toHaveValue("Nettsoft");
+  await expect(page.locator("#agreement-credit-kind")).toHaveValue("uptime_tiers");
+  await expect(page.locator("#agreement-maintenance")).toHaveValue("daily 01:00-06:00");
+  await expect(page.locator("#agreement-escalation-breach-lineLead")).toBeChecked();
+
+  await page.getByLabel("Navn på avtalen").fill(name);
+  await page.getByRole("button", { name: "Lagre avtalen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Avtalen er lagret." })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+
+  const agreement = await prisma.serviceAgreement.findFirstOrThrow({
+    where: { name },
+    select: { id: true, provider: true, versions: { select: { targets: { select: { minutes: true, calendar: { select: { key: true } } } } } } },
+  });
+  expect(agreement.provider).toBe("Nettsoft");
+  expect(agreement.versions[0]!.targets.map((t) => [t.minutes, t.calendar.key])).toEqual(Array(4).fill([60, "nettsoft-office-hours"]));
+  expect(await prisma.auditLog.count({ where: { action: "agreement.create", targetId: agreement.id } })).toBe(1);
+
+  // A new version: nothing differs until a target changes, then the page shows it before saving.
+  await page.getByRole("link", { name: "Ny versjon" }).click();
+  await expect(page.getByTestId("version-diff-none")).toBeVisible();
+  await page.locator("#targets-P1-minutes").fill("30");
+  const row = page.locator('[data-testid="version-diff-row"][data-field="targets.P1.minutes"]');
+  await expect(row).toContainText("P1: minutter");
+  await expect(row.locator("td").nth(0)).toHaveText("60");
+  await expect(row.locator("td").nth(1)).toHaveText("30");
+  await expect(page.getByTestId("version-diff-row")).toHaveCount(1);
+});
