@@ -54,4 +54,21 @@ test("a provider admin creates an agreement from the Nettsoft mobile preset, and
   await expect(row.locator("td").nth(0)).toHaveText("60");
   await expect(row.locator("td").nth(1)).toHaveText("30");
   await expect(page.getByTestId("version-diff-row")).toHaveCount(1);
+  // escalation rules are part of the version too: moving line at a breach shows as a difference
+  await page.getByLabel("Flytt saken til neste linje ved brudd").check();
+  await expect(page.locator('[data-testid="version-diff-row"][data-field="escalation.moveToNextLine"]')).toContainText("Nei");
+  await expect(page.locator('[data-testid="version-diff-row"][data-field="escalation.moveToNextLine"] td').nth(1)).toHaveText("Ja");
+
+  // saved: tickets registered from its validFrom on are measured by it
+  await page.getByLabel("Navn på versjonen").fill(`mobil-30min-${run}`);
+  await page.getByLabel("Gjelder fra (norsk tid)").fill("2030-01-01T00:00");
+  await page.getByRole("button", { name: "Lagre versjonen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Versjonen er lagret." })).toBeVisible({ timeout: 15_000 });
+  const saved = await prisma.agreementVersion.findFirstOrThrow({
+    where: { agreementId: agreement.id, label: `mobil-30min-${run}` },
+    select: { escalationRules: true, targets: { where: { priority: "P1" }, select: { minutes: true } } },
+  });
+  expect(saved.targets).toEqual([{ minutes: 30 }]);
+  expect(saved.escalationRules).toMatchObject({ breach: { moveToNextLine: true } });
+  expect(await prisma.auditLog.count({ where: { action: "agreement.version.create", targetId: agreement.id } })).toBe(1);
 });

@@ -130,7 +130,7 @@ describe("an agreement created from a preset", () => {
 });
 
 describe("a new version of an agreement", () => {
-  it("is audited, and never changes a ticket registered before it", async () => {
+  it("is audited, may change the escalation rules, and never changes a ticket registered before it", async () => {
     const tag = randomUUID().slice(0, 6);
     const created = await createAgreement({ actor: admin, input: await presetInput(NETTSOFT_MOBILE, `Versioned ${tag}`), ctx: ctxAt("2026-11-02T09:00:00Z") });
     const org = await prisma.organization.create({ data: { slug: `ver-${tag}`, name: `Ver ${tag}`, ticketPrefix: "VR", agreementId: created.id } });
@@ -150,8 +150,13 @@ describe("a new version of an agreement", () => {
         targets: { P1: target(30), P2: target(30), P3: target(30), P4: target(30) },
         warningPercents: [50, 75, 90],
         minWithinTargetPercent: 90,
+        escalation: { warning: ["assignee", "lineLead"], breach: ["lineLead", "customerAdmin"], moveToNextLine: true },
       },
       ctx: ctxAt("2026-11-12T09:00:00Z"),
+    });
+    expect((await prisma.agreementVersion.findUniqueOrThrow({ where: { id: version.id }, select: { escalationRules: true } })).escalationRules).toEqual({
+      warning: { notify: ["assignee", "lineLead"] },
+      breach: { notify: ["lineLead", "customerAdmin"], moveToNextLine: true },
     });
     const oldTicket = await prisma.ticket.findUniqueOrThrow({ where: { id: old.id }, select: { agreementVersionId: true, clocks: { select: { targetMinutes: true, dueAt: true } } } });
     expect(oldTicket).toEqual({ agreementVersionId: created.versionId, clocks: [{ targetMinutes: 60, dueAt: new Date("2026-11-10T10:00:00Z") }] });
@@ -163,6 +168,12 @@ describe("a new version of an agreement", () => {
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "agreement.version.create", targetId: created.id } });
     expect(audit).toMatchObject({ actorId: admin.userId, targetType: "ServiceAgreement", address: "198.51.100.4" });
     expect(audit.before).toMatchObject({ label: `versioned-${tag}-v1`, targets: { P2: { minutes: 60 } } });
-    expect(audit.after).toMatchObject({ id: version.id, label: "mobil-30min", validFrom: "2026-11-04T23:00:00.000Z", targets: { P2: { minutes: 30 } } });
+    expect(audit.after).toMatchObject({
+      id: version.id,
+      label: "mobil-30min",
+      validFrom: "2026-11-04T23:00:00.000Z",
+      targets: { P2: { minutes: 30 } },
+      escalationRules: { breach: { moveToNextLine: true } },
+    });
   });
 });

@@ -8,6 +8,15 @@ import { PRIORITIES } from "@/lib/sla";
 import { formAction } from "@/lib/server/http/action";
 
 const TARGET_FIELDS = PRIORITIES.flatMap((p) => [`targets.${p}.minutes`, `targets.${p}.calendarId`]);
+const RECIPIENTS = ["assignee", "lineLead", "customerAdmin"] as const;
+const RECIPIENT_FIELDS = ["warning", "breach"].flatMap((when) => RECIPIENTS.map((r) => `escalation.${when}.${r}`));
+
+/** The escalation checkboxes: who is told at a warning and at a breach, and whether a breach moves line. */
+const escalationOf = (values: Record<string, string>) => ({
+  warning: RECIPIENTS.filter((r) => values[`escalation.warning.${r}`] === "on"),
+  breach: RECIPIENTS.filter((r) => values[`escalation.breach.${r}`] === "on"),
+  moveToNextLine: values["escalation.moveToNextLine"] === "on",
+});
 
 const numberOrNull = (text: string | undefined): number | null | undefined => {
   const s = (text ?? "").trim().replace(",", ".");
@@ -18,7 +27,7 @@ const numberOrNull = (text: string | undefined): number | null | undefined => {
 
 export const submitNewVersion = formAction({
   audience: "provider-admin",
-  fields: ["agreementId", "label", "validFrom", "warningPercents", "minWithinTargetPercent", "note", ...TARGET_FIELDS],
+  fields: ["agreementId", "label", "validFrom", "warningPercents", "minWithinTargetPercent", "note", "escalation.moveToNextLine", ...TARGET_FIELDS, ...RECIPIENT_FIELDS],
   path: (values) => `/admin/agreements/${values.agreementId}`,
   refusal: { kind: "fields", ours: (error) => (error.code === "conflict" ? { validFrom: "admin.new.validFromTaken" } : {}) },
   run: async ({ actor, t, values }) => {
@@ -49,6 +58,7 @@ export const submitNewVersion = formAction({
         targets,
         warningPercents,
         minWithinTargetPercent: minWithinTargetPercent ?? 0,
+        escalation: escalationOf(values),
         note: values.note ?? "",
       },
       ctx: await requestContext(),
@@ -58,7 +68,6 @@ export const submitNewVersion = formAction({
   },
 });
 
-const RECIPIENT_FIELDS = ["warning", "breach"].flatMap((when) => ["assignee", "lineLead", "customerAdmin"].map((r) => `escalation.${when}.${r}`));
 const CREDIT_FIELDS = [
   "credit.kind",
   "credit.perBreachPercent",
@@ -117,7 +126,6 @@ export const submitNewAgreement = formAction({
       .map((s) => Number(s.replace("%", "").replace(",", ".")));
     if (warningPercents.some((n) => !Number.isFinite(n))) errors.warningPercents = t("admin.new.number");
     const minWithinTargetPercent = number("minWithinTargetPercent");
-    const recipients = (when: string) => (["assignee", "lineLead", "customerAdmin"] as const).filter((r) => values[`escalation.${when}.${r}`] === "on");
     const kind = values["credit.kind"] ?? "none";
     const credit =
       kind === "netpower"
@@ -149,7 +157,7 @@ export const submitNewAgreement = formAction({
         targets,
         warningPercents,
         minWithinTargetPercent,
-        escalation: { warning: recipients("warning"), breach: recipients("breach"), moveToNextLine: values["escalation.moveToNextLine"] === "on" },
+        escalation: escalationOf(values),
         credit,
         claimWithinDays: claimWithinDays ?? null,
         maintenance: values.maintenance ?? "",

@@ -1,8 +1,8 @@
 import "server-only";
 /**
  * Adds a dated version to an agreement: targets per priority (business minutes on a calendar),
- * warning thresholds and the compliance threshold; the credit scheme and escalation rules are
- * copied from the latest version. Validated as a whole by lib/sla's validateAgreementVersion on
+ * warning thresholds, the compliance threshold and (when given) the escalation rules; the credit
+ * scheme, and the escalation rules when not given, are copied from the latest version. Validated as a whole by lib/sla's validateAgreementVersion on
  * the calendars' specs. Tickets registered from validFrom on are measured by it; a validFrom that
  * another version of the agreement already has is refused. A ticket keeps the version it was
  * registered with (Ticket.agreementVersionId), so a new version never changes one registered
@@ -21,6 +21,7 @@ import { toJson } from "../db/json";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
 import { writeAudit } from "../audit/write-audit";
+import { EscalationRulesSchema } from "../escalation/rules";
 import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { rethrowSlaError } from "./sla-error";
 import { CreateAgreementVersionSchema, type CreateAgreementVersionInput } from "./schemas";
@@ -127,6 +128,9 @@ export async function createAgreementVersion({
         throw error;
       }
 
+      const escalationRules = input.escalation
+        ? EscalationRulesSchema.parse({ warning: { notify: input.escalation.warning }, breach: { notify: input.escalation.breach, moveToNextLine: input.escalation.moveToNextLine } })
+        : (previous.escalationRules ?? {});
       const created = await tx.agreementVersion.create({
         data: {
           agreementId: agreement.id,
@@ -135,7 +139,7 @@ export async function createAgreementVersion({
           warningThresholds: spec.warningThresholds,
           minWithinTargetPercent: input.minWithinTargetPercent,
           creditScheme: toJson(previous.creditScheme),
-          escalationRules: toJson(previous.escalationRules ?? {}),
+          escalationRules: toJson(escalationRules),
           note: input.note || null,
           createdAt: ctx.now(),
           targets: { create: covered.map((p: Priority) => ({ priority: p, minutes: input.targets[p].minutes!, calendarId: input.targets[p].calendarId })) },
@@ -161,7 +165,7 @@ export async function createAgreementVersion({
         targetType: "ServiceAgreement",
         targetId: agreement.id,
         organizationId: null,
-        before: { id: previous.id, ...summary(previous) },
+        before: { id: previous.id, ...summary(previous), escalationRules: toJson(previous.escalationRules ?? {}) },
         after: {
           id: created.id,
           ...summary({
@@ -171,6 +175,7 @@ export async function createAgreementVersion({
             minWithinTargetPercent: input.minWithinTargetPercent,
             targets: covered.map((p) => ({ priority: p, minutes: input.targets[p].minutes!, calendarId: input.targets[p].calendarId })),
           }),
+          escalationRules: toJson(escalationRules),
         },
       });
       return created;

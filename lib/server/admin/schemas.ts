@@ -62,6 +62,8 @@ export type SetCalendarDateInput = z.input<typeof SetCalendarDateSchema>;
 export const CalendarIdSchema = z.object({ calendarId: z.uuid() });
 export type CalendarIdInput = z.input<typeof CalendarIdSchema>;
 
+const RecipientsSchema = z.array(z.enum(["assignee", "lineLead", "customerAdmin"])).max(3);
+
 const TargetSchema = z.object({
   /** null = the priority is not covered by the version. */
   minutes: z.number().int().positive().max(1_000_000).nullable(),
@@ -77,6 +79,8 @@ export const CreateAgreementVersionSchema = z.object({
   /** Percentages of the target at which to warn, e.g. [50, 75, 90]. */
   warningPercents: z.array(z.number()).max(10),
   minWithinTargetPercent: z.number(),
+  /** Omitted: the latest version's escalation rules are copied. */
+  escalation: z.object({ warning: RecipientsSchema, breach: RecipientsSchema, moveToNextLine: z.boolean() }).optional(),
   note: safeString().trim().max(500).optional(),
 });
 export type CreateAgreementVersionInput = z.input<typeof CreateAgreementVersionSchema>;
@@ -93,7 +97,6 @@ export type RevokeUserTokenInput = z.input<typeof RevokeUserTokenSchema>;
 /** A calendar chosen for a target: a calendar's id, or "preset:<key>" for a preset calendar not yet in the database. */
 const CalendarRefSchema = z.string().trim().min(1).max(100);
 const AgreementTargetSchema = z.object({ minutes: z.number().int().positive().max(1_000_000).nullable(), calendarId: CalendarRefSchema });
-const RecipientsSchema = z.array(z.enum(["assignee", "lineLead", "customerAdmin"])).max(3);
 
 export const CreateAgreementSchema = z.object({
   name,

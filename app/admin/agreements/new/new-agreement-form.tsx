@@ -6,6 +6,7 @@
  */
 import { useActionState } from "react";
 import { ActionForm } from "@/components/action-form";
+import { EscalationFields } from "@/components/escalation-fields";
 import { Select, type SelectOption } from "@/components/select";
 import { TextArea } from "@/components/text-area";
 import { TextField } from "@/components/text-field";
@@ -81,19 +82,12 @@ export function NewAgreementForm({
           {text_("minWithinTargetPercent", text.compliance!, { inputMode: "decimal" })}
         </div>
       </Group>
-      <Group legend={text.escalation!} help={text.escalationHelp}>
-        <div className="grid gap-4 sm:grid-cols-2">
-          {(["warning", "breach"] as const).map((when) => (
-            <fieldset key={when} className="flex flex-col gap-2">
-              <legend className="font-medium">{when === "warning" ? text.warningNotify : text.breachNotify}</legend>
-              {recipients.map((r) => (
-                <Checkbox key={r.value} field={`escalation.${when}.${r.value}`} label={r.label} checked={value(`escalation.${when}.${r.value}`) === "on"} />
-              ))}
-            </fieldset>
-          ))}
-        </div>
-        <Checkbox field="escalation.moveToNextLine" label={text.moveToNextLine!} checked={value("escalation.moveToNextLine") === "on"} />
-      </Group>
+      <EscalationFields
+        idPrefix="agreement"
+        recipients={recipients}
+        checked={(field) => value(field) === "on"}
+        text={{ legend: text.escalation!, help: text.escalationHelp!, warning: text.warningNotify!, breach: text.breachNotify!, moveToNextLine: text.moveToNextLine! }}
+      />
       <Group legend={text.credit!} help={text.creditHelp}>
         <div className="grid gap-4 sm:grid-cols-2">
           <Select id={id("credit.kind")} name="credit.kind" label={text.creditKind!} options={creditKinds} error={state.errors["credit.kind"]} defaultValue={value("credit.kind")} />

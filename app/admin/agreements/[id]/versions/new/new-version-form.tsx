@@ -2,6 +2,7 @@
 /** A new agreement version: valid from (Oslo time), P1–P4 targets each with minutes and a calendar, thresholds. */
 import { useActionState, useState, type FormEvent } from "react";
 import { ActionForm } from "@/components/action-form";
+import { EscalationFields, type EscalationFieldsText } from "@/components/escalation-fields";
 import { Select, type SelectOption } from "@/components/select";
 import { TextField } from "@/components/text-field";
 import { EMPTY_FORM } from "@/lib/forms/form-state";
@@ -32,6 +33,8 @@ export function NewVersionForm({
   calendars,
   current,
   diffText,
+  recipients,
+  escalationText,
   text,
 }: {
   agreementId: string;
@@ -40,6 +43,8 @@ export function NewVersionForm({
   /** The latest version's terms, to show what the new one changes. */
   current: VersionTerms;
   diffText: VersionDiffText;
+  recipients: SelectOption[];
+  escalationText: EscalationFieldsText;
   text: NewVersionText;
 }) {
   const [state, action] = useActionState(submitNewVersion, EMPTY_FORM);
@@ -54,7 +59,7 @@ export function NewVersionForm({
   };
   return (
     <div className="flex flex-col gap-6" onChange={onChange} onInput={onChange}>
-      <VersionDiff current={current} proposed={termsOfForm(typed, calendarNames)} text={diffText} />
+      <VersionDiff current={current} proposed={termsOfForm(typed, calendarNames, recipients)} text={diffText} />
       <ActionForm state={state} action={action} hidden={{ agreementId }} submit={text.submit} pending={text.pending} spacious>
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField id="version-label" name="label" label={text.label} help={text.labelHelp} error={state.errors.label} defaultValue={value("label")} required />
@@ -82,6 +87,7 @@ export function NewVersionForm({
             inputMode="decimal"
           />
         </div>
+        <EscalationFields idPrefix="version" recipients={recipients} checked={(field) => value(field) === "on"} text={escalationText} />
         <TextField id="version-note" name="note" label={text.note} error={state.errors.note} defaultValue={value("note")} maxLength={500} />
       </ActionForm>
     </div>

@@ -1,7 +1,7 @@
 /** /admin/agreements/[id]/versions/new: a new dated version, prefilled from the latest one. */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getAgreement, listCalendars } from "@/lib/server/admin";
+import { getAgreement, listCalendars, RECIPIENTS } from "@/lib/server/admin";
 import { defaultContext } from "@/lib/server/tickets/context";
 import { PRIORITIES, type VersionTerms } from "@/lib/sla";
 import { getLocale } from "@/lib/i18n/server";
@@ -29,6 +29,10 @@ export default async function NewVersionPage({ params }: { params: Promise<{ id:
     minWithinTargetPercent: String(latest.minWithinTargetPercent),
   };
   const calendarName = new Map(calendars.map((c) => [c.id, c.name]));
+  const recipients = RECIPIENTS.map((r) => ({ value: r, label: t(`agreements.create.recipient.${r}`) }));
+  const recipientLabel = new Map(recipients.map((r) => [r.value as string, r.label]));
+  for (const when of ["warning", "breach"] as const) for (const r of latest.escalation[when]) defaults[`escalation.${when}.${r}`] = "on";
+  if (latest.escalation.moveToNextLine) defaults["escalation.moveToNextLine"] = "on";
   const current: VersionTerms = {
     targets: Object.fromEntries(
       PRIORITIES.map((p) => {
@@ -38,8 +42,15 @@ export default async function NewVersionPage({ params }: { params: Promise<{ id:
     ),
     warningPercents: latest.warningThresholds.map((w) => Math.round(w * 1000) / 10),
     minWithinTargetPercent: latest.minWithinTargetPercent,
+    escalation: {
+      warning: latest.escalation.warning.map((r) => recipientLabel.get(r) ?? r),
+      breach: latest.escalation.breach.map((r) => recipientLabel.get(r) ?? r),
+      moveToNextLine: latest.escalation.moveToNextLine,
+    },
   };
   const diffText = {
+    yes: t("agreements.diff.yes"),
+    no: t("agreements.diff.no"),
     title: t("agreements.diff.title"),
     none: t("agreements.diff.none"),
     notCovered: t("agreements.diff.notCovered"),
@@ -56,6 +67,9 @@ export default async function NewVersionPage({ params }: { params: Promise<{ id:
       ),
       warningPercents: t("agreements.diff.warningPercents"),
       minWithinTargetPercent: t("agreements.diff.minWithinTargetPercent"),
+      "escalation.warning": t("agreements.diff.escalationWarning"),
+      "escalation.breach": t("agreements.diff.escalationBreach"),
+      "escalation.moveToNextLine": t("agreements.diff.escalationMove"),
     },
   };
   for (const p of PRIORITIES) {
@@ -72,6 +86,14 @@ export default async function NewVersionPage({ params }: { params: Promise<{ id:
         calendars={calendars.map((c) => ({ value: c.id, label: c.name }))}
         current={current}
         diffText={diffText}
+        recipients={recipients}
+        escalationText={{
+          legend: t("agreements.create.escalation"),
+          help: t("agreements.create.escalationHelp"),
+          warning: t("agreements.create.warningNotify"),
+          breach: t("agreements.create.breachNotify"),
+          moveToNextLine: t("agreements.create.moveToNextLine"),
+        }}
         text={{
           label: t("admin.new.label"),
           labelHelp: t("admin.new.labelHelp"),

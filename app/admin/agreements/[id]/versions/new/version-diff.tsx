@@ -10,12 +10,14 @@ export interface VersionDiffText {
   before: string;
   after: string;
   unchangedTickets: string;
+  yes: string;
+  no: string;
   /** Label per diff field, e.g. "targets.P1.minutes" → "P1: minutes". */
   labels: Record<string, string>;
 }
 
 /** The form's values as terms: calendars by name, a blank target not covered. */
-export function termsOfForm(values: Record<string, string>, calendarNames: Record<string, string>): VersionTerms {
+export function termsOfForm(values: Record<string, string>, calendarNames: Record<string, string>, recipients: ReadonlyArray<{ value: string; label: string }>): VersionTerms {
   const targets: VersionTerms["targets"] = {};
   for (const p of PRIORITIES) {
     const minutes = (values[`targets.${p}.minutes`] ?? "").trim();
@@ -29,11 +31,17 @@ export function termsOfForm(values: Record<string, string>, calendarNames: Recor
       .filter(Boolean)
       .map((s) => Number(s.replace("%", ""))),
     minWithinTargetPercent: Number((values.minWithinTargetPercent ?? "").replace(",", ".")),
+    escalation: {
+      warning: recipients.filter((r) => values[`escalation.warning.${r.value}`] === "on").map((r) => r.label),
+      breach: recipients.filter((r) => values[`escalation.breach.${r.value}`] === "on").map((r) => r.label),
+      moveToNextLine: values["escalation.moveToNextLine"] === "on",
+    },
   };
 }
 
 export function VersionDiff({ current, proposed, text }: { current: VersionTerms; proposed: VersionTerms; text: VersionDiffText }) {
   const differences = diffVersionTerms(current, proposed);
+  const shown = (v: string | null) => (v === null ? text.notCovered : v === "true" ? text.yes : v === "false" ? text.no : v === "" ? "–" : v);
   return (
     <section aria-labelledby="version-diff-title" className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-slate-50 p-4" data-testid="version-diff">
       <h2 id="version-diff-title" className="font-semibold">
@@ -64,8 +72,8 @@ export function VersionDiff({ current, proposed, text }: { current: VersionTerms
                 <th scope="row" className="py-1 pr-4 font-medium">
                   {text.labels[d.field] ?? d.field}
                 </th>
-                <td className="py-1 pr-4">{d.before ?? text.notCovered}</td>
-                <td className="py-1">{d.after ?? text.notCovered}</td>
+                <td className="py-1 pr-4">{shown(d.before)}</td>
+                <td className="py-1">{shown(d.after)}</td>
               </tr>
             ))}
           </tbody>
