@@ -10,6 +10,10 @@ import { redis } from "../../lib/server/redis";
 import type { Actor } from "../../lib/server/actor";
 import { claimCredit, getCreditClaim, getOrganizationReport } from "../../lib/server/reports";
 import { actorByEmail, rejection, seededActors } from "../support/fixtures";
+import { createApiToken } from "../../lib/server/tokens/create-api-token";
+import { creditClaimHandler } from "../../lib/server/api/credit-claim";
+import { defaultApiDeps, withApiActor } from "../../lib/server/api/with-api-actor";
+import { apiRequest, routeParams } from "../support/api-request";
 
 const prisma = db();
 const ctxAt = (iso: string) => ({ prisma, now: () => new Date(iso), clientAddress: "192.0.2.7" });
@@ -104,5 +108,31 @@ describe("Pureservice: claim the credit within 4 weeks of the downtime (003 §4.
     expect((await rejection(claimCredit({ actor: customerAdmin, input: { organizationId, month: "2026-03" }, ctx: ctxAt("2026-04-02T08:00:00Z") }))).code).toBe("unprocessable");
     // Fjordvik is on Netpower (credited automatically, no claim rule)
     expect((await claimView(fjordvikAdmin, fjordvikAdmin.organizationId, "2026-04-02T08:00:00Z")).claim).toBeNull();
+  });
+});
+
+describe("POST /api/v1/organizations/:id/credit-claims", () => {
+  it("the customer's system claims in time (201); again is 409; another organisation's admin gets 404; a bad month 400", async () => {
+    const { organizationId, customerAdmin } = await pureserviceCustomer();
+    await marchDowntime(organizationId);
+    const at = new Date("2026-04-03T10:00:00Z");
+    const post = withApiActor<{ id: string }>(creditClaimHandler, () => ({ ...defaultApiDeps(), now: () => at }));
+    const token = (await createApiToken({ input: { email: customerAdmin.email }, ctx: { prisma, now: () => at } })).token;
+    const other = (await createApiToken({ input: { email: fjordvikAdmin.email }, ctx: { prisma, now: () => at } })).token;
+    const path = `/organizations/${organizationId}/credit-claims`;
+
+    const foreign = await post(apiRequest(other, path, { month: "2026-03" }), routeParams(organizationId));
+    expect(foreign.status).toBe(404);
+    expect((await post(apiRequest(token, path, { month: "March" }), routeParams(organizationId))).status).toBe(400);
+    expect(await prisma.creditClaim.count({ where: { organizationId } })).toBe(0);
+
+    const created = await post(apiRequest(token, path, { month: "2026-03", note: "Ref. e-post 3. april" }), routeParams(organizationId));
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ state: "claimed", claimedAt: at.toISOString(), deadline: "2026-04-07T12:00:00.000Z" });
+    expect((await post(apiRequest(token, path, { month: "2026-03" }), routeParams(organizationId))).status).toBe(409);
+    expect(await prisma.creditClaim.findFirstOrThrow({ where: { organizationId }, select: { note: true, claimedById: true } })).toEqual({
+      note: "Ref. e-post 3. april",
+      claimedById: customerAdmin.userId,
+    });
   });
 });
