@@ -2,6 +2,9 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "./support/test";
 import { signIn } from "./support/sign-in";
 import { createPrisma } from "../lib/server/db/prisma";
+import { hashPassword } from "../lib/server/auth/password-hash";
+import { DEMO_PASSWORD } from "../lib/server/db/demo-data";
+import { monthOf } from "../lib/server/reports/month";
 
 /**
  * Agreements in the browser (issue 15): a provider admin chooses the "Nettsoft mobile" preset,
@@ -71,4 +74,31 @@ test("a provider admin creates an agreement from the Nettsoft mobile preset, and
   expect(saved.targets).toEqual([{ minutes: 30 }]);
   expect(saved.escalationRules).toMatchObject({ breach: { moveToNextLine: true } });
   expect(await prisma.auditLog.count({ where: { action: "agreement.version.create", targetId: agreement.id } })).toBe(1);
+});
+
+test("a Pureservice customer admin sees the month's credit open until its deadline, claims it, and it shows as credited", async ({ page }) => {
+  // The server reads the wall clock, so the downtime is placed relative to it: [now − 20 days,
+  // now − 1 hour], and the month shown is the one holding now − 10 days, which then has at least
+  // ~10 days of downtime (credit 100 %) and a deadline 28 days after its last downtime (still open).
+  const now = Date.now();
+  const month = monthOf(new Date(now - 10 * 86_400_000));
+  const agreement = await prisma.serviceAgreement.findUniqueOrThrow({ where: { key: "pureservice" }, select: { id: true } });
+  const org = await prisma.organization.create({ data: { slug: `krav-${run}`, name: `Krav ${run} AS`, ticketPrefix: "KR", agreementId: agreement.id, monthlyFeeOre: 1_000_000 } });
+  const email = `admin-${run}@krav.example`;
+  await prisma.user.create({ data: { email, name: "Krav Admin", role: "CUSTOMER_ADMIN", organizationId: org.id, passwordHash: await hashPassword(DEMO_PASSWORD) } });
+  await prisma.incident.create({
+    data: { organizationId: org.id, service: "Pureservice", cause: "nede", startedAt: new Date(now - 20 * 86_400_000), endedAt: new Date(now - 3_600_000), counts: true },
+  });
+
+  await signIn(page, email);
+  await page.goto(`/reports?month=${month}`);
+  const claim = page.getByTestId("credit-claim");
+  await expect(claim).toHaveAttribute("data-state", "open");
+  await expect(page.getByTestId("credit-claim-text")).toContainText("Åpen til");
+  await claim.getByRole("button", { name: "Krev kreditten" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Kravet er registrert." })).toBeVisible({ timeout: 15_000 });
+  await page.reload();
+  await expect(page.getByTestId("credit-claim")).toHaveAttribute("data-state", "claimed");
+  await expect(page.getByTestId("credit-claim-text")).toContainText("kreditert");
+  expect(await prisma.auditLog.count({ where: { organizationId: org.id, action: "credit.claim" } })).toBe(1);
 });
