@@ -9,7 +9,9 @@ import { t } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
 import { withSession } from "@/lib/server/http/session";
 import { defaultContext } from "@/lib/server/tickets/context";
-import { getComplianceHistory, getOrganizationReport } from "@/lib/server/reports";
+import { getComplianceHistory, getCreditClaim, getOrganizationReport } from "@/lib/server/reports";
+import { ReportCreditClaim } from "@/components/report-credit-claim";
+import { claimCreditAction } from "./actions";
 import { formatMonth } from "@/lib/server/reports/format";
 import { monthOrDefault, reportOrganizationFor } from "@/lib/server/reports/report-target";
 import { ReportBreaches } from "@/components/report-breaches";
@@ -37,7 +39,8 @@ async function load(search: Awaited<Search>) {
   const month = monthOrDefault(search.month, ctx.now());
   const input = { organizationId, month };
   const [view, history] = await Promise.all([found(getOrganizationReport({ actor, input, ctx })), found(getComplianceHistory({ actor, input, ctx }))]);
-  return { view, history, month, organizationId: actor.role === "PROVIDER_ADMIN" ? organizationId : undefined };
+  const claim = await found(getCreditClaim({ actor, view, ctx }));
+  return { view, history, month, claim, now: ctx.now(), organizationId: actor.role === "PROVIDER_ADMIN" ? organizationId : undefined };
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -52,7 +55,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 export default async function ReportPage({ searchParams }: { searchParams: Search }) {
-  const [{ view, history, month, organizationId }, locale] = await Promise.all([load(await searchParams), getLocale()]);
+  const [{ view, history, month, claim, now, organizationId }, locale] = await Promise.all([load(await searchParams), getLocale()]);
   const f = view.figures;
   const query = organizationId ? `?organization=${organizationId}` : "";
   return (
@@ -90,6 +93,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
       </Section>
       <Section id="credit" title={t(locale, "report.section.credit")}>
         <ReportCredit credit={f.credit} locale={locale} />
+        {claim && <ReportCreditClaim claim={claim} locale={locale} now={now} form={{ organizationId: f.organization.id, month }} action={claimCreditAction} />}
       </Section>
     </main>
   );

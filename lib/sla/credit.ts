@@ -13,16 +13,27 @@ export interface UptimeTier {
   percent: number;
 }
 
+/**
+ * A claim rule (Pureservice 003 §4.3): the customer must claim the credit in writing within
+ * `claimWithinDays` of the downtime, or the right to it lapses. Omitted: credited automatically.
+ */
+export interface CreditClaimRule {
+  claimWithinDays?: number;
+}
+
+/** Sodvin's service period (001 §7.2 "kvartalsvis om ikke annet fremgår"); omitted: the month. */
+export type ServicePeriod = "month" | "quarter";
+
 export type CreditScheme =
   /** Netpower (000 §7, §10): perBreachPercent per breached condition, capped. */
-  | { kind: "netpower"; perBreachPercent: number; capPercent: number; minWithinTargetPercent: number; minUptimePercent: number }
+  | ({ kind: "netpower"; perBreachPercent: number; capPercent: number; minWithinTargetPercent: number; minUptimePercent: number } & CreditClaimRule)
   /**
    * Uptime tiers (Pureservice 003 §4.5, Nettsoft 002 §6.6). Uptime that falls in no tier is a gap
    * the agreement leaves undefined: reported with `undefinedGap`, never guessed.
    */
-  | { kind: "uptime_tiers"; tiers: UptimeTier[]; capPercent: number; claimWithinDays?: number }
-  /** Sodvin (001 §7.2): R = V · (1 − (D − N) / D / O). */
-  | { kind: "sodvin_refund"; agreedUptime: number }
+  | ({ kind: "uptime_tiers"; tiers: UptimeTier[]; capPercent: number } & CreditClaimRule)
+  /** Sodvin (001 §7.2): R = V · (1 − (D − N) / D / O), V the fee of the service period. */
+  | ({ kind: "sodvin_refund"; agreedUptime: number; servicePeriod?: ServicePeriod } & CreditClaimRule)
   /** No financial credit in the agreement. */
   | { kind: "none" };
 
@@ -87,6 +98,10 @@ function fmtPct(p: number): string {
 
 export function validateCreditScheme(scheme: CreditScheme, field = "credit"): void {
   if (scheme === null || typeof scheme !== "object") throw new SlaInputError(field, "expected a credit scheme");
+  if (scheme.kind !== "none" && scheme.claimWithinDays !== undefined) {
+    const d = scheme.claimWithinDays;
+    if (typeof d !== "number" || !Number.isInteger(d) || d < 1 || d > 366) throw new SlaInputError(`${field}.claimWithinDays`, `expected whole days 1–366, got ${String(d)}`);
+  }
   switch (scheme.kind) {
     case "none":
       return;
@@ -117,6 +132,9 @@ export function validateCreditScheme(scheme: CreditScheme, field = "credit"): vo
     case "sodvin_refund":
       if (!(scheme.agreedUptime > 0 && scheme.agreedUptime < 1)) {
         throw new SlaInputError(`${field}.agreedUptime`, `expected 0 < O < 1 (e.g. 0.995), got ${String(scheme.agreedUptime)}`);
+      }
+      if (scheme.servicePeriod !== undefined && scheme.servicePeriod !== "month" && scheme.servicePeriod !== "quarter") {
+        throw new SlaInputError(`${field}.servicePeriod`, `expected "month" or "quarter", got ${JSON.stringify(scheme.servicePeriod)}`);
       }
       return;
     default:

@@ -29,6 +29,8 @@ export {
   type CreditLineReason,
   type CreditResult,
   type CreditScheme,
+  type CreditClaimRule,
+  type ServicePeriod,
   type NetpowerCreditScheme,
   type SodvinRefundScheme,
   type UptimeTier,
@@ -37,3 +39,7 @@ export {
 export { computeUptime, type UptimeInput, type UptimeResult } from "./uptime";
 export { expandMaintenanceWindows, type MaintenanceRule } from "./maintenance";
 export * from "./presets";
+export { creditClaimDeadline, creditClaimStatus, type CreditClaimInput, type CreditClaimState, type CreditClaimStatus } from "./credit-claim";
+export { computeServicePeriodRefund, servicePeriodMonths, type MonthUptimeHours, type ServicePeriodRefund } from "./service-period";
+export { diffVersionTerms, type VersionDifference, type VersionTerms } from "./version-diff";
+export { formatMaintenanceRules, formatUptimeTiers, parseMaintenanceRules, parseUptimeTiers } from "./agreement-text";

@@ -18,8 +18,10 @@ describe("presets", () => {
       "nettsoft-ms365-bruker",
       "nettsoft-servers-vps",
       "nettsoft-teams",
+      "nettsoft-mobile",
+      "sodvin-azure",
     ]);
-    expect(AGREEMENT_PRESETS.map((a) => a.versions.map((v) => v.targets.P1?.minutes))).toEqual([[60], [30], [240, 120], [120], [240], [60], [240]]);
+    expect(AGREEMENT_PRESETS.map((a) => a.versions.map((v) => v.targets.P1?.minutes))).toEqual([[60], [30], [240, 120], [120], [240], [60], [240], [60], [60]]);
   });
   it("Pureservice moved from 4 h to 2 h on 02.10.2023 (004 change log, version 2.2)", () => {
     expect(selectAgreementVersion(PURESERVICE.versions, at("2023-09-29T10:00:00Z")).targets.P2?.minutes).toBe(240);

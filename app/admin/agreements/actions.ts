@@ -2,12 +2,21 @@
 /** A new agreement version: the form's text becomes numbers here; the use case and lib/sla judge the rest. */
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { createAgreementVersion } from "@/lib/server/admin";
-import { defaultContext } from "@/lib/server/tickets/context";
+import { createAgreement, createAgreementVersion } from "@/lib/server/admin";
+import { requestContext } from "@/lib/server/http/request-context";
 import { PRIORITIES } from "@/lib/sla";
 import { formAction } from "@/lib/server/http/action";
 
 const TARGET_FIELDS = PRIORITIES.flatMap((p) => [`targets.${p}.minutes`, `targets.${p}.calendarId`]);
+const RECIPIENTS = ["assignee", "lineLead", "customerAdmin"] as const;
+const RECIPIENT_FIELDS = ["warning", "breach"].flatMap((when) => RECIPIENTS.map((r) => `escalation.${when}.${r}`));
+
+/** The escalation checkboxes: who is told at a warning and at a breach, and whether a breach moves line. */
+const escalationOf = (values: Record<string, string>) => ({
+  warning: RECIPIENTS.filter((r) => values[`escalation.warning.${r}`] === "on"),
+  breach: RECIPIENTS.filter((r) => values[`escalation.breach.${r}`] === "on"),
+  moveToNextLine: values["escalation.moveToNextLine"] === "on",
+});
 
 const numberOrNull = (text: string | undefined): number | null | undefined => {
   const s = (text ?? "").trim().replace(",", ".");
@@ -18,7 +27,7 @@ const numberOrNull = (text: string | undefined): number | null | undefined => {
 
 export const submitNewVersion = formAction({
   audience: "provider-admin",
-  fields: ["agreementId", "label", "validFrom", "warningPercents", "minWithinTargetPercent", "note", ...TARGET_FIELDS],
+  fields: ["agreementId", "label", "validFrom", "warningPercents", "minWithinTargetPercent", "note", "escalation.moveToNextLine", ...TARGET_FIELDS, ...RECIPIENT_FIELDS],
   path: (values) => `/admin/agreements/${values.agreementId}`,
   refusal: { kind: "fields", ours: (error) => (error.code === "conflict" ? { validFrom: "admin.new.validFromTaken" } : {}) },
   run: async ({ actor, t, values }) => {
@@ -49,11 +58,115 @@ export const submitNewVersion = formAction({
         targets,
         warningPercents,
         minWithinTargetPercent: minWithinTargetPercent ?? 0,
+        escalation: escalationOf(values),
         note: values.note ?? "",
       },
-      ctx: defaultContext(),
+      ctx: await requestContext(),
     });
     revalidatePath(`/admin/agreements/${created.agreementId}`);
     redirect(`/admin/agreements/${created.agreementId}?done=created`);
+  },
+});
+
+const CREDIT_FIELDS = [
+  "credit.kind",
+  "credit.perBreachPercent",
+  "credit.capPercent",
+  "credit.minWithinTargetPercent",
+  "credit.minUptimePercent",
+  "credit.tiers",
+  "credit.tiersCap",
+  "credit.agreedUptimePercent",
+  "credit.servicePeriod",
+];
+
+/** A new agreement from the form (filled in from a preset or typed from scratch). */
+export const submitNewAgreement = formAction({
+  audience: "provider-admin",
+  fields: [
+    "name",
+    "provider",
+    "source",
+    "warningPercents",
+    "minWithinTargetPercent",
+    "escalation.moveToNextLine",
+    "claimWithinDays",
+    "maintenance",
+    "uptimeCalendarId",
+    "maintenanceReducesTotal",
+    ...TARGET_FIELDS,
+    ...RECIPIENT_FIELDS,
+    ...CREDIT_FIELDS,
+  ],
+  path: () => "/admin/agreements/new",
+  refusal: { kind: "fields" },
+  run: async ({ actor, t, values }) => {
+    const errors: Record<string, string> = {};
+    const required = (field: string) => {
+      if (!values[field]?.trim()) errors[field] = t("admin.form.required");
+      return values[field]?.trim() ?? "";
+    };
+    const number = (field: string): number => {
+      const n = numberOrNull(values[field]);
+      if (n === undefined || n === null) errors[field] = t("admin.new.number");
+      return n ?? 0;
+    };
+    const name = required("name");
+    const provider = required("provider");
+    const targets = Object.fromEntries(
+      PRIORITIES.map((p) => {
+        const minutes = numberOrNull(values[`targets.${p}.minutes`]);
+        if (minutes === undefined || (minutes !== null && !Number.isInteger(minutes))) errors[`targets.${p}.minutes`] = t("admin.new.number");
+        return [p, { minutes: minutes ?? null, calendarId: values[`targets.${p}.calendarId`] ?? "" }];
+      }),
+    ) as Record<(typeof PRIORITIES)[number], { minutes: number | null; calendarId: string }>;
+    const warningPercents = (values.warningPercents ?? "")
+      .split(/[,;\s]+/)
+      .filter(Boolean)
+      .map((s) => Number(s.replace("%", "").replace(",", ".")));
+    if (warningPercents.some((n) => !Number.isFinite(n))) errors.warningPercents = t("admin.new.number");
+    const minWithinTargetPercent = number("minWithinTargetPercent");
+    const kind = values["credit.kind"] ?? "none";
+    const credit =
+      kind === "netpower"
+        ? {
+            kind: "netpower" as const,
+            perBreachPercent: number("credit.perBreachPercent"),
+            capPercent: number("credit.capPercent"),
+            minWithinTargetPercent: number("credit.minWithinTargetPercent"),
+            minUptimePercent: number("credit.minUptimePercent"),
+          }
+        : kind === "uptime_tiers"
+          ? { kind: "uptime_tiers" as const, tiers: values["credit.tiers"] ?? "", capPercent: number("credit.tiersCap") }
+          : kind === "sodvin_refund"
+            ? {
+                kind: "sodvin_refund" as const,
+                agreedUptimePercent: number("credit.agreedUptimePercent"),
+                servicePeriod: values["credit.servicePeriod"] === "month" ? ("month" as const) : ("quarter" as const),
+              }
+            : { kind: "none" as const };
+    const claimWithinDays = numberOrNull(values.claimWithinDays);
+    if (claimWithinDays === undefined || (claimWithinDays !== null && !Number.isInteger(claimWithinDays))) errors.claimWithinDays = t("admin.new.number");
+    if (Object.keys(errors).length) return { values, errors, message: t("admin.form.hasErrors") };
+    const created = await createAgreement({
+      actor,
+      input: {
+        name,
+        provider,
+        source: values.source ?? "",
+        targets,
+        warningPercents,
+        minWithinTargetPercent,
+        escalation: escalationOf(values),
+        credit,
+        claimWithinDays: claimWithinDays ?? null,
+        maintenance: values.maintenance ?? "",
+        uptimeCalendarId: values.uptimeCalendarId ?? "",
+        maintenanceReducesTotal: values.maintenanceReducesTotal === "on",
+      },
+      ctx: await requestContext(),
+    });
+    revalidatePath("/admin/agreements");
+    redirect(`/admin/agreements/${created.id}?done=agreementCreated`);
   },
 });

@@ -6,6 +6,7 @@ import { defaultContext } from "@/lib/server/tickets/context";
 import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
+import { ButtonLink } from "@/components/button-link";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { withSession } from "@/lib/server/http/session";
@@ -25,7 +26,15 @@ export default async function AgreementsPage() {
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-10 sm:px-6">
       <BackLink href="/admin" label={t("admin.nav.back")} />
-      <PageHeader title={t("admin.agr.title")} lead={t("admin.agr.intro")} />
+      <PageHeader
+        title={t("admin.agr.title")}
+        lead={t("admin.agr.intro")}
+        actions={
+          <ButtonLink tone="primary" href="/admin/agreements/new">
+            {t("agreements.create.link")}
+          </ButtonLink>
+        }
+      />
       {agreements.length === 0 && <EmptyState title={t("admin.agr.empty")} />}
       <ul className="flex flex-col gap-4">
         {agreements.map((a) => {

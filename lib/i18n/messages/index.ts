@@ -14,6 +14,7 @@ import { notify } from "./notify";
 import { attachments } from "./attachments";
 import { account } from "./account";
 import { twofa } from "./twofa";
+import { agreements } from "./agreements";
 
 export const areas = {
   common,
@@ -27,4 +28,5 @@ export const areas = {
   attachments,
   account,
   twofa,
+  agreements,
 };

@@ -1,10 +1,12 @@
 import "server-only";
 /**
  * Adds a dated version to an agreement: targets per priority (business minutes on a calendar),
- * warning thresholds and the compliance threshold; the credit scheme and escalation rules are
- * copied from the latest version. Validated as a whole by lib/sla's validateAgreementVersion on
+ * warning thresholds, the compliance threshold and (when given) the escalation rules; the credit
+ * scheme, and the escalation rules when not given, are copied from the latest version. Validated as a whole by lib/sla's validateAgreementVersion on
  * the calendars' specs. Tickets registered from validFrom on are measured by it; a validFrom that
- * another version of the agreement already has is refused.
+ * another version of the agreement already has is refused. A ticket keeps the version it was
+ * registered with (Ticket.agreementVersionId), so a new version never changes one registered
+ * before it. Audited (agreement.version.create) in the same transaction.
  */
 import { PRIORITIES, SlaInputError, validateAgreementVersion, type AgreementVersionSpec, type Priority } from "../../sla";
 import { dayNumberFromIsoDate } from "../../sla/local-date";
@@ -18,6 +20,8 @@ import { TRANSACTION_OPTIONS } from "../db/prisma";
 import { toJson } from "../db/json";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
+import { writeAudit } from "../audit/write-audit";
+import { EscalationRulesSchema } from "../escalation/rules";
 import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { rethrowSlaError } from "./sla-error";
 import { CreateAgreementVersionSchema, type CreateAgreementVersionInput } from "./schemas";
@@ -72,7 +76,23 @@ export async function createAgreementVersion({
     return await ctx.prisma.$transaction(async (tx) => {
       const agreement = await tx.serviceAgreement.findUnique({
         where: { id: input.agreementId },
-        select: { id: true, versions: { orderBy: { validFrom: "desc" }, take: 1, select: { creditScheme: true, escalationRules: true } } },
+        select: {
+          id: true,
+          versions: {
+            orderBy: { validFrom: "desc" },
+            take: 1,
+            select: {
+              id: true,
+              label: true,
+              validFrom: true,
+              warningThresholds: true,
+              minWithinTargetPercent: true,
+              creditScheme: true,
+              escalationRules: true,
+              targets: { select: { priority: true, minutes: true, calendarId: true } },
+            },
+          },
+        },
       });
       if (!agreement) throw notFound("Agreement");
       const previous = agreement.versions[0];
@@ -108,6 +128,9 @@ export async function createAgreementVersion({
         throw error;
       }
 
+      const escalationRules = input.escalation
+        ? EscalationRulesSchema.parse({ warning: { notify: input.escalation.warning }, breach: { notify: input.escalation.breach, moveToNextLine: input.escalation.moveToNextLine } })
+        : (previous.escalationRules ?? {});
       const created = await tx.agreementVersion.create({
         data: {
           agreementId: agreement.id,
@@ -116,12 +139,44 @@ export async function createAgreementVersion({
           warningThresholds: spec.warningThresholds,
           minWithinTargetPercent: input.minWithinTargetPercent,
           creditScheme: toJson(previous.creditScheme),
-          escalationRules: toJson(previous.escalationRules ?? {}),
+          escalationRules: toJson(escalationRules),
           note: input.note || null,
           createdAt: ctx.now(),
           targets: { create: covered.map((p: Priority) => ({ priority: p, minutes: input.targets[p].minutes!, calendarId: input.targets[p].calendarId })) },
         },
         select: { id: true, agreementId: true, validFrom: true },
+      });
+      const summary = (v: {
+        label: string;
+        validFrom: Date;
+        warningThresholds: number[];
+        minWithinTargetPercent: number;
+        targets: Array<{ priority: string; minutes: number; calendarId: string }>;
+      }) => ({
+        label: v.label,
+        validFrom: v.validFrom.toISOString(),
+        targets: Object.fromEntries(v.targets.map((t) => [t.priority, { minutes: t.minutes, calendarId: t.calendarId }])),
+        warningThresholds: v.warningThresholds,
+        minWithinTargetPercent: v.minWithinTargetPercent,
+      });
+      await writeAudit(tx, ctx, {
+        actor: { userId: actor.userId, email: actor.email },
+        action: "agreement.version.create",
+        targetType: "ServiceAgreement",
+        targetId: agreement.id,
+        organizationId: null,
+        before: { id: previous.id, ...summary(previous), escalationRules: toJson(previous.escalationRules ?? {}) },
+        after: {
+          id: created.id,
+          ...summary({
+            label: input.label,
+            validFrom,
+            warningThresholds: spec.warningThresholds,
+            minWithinTargetPercent: input.minWithinTargetPercent,
+            targets: covered.map((p) => ({ priority: p, minutes: input.targets[p].minutes!, calendarId: input.targets[p].calendarId })),
+          }),
+          escalationRules: toJson(escalationRules),
+        },
       });
       return created;
     }, TRANSACTION_OPTIONS);

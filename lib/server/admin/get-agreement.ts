@@ -7,6 +7,12 @@ import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
 import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { AgreementIdSchema } from "./schemas";
+import { parseEscalationRules } from "../escalation/rules";
+
+const escalationOf = (stored: unknown) => {
+  const rules = parseEscalationRules(stored);
+  return { warning: rules.warning.notify, breach: rules.breach.notify, moveToNextLine: rules.breach.moveToNextLine };
+};
 
 export interface AgreementDetail {
   id: string;
@@ -19,6 +25,8 @@ export interface AgreementDetail {
     targets: Record<Priority, { minutes: number | null; calendarId: string | null }>;
     warningThresholds: number[];
     minWithinTargetPercent: number;
+    /** Who is told at a warning and a breach, and whether a breach moves line (lib/server/escalation). */
+    escalation: { warning: string[]; breach: string[]; moveToNextLine: boolean };
   } | null;
 }
 
@@ -40,6 +48,7 @@ export async function getAgreement({ actor, input: raw, ctx }: { actor: Actor; i
           validFrom: true,
           warningThresholds: true,
           minWithinTargetPercent: true,
+          escalationRules: true,
           targets: { orderBy: { priority: "asc" }, select: { priority: true, minutes: true, calendarId: true, calendar: { select: { name: true } } } },
         },
       },
@@ -57,6 +66,7 @@ export async function getAgreement({ actor, input: raw, ctx }: { actor: Actor; i
         ) as Record<Priority, { minutes: number | null; calendarId: string | null }>,
         warningThresholds: last.warningThresholds,
         minWithinTargetPercent: last.minWithinTargetPercent,
+        escalation: escalationOf(last.escalationRules),
       }
     : null;
   return {

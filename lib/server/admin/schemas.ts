@@ -62,6 +62,8 @@ export type SetCalendarDateInput = z.input<typeof SetCalendarDateSchema>;
 export const CalendarIdSchema = z.object({ calendarId: z.uuid() });
 export type CalendarIdInput = z.input<typeof CalendarIdSchema>;
 
+const RecipientsSchema = z.array(z.enum(["assignee", "lineLead", "customerAdmin"])).max(3);
+
 const TargetSchema = z.object({
   /** null = the priority is not covered by the version. */
   minutes: z.number().int().positive().max(1_000_000).nullable(),
@@ -77,6 +79,8 @@ export const CreateAgreementVersionSchema = z.object({
   /** Percentages of the target at which to warn, e.g. [50, 75, 90]. */
   warningPercents: z.array(z.number()).max(10),
   minWithinTargetPercent: z.number(),
+  /** Omitted: the latest version's escalation rules are copied. */
+  escalation: z.object({ warning: RecipientsSchema, breach: RecipientsSchema, moveToNextLine: z.boolean() }).optional(),
   note: safeString().trim().max(500).optional(),
 });
 export type CreateAgreementVersionInput = z.input<typeof CreateAgreementVersionSchema>;
@@ -89,3 +93,34 @@ export type CreateUserTokenInput = z.input<typeof CreateUserTokenSchema>;
 
 export const RevokeUserTokenSchema = z.object({ tokenId: z.uuid() });
 export type RevokeUserTokenInput = z.input<typeof RevokeUserTokenSchema>;
+
+/** A calendar chosen for a target: a calendar's id, or "preset:<key>" for a preset calendar not yet in the database. */
+const CalendarRefSchema = z.string().trim().min(1).max(100);
+const AgreementTargetSchema = z.object({ minutes: z.number().int().positive().max(1_000_000).nullable(), calendarId: CalendarRefSchema });
+
+export const CreateAgreementSchema = z.object({
+  name,
+  provider: name,
+  /** Where the terms come from, e.g. the preset's "002 §2, §6.2–6.6". */
+  source: safeString().trim().max(200).optional(),
+  targets: z.object({ P1: AgreementTargetSchema, P2: AgreementTargetSchema, P3: AgreementTargetSchema, P4: AgreementTargetSchema }),
+  warningPercents: z.array(z.number()).max(10),
+  minWithinTargetPercent: z.number(),
+  /** lib/server/escalation EscalationRules: who is told at a warning and a breach, and whether a breach moves line. */
+  escalation: z.object({ warning: RecipientsSchema, breach: RecipientsSchema, moveToNextLine: z.boolean() }),
+  credit: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("none") }),
+    z.object({ kind: z.literal("netpower"), perBreachPercent: z.number(), capPercent: z.number(), minWithinTargetPercent: z.number(), minUptimePercent: z.number() }),
+    /** Tiers as text, one a line ("99-99.5: 25"; lib/sla parseUptimeTiers). */
+    z.object({ kind: z.literal("uptime_tiers"), tiers: safeString().max(2000), capPercent: z.number() }),
+    z.object({ kind: z.literal("sodvin_refund"), agreedUptimePercent: z.number(), servicePeriod: z.enum(["month", "quarter"]) }),
+  ]),
+  /** The claim rule: days after the downtime the customer has to claim; null = credited automatically. */
+  claimWithinDays: z.number().int().nullable(),
+  /** Recurring maintenance windows as text, one a line (lib/sla parseMaintenanceRules). */
+  maintenance: safeString().max(2000).default(""),
+  /** Calendar of the time the uptime guarantee covers; "" = all the time. */
+  uptimeCalendarId: z.string().trim().max(100).default(""),
+  maintenanceReducesTotal: z.boolean(),
+});
+export type CreateAgreementInput = z.input<typeof CreateAgreementSchema>;

@@ -6,6 +6,7 @@ import "server-only";
 import { z } from "zod";
 import { ListTicketsSchema, RegisterTicketSchema, TicketActionSchema } from "../tickets/schemas";
 import { CloseIncidentSchema, ListIncidentsSchema, OpenIncidentSchema } from "../incidents/schemas";
+import { ClaimCreditBodySchema } from "./credit-claim";
 import { InviteUserSchema } from "../people/schemas";
 import { ErrorBodySchema, TicketEventListSchema, TicketListSchema, TicketViewSchema } from "./view-schemas";
 
@@ -171,6 +172,16 @@ export function buildOpenApiDocument(): object {
           responses: { ...ok("The month's figures, with each line of the credit calculation", "Object"), ...errorResponses("400", "401", "404", "429", "500") },
         },
       },
+      "/api/v1/organizations/{id}/credit-claims": {
+        post: {
+          operationId: "claimCredit",
+          summary:
+            "Claim a month's credit under a claim rule (Pureservice 003 §4.3: within 4 weeks of the downtime, or it is forfeited); customer admins for their own organisation, provider admins for any",
+          parameters: [pathId("The organisation's id (customer admins: their own; provider admins: any)")],
+          requestBody: { required: true, content: jsonContent("ClaimCredit") },
+          responses: { ...ok("The claim: state (claimed), deadline and when it was claimed", "Object", "201"), ...errorResponses("400", "401", "404", "409", "422", "429", "500") },
+        },
+      },
       "/api/v1/incidents": {
         get: {
           operationId: "listIncidents",
@@ -224,6 +235,7 @@ export function buildOpenApiDocument(): object {
         OpenIncident: schemaOf(OpenIncidentSchema, "input"),
         CloseIncident: schemaOf(CloseIncidentSchema, "input"),
         InviteUser: schemaOf(InviteUserSchema, "input"),
+        ClaimCredit: schemaOf(ClaimCreditBodySchema, "input"),
         Object: { type: "object" },
       },
       responses: {

@@ -51,9 +51,16 @@ export const WeeklyHoursSchema: z.ZodType<CalendarSpec["weekly"]> = z.partialRec
 
 const UptimeTierSchema = z.object({ minUptimePercent: z.number().optional(), belowUptimePercent: z.number().optional(), percent: z.number() });
 export const CreditSchemeSchema: z.ZodType<CreditScheme> = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("netpower"), perBreachPercent: z.number(), capPercent: z.number(), minWithinTargetPercent: z.number(), minUptimePercent: z.number() }),
+  z.object({
+    kind: z.literal("netpower"),
+    perBreachPercent: z.number(),
+    capPercent: z.number(),
+    minWithinTargetPercent: z.number(),
+    minUptimePercent: z.number(),
+    claimWithinDays: z.number().optional(),
+  }),
   z.object({ kind: z.literal("uptime_tiers"), tiers: z.array(UptimeTierSchema), capPercent: z.number(), claimWithinDays: z.number().optional() }),
-  z.object({ kind: z.literal("sodvin_refund"), agreedUptime: z.number() }),
+  z.object({ kind: z.literal("sodvin_refund"), agreedUptime: z.number(), servicePeriod: z.enum(["month", "quarter"]).optional(), claimWithinDays: z.number().optional() }),
   z.object({ kind: z.literal("none") }),
 ]);
 

@@ -11,3 +11,6 @@ export { MonthSchema, monthBounds, monthOf, previousMonth, addMonths, type Month
 export type { ReportView } from "./report-views";
 export type { FigureDifference } from "./differences";
 export type * from "./figures";
+export { claimCredit } from "./claim-credit";
+export { creditClaimOf, type CreditClaimView } from "./credit-claim";
+export { getCreditClaim } from "./get-credit-claim";

@@ -44,6 +44,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
         }
       />
       {search.done === "created" && <StatusMessage message={t("admin.new.created")} />}
+      {search.done === "agreementCreated" && <StatusMessage message={t("agreements.create.created")} />}
       <DataTable
         caption={t("admin.agr.versionsCaption", { name: agreement.name })}
         rows={agreement.versions.map((v, i) => ({ ...v, state: states[i] ?? "past" }))}

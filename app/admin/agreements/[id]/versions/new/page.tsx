@@ -1,9 +1,9 @@
 /** /admin/agreements/[id]/versions/new: a new dated version, prefilled from the latest one. */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getAgreement, listCalendars } from "@/lib/server/admin";
+import { getAgreement, listCalendars, RECIPIENTS } from "@/lib/server/admin";
 import { defaultContext } from "@/lib/server/tickets/context";
-import { PRIORITIES } from "@/lib/sla";
+import { PRIORITIES, type VersionTerms } from "@/lib/sla";
 import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { PageHeader } from "@/components/page-header";
@@ -28,6 +28,50 @@ export default async function NewVersionPage({ params }: { params: Promise<{ id:
     warningPercents: latest.warningThresholds.map((w) => String(Math.round(w * 1000) / 10)).join(", "),
     minWithinTargetPercent: String(latest.minWithinTargetPercent),
   };
+  const calendarName = new Map(calendars.map((c) => [c.id, c.name]));
+  const recipients = RECIPIENTS.map((r) => ({ value: r, label: t(`agreements.create.recipient.${r}`) }));
+  const recipientLabel = new Map(recipients.map((r) => [r.value as string, r.label]));
+  for (const when of ["warning", "breach"] as const) for (const r of latest.escalation[when]) defaults[`escalation.${when}.${r}`] = "on";
+  if (latest.escalation.moveToNextLine) defaults["escalation.moveToNextLine"] = "on";
+  const current: VersionTerms = {
+    targets: Object.fromEntries(
+      PRIORITIES.map((p) => {
+        const target = latest.targets[p];
+        return [p, target.minutes === null ? null : { minutes: target.minutes, calendar: calendarName.get(target.calendarId ?? "") ?? target.calendarId ?? "" }];
+      }),
+    ),
+    warningPercents: latest.warningThresholds.map((w) => Math.round(w * 1000) / 10),
+    minWithinTargetPercent: latest.minWithinTargetPercent,
+    escalation: {
+      warning: latest.escalation.warning.map((r) => recipientLabel.get(r) ?? r),
+      breach: latest.escalation.breach.map((r) => recipientLabel.get(r) ?? r),
+      moveToNextLine: latest.escalation.moveToNextLine,
+    },
+  };
+  const diffText = {
+    yes: t("agreements.diff.yes"),
+    no: t("agreements.diff.no"),
+    title: t("agreements.diff.title"),
+    none: t("agreements.diff.none"),
+    notCovered: t("agreements.diff.notCovered"),
+    field: t("agreements.diff.field"),
+    before: t("agreements.diff.before"),
+    after: t("agreements.diff.after"),
+    unchangedTickets: t("agreements.diff.unchangedTickets"),
+    labels: {
+      ...Object.fromEntries(
+        PRIORITIES.flatMap((p) => [
+          [`targets.${p}.minutes`, t("agreements.diff.targetMinutes", { priority: p })],
+          [`targets.${p}.calendar`, t("agreements.diff.targetCalendar", { priority: p })],
+        ]),
+      ),
+      warningPercents: t("agreements.diff.warningPercents"),
+      minWithinTargetPercent: t("agreements.diff.minWithinTargetPercent"),
+      "escalation.warning": t("agreements.diff.escalationWarning"),
+      "escalation.breach": t("agreements.diff.escalationBreach"),
+      "escalation.moveToNextLine": t("agreements.diff.escalationMove"),
+    },
+  };
   for (const p of PRIORITIES) {
     defaults[`targets.${p}.minutes`] = latest.targets[p].minutes === null ? "" : String(latest.targets[p].minutes);
     defaults[`targets.${p}.calendarId`] = latest.targets[p].calendarId ?? latest.targets.P1.calendarId ?? calendars[0]?.id ?? "";
@@ -40,6 +84,16 @@ export default async function NewVersionPage({ params }: { params: Promise<{ id:
         agreementId={agreement.id}
         defaults={defaults}
         calendars={calendars.map((c) => ({ value: c.id, label: c.name }))}
+        current={current}
+        diffText={diffText}
+        recipients={recipients}
+        escalationText={{
+          legend: t("agreements.create.escalation"),
+          help: t("agreements.create.escalationHelp"),
+          warning: t("agreements.create.warningNotify"),
+          breach: t("agreements.create.breachNotify"),
+          moveToNextLine: t("agreements.create.moveToNextLine"),
+        }}
         text={{
           label: t("admin.new.label"),
           labelHelp: t("admin.new.labelHelp"),
