@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "./support/test";
 import { signIn } from "./support/sign-in";
 import { createPrisma } from "../lib/server/db/prisma";
-import { createTransport, deliverDueNotifications } from "../lib/server/notifications";
+import * as mail from "./support/account-mail";
 import { startSmtpSink, type SmtpSink } from "../tests/support/smtp-sink";
 
 /**
@@ -23,28 +23,8 @@ test.afterAll(async () => {
   await prisma.$disconnect();
 });
 
-/** Runs the delivery pass into the sink and returns the link in the newest mail to `email`. */
-async function linkMailedTo(email: string): Promise<string> {
-  const transport = createTransport({ SMTP_URL: sink.url, MAIL_FROM: "Helpdesk <helpdesk@servicedesk.example>" });
-  try {
-    // The server wrote the notification at its wall clock; deliver just after it (no business-hours rule applies to these mails).
-    await deliverDueNotifications({ prisma, transport, now: new Date(Date.now() + 1000), limit: 500, throttle: { maxPerWindow: 10_000, windowMinutes: 10 } });
-  } finally {
-    transport.close();
-  }
-  const text = sink.to(email).at(-1)?.text ?? "";
-  const link = /https?:\/\/\S+\/passord\/ny\?token=[A-Za-z0-9_-]{43}/.exec(text)?.[0];
-  expect(link, `a link in the mail to ${email}`).toBeTruthy();
-  return new URL(link!).pathname + new URL(link!).search;
-}
-
-async function choosePassword(page: Page, path: string, password = PASSWORD) {
-  await page.goto(path);
-  await page.getByLabel("Nytt passord").fill(password);
-  await page.getByLabel("Gjenta passordet").fill(password);
-  await page.getByRole("button", { name: "Lagre passord" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Passordet er lagret" })).toBeVisible();
-}
+const linkMailedTo = (email: string) => mail.linkMailedTo(prisma, sink, email);
+const choosePassword = (page: Page, path: string, password = PASSWORD) => mail.choosePassword(page, path, password);
 
 test("a provider admin invites a user, who chooses a password from the mail and signs in; the link works once", async ({ browser }) => {
   const email = `invitert-${run}@nordlys.example`;
