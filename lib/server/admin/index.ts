@@ -17,3 +17,8 @@ export { listUserTokens, type UserTokens } from "./list-user-tokens";
 export { createUserToken } from "./create-user-token";
 export { revokeUserToken } from "./revoke-user-token";
 export { WEEKDAYS, type Weekday } from "./schemas";
+export { createOrganization } from "./create-organization";
+export { updateOrganization } from "./update-organization";
+export { setOrganizationActive } from "./set-organization-active";
+export { setContactPerson } from "./set-contact-person";
+export { getOrganization, type OrganizationDetail } from "./get-organization";
