@@ -13,6 +13,7 @@ import { report } from "./report";
 import { notify } from "./notify";
 import { attachments } from "./attachments";
 import { account } from "./account";
+import { orgs } from "./orgs";
 
 export const areas = {
   common,
@@ -25,4 +26,5 @@ export const areas = {
   notify,
   attachments,
   account,
+  orgs,
 };
