@@ -44,7 +44,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
                 {org.isProvider ? (
                   org.name
                 ) : (
-                  <Link href={`/admin/organizations/${org.id}`} className="text-blue-800 underline underline-offset-2" aria-label={t("orgs.list.open", { name: org.name })}>
+                  <Link href={`/admin/organizations/${org.id}`} className="text-blue-800 underline underline-offset-2">
                     {org.name}
                   </Link>
                 )}{" "}

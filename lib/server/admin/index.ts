@@ -22,3 +22,5 @@ export { updateOrganization } from "./update-organization";
 export { setOrganizationActive } from "./set-organization-active";
 export { setContactPerson } from "./set-contact-person";
 export { getOrganization, type OrganizationDetail } from "./get-organization";
+export { updateCalendar } from "./update-calendar";
+export { removeCalendarDate } from "./remove-calendar-date";
