@@ -24,3 +24,6 @@ export { setContactPerson } from "./set-contact-person";
 export { getOrganization, type OrganizationDetail } from "./get-organization";
 export { updateCalendar } from "./update-calendar";
 export { removeCalendarDate } from "./remove-calendar-date";
+export { updateUser } from "./update-user";
+export { reactivateUser } from "./reactivate-user";
+export { getUser, type UserDetail } from "./get-user";
