@@ -42,6 +42,8 @@ runScript(async () => {
     SIGNIN_MAX_PER_CLIENT: "1000",
     PORTAL_POSTS_PER_MINUTE: "1000",
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    // Encrypts the webhook secrets the admin specs store.
+    SECRETS_KEY: process.env.SECRETS_KEY ?? randomBytes(32).toString("base64"),
   };
   let status: number;
   try {
