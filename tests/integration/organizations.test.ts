@@ -6,6 +6,12 @@
  * activated again.
  */
 import { randomUUID } from "node:crypto";
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { MIGRATIONS_DIR, migrate } from "../../lib/server/db/migrations";
+import { createTempDatabase } from "../support/temp-database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/server/db/prisma";
 import { redis } from "../../lib/server/redis";
@@ -241,5 +247,80 @@ describe("organisations: create, edit, on-call option, contact persons, deactiva
 
     const provider = await prisma.organization.findFirstOrThrow({ where: { isProvider: true }, select: { id: true } });
     expect((await rejection(setOrganizationActive({ actor: admin, input: { organizationId: provider.id }, active: false, ctx }))).code).toBe("not_found");
+  });
+});
+
+describe("the migration organization_admin", () => {
+  it("gives existing customers the on-call option their agreement's P1 calendar gave, so paging does not change", async () => {
+    const THIS = "20261201010400_organization_admin";
+    const dir = await mkdtemp(join(tmpdir(), "hd-orgs-migration-"));
+    const db = await createTempDatabase("orgs_migration");
+    const client = new pg.Client({ connectionString: db.url });
+    try {
+      // The database as it was before: every migration up to this one.
+      await cp(MIGRATIONS_DIR, dir, { recursive: true, filter: (src) => !src.includes(THIS) });
+      await migrate(db.url, dir);
+      await client.connect();
+      const allDay = JSON.stringify(Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, [["00:00", "24:00"]]])));
+      const office = JSON.stringify(Object.fromEntries(["mon", "tue", "wed", "thu", "fri"].map((d) => [d, [["08:00", "16:00"]]])));
+      const calendar = async (key: string, weekly: string, holidays: string | null) =>
+        (
+          await client.query<{ id: string }>(
+            `INSERT INTO "Calendar" (id, key, name, "timeZone", weekly, "holidayCountry") VALUES (gen_random_uuid(), $1, $1, 'Europe/Oslo', $2::jsonb, $3) RETURNING id`,
+            [key, weekly, holidays],
+          )
+        ).rows[0]!.id;
+      const agreement = async (key: string, versions: Array<{ validFrom: string; p1CalendarId: string }>) => {
+        const id = (await client.query<{ id: string }>(`INSERT INTO "ServiceAgreement" (id, key, name, provider) VALUES (gen_random_uuid(), $1, $1, 'Test') RETURNING id`, [key])).rows[0]!.id;
+        for (const v of versions) {
+          const versionId = (
+            await client.query<{ id: string }>(
+              `INSERT INTO "AgreementVersion" (id, "agreementId", label, "validFrom", "warningThresholds", "minWithinTargetPercent", "creditScheme") VALUES (gen_random_uuid(), $1, $2, $3::timestamptz, '{0.5}', 90, '{"kind":"none"}') RETURNING id`,
+              [id, `v-${v.validFrom}`, v.validFrom],
+            )
+          ).rows[0]!.id;
+          await client.query(`INSERT INTO "ResponseTarget" (id, "versionId", priority, minutes, "calendarId") VALUES (gen_random_uuid(), $1, 'P1', 30, $2)`, [versionId, v.p1CalendarId]);
+        }
+        return id;
+      };
+      const organization = async (slug: string, agreementId: string | null) => {
+        await client.query(`INSERT INTO "Organization" (id, name, slug, "agreementId") VALUES (gen_random_uuid(), $1, $1, $2)`, [slug, agreementId]);
+      };
+      const always = await calendar("always", allDay, null);
+      const officeHours = await calendar("office", office, "NO");
+      await organization("extended", await agreement("extended", [{ validFrom: "2020-01-01T00:00:00Z", p1CalendarId: always }]));
+      await organization("ordinary", await agreement("ordinary", [{ validFrom: "2020-01-01T00:00:00Z", p1CalendarId: officeHours }]));
+      // The version in force decides, not an older or a future one.
+      await organization(
+        "was-extended",
+        await agreement("was-extended", [
+          { validFrom: "2020-01-01T00:00:00Z", p1CalendarId: always },
+          { validFrom: "2021-01-01T00:00:00Z", p1CalendarId: officeHours },
+        ]),
+      );
+      await organization(
+        "will-be-extended",
+        await agreement("will-be", [
+          { validFrom: "2020-01-01T00:00:00Z", p1CalendarId: officeHours },
+          { validFrom: "2999-01-01T00:00:00Z", p1CalendarId: always },
+        ]),
+      );
+      await organization("no-agreement", null);
+
+      await cp(join(MIGRATIONS_DIR, THIS), join(dir, THIS), { recursive: true });
+      await migrate(db.url, dir);
+      const rows = (await client.query<{ slug: string; onCallOption: string }>(`SELECT slug, "onCallOption" FROM "Organization" ORDER BY slug`)).rows;
+      expect(Object.fromEntries(rows.map((r) => [r.slug, r.onCallOption]))).toEqual({
+        extended: "ALWAYS",
+        ordinary: "VAKTTELEFON",
+        "was-extended": "VAKTTELEFON",
+        "will-be-extended": "VAKTTELEFON",
+        "no-agreement": "VAKTTELEFON",
+      });
+    } finally {
+      await client.end().catch(() => undefined);
+      await db.drop();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
