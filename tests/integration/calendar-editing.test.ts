@@ -87,6 +87,11 @@ describe("editing a calendar", () => {
 
     const rows = await prisma.auditLog.findMany({ where: { targetId: calendar.id }, orderBy: { id: "asc" }, select: { action: true, before: true, after: true } });
     expect(rows).toEqual([
+      {
+        action: "calendar.create",
+        before: null,
+        after: { key: `edit-${suffix}`, name: "Hver dag 08–16", timeZone: DEFAULT_TIME_ZONE, weekly: EVERY_DAY("08:00–16:00"), norwegianHolidays: false },
+      },
       { action: "calendar.date_set", before: null, after: { date: "2027-03-02", hours: null, note: "Streik" } },
       { action: "calendar.date_remove", before: { date: "2027-03-02", hours: null, note: "Streik" }, after: null },
       { action: "calendar.update", before: { name: "Hver dag 08–16", weekly: EVERY_DAY("08:00–16:00") }, after: { name: "Hver dag 08–12", weekly: EVERY_DAY("08:00–12:00") } },

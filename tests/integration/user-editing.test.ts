@@ -38,8 +38,9 @@ describe("editing and reactivating users", () => {
       supportLine: "L2",
       phone: "+4791234567",
     });
-    const rows = await prisma.auditLog.findMany({ where: { targetId: id }, select: { action: true, organizationId: true, before: true, after: true } });
+    const rows = await prisma.auditLog.findMany({ where: { targetId: id }, orderBy: { id: "asc" }, select: { action: true, organizationId: true, before: true, after: true } });
     expect(rows).toEqual([
+      { action: "user.create", organizationId: null, before: null, after: { name: "Ny Agent", email, role: "AGENT", supportLine: "L1" } },
       {
         action: "user.update",
         organizationId: null,
@@ -81,7 +82,7 @@ describe("editing and reactivating users", () => {
     expect(await prisma.apiToken.count({ where: { userId: id, revokedAt: null } })).toBe(0);
     expect(await reactivateUser({ actor: admin, input: { userId: id }, ctx })).toMatchObject({ changed: false });
     const rows = await prisma.auditLog.findMany({ where: { targetId: id }, orderBy: { id: "asc" }, select: { action: true, organizationId: true } });
-    expect(rows.map((r) => r.action)).toEqual(["user.deactivate", "user.reactivate"]);
-    expect(rows[1]!.organizationId).toBe(nordlys);
+    expect(rows.map((r) => r.action)).toEqual(["user.create", "user.deactivate", "user.reactivate"]);
+    expect(rows[2]!.organizationId).toBe(nordlys);
   });
 });
