@@ -9,7 +9,7 @@ import { AppError } from "@/lib/server/errors";
 import { defaultContext } from "@/lib/server/tickets/context";
 import { action, formAction, type FieldMessages, type FormCall } from "@/lib/server/http/action";
 import type { FormState } from "@/lib/forms/form-state";
-import { feeOre, ORGANIZATION_FIELDS, splitDomains, wholeNumber } from "./organization-form-values";
+import { feeOre, ORGANIZATION_FIELDS, splitDomains, wholeNumber } from "@/lib/forms/organization-form-values";
 
 export const submitOrganizationAgreement = action({
   audience: "provider-admin",

@@ -16,7 +16,7 @@ import { BackLink } from "../../back-link";
 import { submitContactPerson, submitEditOrganization, submitOrganizationActive } from "../actions";
 import { OrganizationForm } from "../organization-form";
 import { organizationFormChoices } from "../organization-form-text";
-import { feeText } from "../organization-form-values";
+import { feeText } from "@/lib/forms/organization-form-values";
 
 export const dynamic = "force-dynamic";
 
