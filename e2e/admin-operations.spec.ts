@@ -34,21 +34,21 @@ test("a provider admin creates an organisation after a validation error, and lan
   await page.getByRole("link", { name: "Ny organisasjon" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Ny kundeorganisasjon" })).toBeVisible();
 
-  await page.locator("#org-name").fill(name);
-  await page.locator("#org-number").fill("923 609 017"); // wrong check digit
-  await page.locator("#org-domains").fill(`fjellheim-${run}.example`);
-  await page.locator("#org-agreement").selectOption({ label: "Nettsoft MS365 Bedrift" });
+  // What a day-one test fills: name, org. number, e-mail domain, the agreement by its name; and a few more.
+  await page.getByLabel("Navn", { exact: true }).fill(name);
+  await page.getByLabel("Organisasjonsnummer").fill("923 609 017"); // wrong check digit
+  await page.getByLabel("E-postdomener").fill(`fjellheim-${run}.example`);
+  await page.getByLabel("Avtale", { exact: true }).selectOption({ label: "Nettsoft MS365 Bedrift" });
   await page.locator("#org-fee").fill("15 000");
   await page.locator("#org-oncall").selectOption("ALWAYS");
   await page.locator("#org-contact-limit").fill("3");
-  await page.locator("#org-prefix").fill("FB");
   await page.getByRole("button", { name: "Opprett organisasjon" }).click();
   await expect(page.getByText("Ikke et gyldig organisasjonsnummer")).toBeVisible();
   await expect(page.locator("#org-number")).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#org-name")).toHaveValue(name); // nothing typed is lost
   expect(await prisma.organization.count({ where: { name } })).toBe(0);
 
-  await page.locator("#org-number").fill(orgNumber);
+  await page.getByLabel("Organisasjonsnummer").fill(orgNumber);
   await page.getByRole("button", { name: "Opprett organisasjon" }).click();
   await expect(page).toHaveURL(/\/admin\/organizations\/[0-9a-f-]{36}\?done=created$/);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
@@ -56,9 +56,31 @@ test("a provider admin creates an organisation after a validation error, and lan
   await expect(page.locator("#org-agreement")).toHaveValue((await prisma.serviceAgreement.findUniqueOrThrow({ where: { key: "nettsoft-ms365-bedrift" } })).id);
   await expect(page.locator("#org-oncall")).toHaveValue("ALWAYS");
   await expect(page.getByTestId("contact-count")).toHaveText("0 av 3 kontaktpersoner");
-  const org = await prisma.organization.findFirstOrThrow({ where: { name }, select: { orgNumber: true, monthlyFeeOre: true, onCallOption: true, emailDomains: { select: { domain: true } } } });
-  expect(org).toEqual({ orgNumber, monthlyFeeOre: 15_000_00, onCallOption: "ALWAYS", emailDomains: [{ domain: `fjellheim-${run}.example` }] });
+  const org = await prisma.organization.findFirstOrThrow({
+    where: { name },
+    select: { id: true, orgNumber: true, monthlyFeeOre: true, onCallOption: true, ticketPrefix: true, emailDomains: { select: { domain: true } } },
+  });
+  expect(org).toEqual({ id: org.id, orgNumber, monthlyFeeOre: 15_000_00, onCallOption: "ALWAYS", ticketPrefix: "FB", emailDomains: [{ domain: `fjellheim-${run}.example` }] });
   await page.screenshot({ path: "e2e/screenshots/admin-organization.png", fullPage: true });
+
+  // Edit: the window and the fee; then deactivate after confirming, and activate again.
+  await page.locator("#org-confirmation").fill("72");
+  await page.getByRole("button", { name: "Lagre endringer" }).click();
+  await expect(page.getByRole("status")).toHaveText("Endringene er lagret.");
+  await expect(page.locator("#org-confirmation")).toHaveValue("72");
+  await page.getByRole("button", { name: "Deaktiver organisasjonen" }).click();
+  const dialog = page.getByRole("dialog", { name: `Deaktivere ${name}?` });
+  await dialog.getByRole("button", { name: "Deaktiver", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("Organisasjonen er deaktivert. Brukerne kan ikke logge inn.");
+  await expect(page.getByTestId("org-status")).toHaveText("Deaktivert");
+  await page.getByRole("button", { name: "Aktiver igjen" }).click();
+  await expect(page.getByTestId("org-status")).toHaveText("Aktiv");
+  expect((await prisma.auditLog.findMany({ where: { targetId: org.id }, orderBy: { id: "asc" }, select: { action: true } })).map((r) => r.action)).toEqual([
+    "organization.create",
+    "organization.update",
+    "organization.deactivate",
+    "organization.reactivate",
+  ]);
 });
 
 test("a provider admin edits a calendar and removes a closed date after confirming", async ({ page }) => {

@@ -81,7 +81,7 @@ export function OrganizationForm({ action: submit, initial, creating, agreements
         />
         <TextField id="org-timezone" name="timeZone" label={text.timeZone} help={text.timeZoneHelp} error={e.timeZone} defaultValue={value("timeZone")} autoCapitalize="none" required />
         {creating && (
-          <TextField id="org-prefix" name="ticketPrefix" label={text.prefix} help={text.prefixHelp} error={e.ticketPrefix} defaultValue={value("ticketPrefix")} autoCapitalize="characters" required />
+          <TextField id="org-prefix" name="ticketPrefix" label={text.prefix} help={text.prefixHelp} error={e.ticketPrefix} defaultValue={value("ticketPrefix")} autoCapitalize="characters" />
         )}
       </div>
     </ActionForm>

@@ -54,14 +54,35 @@ export const OrganizationFieldsSchema = z.object({
 });
 export type OrganizationFields = z.output<typeof OrganizationFieldsSchema>;
 
+/** "Fjellheim Bygg AS" → "FB"; "Nordlys" → "NO": the initials (company forms left out), or the first two letters. */
+export function ticketPrefixOf(name: string): string {
+  const words = name
+    .toUpperCase()
+    .replace(/Æ/g, "AE")
+    .replace(/Ø/g, "O")
+    .replace(/Å/g, "A")
+    .normalize("NFKD")
+    .replace(/[^A-Z\s]/g, "")
+    .split(/\s+/)
+    .filter((w) => w && !["AS", "ASA", "SA", "DA", "ANS", "ENK", "KF", "IKS", "BA"].includes(w));
+  const initials = words
+    .map((w) => w[0])
+    .join("")
+    .slice(0, 4);
+  if (initials.length >= 2) return initials;
+  const letters = words.join("");
+  return letters.length >= 2 ? letters.slice(0, 2) : "KU";
+}
+
 export const CreateOrganizationSchema = OrganizationFieldsSchema.extend({
-  /** Prefix of ticket references, e.g. "NL" in NL-2026-000123. */
+  /** Prefix of ticket references, e.g. "NL" in NL-2026-000123; empty = from the name. */
   ticketPrefix: z
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{2,6}$/, "2 to 6 letters A–Z"),
-});
+    .regex(/^([A-Z]{2,6})?$/, "2 to 6 letters A–Z")
+    .default(""),
+}).transform((input) => ({ ...input, ticketPrefix: input.ticketPrefix || ticketPrefixOf(input.name) }));
 export type CreateOrganizationInput = z.input<typeof CreateOrganizationSchema>;
 
 export const UpdateOrganizationSchema = OrganizationFieldsSchema.extend({ organizationId: z.uuid() });
