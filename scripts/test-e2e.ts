@@ -42,7 +42,7 @@ runScript(async () => {
     SIGNIN_MAX_PER_CLIENT: "1000",
     PORTAL_POSTS_PER_MINUTE: "1000",
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    // Encrypts the staff's TOTP secrets (two-factor sign-in); the seed below uses the same key.
+    // Encrypts the staff's TOTP secrets (two-factor sign-in; the seed below uses the same key) and the webhook secrets the admin specs store.
     SECRETS_KEY: process.env.SECRETS_KEY ?? randomBytes(32).toString("base64"),
   };
   let status: number;

@@ -18,6 +18,7 @@ const SECTIONS: Array<{ href: string; title: MessageKey; body: MessageKey }> = [
   { href: "/admin/agreements", title: "admin.overview.agreements", body: "admin.overview.agreementsBody" },
   { href: "/admin/calendars", title: "admin.overview.calendars", body: "admin.overview.calendarsBody" },
   { href: "/admin/workers", title: "admin.overview.workers", body: "admin.overview.workersBody" },
+  { href: "/admin/webhooks", title: "orgs.hooks.title", body: "orgs.hooks.overviewBody" },
 ];
 
 export default async function AdminPage() {

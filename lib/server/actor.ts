@@ -23,7 +23,7 @@ export const CUSTOMER_ROLES: readonly Role[] = ["END_USER", "CUSTOMER_ADMIN"];
 
 export const isStaff = (actor: Actor): boolean => STAFF_ROLES.includes(actor.role);
 
-/** The actor for a user id, or null when the user does not exist, is deactivated, or is inconsistent. */
+/** The actor for a user id, or null when the user (or their organisation) does not exist, is deactivated, or is inconsistent. */
 export async function loadActor(prisma: PrismaClient, userId: string): Promise<Actor | null> {
   const user = await prisma.user.findUnique({
     where: { id: userId },
@@ -36,10 +36,11 @@ export async function loadActor(prisma: PrismaClient, userId: string): Promise<A
       locale: true,
       deactivatedAt: true,
       organizationId: true,
-      organization: { select: { isProvider: true } },
+      organization: { select: { isProvider: true, deactivatedAt: true } },
     },
   });
-  if (!user || user.deactivatedAt) return null;
+  // A deactivated user, or a user of a deactivated organisation, is nobody (issue 15).
+  if (!user || user.deactivatedAt || user.organization.deactivatedAt) return null;
   const staff = STAFF_ROLES.includes(user.role);
   if (staff !== user.organization.isProvider) return null;
   if (user.role === "AGENT" && !user.supportLine) return null;

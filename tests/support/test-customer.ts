@@ -48,7 +48,8 @@ export async function testCustomer(
   const org = await prisma.organization.upsert({
     where: { slug: c.slug },
     update: {},
-    create: { slug: c.slug, name: c.name, ticketPrefix: c.ticketPrefix, agreementId: agreement.id },
+    // The agreement's calendar is open every hour: a P1 agreement is the 24/7 on-call option.
+    create: { slug: c.slug, name: c.name, ticketPrefix: c.ticketPrefix, agreementId: agreement.id, onCallOption: c.target.priority === "P1" ? "ALWAYS" : "VAKTTELEFON" },
   });
   for (const [email, role] of c.users) {
     await prisma.user.upsert({ where: { email }, update: {}, create: { email, name: email, role, organizationId: org.id } });

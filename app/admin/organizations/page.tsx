@@ -30,13 +30,26 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
     <main className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-10 sm:px-6">
       <BackLink href="/admin" label={t("admin.nav.back")} />
       <PageHeader title={t("admin.org.title")} lead={t("admin.org.intro")} />
+      <p>
+        <Link href="/admin/organizations/new" className="font-medium text-blue-800 underline underline-offset-2">
+          {t("orgs.new.link")}
+        </Link>
+      </p>
       {search.saved && <StatusMessage message={t("admin.org.saved")} />}
       <ul className="flex flex-col gap-4">
         {organizations.map((org) => (
           <li key={org.id} className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-5 sm:flex-row sm:items-end sm:justify-between">
             <div className="flex flex-col gap-1">
               <h2 className="flex flex-wrap items-center gap-2 text-lg font-semibold">
-                {org.name} <Badge tone={org.isProvider ? "info" : "neutral"}>{t(org.isProvider ? "admin.org.provider" : "admin.org.customer")}</Badge>
+                {org.isProvider ? (
+                  org.name
+                ) : (
+                  <Link href={`/admin/organizations/${org.id}`} className="text-blue-800 underline underline-offset-2">
+                    {org.name}
+                  </Link>
+                )}{" "}
+                <Badge tone={org.isProvider ? "info" : "neutral"}>{t(org.isProvider ? "admin.org.provider" : "admin.org.customer")}</Badge>
+                {!org.active && <Badge tone="danger">{t("orgs.list.inactive")}</Badge>}
               </h2>
               {!org.isProvider && (
                 <p className="text-slate-700">

@@ -1,9 +1,9 @@
 "use server";
-/** Users: create one (form state with errors by field) or deactivate one. */
+/** Users: create, edit (form state with errors by field), deactivate or reactivate one. */
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { createUser, deactivateUser } from "@/lib/server/admin";
+import { createUser, deactivateUser, reactivateUser, updateUser } from "@/lib/server/admin";
 import type { CreateUserInput } from "@/lib/server/admin/schemas";
 import { AppError } from "@/lib/server/errors";
 import { defaultContext } from "@/lib/server/tickets/context";
@@ -51,8 +51,8 @@ export const submitNewUser = formAction({
 export const submitDeactivateUser = action({
   audience: "provider-admin",
   path: "/admin/users",
-  fields: ["userId", "organizationId"],
-  input: z.object({ userId: z.uuid(), organizationId: z.uuid() }),
+  fields: ["userId", "organizationId", "back"],
+  input: z.object({ userId: z.uuid(), organizationId: z.uuid(), back: z.string().optional() }),
   invalid: "/admin/users",
   run: async ({ actor, input }) => {
     try {
@@ -62,6 +62,54 @@ export const submitDeactivateUser = action({
       throw error;
     }
     revalidatePath("/admin/users");
-    redirect(`/admin/users?org=${input.organizationId}&done=deactivated`);
+    redirect(input.back === "user" ? `/admin/users/${input.userId}?done=deactivated` : `/admin/users?org=${input.organizationId}&done=deactivated`);
+  },
+});
+
+export const submitEditUser = formAction({
+  audience: "provider-admin",
+  fields: ["userId", "name", "email", "role", "supportLine", "phone"],
+  path: (values) => `/admin/users/${values.userId}`,
+  refusal: {
+    kind: "fields",
+    ours: (error) => ({
+      role: error.fields?.role?.[0] === "yourself" ? "orgs.user.cannotChangeOwnRole" : "admin.users.roleWrongOrg",
+      supportLine: "admin.users.lineRequired",
+      phone: "orgs.user.phoneInvalid",
+      ...(error.code === "conflict" ? { email: "admin.users.emailTaken" } : {}),
+    }),
+  },
+  run: async ({ actor, t, values }) => {
+    const errors: Record<string, string> = {};
+    if (!values.name?.trim()) errors.name = t("admin.form.required");
+    if (!values.email?.trim()) errors.email = t("admin.form.required");
+    if (Object.keys(errors).length) return { values, errors, message: t("admin.form.hasErrors") };
+    const { changed } = await updateUser({
+      actor,
+      input: {
+        userId: values.userId ?? "",
+        name: values.name ?? "",
+        email: values.email?.trim() ?? "",
+        role: values.role as CreateUserInput["role"],
+        supportLine: (values.supportLine || null) as CreateUserInput["supportLine"],
+        phone: values.phone ?? "",
+      },
+      ctx: defaultContext(),
+    });
+    revalidatePath(`/admin/users/${values.userId}`);
+    redirect(`/admin/users/${values.userId}?done=${changed ? "saved" : "unchanged"}`);
+  },
+});
+
+export const submitReactivateUser = action({
+  audience: "provider-admin",
+  path: "/admin/users",
+  fields: ["userId"],
+  input: z.object({ userId: z.uuid() }),
+  invalid: "not-found",
+  run: async ({ actor, input }) => {
+    await reactivateUser({ actor, input, ctx: defaultContext() });
+    revalidatePath(`/admin/users/${input.userId}`);
+    redirect(`/admin/users/${input.userId}?done=reactivated`);
   },
 });

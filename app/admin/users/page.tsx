@@ -9,6 +9,7 @@ import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { Badge } from "@/components/badge";
 import { Button } from "@/components/button";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
 import { DataTable } from "@/components/data-table";
@@ -64,7 +65,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               label: t("admin.users.name"),
               cell: (u) => (
                 <>
-                  <span className="block font-medium">{u.name}</span>
+                  <Link href={`/admin/users/${u.id}`} className="block font-medium text-blue-800 underline underline-offset-2" aria-label={t("orgs.user.editLabel", { name: u.name })}>
+                    {u.name}
+                  </Link>
                   <span className="block break-all text-sm text-slate-700">{u.email}</span>
                   <Link href={`/admin/users/${u.id}/tokens`} className="text-sm text-blue-800 underline underline-offset-2">
                     {t("admin.users.tokens", { count: u.liveTokens })}
@@ -89,13 +92,16 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               cell: (u) =>
                 !u.deactivatedAt &&
                 u.id !== actor.userId && (
-                  <form action={submitDeactivateUser}>
-                    <input type="hidden" name="userId" value={u.id} />
-                    <input type="hidden" name="organizationId" value={organization.id} />
-                    <Button type="submit" tone="danger" aria-label={t("admin.users.deactivateLabel", { name: u.name })}>
-                      {t("admin.users.deactivate")}
-                    </Button>
-                  </form>
+                  <ConfirmDialog
+                    action={submitDeactivateUser}
+                    hidden={{ userId: u.id, organizationId: organization.id }}
+                    label={t("admin.users.deactivate")}
+                    ariaLabel={t("admin.users.deactivateLabel", { name: u.name })}
+                    title={t("orgs.user.deactivateTitle", { name: u.name })}
+                    body={t("orgs.user.deactivateBody")}
+                    confirm={t("admin.users.deactivate")}
+                    cancel={t("orgs.cancel")}
+                  />
                 ),
             },
           ]}

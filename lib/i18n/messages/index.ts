@@ -15,6 +15,7 @@ import { attachments } from "./attachments";
 import { account } from "./account";
 import { twofa } from "./twofa";
 import { agreements } from "./agreements";
+import { orgs } from "./orgs";
 
 export const areas = {
   common,
@@ -29,4 +30,5 @@ export const areas = {
   account,
   twofa,
   agreements,
+  orgs,
 };

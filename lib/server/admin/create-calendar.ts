@@ -13,6 +13,7 @@ import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
 import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { parseHoursText } from "./hours-text";
+import { writeAudit } from "../audit/write-audit";
 import { rethrowSlaError } from "./sla-error";
 import { CreateCalendarSchema, WEEKDAYS, type CreateCalendarInput } from "./schemas";
 
@@ -36,9 +37,18 @@ export async function createCalendar({ actor, input: raw, ctx }: { actor: Actor;
   return ctx.prisma.$transaction(async (tx) => {
     const taken = await tx.calendar.findUnique({ where: { key: input.key }, select: { id: true } });
     if (taken) throw new AppError("conflict", `A calendar with key ${input.key} exists`, { key: ["taken"] });
-    return tx.calendar.create({
+    const created = await tx.calendar.create({
       data: { key: input.key, name: input.name, timeZone: input.timeZone, weekly: toJson(weekly), holidayCountry: input.norwegianHolidays ? "NO" : null, createdAt: ctx.now() },
       select: { id: true },
     });
+    await writeAudit(tx, ctx, {
+      actor: { userId: actor.userId, email: actor.email },
+      action: "calendar.create",
+      targetType: "Calendar",
+      targetId: created.id,
+      organizationId: null,
+      after: { key: input.key, name: input.name, timeZone: input.timeZone, weekly: Object.fromEntries(WEEKDAYS.map((d) => [d, input.weekly[d] ?? ""])), norwegianHolidays: input.norwegianHolidays },
+    });
+    return created;
   }, TRANSACTION_OPTIONS);
 }

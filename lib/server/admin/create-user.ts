@@ -10,6 +10,7 @@ import { TRANSACTION_OPTIONS } from "../db/prisma";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
 import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
+import { writeAudit } from "../audit/write-audit";
 import { CreateUserSchema, type CreateUserInput } from "./schemas";
 
 export async function createUser({ actor, input: raw, ctx }: { actor: Actor; input: CreateUserInput; ctx: UseCaseContext }): Promise<{ id: string }> {
@@ -31,6 +32,14 @@ export async function createUser({ actor, input: raw, ctx }: { actor: Actor; inp
     const user = await tx.user.create({
       data: { organizationId: org.id, name: input.name, email: input.email, role: input.role, supportLine, createdAt: ctx.now() },
       select: { id: true },
+    });
+    await writeAudit(tx, ctx, {
+      actor: { userId: actor.userId, email: actor.email },
+      action: "user.create",
+      targetType: "User",
+      targetId: user.id,
+      organizationId: org.isProvider ? null : org.id,
+      after: { name: input.name, email: input.email, role: input.role, supportLine },
     });
     return user;
   }, TRANSACTION_OPTIONS);

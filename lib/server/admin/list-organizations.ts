@@ -12,6 +12,8 @@ export interface OrganizationRow {
   agreement: { id: string; name: string } | null;
   monthlyFeeOre: number | null;
   activeUsers: number;
+  /** False once deactivated (issue 15). */
+  active: boolean;
 }
 
 export async function listOrganizations({ actor, ctx }: { actor: Actor; input?: undefined; ctx: UseCaseContext }): Promise<OrganizationRow[]> {
@@ -24,9 +26,10 @@ export async function listOrganizations({ actor, ctx }: { actor: Actor; input?: 
       slug: true,
       isProvider: true,
       monthlyFeeOre: true,
+      deactivatedAt: true,
       agreement: { select: { id: true, name: true } },
       _count: { select: { users: { where: { deactivatedAt: null } } } },
     },
   });
-  return rows.map(({ _count, ...row }) => ({ ...row, activeUsers: _count.users }));
+  return rows.map(({ _count, deactivatedAt, ...row }) => ({ ...row, activeUsers: _count.users, active: deactivatedAt === null }));
 }

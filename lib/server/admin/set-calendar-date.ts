@@ -14,9 +14,9 @@ import { Prisma } from "../../generated/prisma/client";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
 import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
-import { scheduleJob } from "../outbox/schedule-job";
-import { QUEUES } from "../jobs/queues";
-import { RECOMPUTE_CALENDAR_CLOCKS_JOB } from "../tickets/recompute-calendar-clocks";
+import { writeAudit } from "../audit/write-audit";
+import { scheduleCalendarRecompute } from "./schedule-calendar-recompute";
+import { formatHoursText } from "./hours-text";
 import { parseHoursText } from "./hours-text";
 import { rethrowSlaError } from "./sla-error";
 import { SetCalendarDateSchema, type SetCalendarDateInput } from "./schemas";
@@ -32,10 +32,11 @@ export async function setCalendarDate({ actor, input: raw, ctx }: { actor: Actor
   return ctx.prisma.$transaction(async (tx) => {
     const row = await tx.calendar.findUnique({
       where: { id: input.calendarId },
-      select: { id: true, timeZone: true, weekly: true, holidayCountry: true, dates: { select: { date: true, hours: true } } },
+      select: { id: true, timeZone: true, weekly: true, holidayCountry: true, dates: { select: { date: true, hours: true, note: true } } },
     });
     if (!row) throw notFound("Calendar");
     const others = row.dates.filter((d) => d.date.toISOString().slice(0, 10) !== input.date);
+    const previous = row.dates.find((d) => d.date.toISOString().slice(0, 10) === input.date);
     try {
       compileCalendar(calendarSpecOf({ ...row, dates: [...others, { date, hours: hours.length ? hours : null }] }));
     } catch (error) {
@@ -43,8 +44,17 @@ export async function setCalendarDate({ actor, input: raw, ctx }: { actor: Actor
     }
     const data = { hours: hours.length ? toJson(hours) : Prisma.DbNull, note: input.note || null };
     await tx.calendarDate.upsert({ where: { calendarId_date: { calendarId: row.id, date } }, create: { calendarId: row.id, date, ...data }, update: data });
-    const now = ctx.now();
-    await scheduleJob(tx, { queue: QUEUES.system, name: RECOMPUTE_CALENDAR_CLOCKS_JOB, jobId: `recompute-clocks-${row.id}-${now.getTime()}`, data: { calendarId: row.id }, at: now.toISOString() });
+    await scheduleCalendarRecompute(tx, row.id, ctx.now());
+    const described = (hours: unknown, note: string | null) => ({ date: input.date, hours: hours === null ? null : formatHoursText(hours as Array<[string, string]>), note });
+    await writeAudit(tx, ctx, {
+      actor: { userId: actor.userId, email: actor.email },
+      action: "calendar.date_set",
+      targetType: "Calendar",
+      targetId: row.id,
+      organizationId: null,
+      before: previous ? described(previous.hours, previous.note) : null,
+      after: described(hours.length ? hours : null, input.note || null),
+    });
     return { calendarId: row.id, date: input.date };
   }, TRANSACTION_OPTIONS);
 }

@@ -45,13 +45,13 @@ export async function signInWithPassword({
 
   const user = await prisma.user.findUnique({
     where: { email: input.data.email },
-    select: { id: true, passwordHash: true, lockedUntil: true, deactivatedAt: true },
+    select: { id: true, passwordHash: true, lockedUntil: true, deactivatedAt: true, organization: { select: { deactivatedAt: true } } },
   });
   // Exactly one hash comparison on every path (unknown address, no password, deactivated, locked,
   // wrong or right password; the dummy is argon2id at today's cost), so the time taken does not
   // tell which it was (issue 14).
   const { ok: matches, needsRehash } = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.data.password);
-  if (!user || !user.passwordHash || user.deactivatedAt) {
+  if (!user || !user.passwordHash || user.deactivatedAt || user.organization.deactivatedAt) {
     await recordNothing(prisma, now, policy);
     return INVALID;
   }

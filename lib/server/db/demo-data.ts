@@ -5,7 +5,7 @@ import "server-only";
  */
 import { createHash } from "node:crypto";
 import { ScureBase32Plugin } from "otplib";
-import type { Role, SupportLine } from "../../generated/prisma/enums";
+import type { OnCallOption, Role, SupportLine } from "../../generated/prisma/enums";
 
 export const DEMO_PASSWORD = "Demo-passord-2026";
 
@@ -36,6 +36,10 @@ export interface DemoOrganization {
   agreementKey?: string;
   /** Monthly fee in øre. */
   monthlyFeeOre?: number;
+  /** The on-call cover bought (000 §19); default the vakttelefon hours. */
+  onCallOption?: OnCallOption;
+  /** Most contact persons; default no limit. */
+  contactPersonLimit?: number;
   users: DemoUser[];
 }
 
@@ -72,6 +76,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     ticketPrefix: "FV",
     agreementKey: "netpower-extended",
     monthlyFeeOre: 48_000_00,
+    onCallOption: "ALWAYS",
     users: [
       { email: "ingrid@fjordvik.example", name: "Ingrid Fjeld", role: "END_USER" },
       { email: "admin@fjordvik.example", name: "Tor Systemansvarlig", role: "CUSTOMER_ADMIN", locale: "en" },
@@ -83,6 +88,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     ticketPrefix: "BH",
     agreementKey: "pureservice",
     monthlyFeeOre: 12_500_00,
+    contactPersonLimit: 3,
     users: [
       { email: "sara@bergheim.example", name: "Sara Berg", role: "END_USER" },
       { email: "admin@bergheim.example", name: "Nils Systemansvarlig", role: "CUSTOMER_ADMIN" },

@@ -119,6 +119,8 @@ export async function seed(prisma: PrismaClient, now = new Date(), { secretsKey 
           ticketPrefix: org.ticketPrefix,
           agreementId: agreementId ?? null,
           monthlyFeeOre: org.monthlyFeeOre ?? null,
+          onCallOption: org.onCallOption ?? "VAKTTELEFON",
+          contactPersonLimit: org.contactPersonLimit ?? null,
         };
         const organization = await tx.organization.upsert({ where: { slug: org.slug }, create: { slug: org.slug, ...orgData }, update: orgData });
         for (const user of org.users) {

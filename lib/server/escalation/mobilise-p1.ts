@@ -5,29 +5,22 @@ import "server-only";
  * hours the on-call person is paged. Written in the caller's transaction; once per ticket.
  */
 import { needsOnCallPage, type OnCallOption } from "../../sla/oncall";
-import type { CalendarSpec } from "../../sla";
 import type { DbClient } from "../db/prisma";
-import { calendarSpecOf } from "../db/agreements";
+import type { OnCallOption as OrganizationOnCallOption } from "../../generated/prisma/enums";
 import { appendEvent } from "../tickets/events";
 import { pageOnCall } from "../oncall/page-on-call";
 import { notifyEscalation } from "./notify";
 import { p1MobilisedKey } from "./keys";
 
-const ALL_DAY: ReadonlyArray<readonly [string, string]> = [["00:00", "24:00"]];
-
-/** An agreement whose P1 target runs on a calendar open all the time has the 24/7 on-call option. */
-function isAlwaysOpen(spec: CalendarSpec): boolean {
-  const days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-  return !spec.holidays && !spec.closedDates?.length && days.every((d) => JSON.stringify(spec.weekly[d]) === JSON.stringify(ALL_DAY));
+/** The on-call cover the customer bought, as lib/sla names it; null = none (no page). */
+export function onCallOptionFor(option: OrganizationOnCallOption): OnCallOption | null {
+  return option === "ALWAYS" ? "24/7" : option === "VAKTTELEFON" ? "vakttelefon" : null;
 }
 
-/** The on-call option of the ticket's agreement: 24/7 (extended SLA) or the vakttelefon hours (000 §19). */
-async function onCallOptionOf(tx: DbClient, ticketId: string): Promise<OnCallOption> {
-  const target = await tx.responseTarget.findFirst({
-    where: { priority: "P1", version: { tickets: { some: { id: ticketId } } } },
-    select: { calendar: { select: { timeZone: true, weekly: true, holidayCountry: true, dates: { select: { date: true, hours: true } } } } },
-  });
-  return target && isAlwaysOpen(calendarSpecOf(target.calendar)) ? "24/7" : "vakttelefon";
+/** The organisation's on-call option (000 §19), an explicit field set by the provider admin (issue 15). */
+async function onCallOptionOf(tx: DbClient, organizationId: string): Promise<OnCallOption | null> {
+  const org = await tx.organization.findUnique({ where: { id: organizationId }, select: { onCallOption: true } });
+  return org ? onCallOptionFor(org.onCallOption) : null;
 }
 
 export async function mobiliseP1(tx: DbClient, ticket: { id: string; reference: string; title: string; createdAt: Date; organizationId: string }, actorId: string | null, now: Date): Promise<void> {
@@ -53,7 +46,9 @@ export async function mobiliseP1(tx: DbClient, ticket: { id: string; reference: 
   });
   await appendEvent(tx, { ticketId: ticket.id, type: "ESCALATED", actorId, at: now, data: { kind: "p1_mobilised", notified: userIds, visibility: "INTERNAL" } });
   // Outside office hours the on-call person must receive a P1 at once (SLA-RULES.md §3).
-  if (needsOnCallPage({ priority: "P1", at: now, option: await onCallOptionOf(tx, ticket.id) })) {
+  // A customer without the on-call option is not paged for (000 §19).
+  const option = await onCallOptionOf(tx, ticket.organizationId);
+  if (option && needsOnCallPage({ priority: "P1", at: now, option })) {
     await pageOnCall(tx, { ticketId: ticket.id, reason: "p1_outside_office_hours", now });
   }
 }

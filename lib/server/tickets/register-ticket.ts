@@ -31,7 +31,7 @@ async function resolveRequester(ctx: UseCaseContext, actor: Actor, requesterId: 
   }
   if (requesterId === undefined) throw unprocessable("Staff register tickets on behalf of a customer's user: give requesterId", { requesterId: ["required"] });
   const requester = await ctx.prisma.user.findFirst({
-    where: { id: requesterId, deactivatedAt: null, role: { in: [...CUSTOMER_ROLES] }, organization: { isProvider: false } },
+    where: { id: requesterId, deactivatedAt: null, role: { in: [...CUSTOMER_ROLES] }, organization: { isProvider: false, deactivatedAt: null } },
     select: { id: true, organizationId: true },
   });
   if (!requester) throw unprocessable("No active customer user with that id", { requesterId: ["unknown"] });
