@@ -134,7 +134,7 @@ describe("npm run db:migrate (Prisma's WASM schema engine)", () => {
     await query(fromSchema.url, sql);
     const migrated = databaseOnly(normalisedSchema(fromMigrations.url));
     expect(migrated.rest).toBe(normalisedSchema(fromSchema.url));
-    expect(migrated.functions).toEqual(["public.refuse_change_append_only"]);
+    expect(migrated.functions.sort()).toEqual(["public.erase_person", "public.refuse_change_append_only"]);
     expect(migrated.triggers.sort()).toEqual([
       'public."AuditLog" AuditLog_append_only: BEFORE DELETE OR UPDATE',
       'public."AuditLog" AuditLog_no_truncate: BEFORE TRUNCATE',
