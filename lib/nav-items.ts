@@ -17,6 +17,8 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { href: "/saker/ny", label: "common.nav.newTicket" },
     { href: "/reports", label: "common.nav.slaReport" },
     { href: "/organisasjon/brukere", label: "account.nav.users" },
+    { href: "/organisasjon/tokens", label: "audit.nav.tokens" },
+    { href: "/organisasjon/logg", label: "audit.nav.log" },
   ],
   AGENT: [{ href: "/arbeid", label: "common.nav.workspace" }],
   ONCALL: [{ href: "/vakt", label: "common.nav.oncall" }],
@@ -24,6 +26,7 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { href: "/admin", label: "common.nav.admin" },
     { href: "/admin/workers", label: "common.nav.workers" },
     { href: "/reports/provider", label: "common.nav.providerReports" },
+    { href: "/admin/audit", label: "audit.nav.audit" },
   ],
 };
 

@@ -19,6 +19,7 @@ const SECTIONS: Array<{ href: string; title: MessageKey; body: MessageKey }> = [
   { href: "/admin/calendars", title: "admin.overview.calendars", body: "admin.overview.calendarsBody" },
   { href: "/admin/workers", title: "admin.overview.workers", body: "admin.overview.workersBody" },
   { href: "/admin/webhooks", title: "orgs.hooks.title", body: "orgs.hooks.overviewBody" },
+  { href: "/admin/audit", title: "audit.nav.audit", body: "audit.overview.body" },
 ];
 
 export default async function AdminPage() {
