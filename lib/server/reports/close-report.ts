@@ -15,6 +15,8 @@ import { OrganizationMonthSchema, type OrganizationMonthInput } from "./schemas"
 import { closeReport } from "./stored-reports";
 import type { ReportFigures } from "./figures";
 import { monthBounds } from "./month";
+import { TRANSACTION_OPTIONS } from "../db/prisma";
+import { writeAudit } from "../audit/write-audit";
 
 export async function closeMonthlyReport({ actor, input, ctx }: { actor: Actor; input: OrganizationMonthInput; ctx: UseCaseContext }): Promise<ReportView> {
   requireRole(actor, PROVIDER_ADMIN, "Report");
@@ -24,7 +26,21 @@ export async function closeMonthlyReport({ actor, input, ctx }: { actor: Actor; 
   if (now < monthBounds(month).to) throw conflict(`${month} is not over yet and cannot be closed`);
   const [report] = await computeMonthReports(ctx.prisma, { month, now, organizationIds: [org.id] });
   if (!report) throw notFound("Report");
-  const closed = await closeReport(ctx.prisma, report, actor.userId, now);
+  const closed = await ctx.prisma.$transaction(async (tx) => {
+    const row = await closeReport(tx, report, actor.userId, now);
+    if (row) {
+      await writeAudit(tx, ctx, {
+        actor: { userId: actor.userId, email: actor.email },
+        action: "report.close",
+        targetType: "MonthlyReport",
+        targetId: `${org.id}/${month}`,
+        organizationId: org.id,
+        before: { month, status: "DRAFT" },
+        after: { month, status: "CLOSED" },
+      });
+    }
+    return row;
+  }, TRANSACTION_OPTIONS);
   if (!closed) throw conflict(`The report for ${month} is already closed`);
   return {
     status: "CLOSED",

@@ -7,6 +7,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import { toJson } from "../db/json";
 import type { ComputedReport, ReportFigures } from "./figures";
 import type { Month } from "./month";
+import type { DbClient } from "../db/prisma";
 
 export const storedReportSelect = {
   id: true,
@@ -43,7 +44,7 @@ export async function saveDraftReport(prisma: PrismaClient, report: ComputedRepo
 }
 
 /** Closes the month with these figures: a draft becomes closed, or a closed row is created. Null if it was already closed. */
-export async function closeReport(prisma: PrismaClient, report: ComputedReport, closedById: string, now: Date) {
+export async function closeReport(prisma: DbClient, report: ComputedReport, closedById: string, now: Date) {
   const key = { organizationId: report.figures.organization.id, month: report.figures.month };
   const data = { ...columns(report, now), status: "CLOSED" as const, closedAt: now, closedById };
   const updated = await prisma.monthlyReport.updateMany({ where: { ...key, status: "DRAFT" }, data });
