@@ -21,18 +21,18 @@ import { STAFF_ROLES } from "../lib/server/actor";
 import { SecretDecryptionError, decryptSecret } from "../lib/server/secrets";
 import { totpCodeAt } from "../lib/server/two-factor/totp";
 
-const USAGE = "usage: npm run cli -- token create --email <user> [--name <name>] | token revoke --prefix <displayPrefix> | totp <email>";
+const USAGE = "usage: npm run cli -- token create --email <user> [--name <name>] [--scope READ|READ_WRITE] | token revoke --prefix <displayPrefix> | totp <email>";
 
 class UsageError extends Error {}
 
 type Command = (args: string[], ctx: TokenContext) => Promise<void>;
 
 const tokenCreate: Command = async (args, ctx) => {
-  const { values } = parseArgs({ args, options: { email: { type: "string" }, name: { type: "string" } }, strict: true });
+  const { values } = parseArgs({ args, options: { email: { type: "string" }, name: { type: "string" }, scope: { type: "string" } }, strict: true });
   if (!values.email) throw new UsageError(`token create needs --email. ${USAGE}`);
-  const created = await createApiToken({ input: { email: values.email, name: values.name }, ctx });
+  const created = await createApiToken({ input: { email: values.email, name: values.name, scope: values.scope as "READ" | "READ_WRITE" | undefined }, ctx });
   console.log(created.token);
-  console.log(`API token "${created.name}" (${created.displayPrefix}…) for ${values.email.toLowerCase()}: shown once, store it now.`);
+  console.log(`API token "${created.name}" (${created.displayPrefix}…, scope ${created.scope}) for ${values.email.toLowerCase()}: shown once, store it now.`);
 };
 
 const tokenRevoke: Command = async (args, ctx) => {

@@ -88,7 +88,9 @@ export type CreateAgreementVersionInput = z.input<typeof CreateAgreementVersionS
 export const AgreementIdSchema = z.object({ agreementId: z.uuid() });
 export const VersionIdSchema = z.object({ versionId: z.uuid() });
 
-export const CreateUserTokenSchema = z.object({ userId: z.uuid(), name: safeString().trim().min(1).max(100) });
+export const API_TOKEN_SCOPES = ["READ", "READ_WRITE"] as const;
+/** scope: READ (GET only) or READ_WRITE (the default, what every token could do before scopes). */
+export const CreateUserTokenSchema = z.object({ userId: z.uuid(), name: safeString().trim().min(1).max(100), scope: z.enum(API_TOKEN_SCOPES).default("READ_WRITE") });
 export type CreateUserTokenInput = z.input<typeof CreateUserTokenSchema>;
 
 export const RevokeUserTokenSchema = z.object({ tokenId: z.uuid() });

@@ -2,7 +2,7 @@ import "server-only";
 /**
  * The one wrapper of every authenticated /api/v1 route: bearer token → actor (401 otherwise),
  * the organisation's rate limit (429 with Retry-After), then the handler; whatever it throws is
- * mapped by responses.ts. Every answer after authentication carries the X-RateLimit-* headers.
+ * mapped by responses.ts. A read-only token (scope READ) gets 403 for any method but GET and HEAD. Every answer after authentication carries the X-RateLimit-* headers.
  */
 import type { Redis } from "ioredis";
 import type { PrismaClient } from "../../generated/prisma/client";
@@ -11,7 +11,7 @@ import { isStaff, type Actor } from "../actor";
 import { db } from "../db/prisma";
 import { AppError } from "../errors";
 import { redis, redisPrefix } from "../redis";
-import { authenticateToken } from "../tokens/authenticate-token";
+import { authenticateTokenWithScope } from "../tokens/authenticate-token";
 import { hashToken } from "../tokens/token-secret";
 import { checkRateLimit } from "./rate-limit";
 import { CLIENT_ADDRESS_HEADER } from "../auth/sign-in-throttle";
@@ -51,6 +51,9 @@ export interface RouteContext<P> {
   params: Promise<P>;
 }
 
+/** The methods a read-only token may use. */
+const READ_METHODS = new Set(["GET", "HEAD"]);
+
 const unauthenticated = (message: string) => new AppError("unauthenticated", message);
 
 function bearerToken(request: Request): string | null {
@@ -69,8 +72,14 @@ export function withApiActor<P extends Record<string, string> = Record<string, n
       const ctx = { prisma: d.prisma, now: d.now, clientAddress: request.headers.get(CLIENT_ADDRESS_HEADER) };
       const token = bearerToken(request);
       if (!token) throw unauthenticated("An Authorization: Bearer <token> header is required");
-      const actor = await authenticateToken({ token, ctx });
-      if (!actor) throw unauthenticated("The token is not valid (unknown, revoked or expired)");
+      const auth = await authenticateTokenWithScope({ token, ctx });
+      if (!auth) throw unauthenticated("The token is not valid (unknown, revoked or expired)");
+      const { actor } = auth;
+      // A read-only token (scope READ) reads: any other method is a write and is refused before the
+      // rate limit or the handler, whatever the user behind it may do.
+      if (auth.scope === "READ" && !READ_METHODS.has(request.method.toUpperCase())) {
+        throw new AppError("forbidden", `This API token is read-only (scope READ): ${request.method.toUpperCase()} is a write. Use a token with scope READ_WRITE.`);
+      }
 
       // Customers share one bucket per organisation (SLA-RULES.md §5); provider staff get one per
       // token, so one staff integration cannot lock every agent (and on-call) out of the API.

@@ -7,6 +7,7 @@ export const CreateApiTokenSchema = z.object({
   email: z.email().transform((e) => e.toLowerCase()),
   name: safeString().trim().min(1).max(100).default("cli"),
   expiresAt: z.date().optional(),
+  scope: z.enum(["READ", "READ_WRITE"]).default("READ_WRITE"),
 });
 export type CreateApiTokenInput = z.input<typeof CreateApiTokenSchema>;
 
