@@ -80,7 +80,8 @@ describe("provider admin use cases", () => {
           },
           ctx,
         }),
-        createUserToken({ actor, input: { userId: actor.userId, name: "x" }, ctx }),
+        // A customer admin manages their own organisation's tokens (token-scopes.test.ts), never another's.
+        createUserToken({ actor, input: { userId: admin.userId, name: "x" }, ctx }),
       ];
       for (const attempt of attempts) expect((await rejection(attempt)).code).toBe("not_found");
     }
