@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import { expect, test } from "./support/test";
+import { signIn } from "./support/sign-in";
+
+/**
+ * API tokens and the audit log in the browser (issue 15): a customer admin creates a read-only
+ * token, uses it against the REST API over HTTP (a read works, a write is refused 403), revokes it
+ * after confirming (the API refuses it at once), and finds both in their organisation's log; the
+ * provider admin filters /admin/audit down to the same rows.
+ */
+const run = randomUUID().slice(0, 8);
+const NAME = `Intranett ${run}`;
+
+test("a customer admin's read-only token: created, refused a write, revoked, and in both audit logs", async ({ browser, request }) => {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, "ola@nordlys.example");
+  await page.getByRole("link", { name: "API-nøkler" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "API-nøkler" })).toBeVisible();
+  await page.getByLabel("Navn").fill(NAME);
+  await page.getByLabel("Tilgang").selectOption("READ");
+  await page.getByRole("button", { name: "Opprett nøkkel" }).click();
+  const token = (await page.getByTestId("new-token").textContent())?.trim() ?? "";
+  expect(token).toMatch(/^hd_[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByRole("row").filter({ hasText: NAME })).toContainText("Lese");
+
+  const auth = { Authorization: `Bearer ${token}` };
+  expect((await request.get("/api/v1/tickets", { headers: auth })).status()).toBe(200);
+  const write = await request.post("/api/v1/tickets", { headers: auth, data: { title: "Skal ikke lages", description: "Lesenøkkel", priority: "P3" } });
+  expect(write.status()).toBe(403);
+  expect((await write.json()).error).toMatchObject({ code: "forbidden", message: expect.stringContaining("read-only") });
+
+  await page.getByRole("button", { name: `Trekk tilbake nøkkelen ${NAME}` }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(`Trekke tilbake «${NAME}»?`);
+  await dialog.getByRole("button", { name: "Trekk tilbake", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Nøkkelen er trukket tilbake." })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: NAME })).toContainText("Trukket tilbake");
+  expect((await request.get("/api/v1/tickets", { headers: auth })).status()).toBe(401);
+
+  await page.getByRole("link", { name: "Logg", exact: true }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Logg" })).toBeVisible();
+  const log = page.getByTestId("audit-log");
+  const ours = log.getByRole("row").filter({ hasText: NAME });
+  await expect(ours.filter({ hasText: "token.create" })).toHaveCount(1);
+  await expect(ours.filter({ hasText: "token.revoke" })).toHaveCount(1);
+  // Newest first: the revoke is above the create.
+  await expect(ours.first()).toContainText("token.revoke");
+  // A customer admin has no organisation filter: only their own organisation's rows exist for them.
+  await expect(page.getByLabel("Organisasjon")).toHaveCount(0);
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin@servicedesk.example");
+  await admin.goto("/admin");
+  await admin.getByRole("link", { name: "Revisjonslogg" }).first().click();
+  await expect(admin.getByRole("heading", { level: 1, name: "Revisjonslogg" })).toBeVisible();
+  await admin.getByLabel("Organisasjon").selectOption({ label: "Nordlys Eiendom AS" });
+  await admin.getByLabel("Utført av (e-post)").fill("ola@nordlys");
+  await admin.getByLabel("Handling").selectOption("token.create");
+  await admin.getByRole("button", { name: "Filtrer" }).click();
+  await expect(admin).toHaveURL(/action=token.create/);
+  const rows = admin.getByTestId("audit-log").getByRole("row").filter({ hasText: NAME });
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText("ola@nordlys.example");
+  await expect(rows).toContainText("scope");
+  await expect(admin.getByTestId("audit-action").filter({ hasText: "token.revoke" })).toHaveCount(0);
+
+  // Another organisation's filter does not show Nordlys's rows.
+  await admin.getByLabel("Organisasjon").selectOption({ label: "Fjordvik Logistikk AS" });
+  await admin.getByRole("button", { name: "Filtrer" }).click();
+  await expect(admin.getByText(NAME)).toHaveCount(0);
+});
