@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { db } from "../../lib/server/db/prisma";
+import { createUserToken } from "../../lib/server/admin";
 import { registerTicket } from "../../lib/server/tickets/register-ticket";
 import { seededActors } from "../support/fixtures";
 
@@ -108,6 +109,7 @@ describe("AuditLog and TicketEvent are append-only for the app's database role",
     const other = await prisma.auditLog.create({
       data: { at: AT, actorId: actors.admin.userId, actorEmail: "admin@servicedesk.example", action: "test.other", targetType: "Organization", after: { name: kari.name } },
     });
+    await createUserToken({ actor: actors.admin, input: { userId: kari.id, name: "kari" }, ctx: { prisma, now: () => AT } });
     await prisma.ticketEvent.create({ data: { ticketId, type: "INTERNAL_NOTE", at: AT, actorId: kari.id, data: { by: kari.name, from: kari.email } } });
 
     await client.query("begin");
@@ -126,6 +128,7 @@ describe("AuditLog and TicketEvent are append-only for the app's database role",
     const user = await prisma.user.findUniqueOrThrow({ where: { id: kari.id } });
     expect(user).toMatchObject({ name: "[erased]", email: `erased-${kari.id}@erased.invalid`, phone: null, passwordHash: null });
     expect(user.deactivatedAt).not.toBeNull();
+    expect(await prisma.apiToken.count({ where: { userId: kari.id, revokedAt: null } })).toBe(0);
 
     const rows = await prisma.auditLog.findMany({ where: { OR: [{ actorId: kari.id }, { targetId: kari.id }] }, orderBy: { id: "asc" } });
     const text = JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));

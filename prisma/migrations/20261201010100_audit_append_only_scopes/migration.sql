@@ -16,7 +16,8 @@ CREATE OR REPLACE FUNCTION "refuse_change_append_only"() RETURNS trigger LANGUAG
 
 -- The one audited way to erase a person's personal data (GDPR art. 17), also where it sits in the
 -- append-only tables: the user's name, e-mail address and phone are replaced, their password and
--- sign-in state dropped. In "AuditLog" the address and e-mail recorded for their actions are
+-- sign-in state dropped, their API tokens revoked and open links cancelled (a deactivated user's
+-- sessions stop at the next request). In "AuditLog" the address and e-mail recorded for their actions are
 -- removed, and in "AuditLog".before/after and "TicketEvent".data every JSON string equal to their
 -- old e-mail address, and in rows about them (actor, target, their tickets) every
 -- JSON string equal to their old name, becomes "[erased]". The function writes its own audit row
@@ -34,6 +35,8 @@ BEGIN
   PERFORM set_config(''helpdesk.erasing'', ''on'', true)\073
   UPDATE "User" SET name = ''[erased]'', email = ''erased-'' || id::text || ''@erased.invalid'', phone = NULL, "passwordHash" = NULL,
     "failedLogins" = 0, "lockedUntil" = NULL, "deactivatedAt" = coalesce("deactivatedAt", p_at) WHERE id = p_user\073
+  UPDATE "ApiToken" SET "revokedAt" = p_at WHERE "userId" = p_user AND "revokedAt" IS NULL\073
+  UPDATE "AccountLink" SET "cancelledAt" = p_at WHERE "userId" = p_user AND "usedAt" IS NULL AND "cancelledAt" IS NULL\073
   UPDATE "AuditLog" SET "actorEmail" = NULL, address = NULL WHERE "actorId" = p_user OR lower("actorEmail") = lower(old_email)\073
   GET DIAGNOSTICS c = ROW_COUNT\073 n := n + c\073
   UPDATE "AuditLog" SET before = replace(before::text, to_jsonb(old_email)::text, erased)::jsonb, after = replace(after::text, to_jsonb(old_email)::text, erased)::jsonb
