@@ -104,6 +104,10 @@ describe("closing a month", () => {
     expect(closed.figures.uptime.downtimeMinutes).toBe(60);
     const row = await prisma.monthlyReport.findUniqueOrThrow({ where: { organizationId_month: { organizationId: nordlysId, month: "2026-04" } } });
     expect(row).toMatchObject({ status: "CLOSED", closedById: admin.userId, creditPercent: 0, creditAmountOre: 0 });
+    // Closing the month is an admin change: one audit row, in the closing's transaction, for the organisation's admins to see.
+    expect(await prisma.auditLog.findMany({ where: { action: "report.close", organizationId: nordlysId }, select: { actorId: true, targetId: true, after: true } })).toEqual([
+      { actorId: admin.userId, targetId: `${nordlysId}/2026-04`, after: { month: "2026-04", status: "CLOSED" } },
+    ]);
     expect(row.inputs).toMatchObject({
       month: "2026-04",
       agreement: { key: "netpower-ordinary", minWithinTargetPercent: 90, creditScheme: { kind: "netpower" } },
