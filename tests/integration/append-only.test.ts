@@ -8,7 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { db } from "../../lib/server/db/prisma";
+import { createPrisma, db } from "../../lib/server/db/prisma";
 import { createUserToken } from "../../lib/server/admin";
 import { registerTicket } from "../../lib/server/tickets/register-ticket";
 import { seededActors } from "../support/fixtures";
@@ -31,10 +31,10 @@ describe("AuditLog and TicketEvent are append-only for the app's database role",
   const prisma = db();
   const client = new pg.Client({ connectionString: url() });
   let ticketId: string;
-  let actors: Awaited<ReturnType<typeof seededActors<"admin" | "kari">>>;
+  let actors: Awaited<ReturnType<typeof seededActors<"admin" | "kari" | "ola">>>;
 
   beforeAll(async () => {
-    actors = await seededActors(prisma, ["admin", "kari"]);
+    actors = await seededActors(prisma, ["admin", "kari", "ola"]);
     execFileSync("psql", [url(), "-v", "ON_ERROR_STOP=1", "-q", "-f", "scripts/db/app-role.sql"], { encoding: "utf8" });
     const ticket = await registerTicket({ actor: actors.kari, input: { title: "Skriveren", description: "x", priority: "P3" }, ctx: { prisma, now: () => AT } });
     ticketId = ticket.id;
@@ -154,6 +154,29 @@ describe("AuditLog and TicketEvent are append-only for the app's database role",
       expect(await failure(client, `update "AuditLog" set action = action where id = $1`, [String(other.id)])).toMatch(/append-only: UPDATE refused/);
     } finally {
       await client.query("rollback");
+    }
+  });
+
+  it("the app's own use cases work as helpdesk_app, and Prisma's update of the audit log is refused", async () => {
+    // The role is taken at connection start (libpq's `options`), as a deployment's login role would be.
+    const asApp = new URL(url());
+    asApp.searchParams.set("options", "-c role=helpdesk_app");
+    const app = createPrisma(asApp.toString(), 2);
+    try {
+      expect(await app.$queryRaw<{ current_user: string }[]>`select current_user`).toEqual([{ current_user: "helpdesk_app" }]);
+      const appCtx = { prisma: app, now: () => AT, clientAddress: "192.0.2.8" };
+      const ticket = await registerTicket({ actor: actors.ola, input: { title: "Som app-rollen", description: "x", priority: "P4" }, ctx: appCtx });
+      const token = await createUserToken({ actor: actors.admin, input: { userId: actors.ola.userId, name: "as-app" }, ctx: appCtx });
+      const [event] = await app.ticketEvent.findMany({ where: { ticketId: ticket.id }, take: 1 });
+      const [row] = await app.auditLog.findMany({ where: { targetId: token.id } });
+      expect(row?.action).toBe("token.create");
+      await expect(app.auditLog.update({ where: { id: row!.id }, data: { action: "x" } })).rejects.toThrow(/permission denied/);
+      await expect(app.auditLog.deleteMany({ where: { id: row!.id } })).rejects.toThrow(/permission denied/);
+      await expect(app.ticketEvent.update({ where: { id: event!.id }, data: { at: AT } })).rejects.toThrow(/permission denied/);
+      await expect(app.ticketEvent.deleteMany({ where: { ticketId: ticket.id } })).rejects.toThrow(/permission denied/);
+      expect(await prisma.auditLog.findUniqueOrThrow({ where: { id: row!.id }, select: { action: true } })).toEqual({ action: "token.create" });
+    } finally {
+      await app.$disconnect();
     }
   });
 
