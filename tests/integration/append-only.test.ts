@@ -110,6 +110,8 @@ describe("AuditLog and TicketEvent are append-only for the app's database role",
       data: { at: AT, actorId: actors.admin.userId, actorEmail: "admin@servicedesk.example", action: "test.other", targetType: "Organization", after: { name: kari.name } },
     });
     await createUserToken({ actor: actors.admin, input: { userId: kari.id, name: "kari" }, ctx: { prisma, now: () => AT } });
+    await prisma.user.update({ where: { id: kari.id }, data: { totpSecret: "v1:secret", twoFactorEnabledAt: AT } });
+    await prisma.recoveryCode.create({ data: { userId: kari.id, codeHash: `hash-${kari.id}` } });
     await prisma.ticketEvent.create({ data: { ticketId, type: "INTERNAL_NOTE", at: AT, actorId: kari.id, data: { by: kari.name, from: kari.email } } });
 
     await client.query("begin");
@@ -129,6 +131,8 @@ describe("AuditLog and TicketEvent are append-only for the app's database role",
     expect(user).toMatchObject({ name: "[erased]", email: `erased-${kari.id}@erased.invalid`, phone: null, passwordHash: null });
     expect(user.deactivatedAt).not.toBeNull();
     expect(await prisma.apiToken.count({ where: { userId: kari.id, revokedAt: null } })).toBe(0);
+    expect(user).toMatchObject({ totpSecret: null, totpPendingSecret: null, twoFactorEnabledAt: null });
+    expect(await prisma.recoveryCode.count({ where: { userId: kari.id } })).toBe(0);
 
     const rows = await prisma.auditLog.findMany({ where: { OR: [{ actorId: kari.id }, { targetId: kari.id }] }, orderBy: { id: "asc" } });
     const text = JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));

@@ -16,7 +16,7 @@ CREATE OR REPLACE FUNCTION "refuse_change_append_only"() RETURNS trigger LANGUAG
 
 -- The one audited way to erase a person's personal data (GDPR art. 17), also where it sits in the
 -- append-only tables: the user's name, e-mail address and phone are replaced, their password and
--- sign-in state dropped, their API tokens revoked and open links cancelled (a deactivated user's
+-- sign-in state and two-factor secrets dropped, their API tokens revoked and open links cancelled (a deactivated user's
 -- sessions stop at the next request). In "AuditLog" the address and e-mail recorded for their actions are
 -- removed, and in "AuditLog".before/after and "TicketEvent".data every JSON string equal to their
 -- old e-mail address, and in rows about them (actor, target, their tickets) every
@@ -35,6 +35,9 @@ BEGIN
   PERFORM set_config(''helpdesk.erasing'', ''on'', true)\073
   UPDATE "User" SET name = ''[erased]'', email = ''erased-'' || id::text || ''@erased.invalid'', phone = NULL, "passwordHash" = NULL,
     "failedLogins" = 0, "lockedUntil" = NULL, "deactivatedAt" = coalesce("deactivatedAt", p_at) WHERE id = p_user\073
+  -- Two-factor secrets and recovery codes (added by the migration two_factor: PL/pgSQL resolves names when it runs).
+  UPDATE "User" SET "totpSecret" = NULL, "totpPendingSecret" = NULL, "twoFactorEnabledAt" = NULL WHERE id = p_user\073
+  DELETE FROM "RecoveryCode" WHERE "userId" = p_user\073
   UPDATE "ApiToken" SET "revokedAt" = p_at WHERE "userId" = p_user AND "revokedAt" IS NULL\073
   UPDATE "AccountLink" SET "cancelledAt" = p_at WHERE "userId" = p_user AND "usedAt" IS NULL AND "cancelledAt" IS NULL\073
   UPDATE "AuditLog" SET "actorEmail" = NULL, address = NULL WHERE "actorId" = p_user OR lower("actorEmail") = lower(old_email)\073
