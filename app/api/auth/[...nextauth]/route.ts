@@ -1,16 +1,19 @@
 /**
  * next-auth's routes, with password sign-in attempts throttled first (per address and per client,
  * lib/server/auth/sign-in-throttle.ts): past the limit, 429 with Retry-After, in the shape
- * next-auth's client reads (`{url}` with `error=RateLimited`).
+ * next-auth's client reads (`{url}` with `error=RateLimited`). The options are built per request,
+ * so the organisations' identity providers are those the database has now (lib/server/oidc/).
  */
 import NextAuth from "next-auth";
-import { options } from "../../../../lib/server/auth/options";
+import { authOptionsForRequest } from "../../../../lib/server/auth/options";
+import { readEnv } from "../../../../lib/config/env";
 import { checkSignInThrottle, clientAddressOf } from "../../../../lib/server/auth/sign-in-throttle";
 import { redis, redisPrefix } from "../../../../lib/server/redis";
 
-const handler = NextAuth(options);
-
 type Context = { params: Promise<{ nextauth: string[] }> };
+
+const env = readEnv();
+const handler = async (request: Request, context: Context): Promise<Response> => NextAuth(request as never, context as never, await authOptionsForRequest(env)) as Promise<Response>;
 
 export async function POST(request: Request, context: Context): Promise<Response> {
   const { nextauth } = await context.params;
