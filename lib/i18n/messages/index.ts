@@ -16,6 +16,7 @@ import { account } from "./account";
 import { twofa } from "./twofa";
 import { agreements } from "./agreements";
 import { orgs } from "./orgs";
+import { oidc } from "./oidc";
 
 export const areas = {
   common,
@@ -31,4 +32,5 @@ export const areas = {
   twofa,
   agreements,
   orgs,
+  oidc,
 };

@@ -24,7 +24,14 @@ const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6
 const domains = z
   .string()
   .max(2000)
-  .transform((text) => [...new Set(text.split(/[\s,;]+/).map((d) => d.trim().toLowerCase()).filter(Boolean))])
+  .transform((text) => [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((d) => d.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ])
   .pipe(z.array(z.string().regex(DOMAIN, "a domain such as nordlys.no")).max(50));
 
 export const SaveOrganizationOidcSchema = z

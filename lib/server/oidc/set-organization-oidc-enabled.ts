@@ -9,7 +9,17 @@ import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { writeAudit } from "../audit/write-audit";
 import { OrganizationOidcIdSchema, type OrganizationOidcIdInput } from "./schemas";
 
-export async function setOrganizationOidcEnabled({ actor, input, enabled, ctx }: { actor: Actor; input: OrganizationOidcIdInput; enabled: boolean; ctx: UseCaseContext }): Promise<{ changed: boolean }> {
+export async function setOrganizationOidcEnabled({
+  actor,
+  input,
+  enabled,
+  ctx,
+}: {
+  actor: Actor;
+  input: OrganizationOidcIdInput;
+  enabled: boolean;
+  ctx: UseCaseContext;
+}): Promise<{ changed: boolean }> {
   requireRole(actor, PROVIDER_ADMIN, "Page");
   const { organizationId } = parseInput(OrganizationOidcIdSchema, input);
   return ctx.prisma.$transaction(async (tx) => {
