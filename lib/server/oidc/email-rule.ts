@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Who an OpenID Connect sign-in is (issue 15), decided without I/O so every case is a unit test:
  *
