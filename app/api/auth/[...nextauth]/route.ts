@@ -5,7 +5,7 @@
  * so the organisations' identity providers are those the database has now (lib/server/oidc/).
  */
 import NextAuth from "next-auth";
-import { authOptionsForRequest } from "../../../../lib/server/auth/options";
+import { authOptionsForRequest, options as staticOptions } from "../../../../lib/server/auth/options";
 import { readEnv } from "../../../../lib/config/env";
 import { checkSignInThrottle, clientAddressOf } from "../../../../lib/server/auth/sign-in-throttle";
 import { redis, redisPrefix } from "../../../../lib/server/redis";
@@ -13,7 +13,14 @@ import { redis, redisPrefix } from "../../../../lib/server/redis";
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 const env = readEnv();
-const handler = async (request: Request, context: Context): Promise<Response> => NextAuth(request as never, context as never, await authOptionsForRequest(env)) as Promise<Response>;
+/** The routes that need the identity providers; the others (session, csrf, signout, …) skip reading them. */
+const NEEDS_PROVIDERS = new Set(["signin", "callback", "providers"]);
+
+const handler = async (request: Request, context: Context): Promise<Response> => {
+  const { nextauth } = await context.params;
+  const options = NEEDS_PROVIDERS.has(nextauth[0] ?? "") ? await authOptionsForRequest(env) : staticOptions;
+  return NextAuth(request as never, context as never, options) as Promise<Response>;
+};
 
 export async function POST(request: Request, context: Context): Promise<Response> {
   const { nextauth } = await context.params;
