@@ -1,9 +1,15 @@
-/** /signin: e-mail and password, and the identity provider's button when it is configured. */
+/**
+ * /signin: e-mail and password, the global identity provider's button when it is configured, and
+ * one button per organisation that has its own identity provider enabled (lib/server/oidc/),
+ * labelled with the display name its provider admin chose.
+ */
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { options } from "@/lib/server/auth/options";
 import { OIDC_PROVIDER_ID } from "@/lib/server/auth/oidc";
+import { listOidcSignInOptions } from "@/lib/server/oidc";
+import { db } from "@/lib/server/db/prisma";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getActor, getSignInState } from "@/lib/server/auth/session";
 import { t as translate } from "@/lib/i18n";
@@ -29,7 +35,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   if ((await getSignInState())?.secondFactor) redirect(`/signin/two-factor?callbackUrl=${encodeURIComponent(safeCallbackUrl(search.callbackUrl))}`);
   const t = await getT();
   const callbackUrl = safeCallbackUrl(search.callbackUrl);
-  const provider = options.providers.find((p) => p.id === OIDC_PROVIDER_ID);
+  const global = options.providers.find((p) => p.id === OIDC_PROVIDER_ID);
+  const providers = [...(global ? [{ providerId: global.id, name: global.name }] : []), ...(await listOidcSignInOptions(db()))];
   const error = search.error ? t(search.error === "CredentialsSignin" ? "auth.signin.failed" : "auth.signin.providerFailed") : null;
   return (
     <main className="mx-auto flex max-w-md flex-col gap-6 px-4 py-12 sm:px-6">
@@ -49,10 +56,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       <Link href="/glemt-passord" className="text-blue-800 underline underline-offset-2">
         {t("account.forgot.link")}
       </Link>
-      {provider && (
-        <div className="flex flex-col gap-3 border-t border-slate-300 pt-4">
+      {providers.length > 0 && (
+        <div className="flex flex-col gap-3 border-t border-slate-300 pt-4" data-testid="sign-in-providers">
           <p className="text-center text-slate-700">{t("auth.signin.or")}</p>
-          <ProviderSignInButton providerId={provider.id} label={t("auth.signin.withProvider", { name: provider.name })} callbackUrl={callbackUrl} />
+          {providers.map((p) => (
+            <ProviderSignInButton key={p.providerId} providerId={p.providerId} label={t("auth.signin.withProvider", { name: p.name })} callbackUrl={callbackUrl} />
+          ))}
         </div>
       )}
     </main>

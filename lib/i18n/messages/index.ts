@@ -17,6 +17,7 @@ import { twofa } from "./twofa";
 import { agreements } from "./agreements";
 import { orgs } from "./orgs";
 import { audit } from "./audit";
+import { oidc } from "./oidc";
 
 export const areas = {
   common,
@@ -33,4 +34,5 @@ export const areas = {
   agreements,
   orgs,
   audit,
+  oidc,
 };

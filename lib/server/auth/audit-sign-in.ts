@@ -27,7 +27,7 @@ export async function auditSignIn(ctx: SignInAuditContext, entry: { userId: stri
   });
 }
 
-export async function auditFailedSignIn(ctx: SignInAuditContext, entry: { email: unknown; reason: "invalid" | "locked" }): Promise<void> {
+export async function auditFailedSignIn(ctx: SignInAuditContext, entry: { email: unknown; reason: "invalid" | "locked" | `oidc_${string}` }): Promise<void> {
   const email = typeof entry.email === "string" ? entry.email.trim().toLowerCase().slice(0, 320) : "";
   const user = email ? await ctx.prisma.user.findUnique({ where: { email }, select: { id: true, role: true, organizationId: true } }) : null;
   await writeAudit(ctx.prisma, ctx, {

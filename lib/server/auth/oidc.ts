@@ -1,14 +1,12 @@
 import "server-only";
 /**
- * Sign-in with the customer's OpenID Connect identity provider (SLA-RULES.md §5), offered only
- * when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are all set. No self-provisioning: the
- * IdP's verified e-mail must belong to an existing, active user.
+ * Sign-in with an OpenID Connect identity provider (SLA-RULES.md §5, issue 15): the global one from
+ * the environment, offered when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are all set, and
+ * each organisation's own (lib/server/oidc/, configured in the browser). No self-provisioning: the
+ * e-mail the IdP vouches for (lib/server/oidc/email-rule.ts) must belong to an existing, active user.
  */
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import { z } from "zod";
-import type { PrismaClient } from "../../generated/prisma/client";
 import type { Env } from "../../config/env";
-import { loadActor } from "../actor";
 
 export const OIDC_PROVIDER_ID = "oidc";
 
@@ -17,24 +15,19 @@ export interface OidcProfile extends Record<string, unknown> {
   email?: string;
   email_verified?: boolean | string;
   name?: string;
+  /** Microsoft Entra ID: the tenant the account belongs to. */
+  tid?: string;
 }
 
-/** The claims sign-in relies on; some IdPs send email_verified as the string "true". */
-export const VerifiedEmailClaimsSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email().max(320)),
-  email_verified: z.union([z.literal(true), z.literal("true")]),
-});
-
-export function oidcProvider(env: Env): OAuthConfig<OidcProfile> | null {
-  const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = env;
-  if (!issuer || !clientId || !clientSecret) return null;
+/** A next-auth provider for an issuer (its discovery document is read at sign-in). */
+export function oidcOAuthProvider(p: { id: string; name: string; issuer: string; clientId: string; clientSecret: string }): OAuthConfig<OidcProfile> {
   return {
-    id: OIDC_PROVIDER_ID,
-    name: env.OIDC_NAME,
+    id: p.id,
+    name: p.name,
     type: "oauth",
-    wellKnown: `${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`,
-    clientId,
-    clientSecret,
+    wellKnown: `${p.issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`,
+    clientId: p.clientId,
+    clientSecret: p.clientSecret,
     authorization: { params: { scope: "openid email profile" } },
     idToken: true,
     checks: ["pkce", "state"],
@@ -42,12 +35,8 @@ export function oidcProvider(env: Env): OAuthConfig<OidcProfile> | null {
   };
 }
 
-/** The id of the active user the IdP's verified e-mail belongs to, or null (unverified, unknown, deactivated). */
-export async function oidcUserId(prisma: PrismaClient, profile: unknown): Promise<string | null> {
-  const claims = VerifiedEmailClaimsSchema.safeParse(profile);
-  if (!claims.success) return null;
-  const user = await prisma.user.findUnique({ where: { email: claims.data.email }, select: { id: true } });
-  if (!user) return null;
-  const actor = await loadActor(prisma, user.id);
-  return actor?.userId ?? null;
+export function oidcProvider(env: Env): OAuthConfig<OidcProfile> | null {
+  const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = env;
+  if (!issuer || !clientId || !clientSecret) return null;
+  return oidcOAuthProvider({ id: OIDC_PROVIDER_ID, name: env.OIDC_NAME, issuer, clientId, clientSecret });
 }

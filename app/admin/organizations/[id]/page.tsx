@@ -101,6 +101,10 @@ export default async function OrganizationPage({ params, searchParams }: { param
         </Link>
       </section>
 
+      <Link href={`/admin/organizations/${org.id}/oidc`} className="text-blue-800 underline underline-offset-2" data-testid="org-oidc-link">
+        {t("oidc.link")}
+      </Link>
+
       <section className="flex flex-col gap-3 border-t border-slate-300 pt-6">
         {org.active ? (
           <ConfirmDialog

@@ -1,16 +1,26 @@
 /**
  * next-auth's routes, with password sign-in attempts throttled first (per address and per client,
  * lib/server/auth/sign-in-throttle.ts): past the limit, 429 with Retry-After, in the shape
- * next-auth's client reads (`{url}` with `error=RateLimited`).
+ * next-auth's client reads (`{url}` with `error=RateLimited`). The options are built per request,
+ * so the organisations' identity providers are those the database has now (lib/server/oidc/).
  */
 import NextAuth from "next-auth";
-import { options } from "../../../../lib/server/auth/options";
+import { authOptionsForRequest, options as staticOptions } from "../../../../lib/server/auth/options";
+import { readEnv } from "../../../../lib/config/env";
 import { checkSignInThrottle, clientAddressOf } from "../../../../lib/server/auth/sign-in-throttle";
 import { redis, redisPrefix } from "../../../../lib/server/redis";
 
-const handler = NextAuth(options);
-
 type Context = { params: Promise<{ nextauth: string[] }> };
+
+const env = readEnv();
+/** The routes that need the identity providers; the others (session, csrf, signout, …) skip reading them. */
+const NEEDS_PROVIDERS = new Set(["signin", "callback", "providers"]);
+
+const handler = async (request: Request, context: Context): Promise<Response> => {
+  const { nextauth } = await context.params;
+  const options = NEEDS_PROVIDERS.has(nextauth[0] ?? "") ? await authOptionsForRequest(env) : staticOptions;
+  return NextAuth(request as never, context as never, options) as Promise<Response>;
+};
 
 export async function POST(request: Request, context: Context): Promise<Response> {
   const { nextauth } = await context.params;
