@@ -2,6 +2,7 @@
  * The body of both audit log pages (/admin/audit and /organisasjon/logg): filters from the query
  * string, the listing use case (which decides what the actor may see), the shared table, paging.
  */
+import { auditActionLabel, auditTargetLabel } from "@/lib/server/audit/actions";
 import { listAuditLog, type AuditLogPage, type ListAuditLogInput } from "@/lib/server/audit/list-audit-log";
 import { AppError } from "@/lib/server/errors";
 import { requestContext } from "@/lib/server/http/request-context";
@@ -60,8 +61,12 @@ export async function AuditLogSection({ actor, t, search, path, heading }: { act
         path={path}
         values={filters}
         organizations={provider ? page.organizations.map((o) => ({ value: o.id, label: o.name })) : null}
-        actions={page.actions}
-        targetTypes={page.targetTypes}
+        actions={page.actions.map((a) => ({ value: a, label: `${auditActionLabel(t, a)} (${a})` }))}
+        targetTypes={page.targetTypes.map((type, _, all) => {
+          const label = auditTargetLabel(t, type);
+          // An old row's lower-case type ("user") has the same label as the model's name: tell them apart.
+          return { value: type, label: all.some((other) => other !== type && auditTargetLabel(t, other) === label) ? `${label} (${type})` : label };
+        })}
         text={{
           label: t("audit.filter.label"),
           organization: t("audit.filter.organization"),
@@ -82,7 +87,13 @@ export async function AuditLogSection({ actor, t, search, path, heading }: { act
         !invalid && (
           <AuditLogTable
             withOrganization={provider}
-            rows={page.rows.map((r) => ({ ...r, at: formatDateTime(r.at, now, t.locale), organization: r.organization?.name ?? null }))}
+            rows={page.rows.map((r) => ({
+              ...r,
+              at: formatDateTime(r.at, now, t.locale),
+              organization: r.organization?.name ?? null,
+              actionLabel: auditActionLabel(t, r.action),
+              targetLabel: auditTargetLabel(t, r.targetType),
+            }))}
             text={{
               caption: t("audit.log.caption"),
               at: t("audit.log.at"),

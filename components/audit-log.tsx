@@ -1,7 +1,8 @@
 /**
  * The audit log's table and its filter form, shared by /admin/audit (provider admins: every row,
  * with the organisation and client address) and /organisasjon/logg (a customer admin's own
- * organisation). Before and after are shown as the fields that changed.
+ * organisation). Before and after are shown as the fields that changed. Actions and target types
+ * are shown in the reader's words with the stored code under them (admins filter by the code).
  */
 import type { SelectOption } from "./select";
 import { Button } from "./button";
@@ -16,8 +17,11 @@ export interface AuditLogTableRow {
   at: string;
   actorEmail: string | null;
   organization: string | null;
+  /** The stored code, e.g. "token.create", and its label in the reader's language. */
   action: string;
+  actionLabel: string;
   targetType: string;
+  targetLabel: string;
   targetId: string | null;
   address: string | null;
   changes: Array<{ field: string; before: string | null; after: string | null }>;
@@ -58,12 +62,24 @@ export function AuditLogTable({ rows, text, withOrganization }: { rows: AuditLog
             ),
           },
           ...(withOrganization ? [{ label: text.organization, cell: (r: AuditLogTableRow) => r.organization ?? text.providerWide }] : []),
-          { label: text.action, className: "font-mono text-sm", cell: (r) => <span data-testid="audit-action">{r.action}</span> },
+          {
+            label: text.action,
+            cell: (r) => (
+              <>
+                <span className="block">{r.actionLabel}</span>
+                <span data-testid="audit-action" className="block font-mono text-xs text-slate-700">
+                  {r.action}
+                </span>
+              </>
+            ),
+          },
           {
             label: text.target,
             cell: (r) => (
               <>
-                <span className="block">{r.targetType}</span>
+                <span className="block" title={r.targetType}>
+                  {r.targetLabel}
+                </span>
                 {r.targetId && <span className="block break-all font-mono text-xs text-slate-700">{r.targetId}</span>}
               </>
             ),
@@ -127,8 +143,9 @@ export function AuditLogFilters({
   values: AuditFilterValues;
   /** Null: no organisation filter (a customer admin's own log). */
   organizations: SelectOption[] | null;
-  actions: string[];
-  targetTypes: string[];
+  /** Value: the code; label: the code in words. */
+  actions: SelectOption[];
+  targetTypes: SelectOption[];
   text: AuditFilterText;
 }) {
   const all = { value: "", label: text.all };
@@ -143,10 +160,10 @@ export function AuditLogFilters({
         <TextField id="audit-actor" name="actor" type="search" label={text.actor} defaultValue={values.actor ?? ""} maxLength={200} />
       </div>
       <div className="w-56">
-        <Select id="audit-action" name="action" label={text.action} defaultValue={values.action ?? ""} options={[all, ...actions.map((a) => ({ value: a, label: a }))]} />
+        <Select id="audit-action" name="action" label={text.action} defaultValue={values.action ?? ""} options={[all, ...actions]} />
       </div>
       <div className="w-44">
-        <Select id="audit-target" name="target" label={text.targetType} defaultValue={values.targetType ?? ""} options={[all, ...targetTypes.map((a) => ({ value: a, label: a }))]} />
+        <Select id="audit-target" name="target" label={text.targetType} defaultValue={values.targetType ?? ""} options={[all, ...targetTypes]} />
       </div>
       <div className="w-40">
         <TextField id="audit-from" name="from" type="date" label={text.from} defaultValue={values.from ?? ""} />

@@ -9,6 +9,7 @@ import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import type { DbClient } from "../db/prisma";
 import type { UseCaseContext } from "../tickets/context";
+import type { AuditAction, AuditTargetType } from "./actions";
 
 export interface AuditActor {
   userId: string;
@@ -20,9 +21,10 @@ export interface AuditEntry {
   actor: AuditActor | null;
   /** The address tried when nobody is signed in (a failed sign-in, a reset request). */
   email?: string | null;
-  /** "<area>.<verb>", e.g. "organization.create", "user.deactivate", "auth.sign_in_failed". */
-  action: string;
-  targetType: string;
+  /** "<area>.<verb>", e.g. "organization.create", "user.deactivate", "auth.sign_in_failed": one of AUDIT_ACTIONS (./actions), each with a label in both languages. */
+  action: AuditAction;
+  /** The Prisma model the row concerns, one of AUDIT_TARGET_TYPES. */
+  targetType: AuditTargetType;
   targetId?: string | null;
   /** The customer organisation the change concerns (its customer admins see the row); null = provider-wide. */
   organizationId: string | null;

@@ -20,7 +20,7 @@ export async function auditSignIn(ctx: SignInAuditContext, entry: { userId: stri
   await writeAudit(ctx.prisma, ctx, {
     actor: { userId: user.id, email: user.email },
     action: "auth.sign_in",
-    targetType: "user",
+    targetType: "User",
     targetId: user.id,
     organizationId: auditOrganizationOf(user),
     after: { method: entry.method, secondFactor: entry.secondFactor ?? "none" },
@@ -34,7 +34,7 @@ export async function auditFailedSignIn(ctx: SignInAuditContext, entry: { email:
     actor: null,
     email: email || null,
     action: "auth.sign_in_failed",
-    targetType: "user",
+    targetType: "User",
     targetId: user?.id ?? null,
     organizationId: user ? auditOrganizationOf(user) : null,
     after: { reason: entry.reason },

@@ -34,7 +34,7 @@ export async function confirmTwoFactorEnrolment({ userId, code, ctx }: { userId:
     await writeAudit(tx, ctx, {
       actor: { userId: user.id, email: user.email },
       action: "two_factor.enrol",
-      targetType: "user",
+      targetType: "User",
       targetId: user.id,
       organizationId: auditOrganizationOf(user),
       after: { twoFactor: true, recoveryCodes: hashes.length },

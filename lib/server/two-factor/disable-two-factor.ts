@@ -27,7 +27,7 @@ export async function disableTwoFactor({ actor, code, ctx }: { actor: Actor; cod
     await writeAudit(tx, ctx, {
       actor,
       action: "two_factor.disable",
-      targetType: "user",
+      targetType: "User",
       targetId: user.id,
       organizationId: auditOrganizationOf(user),
       before: { twoFactor: true },

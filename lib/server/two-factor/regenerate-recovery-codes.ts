@@ -22,7 +22,7 @@ export async function regenerateRecoveryCodes({ actor, code, ctx }: { actor: Act
     await writeAudit(tx, ctx, {
       actor,
       action: "two_factor.recovery_codes_regenerated",
-      targetType: "user",
+      targetType: "User",
       targetId: user.id,
       organizationId: auditOrganizationOf(user),
       after: { recoveryCodes: hashes.length },

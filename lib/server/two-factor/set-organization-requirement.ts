@@ -35,7 +35,7 @@ export async function setOrganizationTwoFactor({
     await writeAudit(tx, ctx, {
       actor,
       action: "organization.update",
-      targetType: "organization",
+      targetType: "Organization",
       targetId: actor.organizationId,
       organizationId: actor.organizationId,
       before: { requireTwoFactor: org.requireTwoFactor },

@@ -20,7 +20,7 @@ export async function verifySecondFactor({ userId, code, ctx }: { userId: string
   const user = await ctx.prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, organizationId: true, totpSecret: true, deactivatedAt: true } });
   if (!user || user.deactivatedAt || !user.totpSecret) return { ok: false, reason: "wrong_code" };
   if ((await currentLock(ctx.prisma, user.id, now)).locked) return { ok: false, reason: "locked" };
-  const who = { actor: { userId: user.id, email: user.email }, targetType: "user", targetId: user.id, organizationId: auditOrganizationOf(user) };
+  const who = { actor: { userId: user.id, email: user.email }, targetType: "User" as const, targetId: user.id, organizationId: auditOrganizationOf(user) };
 
   if (looksLikeRecoveryCode(code)) {
     const used = await ctx.prisma.$transaction(async (tx) => {
