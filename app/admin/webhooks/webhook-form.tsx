@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import Link from "next/link";
 import { ActionForm } from "@/components/action-form";
+import { SecretShownOnce } from "@/components/secret-shown-once";
 import { Select, type SelectOption } from "@/components/select";
 import { TextField } from "@/components/text-field";
 import { EMPTY_FORM, type FormState } from "@/lib/forms/form-state";
@@ -42,20 +43,11 @@ export function WebhookForm({ action: submit, initial, editing, owners, template
   return (
     <div className="flex flex-col gap-4">
       {created && (
-        <div role="status" className="flex flex-col gap-2 rounded-md border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
-          <p>{text.created}</p>
-          {created.secret && (
-            <>
-              <p>{text.secretOnce}</p>
-              <code data-testid="webhook-secret" className="select-all break-all rounded bg-white p-2 font-mono text-sm text-slate-900">
-                {created.secret}
-              </code>
-            </>
-          )}
+        <SecretShownOnce secret={created.secret} lead={text.created} note={text.secretOnce} testId="webhook-secret">
           <Link href={`/admin/webhooks/${created.id}`} className="text-blue-800 underline underline-offset-2">
             {text.open}
           </Link>
-        </div>
+        </SecretShownOnce>
       )}
       <ActionForm state={state} action={action} hidden={editing ? { webhookId: initial.webhookId ?? "" } : {}} submit={text.submit} pending={text.pending}>
         <div className="grid gap-4 sm:grid-cols-2">

@@ -8,13 +8,13 @@ import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Badge } from "@/components/badge";
+import { ApiTokenForm } from "@/components/api-token-form";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { StatusMessage } from "@/components/status-message";
-import { submitRevokeOrganizationToken } from "./actions";
-import { NewOrganizationTokenForm } from "./new-token-form";
+import { submitNewOrganizationToken, submitRevokeOrganizationToken } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -82,7 +82,8 @@ export default async function OrganizationTokensPage({ searchParams }: { searchP
         <h2 id="new-token" className="text-xl font-semibold">
           {t("audit.tokens.new")}
         </h2>
-        <NewOrganizationTokenForm
+        <ApiTokenForm
+          action={submitNewOrganizationToken}
           text={{
             name: t("audit.tokens.name"),
             nameHelp: t("audit.tokens.nameHelp"),

@@ -1,5 +1,6 @@
 import "server-only";
-/** A user's API tokens: display prefix, name, last use and whether revoked (never the token). */
+/** A user's API tokens: display prefix, name, scope, last use and whether revoked (never the token). */
+import type { ApiTokenScope } from "../../generated/prisma/enums";
 import type { Actor } from "../actor";
 import { notFound } from "../errors";
 import type { UseCaseContext } from "../tickets/context";
@@ -9,7 +10,7 @@ import { UserIdSchema, type UserIdInput } from "./schemas";
 
 export interface UserTokens {
   user: { id: string; name: string; email: string; organizationId: string; organizationName: string; active: boolean };
-  tokens: Array<{ id: string; name: string; displayPrefix: string; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null; revokedAt: Date | null }>;
+  tokens: Array<{ id: string; name: string; scope: ApiTokenScope; displayPrefix: string; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null; revokedAt: Date | null }>;
 }
 
 export async function listUserTokens({ actor, input: raw, ctx }: { actor: Actor; input: UserIdInput; ctx: UseCaseContext }): Promise<UserTokens> {
@@ -24,7 +25,7 @@ export async function listUserTokens({ actor, input: raw, ctx }: { actor: Actor;
       organizationId: true,
       deactivatedAt: true,
       organization: { select: { name: true } },
-      apiTokens: { orderBy: { createdAt: "desc" }, select: { id: true, name: true, displayPrefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true } },
+      apiTokens: { orderBy: { createdAt: "desc" }, select: { id: true, name: true, scope: true, displayPrefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true } },
     },
   });
   if (!user) throw notFound("User");

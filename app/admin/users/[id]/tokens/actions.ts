@@ -10,12 +10,14 @@ import type { FormState } from "@/lib/forms/form-state";
 
 export const submitNewToken = formAction({
   audience: "provider-admin",
-  fields: ["userId", "name"],
+  fields: ["userId", "name", "scope"],
   path: () => "/admin/users",
   refusal: { kind: "fields" },
   run: async ({ actor, t, values }): Promise<FormState> => {
     if (!values.name?.trim()) return { values, errors: { name: t("admin.form.required") }, message: t("admin.form.hasErrors") };
-    const created = await createUserToken({ actor, input: { userId: values.userId ?? "", name: values.name }, ctx: defaultContext() });
+    // READ unless read+write is chosen: the form's default, and the safer one for a value it never sends.
+    const scope = values.scope === "READ_WRITE" ? "READ_WRITE" : "READ";
+    const created = await createUserToken({ actor, input: { userId: values.userId ?? "", name: values.name, scope }, ctx: defaultContext() });
     revalidatePath(`/admin/users/${values.userId}/tokens`);
     return { values: {}, errors: {}, message: null, result: created.token };
   },

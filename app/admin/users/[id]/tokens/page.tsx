@@ -1,10 +1,11 @@
-/** /admin/users/[id]/tokens: a user's API tokens (prefix, name, last use, revoked); create and revoke. */
+/** /admin/users/[id]/tokens: a user's API tokens (name, scope, prefix, last use, revoked); create (name, scope; shown once) and revoke. */
 import type { Metadata } from "next";
 import { listUserTokens } from "@/lib/server/admin";
 import { defaultContext } from "@/lib/server/tickets/context";
 import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
+import { ApiTokenForm } from "@/components/api-token-form";
 import { Badge } from "@/components/badge";
 import { Button } from "@/components/button";
 import { EmptyState } from "@/components/empty-state";
@@ -13,8 +14,7 @@ import { PageHeader } from "@/components/page-header";
 import { StatusMessage } from "@/components/status-message";
 import { withSession } from "@/lib/server/http/session";
 import { BackLink } from "../../../back-link";
-import { submitRevokeToken } from "./actions";
-import { NewTokenForm } from "./new-token-form";
+import { submitNewToken, submitRevokeToken } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -52,6 +52,7 @@ export default async function UserTokensPage({ params, searchParams }: { params:
                 </>
               ),
             },
+            { label: t("audit.tokens.scope"), cell: (tok) => t(`audit.tokens.scope.${tok.scope}`) },
             { label: t("admin.tokens.prefix"), className: "font-mono text-sm", cell: (tok) => `${tok.displayPrefix}…` },
             { label: t("admin.tokens.lastUsed"), cell: (tok) => (tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, now, t.locale) : t("admin.tokens.never")) },
             { label: t("admin.tokens.status"), cell: (tok) => <Badge tone={tok.revokedAt ? "neutral" : "success"}>{t(tok.revokedAt ? "admin.tokens.revoked" : "admin.tokens.live")}</Badge> },
@@ -77,9 +78,20 @@ export default async function UserTokensPage({ params, searchParams }: { params:
           {t("admin.tokens.new")}
         </h2>
         {user.active ? (
-          <NewTokenForm
-            userId={user.id}
-            text={{ name: t("admin.tokens.name"), nameHelp: t("admin.tokens.nameHelp"), submit: t("admin.tokens.create"), pending: t("admin.tokens.creating"), shownOnce: t("admin.tokens.shownOnce") }}
+          <ApiTokenForm
+            action={submitNewToken}
+            hidden={{ userId: user.id }}
+            text={{
+              name: t("admin.tokens.name"),
+              nameHelp: t("admin.tokens.nameHelp"),
+              scope: t("audit.tokens.scope"),
+              scopeHelp: t("audit.tokens.scopeHelp"),
+              read: t("audit.tokens.scope.READ"),
+              readWrite: t("audit.tokens.scope.READ_WRITE"),
+              submit: t("admin.tokens.create"),
+              pending: t("admin.tokens.creating"),
+              shownOnce: t("admin.tokens.shownOnce"),
+            }}
           />
         ) : (
           <p className="text-slate-700">{t("admin.tokens.inactiveUser")}</p>
