@@ -7,7 +7,7 @@ import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { Badge } from "@/components/badge";
 import { Button } from "@/components/button";
-import { ConfirmDialog } from "@/components/confirm-dialog";
+import { DeactivateOrReactivate } from "@/components/deactivate-or-reactivate";
 import { ErrorMessage } from "@/components/error-message";
 import { PageHeader } from "@/components/page-header";
 import { StatusMessage } from "@/components/status-message";
@@ -106,23 +106,19 @@ export default async function OrganizationPage({ params, searchParams }: { param
       </Link>
 
       <section className="flex flex-col gap-3 border-t border-slate-300 pt-6">
-        {org.active ? (
-          <ConfirmDialog
-            action={submitOrganizationActive}
-            hidden={{ organizationId: org.id, active: "false" }}
-            label={t("orgs.deactivate.button")}
-            title={t("orgs.deactivate.title", { name: org.name })}
-            body={t("orgs.deactivate.body")}
-            confirm={t("orgs.deactivate.confirm")}
-            cancel={t("orgs.cancel")}
-          />
-        ) : (
-          <form action={submitOrganizationActive}>
-            <input type="hidden" name="organizationId" value={org.id} />
-            <input type="hidden" name="active" value="true" />
-            <Button type="submit">{t("orgs.reactivate.button")}</Button>
-          </form>
-        )}
+        <DeactivateOrReactivate
+          active={org.active}
+          deactivate={{
+            action: submitOrganizationActive,
+            hidden: { organizationId: org.id, active: "false" },
+            label: t("orgs.deactivate.button"),
+            title: t("orgs.deactivate.title", { name: org.name }),
+            body: t("orgs.deactivate.body"),
+            confirm: t("orgs.deactivate.confirm"),
+            cancel: t("orgs.cancel"),
+          }}
+          reactivate={{ action: submitOrganizationActive, hidden: { organizationId: org.id, active: "true" }, label: t("orgs.reactivate.button") }}
+        />
       </section>
     </main>
   );

@@ -7,8 +7,7 @@ import { defaultContext } from "@/lib/server/tickets/context";
 import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { Badge } from "@/components/badge";
-import { Button } from "@/components/button";
-import { ConfirmDialog } from "@/components/confirm-dialog";
+import { DeactivateOrReactivate } from "@/components/deactivate-or-reactivate";
 import { PageHeader } from "@/components/page-header";
 import { StatusMessage } from "@/components/status-message";
 import { withSession } from "@/lib/server/http/session";
@@ -66,23 +65,20 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       </section>
       {user.id !== actor.userId && (
         <section className="flex flex-col gap-3 border-t border-slate-300 pt-6">
-          {user.active ? (
-            <ConfirmDialog
-              action={submitDeactivateUser}
-              hidden={{ userId: user.id, organizationId: user.organization.id, back: "user" }}
-              label={t("admin.users.deactivate")}
-              ariaLabel={t("admin.users.deactivateLabel", { name: user.name })}
-              title={t("orgs.user.deactivateTitle", { name: user.name })}
-              body={t("orgs.user.deactivateBody")}
-              confirm={t("admin.users.deactivate")}
-              cancel={t("orgs.cancel")}
-            />
-          ) : (
-            <form action={submitReactivateUser}>
-              <input type="hidden" name="userId" value={user.id} />
-              <Button type="submit">{t("orgs.user.reactivate")}</Button>
-            </form>
-          )}
+          <DeactivateOrReactivate
+            active={user.active}
+            deactivate={{
+              action: submitDeactivateUser,
+              hidden: { userId: user.id, organizationId: user.organization.id, back: "user" },
+              label: t("admin.users.deactivate"),
+              ariaLabel: t("admin.users.deactivateLabel", { name: user.name }),
+              title: t("orgs.user.deactivateTitle", { name: user.name }),
+              body: t("orgs.user.deactivateBody"),
+              confirm: t("admin.users.deactivate"),
+              cancel: t("orgs.cancel"),
+            }}
+            reactivate={{ action: submitReactivateUser, hidden: { userId: user.id }, label: t("orgs.user.reactivate") }}
+          />
         </section>
       )}
     </main>

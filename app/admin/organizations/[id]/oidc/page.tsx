@@ -8,8 +8,7 @@ import { defaultContext } from "@/lib/server/tickets/context";
 import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { Badge } from "@/components/badge";
-import { Button } from "@/components/button";
-import { ConfirmDialog } from "@/components/confirm-dialog";
+import { DeactivateOrReactivate } from "@/components/deactivate-or-reactivate";
 import { PageHeader } from "@/components/page-header";
 import { StatusMessage } from "@/components/status-message";
 import { withSession, found } from "@/lib/server/http/session";
@@ -87,23 +86,19 @@ export default async function OrganizationOidcPage({ params, searchParams }: { p
       </section>
       {config && (
         <section className="flex flex-col gap-3 border-t border-slate-300 pt-6">
-          {config.enabled ? (
-            <ConfirmDialog
-              action={submitOrganizationOidcEnabled}
-              hidden={{ organizationId: organization.id, enabled: "false" }}
-              label={t("oidc.disable.button")}
-              title={t("oidc.disable.title", { name: config.displayName })}
-              body={t("oidc.disable.body")}
-              confirm={t("oidc.disable.confirm")}
-              cancel={t("oidc.cancel")}
-            />
-          ) : (
-            <form action={submitOrganizationOidcEnabled}>
-              <input type="hidden" name="organizationId" value={organization.id} />
-              <input type="hidden" name="enabled" value="true" />
-              <Button type="submit">{t("oidc.enable.button")}</Button>
-            </form>
-          )}
+          <DeactivateOrReactivate
+            active={config.enabled}
+            deactivate={{
+              action: submitOrganizationOidcEnabled,
+              hidden: { organizationId: organization.id, enabled: "false" },
+              label: t("oidc.disable.button"),
+              title: t("oidc.disable.title", { name: config.displayName }),
+              body: t("oidc.disable.body"),
+              confirm: t("oidc.disable.confirm"),
+              cancel: t("oidc.cancel"),
+            }}
+            reactivate={{ action: submitOrganizationOidcEnabled, hidden: { organizationId: organization.id, enabled: "true" }, label: t("oidc.enable.button") }}
+          />
         </section>
       )}
     </main>
