@@ -1,4 +1,4 @@
-/** /admin/users/[id]/tokens: a user's API tokens (name, scope, prefix, last use, revoked); create (name, scope; shown once) and revoke. */
+/** /admin/users/[id]/tokens: a user's API tokens (name, scope, prefix, last use, revoked); create (name, scope; shown once) and revoke (after confirming). */
 import type { Metadata } from "next";
 import { listUserTokens } from "@/lib/server/admin";
 import { defaultContext } from "@/lib/server/tickets/context";
@@ -7,7 +7,7 @@ import { t as translate } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
 import { ApiTokenForm } from "@/components/api-token-form";
 import { Badge } from "@/components/badge";
-import { Button } from "@/components/button";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { EmptyState } from "@/components/empty-state";
 import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
@@ -62,12 +62,16 @@ export default async function UserTokensPage({ params, searchParams }: { params:
               className: "text-right",
               cell: (tok) =>
                 !tok.revokedAt && (
-                  <form action={submitRevokeToken}>
-                    <input type="hidden" name="tokenId" value={tok.id} />
-                    <Button type="submit" tone="danger" aria-label={t("admin.tokens.revokeLabel", { prefix: tok.displayPrefix })}>
-                      {t("admin.tokens.revoke")}
-                    </Button>
-                  </form>
+                  <ConfirmDialog
+                    action={submitRevokeToken}
+                    hidden={{ tokenId: tok.id }}
+                    label={t("admin.tokens.revoke")}
+                    ariaLabel={t("admin.tokens.revokeLabel", { prefix: tok.displayPrefix })}
+                    title={t("audit.tokens.confirmTitle", { name: tok.name })}
+                    body={t("audit.tokens.confirmBody")}
+                    confirm={t("audit.tokens.confirm")}
+                    cancel={t("audit.tokens.cancel")}
+                  />
                 ),
             },
           ]}
