@@ -6,7 +6,8 @@ import { signIn } from "./support/sign-in";
  * API tokens and the audit log in the browser (issue 15): a customer admin creates a read-only
  * token, uses it against the REST API over HTTP (a read works, a write is refused 403), revokes it
  * after confirming (the API refuses it at once), and finds both in their organisation's log; the
- * provider admin filters /admin/audit down to the same rows.
+ * provider admin filters /admin/audit down to the same rows. The provider admin's own token page
+ * makes a read-only token by default and asks before revoking.
  */
 const run = randomUUID().slice(0, 8);
 const NAME = `Intranett ${run}`;
@@ -44,6 +45,9 @@ test("a customer admin's read-only token: created, refused a write, revoked, and
   const created = log.getByRole("row").filter({ hasText: NAME }).filter({ hasText: "token.create" });
   await expect(created).toHaveCount(1);
   await expect(created).toContainText("READ");
+  // The action in words, its code under it.
+  await expect(created).toContainText("Opprettet API-nøkkel");
+  await expect(created.getByTestId("audit-action")).toHaveText("token.create");
   const tokenId = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.exec((await created.textContent()) ?? "")?.[0] ?? "";
   expect(tokenId).not.toBe("");
   const aboutToken = log.getByRole("row").filter({ hasText: tokenId });
@@ -74,4 +78,41 @@ test("a customer admin's read-only token: created, refused a write, revoked, and
   await admin.getByLabel("Organisasjon").selectOption({ label: "Fjordvik Logistikk AS" });
   await admin.getByRole("button", { name: "Filtrer" }).click();
   await expect(admin.getByText(NAME)).toHaveCount(0);
+});
+
+test("the provider admin's token page: read-only by default, scope shown, revoked after confirming, in the log in words", async ({ browser, request }) => {
+  const name = `Lager ${run}`;
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin@servicedesk.example");
+  await admin.goto("/admin/users");
+  await admin.getByLabel("Organisasjon").selectOption({ label: "Nordlys Eiendom AS" });
+  await admin.getByRole("button", { name: "Vis", exact: true }).click();
+  await admin
+    .getByRole("row")
+    .filter({ hasText: "ola@nordlys.example" })
+    .getByRole("link", { name: /API-nøkl/ })
+    .click();
+  await expect(admin.getByLabel("Tilgang")).toHaveValue("READ");
+  await admin.getByLabel("Navn").fill(name);
+  await admin.getByRole("button", { name: "Lag nøkkel" }).click();
+  const token = (await admin.getByTestId("new-token").textContent())?.trim() ?? "";
+  expect(token).toMatch(/^hd_[A-Za-z0-9_-]{43}$/);
+  const row = admin.getByRole("row").filter({ hasText: name });
+  await expect(row).toContainText("Lese");
+  await expect(row).not.toContainText("Lese og skrive");
+  const auth = { Authorization: `Bearer ${token}` };
+  expect((await request.post("/api/v1/tickets", { headers: auth, data: { title: "Skal ikke lages", description: "Lesenøkkel", priority: "P3" } })).status()).toBe(403);
+
+  await row.getByRole("button", { name: /^Trekk tilbake/ }).click();
+  const dialog = admin.getByRole("dialog");
+  await expect(dialog).toContainText(`Trekke tilbake «${name}»?`);
+  await dialog.getByRole("button", { name: "Trekk tilbake", exact: true }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Nøkkelen er trukket tilbake." })).toBeVisible();
+  expect((await request.get("/api/v1/tickets", { headers: auth })).status()).toBe(401);
+
+  await admin.goto("/admin/audit?action=token.revoke");
+  const revoked = admin.getByTestId("audit-log").getByRole("row").filter({ hasText: "admin@servicedesk.example" }).first();
+  await expect(revoked).toContainText("Trakk tilbake API-nøkkel");
+  await expect(revoked.getByTestId("audit-action")).toHaveText("token.revoke");
+  await expect(admin.getByLabel("Handling")).toHaveValue("token.revoke");
 });
