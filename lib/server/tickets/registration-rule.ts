@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Who may register cases for a customer organisation (issue 15; Pureservice 003: "Antall personer
  * som kan henvende seg til Pureservice Support: 3"). Pure: no database, no clock.
