@@ -18,6 +18,7 @@ import { agreements } from "./agreements";
 import { orgs } from "./orgs";
 import { audit } from "./audit";
 import { oidc } from "./oidc";
+import { contacts } from "./contacts";
 
 export const areas = {
   common,
@@ -35,4 +36,5 @@ export const areas = {
   orgs,
   audit,
   oidc,
+  contacts,
 };
