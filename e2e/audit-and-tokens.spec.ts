@@ -17,7 +17,7 @@ test("a customer admin's read-only token: created, refused a write, revoked, and
   await signIn(page, "ola@nordlys.example");
   await page.getByRole("link", { name: "API-nøkler" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "API-nøkler" })).toBeVisible();
-  await page.getByLabel("Navn").fill(NAME);
+  await page.getByLabel("Navn", { exact: true }).fill(NAME);
   await page.getByLabel("Tilgang").selectOption("READ");
   await page.getByRole("button", { name: "Opprett nøkkel" }).click();
   const token = (await page.getByTestId("new-token").textContent())?.trim() ?? "";

@@ -97,8 +97,8 @@ test("day one of a new customer: agreement from a preset, organisation, customer
 
   // 5. She invites a colleague on her organisation's user page.
   await customerAdmin.goto("/organisasjon/brukere");
-  await customerAdmin.getByLabel("Navn").fill("Tor Fjordlys");
-  await customerAdmin.getByLabel("E-post").fill(colleagueEmail);
+  await customerAdmin.getByLabel("Navn", { exact: true }).fill("Tor Fjordlys");
+  await customerAdmin.getByLabel("E-post", { exact: true }).fill(colleagueEmail);
   await customerAdmin.getByLabel("Rolle").selectOption("END_USER");
   await customerAdmin.getByRole("button", { name: "Send invitasjon" }).click();
   await expect(customerAdmin.getByRole("status").filter({ hasText: `Invitasjonen er sendt til ${colleagueEmail}` })).toBeVisible();

@@ -82,8 +82,9 @@ test("a customer admin invites a colleague on /organisasjon/brukere, who then si
   await signIn(adminPage, "ola@nordlys.example");
   await adminPage.getByRole("link", { name: "Brukere" }).first().click();
   await expect(adminPage).toHaveURL(/\/organisasjon\/brukere$/);
-  await adminPage.getByLabel("Navn").fill("Kari Kollega");
-  await adminPage.getByLabel("E-post").fill(email);
+  // Exact: a user renamed by another spec may be "… Navn", and each row's deactivate button names its user.
+  await adminPage.getByLabel("Navn", { exact: true }).fill("Kari Kollega");
+  await adminPage.getByLabel("E-post", { exact: true }).fill(email);
   await adminPage.getByLabel("Rolle").selectOption("END_USER");
   await adminPage.getByRole("button", { name: "Send invitasjon" }).click();
   await expect(adminPage.getByRole("status").filter({ hasText: `Invitasjonen er sendt til ${email}` })).toBeVisible();

@@ -81,7 +81,8 @@ test("a provider admin sees every customer's month with the credit lines, and cl
   await signIn(page, "admin@servicedesk.example");
   await page.goto(`/reports/provider?month=${month}`);
   const customers = page.getByRole("table", { name: "Månedens tall per kunde" });
-  await expect(customers.getByRole("row")).toHaveCount(4);
+  // Every seeded customer has its row (other specs add customers of their own to the shared database).
+  for (const name of ["Nordlys Eiendom AS", "Fjordvik Logistikk AS", "Bergheim Regnskap AS"]) await expect(customers.getByRole("row").filter({ hasText: name })).toHaveCount(1);
   const nordlys = customers.getByRole("row").filter({ hasText: "Nordlys Eiendom AS" });
   await expect(nordlys).toContainText("90 %");
   await expect(nordlys).toContainText("foreløpig");

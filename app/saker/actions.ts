@@ -5,7 +5,7 @@
  */
 import { notFound, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { IdempotencyKeySchema, applyTicketAction, defaultContext, registerTicket, registerTicketOnce, type TicketActionRequest } from "@/lib/server/tickets";
+import { IdempotencyKeySchema, applyTicketAction, defaultContext, isContactPersonRefusal, registerTicket, registerTicketOnce, type TicketActionRequest } from "@/lib/server/tickets";
 import type { z } from "zod";
 import { formAction, type Values } from "@/lib/server/http/action";
 import { withFormAttachments } from "@/lib/server/attachments/form-files";
@@ -29,9 +29,16 @@ export const submitNewTicket = formAction({
     // The form's token makes a double submit register one ticket; both land on its receipt.
     const input = { ...parsed.data, channel: "PORTAL" as const };
     const ctx = defaultContext();
-    const id = await withFormAttachments(form, async (attachments) =>
-      token.success ? (await registerTicketOnce({ actor, input, idempotencyKey: token.data, ctx, attachments })).ticket.id : (await registerTicket({ actor, input, ctx, attachments })).id,
-    );
+    let id: string;
+    try {
+      id = await withFormAttachments(form, async (attachments) =>
+        token.success ? (await registerTicketOnce({ actor, input, idempotencyKey: token.data, ctx, attachments })).ticket.id : (await registerTicket({ actor, input, ctx, attachments })).id,
+      );
+    } catch (error) {
+      // No longer a contact person since the form was shown: say why, in the reader's language.
+      if (isContactPersonRefusal(error)) return { values, errors: {}, message: t("contacts.portal.refused") };
+      throw error;
+    }
     revalidatePath("/saker");
     redirect(`/saker/${id}/kvittering`);
   },

@@ -31,6 +31,7 @@ const DEMO_PEOPLE = {
   fjordvikAdmin: "admin@fjordvik.example",
   sara: "sara@bergheim.example",
   bergheimAdmin: "admin@bergheim.example",
+  bjorn: "bjorn@bergheim.example",
 } as const;
 export type DemoPerson = keyof typeof DEMO_PEOPLE;
 

@@ -25,7 +25,7 @@ export function organizationFormChoices(t: T, agreements: AgreementRow[], creati
       onCallHelp: t("orgs.field.onCallHelp"),
       emailPriority: t("orgs.field.emailPriority"),
       contactLimit: t("orgs.field.contactLimit"),
-      contactLimitHelp: t("orgs.field.contactLimitHelp"),
+      contactLimitHelp: t("contacts.limitHelp"),
       timeZone: t("orgs.field.timeZone"),
       timeZoneHelp: t("orgs.field.timeZoneHelp"),
       prefix: t("orgs.field.prefix"),

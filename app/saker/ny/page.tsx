@@ -1,4 +1,7 @@
-/** /saker/ny: a customer's user registers a ticket. */
+/**
+ * /saker/ny: a customer's user registers a ticket — or, when their organisation lets only its
+ * contact persons register cases and they are not one, reads why instead of a form that would fail.
+ */
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { PRIORITIES } from "@/lib/sla/agreement";
@@ -8,6 +11,9 @@ import { PageHeader } from "@/components/page-header";
 import { withSession } from "@/lib/server/http/session";
 import { NewTicketForm } from "./new-ticket-form";
 import { filePickerText } from "@/lib/server/attachments/picker-text";
+import { defaultContext, registrationRefusal } from "@/lib/server/tickets";
+import { EmptyState } from "@/components/empty-state";
+import { ButtonLink } from "@/components/button-link";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +22,22 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewTicketPage() {
-  const { t } = await withSession("customer", "/saker/ny");
+  const { actor, t } = await withSession("customer", "/saker/ny");
+  const refusal = await registrationRefusal(defaultContext(), actor.userId);
+  if (refusal) {
+    return (
+      <main className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-10 sm:px-6">
+        <PageHeader title={t("portal.new.title")} />
+        <div data-testid="contact-person-required">
+          <EmptyState
+            title={t("contacts.portal.title")}
+            body={t("contacts.portal.body", { limit: refusal.contactPersonLimit })}
+            action={<ButtonLink href="/saker">{t("contacts.portal.back")}</ButtonLink>}
+          />
+        </div>
+      </main>
+    );
+  }
   const priorities = PRIORITIES.map((code) => ({
     code,
     name: t(`common.priority.${code}`),

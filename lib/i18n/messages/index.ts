@@ -18,6 +18,7 @@ import { agreements } from "./agreements";
 import { orgs } from "./orgs";
 import { audit } from "./audit";
 import { oidc } from "./oidc";
+import { contacts } from "./contacts";
 import { auditActions } from "./audit-actions";
 
 export const areas = {
@@ -36,5 +37,6 @@ export const areas = {
   orgs,
   audit,
   oidc,
+  contacts,
   auditActions,
 };

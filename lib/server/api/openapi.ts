@@ -69,6 +69,7 @@ const rateLimitHeaders = {
 const STATUS_NAMES: Record<string, string> = {
   "400": "BadRequest",
   "401": "Unauthenticated",
+  "403": "Forbidden",
   "404": "NotFound",
   "409": "Conflict",
   "422": "Unprocessable",
@@ -109,7 +110,7 @@ export function buildOpenApiDocument(): object {
           operationId: "registerTicket",
           summary: "Register a ticket; its response clock starts at once",
           requestBody: { required: true, content: withFiles("RegisterTicket") },
-          responses: { ...ok("The registered ticket", "Ticket", "201"), ...errorResponses("400", "401", "422", "429", "500") },
+          responses: { ...ok("The registered ticket", "Ticket", "201"), ...errorResponses("400", "401", "403", "422", "429", "500") },
         },
       },
       "/api/v1/tickets/{id}": {
@@ -243,6 +244,9 @@ export function buildOpenApiDocument(): object {
         Unauthenticated: error("No bearer token, or one that is unknown, revoked or expired", {
           "WWW-Authenticate": { schema: { type: "string" } },
         }),
+        Forbidden: error(
+          'The requester may not register cases: their organisation\'s agreement lets only its contact persons and customer admins do so (`code` forbidden, `fields.requesterId` ["contact_person_required"])',
+        ),
         NotFound: error("No such ticket, or one the caller may not see (the same answer for both)"),
         Conflict: error("The action does not fit the ticket's current state"),
         Unprocessable: error("Well-formed input the rules refuse, or an action the caller's role may not take"),

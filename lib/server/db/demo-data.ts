@@ -25,6 +25,8 @@ export interface DemoUser {
   supportLine?: SupportLine;
   isLineLead?: boolean;
   locale?: "nb" | "en";
+  /** May register cases where the organisation lets only its contact persons do so (a contact person limit). */
+  isContactPerson?: boolean;
 }
 
 export interface DemoOrganization {
@@ -38,7 +40,7 @@ export interface DemoOrganization {
   monthlyFeeOre?: number;
   /** The on-call cover bought (000 §19); default the vakttelefon hours. */
   onCallOption?: OnCallOption;
-  /** Most contact persons; default no limit. */
+  /** Most contact persons; default no limit. A limit lets only contact persons and customer admins register cases. */
   contactPersonLimit?: number;
   users: DemoUser[];
 }
@@ -90,8 +92,10 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     monthlyFeeOre: 12_500_00,
     contactPersonLimit: 3,
     users: [
-      { email: "sara@bergheim.example", name: "Sara Berg", role: "END_USER" },
+      { email: "sara@bergheim.example", name: "Sara Berg", role: "END_USER", isContactPerson: true },
       { email: "admin@bergheim.example", name: "Nils Systemansvarlig", role: "CUSTOMER_ADMIN" },
+      // Not a contact person: Bergheim's agreement (Pureservice, 3 contact persons) does not let him register cases.
+      { email: "bjorn@bergheim.example", name: "Bjørn Bokfører", role: "END_USER" },
     ],
   },
 ];

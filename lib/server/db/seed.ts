@@ -134,7 +134,9 @@ export async function seed(prisma: PrismaClient, now = new Date(), { secretsKey 
           };
           const email = user.email.toLowerCase();
           const totp = secretsKey && STAFF_ROLES.includes(user.role) ? { totpSecret: encryptSecret(demoTotpSecret(email), secretsKey), totpPendingSecret: null, twoFactorEnabledAt: now } : {};
-          await tx.user.upsert({ where: { email }, create: { email, passwordHash, ...userData, ...totp }, update: { ...userData, ...totp } });
+          // A contact person is marked, never unmarked, by a rerun: an admin's choices stay.
+          const contact = user.isContactPerson ? { isContactPerson: true } : {};
+          await tx.user.upsert({ where: { email }, create: { email, passwordHash, ...userData, ...totp, ...contact }, update: { ...userData, ...totp, ...contact } });
           users++;
         }
       }

@@ -1,7 +1,7 @@
 import "server-only";
 /** The ticket lifecycle use cases (SLA-RULES.md §1–2). */
 export { defaultContext, type UseCaseContext } from "./context";
-export { registerTicket } from "./register-ticket";
+export { registerTicket, registrationRefusal, isContactPersonRefusal } from "./register-ticket";
 export { registerTicketOnce, IdempotencyKeySchema } from "./register-ticket-once";
 export { listTickets, getTicket, getStaffTicket, listTicketEvents } from "./read-tickets";
 export { ticketViewFor, customerTicketView } from "./audience";

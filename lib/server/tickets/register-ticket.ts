@@ -3,11 +3,13 @@ import "server-only";
  * A customer's user (or staff on their behalf, e.g. a phone call) registers a ticket: it gets a
  * human reference, is measured against the agreement version in force now, its response clock
  * starts, and the requester gets a receipt with time and reference (000 §5.2). A P1 is escalated
- * at once (000 §5.5).
+ * at once (000 §5.5). An organisation whose agreement restricts registration to its contact
+ * persons (a contact person limit, Pureservice 003) refuses anyone else with `forbidden` (403) and
+ * nothing is written — whoever registers: the portal, the REST API, or staff on the user's behalf.
  */
 import { selectAgreementVersion } from "../../sla";
 import { CUSTOMER_ROLES, isStaff, type Actor } from "../actor";
-import { unprocessable } from "../errors";
+import { AppError, unprocessable } from "../errors";
 import { loadAgreementVersions } from "../db/agreements";
 import type { UseCaseContext } from "./context";
 import { appendEvent } from "./events";
@@ -21,6 +23,7 @@ import { parseInput } from "../validation";
 import { ticketViewSelect, toTicketView } from "./view";
 import { TRANSACTION_OPTIONS } from "../db/prisma";
 import { saveAttachments, type NewAttachments } from "../attachments/save";
+import { CONTACT_PERSON_REQUIRED, mayRegisterCases } from "./registration-rule";
 
 async function resolveRequester(ctx: UseCaseContext, actor: Actor, requesterId: string | undefined) {
   if (!isStaff(actor)) {
@@ -38,6 +41,24 @@ async function resolveRequester(ctx: UseCaseContext, actor: Actor, requesterId: 
   return requester;
 }
 
+/** Whether the user may register cases for their organisation: null when they may, else the organisation's contact person limit. */
+export async function registrationRefusal(ctx: Pick<UseCaseContext, "prisma">, userId: string): Promise<{ contactPersonLimit: number } | null> {
+  const user = await ctx.prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { role: true, isContactPerson: true, organization: { select: { contactPersonLimit: true } } },
+  });
+  const { contactPersonLimit } = user.organization;
+  return contactPersonLimit === null || mayRegisterCases(user.organization, user) ? null : { contactPersonLimit };
+}
+
+/** The refusal of a requester who is neither a contact person nor a customer admin of an organisation that restricts registration. */
+export const contactPersonRequired = (onBehalf: boolean, limit: number) =>
+  new AppError("forbidden", `${onBehalf ? "The requester's" : "Your"} organisation's agreement lets only its contact persons (at most ${limit}) and customer admins register cases`, {
+    requesterId: [CONTACT_PERSON_REQUIRED],
+  });
+
+export const isContactPersonRefusal = (error: unknown): error is AppError => error instanceof AppError && error.code === "forbidden" && error.fields?.requesterId?.[0] === CONTACT_PERSON_REQUIRED;
+
 export async function registerTicket({
   actor,
   input: raw,
@@ -53,6 +74,8 @@ export async function registerTicket({
   const input = parseInput(RegisterTicketSchema, raw);
   const now = ctx.now();
   const requester = await resolveRequester(ctx, actor, input.requesterId);
+  const refusal = await registrationRefusal(ctx, requester.id);
+  if (refusal) throw contactPersonRequired(requester.id !== actor.userId, refusal.contactPersonLimit);
   const organization = await ctx.prisma.organization.findUniqueOrThrow({
     where: { id: requester.organizationId },
     select: { id: true, ticketPrefix: true, agreementId: true },

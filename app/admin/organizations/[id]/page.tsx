@@ -71,6 +71,9 @@ export default async function OrganizationPage({ params, searchParams }: { param
         <p data-testid="contact-count">
           {org.contactPersonLimit === null ? t("orgs.contacts.countNoLimit", { count: org.contactPersons }) : t("orgs.contacts.count", { count: org.contactPersons, limit: org.contactPersonLimit })}
         </p>
+        <p className="text-slate-700" data-testid="registration-rule">
+          {t(org.contactPersonLimit === null ? "contacts.rule.open" : "contacts.rule.restricted")}
+        </p>
         {org.users.length === 0 ? (
           <p className="text-slate-700">{t("orgs.contacts.none")}</p>
         ) : (
