@@ -93,7 +93,7 @@ test("the provider admin's token page: read-only by default, scope shown, revoke
     .getByRole("link", { name: /API-nøkl/ })
     .click();
   await expect(admin.getByLabel("Tilgang")).toHaveValue("READ");
-  await admin.getByLabel("Navn").fill(name);
+  await admin.getByLabel("Navn", { exact: true }).fill(name);
   await admin.getByRole("button", { name: "Lag nøkkel" }).click();
   const token = (await admin.getByTestId("new-token").textContent())?.trim() ?? "";
   expect(token).toMatch(/^hd_[A-Za-z0-9_-]{43}$/);
