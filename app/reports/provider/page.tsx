@@ -5,7 +5,7 @@ import { t } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
 import { defaultContext } from "@/lib/server/tickets/context";
 import { listMonthReports } from "@/lib/server/reports";
-import { creditLineText, creditNoteText, formatKroner, formatMonth, formatPercent } from "@/lib/server/reports/format";
+import { creditLineText, creditNoteText, formatKroner, formatMonth, formatPercent, settledLater } from "@/lib/server/reports/format";
 import { monthOrDefault } from "@/lib/server/reports/report-target";
 import { withinTargetText } from "@/lib/server/reports/within-target-text";
 import { ReportMonthPicker } from "@/components/report-month-picker";
@@ -62,7 +62,8 @@ export default async function ProviderReportsPage({ searchParams }: { searchPara
             {
               label: t(locale, "report.section.credit"),
               numeric: true,
-              cell: ({ figures: f }) => (f.credit.percent === null ? t(locale, "report.provider.undecided") : formatPercent(f.credit.percent, 2, locale)),
+              cell: ({ figures: f }) =>
+                settledLater(f.credit) ? t(locale, "quarter.provider.settledLater") : f.credit.percent === null ? t(locale, "report.provider.undecided") : formatPercent(f.credit.percent, 2, locale),
             },
             {
               label: t(locale, "report.csv.status"),

@@ -20,6 +20,7 @@ import { audit } from "./audit";
 import { oidc } from "./oidc";
 import { contacts } from "./contacts";
 import { auditActions } from "./audit-actions";
+import { quarter } from "./quarter";
 
 export const areas = {
   common,
@@ -39,4 +40,5 @@ export const areas = {
   oidc,
   contacts,
   auditActions,
+  quarter,
 };

@@ -12,7 +12,8 @@ import { incidentsOf, loadReportContext, type ReportAgreement, type ReportContex
 import { countTicketsByOrganization, EMPTY_COUNTS, type OrganizationTicketCounts } from "./ticket-counts";
 import { listBreachedTickets, listExcludedTickets } from "./ticket-lists";
 import { computeUptimeFigures, incidentFigure } from "./uptime-figures";
-import { computeCreditFigures } from "./credit-figures";
+import { computeCreditFigures, type ServicePeriodInput } from "./credit-figures";
+import { servicePeriodMonths, type MonthUptimeHours } from "../../sla";
 import { withinTargetPercent } from "./within-target";
 import { CreditSchemeSchema, parseStored } from "../db/json-schemas";
 
@@ -27,7 +28,49 @@ export async function computeMonthReports(prisma: PrismaClient, { month, now, or
     listBreachedTickets(prisma, period, now, organizationIds),
     listExcludedTickets(prisma, period, organizationIds),
   ]);
-  return context.organizations.map((org) => assemble({ org, month, period, now, context, counts: counts.get(org.id), breaches: breaches.get(org.id) ?? [], exclusions: exclusions.get(org.id) ?? [] }));
+  const earlier = await earlierMonthsOfQuarter(prisma, month, now, context);
+  return context.organizations.map((org) =>
+    assemble({ org, month, period, now, context, counts: counts.get(org.id), breaches: breaches.get(org.id) ?? [], exclusions: exclusions.get(org.id) ?? [], earlier: earlier.get(org.id) }),
+  );
+}
+
+const schemeOf = (version: ReportAgreement["versions"][number]) => parseStored(CreditSchemeSchema, version.creditScheme, `AgreementVersion.creditScheme of version ${version.id}`);
+
+const isQuarterly = (agreement: ReportAgreement | null | undefined): boolean => {
+  const version = agreement?.versions[0];
+  if (!version) return false;
+  const scheme = schemeOf(version);
+  return scheme.kind === "sodvin_refund" && scheme.servicePeriod === "quarter";
+};
+
+/**
+ * Organisations whose refund is settled per quarter (Sodvin, 001 §7.2): the uptime hours of the
+ * quarter's months before `month`, computed as each month's report computes them.
+ */
+async function earlierMonthsOfQuarter(prisma: PrismaClient, month: Month, now: Date, context: ReportContext): Promise<Map<string, MonthUptimeHours[]>> {
+  const quarterly = context.organizations.filter((o) => o.agreementId && isQuarterly(context.agreements.get(o.agreementId)));
+  const result = new Map<string, MonthUptimeHours[]>(quarterly.map((o) => [o.id, []]));
+  if (quarterly.length === 0) return result;
+  const before = servicePeriodMonths(month, "quarter").filter((m) => m < month);
+  const contexts = await Promise.all(
+    before.map(async (m) => ({
+      month: m,
+      period: monthBounds(m),
+      context: await loadReportContext(
+        prisma,
+        monthBounds(m),
+        quarterly.map((o) => o.id),
+      ),
+    })),
+  );
+  for (const { month: m, period, context: c } of contexts) {
+    for (const org of c.organizations) {
+      const agreement = org.agreementId ? (c.agreements.get(org.agreementId) ?? null) : null;
+      const uptime = computeUptimeFigures(agreement, incidentsOf(org, c.incidents), period, now);
+      result.get(org.id)?.push({ month: m, operatingHours: uptime.totalMinutes / 60, downtimeHours: uptime.downtimeMinutes / 60 });
+    }
+  }
+  return result;
 }
 
 interface AssembleInput {
@@ -39,9 +82,11 @@ interface AssembleInput {
   counts: OrganizationTicketCounts | undefined;
   breaches: ComputedReport["figures"]["breaches"];
   exclusions: ComputedReport["figures"]["exclusions"];
+  /** Quarterly refund only: the uptime hours of the quarter's earlier months. */
+  earlier: MonthUptimeHours[] | undefined;
 }
 
-function assemble({ org, month, period, now, context, counts, breaches, exclusions }: AssembleInput): ComputedReport {
+function assemble({ org, month, period, now, context, counts, breaches, exclusions, earlier }: AssembleInput): ComputedReport {
   const agreement: ReportAgreement | null = org.agreementId ? (context.agreements.get(org.agreementId) ?? null) : null;
   const version = agreement?.versions[0] ?? null;
   const threshold = version?.minWithinTargetPercent ?? DEFAULT_THRESHOLD;
@@ -50,8 +95,11 @@ function assemble({ org, month, period, now, context, counts, breaches, exclusio
   const percent = withinTargetPercent(ticketCounts.met, ticketCounts.measured);
   const incidents = incidentsOf(org, context.incidents);
   const uptime = computeUptimeFigures(agreement, incidents, period, now);
-  const scheme = version ? parseStored(CreditSchemeSchema, version.creditScheme, `AgreementVersion.creditScheme of version ${version.id}`) : null;
-  const credit = computeCreditFigures(scheme, percent, uptime, org.monthlyFeeOre);
+  const scheme = version ? schemeOf(version) : null;
+  const servicePeriod: ServicePeriodInput | undefined = earlier
+    ? { months: servicePeriodMonths(month, "quarter"), soFar: [...earlier, { month, operatingHours: uptime.totalMinutes / 60, downtimeHours: uptime.downtimeMinutes / 60 }] }
+    : undefined;
+  const credit = computeCreditFigures(scheme, percent, uptime, org.monthlyFeeOre, servicePeriod);
   const periodIso = { from: period.from.toISOString(), to: period.to.toISOString() };
   const computedAt = now.toISOString();
   const agreementFigure = agreement && version ? { id: agreement.id, key: agreement.key, name: agreement.name, versionId: version.id, versionLabel: version.label } : null;

@@ -78,6 +78,25 @@ export interface CreditLineFigure {
   amountOre: number;
 }
 
+/**
+ * A refund settled over a service period longer than the month (Sodvin's quarter, 001 §7.2).
+ * Absent for every other scheme, and in months frozen before it existed.
+ */
+export interface ServicePeriodFigure {
+  kind: "quarter";
+  /** "YYYY-MM" of the quarter's months. */
+  months: string[];
+  /** The quarter's months up to and including the report's month. */
+  monthsSoFar: string[];
+  /** True in the quarter's last month: the credit lines are the quarter's refund. */
+  settles: boolean;
+  /** V: the quarter's fee, 3 × the monthly fee (null without a fee). */
+  periodFeeOre: number | null;
+  /** D and N summed over monthsSoFar. */
+  operatingHours: number;
+  downtimeHours: number;
+}
+
 export interface CreditFigures {
   scheme: string;
   monthlyFeeOre: number | null;
@@ -87,6 +106,7 @@ export interface CreditFigures {
   undefinedGap: boolean;
   lines: CreditLineFigure[];
   note: string | null;
+  servicePeriod?: ServicePeriodFigure;
 }
 
 export interface ReportFigures {

@@ -7,7 +7,7 @@ import "server-only";
  */
 import { zoneFormat } from "../../config/time-zone";
 import { LANGUAGE_TAGS, t, type Locale } from "../../i18n";
-import type { CreditFigures, CreditLineFigure, ExcludedTicket } from "./figures";
+import type { CreditFigures, CreditLineFigure, ExcludedTicket, ServicePeriodFigure } from "./figures";
 import type { CreditLineReason } from "../../sla";
 import type { Month } from "./month";
 
@@ -106,8 +106,27 @@ export function creditLineText(line: CreditLineFigure, locale: Locale): string {
   }
 }
 
-/** The note under a credit: decided by hand (a gap in the tiers), or shown in percent only (no fee). */
+/** A service period's months by name: "april 2026, mai 2026, juni 2026". */
+const monthList = (months: string[], locale: Locale): string => months.map((m) => formatMonth(m, locale)).join(", ");
+
+/** The note of a refund settled per quarter (Sodvin 001 §7.2): the quarter so far, or the quarter's refund. */
+function servicePeriodNoteText(p: ServicePeriodFigure, locale: Locale): string {
+  const hours = (h: number) => formatNumber(h, locale);
+  if (!p.settles) {
+    return t(locale, "quarter.note.soFar", { months: monthList(p.months, locale), soFar: monthList(p.monthsSoFar, locale), operating: hours(p.operatingHours), downtime: hours(p.downtimeHours) });
+  }
+  return t(locale, "quarter.note.settled", { months: monthList(p.months, locale), fee: formatKroner(p.periodFeeOre, locale), operating: hours(p.operatingHours), downtime: hours(p.downtimeHours) });
+}
+
+/** Quarterly refund, not yet settled: the month has no credit line of its own. */
+export const settledLater = (credit: CreditFigures): boolean => credit.servicePeriod !== undefined && !credit.servicePeriod.settles;
+
+/** The note under a credit: decided by hand (a gap in the tiers), or shown in percent only (no fee), or settled per quarter. */
 export function creditNoteText(credit: CreditFigures, locale: Locale): string | null {
+  if (credit.servicePeriod) {
+    const quarter = servicePeriodNoteText(credit.servicePeriod, locale);
+    return credit.monthlyFeeOre === null ? `${quarter} ${t(locale, "report.credit.noteNoFee")}` : quarter;
+  }
   if (credit.undefinedGap) return t(locale, "report.credit.noteGap");
   if (credit.monthlyFeeOre === null) return t(locale, "report.credit.noteNoFee");
   return null;

@@ -8,7 +8,7 @@ import "server-only";
 import { TIME_ZONE, localDateTime } from "../../config/time-zone";
 import { t, type Locale } from "../../i18n";
 import type { ReportFigures } from "./figures";
-import { creditLineText, exclusionReasonText } from "./format";
+import { creditLineText, creditNoteText, exclusionReasonText } from "./format";
 import { csvCell } from "../csv";
 
 const when = (iso: string | null) => (iso ? localDateTime(iso) : "");
@@ -109,5 +109,7 @@ export function reportCsv(f: ReportFigures, locale: Locale = "nb"): string {
   lines.push(row([c("report.csv.creditLine"), c("report.col.percent"), c("report.csv.amount")]));
   for (const l of f.credit.lines) lines.push(row([creditLineText(l, locale), l.percent, kroner(l.amountOre)]));
   lines.push(row([c("report.sum"), f.credit.percent, kroner(f.credit.amountOre)]));
+  // A refund settled per quarter says so (the other schemes' CSV is unchanged).
+  if (f.credit.servicePeriod) lines.push(row([creditNoteText(f.credit, locale)]));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
