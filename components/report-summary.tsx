@@ -1,7 +1,7 @@
 /** The month's headline figures: within target against the threshold, uptime and credit. */
 import { t, type Locale } from "@/lib/i18n";
 import type { ReportFigures } from "@/lib/server/reports";
-import { creditNoteText, formatKroner, formatPercent } from "@/lib/server/reports/format";
+import { creditNoteText, formatKroner, formatPercent, settledLater } from "@/lib/server/reports/format";
 import { withinTargetText } from "@/lib/server/reports/within-target-text";
 
 function Figure({ label, value, detail, good }: { label: string; value: string; detail: string; good: boolean | null }) {
@@ -27,13 +27,15 @@ export function ReportSummary({ figures: f, locale }: { figures: ReportFigures; 
       />
       <Figure
         label={t(locale, "report.summary.credit")}
-        value={f.credit.percent === null ? t(locale, "report.summary.creditUndecided") : formatPercent(f.credit.percent, 2, locale)}
+        value={
+          settledLater(f.credit) ? t(locale, "quarter.provider.settledLater") : f.credit.percent === null ? t(locale, "report.summary.creditUndecided") : formatPercent(f.credit.percent, 2, locale)
+        }
         detail={
           f.credit.amountOre === null
             ? (creditNoteText(f.credit, locale) ?? "")
-            : t(locale, "report.summary.creditDetail", { amount: formatKroner(f.credit.amountOre, locale), fee: formatKroner(f.credit.monthlyFeeOre, locale) })
+            : t(locale, "report.summary.creditDetail", { amount: formatKroner(f.credit.amountOre, locale), fee: formatKroner(f.credit.servicePeriod?.periodFeeOre ?? f.credit.monthlyFeeOre, locale) })
         }
-        good={f.credit.percent === null ? false : f.credit.percent === 0}
+        good={settledLater(f.credit) ? null : f.credit.percent === null ? false : f.credit.percent === 0}
       />
     </dl>
   );

@@ -22,6 +22,7 @@ import {
   creditLineText,
   creditNoteText,
   creditSchemeName,
+  settledLater,
   exclusionReasonText,
   formatDateTime,
   formatKroner,
@@ -225,9 +226,12 @@ export async function reportPdf({ figures: f, status, history, providerName, loc
   w.heading(tr("report.section.credit"));
   w.text(tr("report.pdf.fee", { scheme: creditSchemeName(f.credit.scheme, locale), fee: kroner(f.credit.monthlyFeeOre) }));
   const creditCols = [0, 360, 420];
-  w.row([tr("report.col.line"), tr("report.col.percent"), tr("report.col.amount")], creditCols, { strong: true });
-  for (const l of f.credit.lines) w.row([creditLineText(l, locale), pct(l.percent), f.credit.monthlyFeeOre === null ? "–" : kroner(l.amountOre)], creditCols);
-  w.row([tr("report.credit.total"), pct(f.credit.percent), kroner(f.credit.amountOre)], creditCols, { strong: true });
+  // A quarterly refund before the quarter's last month has no credit line yet: only the note.
+  if (!settledLater(f.credit)) {
+    w.row([tr("report.col.line"), tr("report.col.percent"), tr("report.col.amount")], creditCols, { strong: true });
+    for (const l of f.credit.lines) w.row([creditLineText(l, locale), pct(l.percent), f.credit.monthlyFeeOre === null ? "–" : kroner(l.amountOre)], creditCols);
+    w.row([tr("report.credit.total"), pct(f.credit.percent), kroner(f.credit.amountOre)], creditCols, { strong: true });
+  }
   const note = creditNoteText(f.credit, locale);
   if (note) w.text(note, { size: 9 });
   w.space(10);
