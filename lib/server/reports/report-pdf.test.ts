@@ -132,4 +132,48 @@ describe("the report PDF", () => {
     expect(en).toContain("No measured tickets this month");
     expect(`${nb} ${en}`).not.toMatch(/100 % innenfor|100 % within/);
   });
+
+  it("Sodvin's quarterly refund: the quarter so far without a credit line, then the quarter's refund (001 §7.2)", async () => {
+    const quarter = { kind: "quarter" as const, months: ["2026-10", "2026-11", "2026-12"], periodFeeOre: 6_000_000, operatingHours: 744, downtimeHours: 10 };
+    const soFar = figures("Sodvin Kunde AS");
+    soFar.credit = {
+      scheme: "sodvin_refund",
+      monthlyFeeOre: 2_000_000,
+      percent: null,
+      amountOre: null,
+      undefinedGap: false,
+      lines: [],
+      note: null,
+      servicePeriod: { ...quarter, monthsSoFar: ["2026-10"], settles: false },
+    };
+    const nb = (await pdfText(await reportPdf({ figures: soFar, status: "DRAFT", history, providerName: "Servicedesk AS", locale: "nb" }))).replace(/\s+/g, " ");
+    const en = (await pdfText(await reportPdf({ figures: soFar, status: "DRAFT", history, providerName: "Servicedesk AS", locale: "en" }))).replace(/\s+/g, " ");
+    expect(nb).toContain("Refusjonen gjøres opp per kvartal");
+    expect(nb).not.toContain("Kreditt denne måneden");
+    expect(en).toContain("Quarter so far (October 2026): operating time 744 h, downtime 10 h");
+    expect(en).not.toContain("Credit this month");
+
+    const settled = figures("Sodvin Kunde AS");
+    const line = {
+      label: "R = V · (1 − (D − N) / D / O), (D − N) / D = (2208 − 30) / 2208, O = 0.995",
+      reason: { code: "sodvin_formula" as const, detail: "(D − N) / D = (2208 − 30) / 2208", agreed: 0.995 },
+      percent: 0.8657,
+      amountOre: 51_942,
+    };
+    settled.credit = {
+      scheme: "sodvin_refund",
+      monthlyFeeOre: 2_000_000,
+      percent: 0.8657,
+      amountOre: 51_942,
+      undefinedGap: false,
+      lines: [line],
+      note: null,
+      servicePeriod: { ...quarter, monthsSoFar: quarter.months, settles: true, operatingHours: 2208, downtimeHours: 30 },
+    };
+    const text = (await pdfText(await reportPdf({ figures: settled, status: "DRAFT", history, providerName: "Servicedesk AS", locale: "en" }))).replace(/\s+/g, " ");
+    expect(text).toContain("Credit this month");
+    expect(text).toContain("NOK 519.42");
+    expect(text).toContain("The refund covers the whole quarter");
+    expect(text).toContain("V = 3 × monthly fee = NOK 60,000.00");
+  });
 });
