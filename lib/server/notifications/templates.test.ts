@@ -47,6 +47,13 @@ describe("notification templates", () => {
     for (const [name, payload] of Object.entries(samples)) expect(renderNotification(name, payload, "en").subject.length).toBeGreaterThan(5);
   });
 
+  it("says a quarterly refund is settled for the quarter, not undetermined (Sodvin 001 §7.2)", () => {
+    const quarter = { organizationName: "Sodvin Kunde AS", month: "2026-04", percent: 100, creditPercent: null, creditSettledLater: true, url: "http://localhost:3000/reports/1" };
+    expect(renderNotification("report-ready", quarter, "nb").text).toContain("gjøres opp for kvartalet");
+    expect(renderNotification("report-ready", quarter, "en").text).toContain("settled for the quarter");
+    expect(renderNotification("report-ready", { ...quarter, creditSettledLater: undefined }, "en").text).toContain("not determined");
+  });
+
   it("treats an unknown template or an invalid payload as permanent", () => {
     expect(() => renderNotification("no-such-template", {}, "nb")).toThrow(PermanentDeliveryError);
     expect(() => renderNotification("ticket-receipt", { ...receipt, priority: "P9" }, "nb")).toThrow(/invalid payload for template "ticket-receipt": priority/);

@@ -36,6 +36,8 @@ export const ReportReadyPayloadSchema = z.object({
   percent: z.number().min(0).max(100),
   /** null when the agreement leaves the month's credit undefined (CreditFigures.percent). */
   creditPercent: z.number().min(0).max(100).nullable(),
+  /** A quarterly refund (Sodvin 001 §7.2) before the quarter's last month: settled later, not undetermined. */
+  creditSettledLater: z.boolean().optional(),
   url: z.url(),
 });
 /** An invitation or a password reset: the link's id only; the token is derived when the e-mail is rendered (lib/server/people/account-link-token.ts). */
@@ -58,7 +60,8 @@ interface Template<S extends z.ZodType> {
 
 const define = <S extends z.ZodType>(t: Template<S>): Template<S> => t;
 
-const creditText = (creditPercent: number | null, l: Locale) => (creditPercent === null ? t(l, "notify.report.creditUndetermined") : percent(creditPercent, l));
+const creditText = (creditPercent: number | null, l: Locale, settledLater = false) =>
+  settledLater ? t(l, "quarter.provider.settledLater") : creditPercent === null ? t(l, "notify.report.creditUndetermined") : percent(creditPercent, l);
 
 /** The set-password link of an account link, derived now from its id (it is stored nowhere). */
 const accountLinkUrl = (linkId: string) => setPasswordUrl(readEnv().APP_URL, accountLinkToken(linkId));
@@ -115,7 +118,7 @@ const TEMPLATES = {
   "report-ready": define({
     schema: ReportReadyPayloadSchema,
     email: (p, l) => {
-      const vars = { organization: p.organizationName, month: monthName(p.month, l), percent: percent(p.percent, l), credit: creditText(p.creditPercent, l), url: p.url };
+      const vars = { organization: p.organizationName, month: monthName(p.month, l), percent: percent(p.percent, l), credit: creditText(p.creditPercent, l, p.creditSettledLater), url: p.url };
       return { subject: t(l, "notify.report.subject", vars), text: t(l, "notify.report.text", vars) };
     },
     summary: (p, l) => t(l, "notify.report.summary", { organization: p.organizationName, month: monthName(p.month, l) }),

@@ -13,6 +13,7 @@ import { QUEUES } from "../jobs/queues";
 import { computeMonthReports } from "./compute-reports";
 import { MonthSchema, nextMonthlyRunAt, previousMonth, type Month } from "./month";
 import { findClosedReports, saveDraftReport } from "./stored-reports";
+import { settledLater } from "./format";
 
 export { nextMonthlyRunAt };
 
@@ -55,7 +56,14 @@ export async function runMonthlyReports(payload: MonthlyReportsPayload, { prisma
     return notificationRows({
       template: "report-ready",
       ticketId: null,
-      payload: { organizationName: figures.organization.name, month, percent: figures.tickets.percent, creditPercent: figures.credit.percent, url: reportUrl(month) },
+      payload: {
+        organizationName: figures.organization.name,
+        month,
+        percent: figures.tickets.percent,
+        creditPercent: figures.credit.percent,
+        ...(settledLater(figures.credit) ? { creditSettledLater: true } : {}),
+        url: reportUrl(month),
+      },
       to: [byEmail(admin.id, reportReadyKey(admin.organizationId, month, admin.id))],
     });
   });
