@@ -64,6 +64,11 @@ describe("diffVersionTerms: what a new version will change", () => {
     const stored = JSON.parse('{"kind":"uptime_tiers","capPercent":100,"tiers":[{"percent":25,"belowUptimePercent":99.5,"minUptimePercent":99}]}');
     expect(diffVersionTerms({ ...current, credit: stored }, typed)).toEqual([]);
   });
+  it("Sodvin's refund without a service period reads as per month", () => {
+    const a: VersionTerms = { ...current, credit: { kind: "sodvin_refund", agreedUptime: 0.995 } };
+    expect(diffVersionTerms(a, { ...a, credit: { kind: "sodvin_refund", agreedUptime: 0.995, servicePeriod: "month" } })).toEqual([]);
+    expect(diffVersionTerms(a, { ...a, credit: { kind: "sodvin_refund", agreedUptime: 0.995, servicePeriod: "quarter" } })).toHaveLength(1);
+  });
   it("no credit scheme proposed (a caller that does not set it): no credit difference", () => {
     expect(diffVersionTerms({ ...current, credit: { kind: "sodvin_refund", agreedUptime: 0.995 } }, current)).toEqual([]);
   });

@@ -41,7 +41,8 @@ function sortedKeys(value: unknown): unknown {
 /** The scheme's kind and parameters, without its claim rule (a difference of its own). */
 function credit(c: CreditScheme | undefined): string | null {
   if (!c) return null;
-  const { kind, ...withClaim } = c;
+  // Sodvin without a service period is measured per month (lib/sla credit), as the form shows it.
+  const { kind, ...withClaim } = c.kind === "sodvin_refund" ? { servicePeriod: "month", ...c } : c;
   const { claimWithinDays: _claim, ...rest } = withClaim as Record<string, unknown>;
   const keys = Object.keys(rest).sort();
   return keys.length === 0 ? kind : `${kind} ${JSON.stringify(sortedKeys(Object.fromEntries(keys.map((k) => [k, rest[k]]))))}`;

@@ -20,6 +20,7 @@ import { audit } from "./audit";
 import { oidc } from "./oidc";
 import { contacts } from "./contacts";
 import { auditActions } from "./audit-actions";
+import { versions } from "./versions";
 
 export const areas = {
   common,
@@ -38,5 +39,6 @@ export const areas = {
   audit,
   oidc,
   contacts,
+  versions,
   auditActions,
 };
