@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The credit scheme as the agreement forms give it (new agreement and new version): percentages and
  * tiers as text in, a lib/sla CreditScheme (with its claim rule) out, and back again to prefill a form.
