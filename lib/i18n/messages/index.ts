@@ -19,8 +19,8 @@ import { orgs } from "./orgs";
 import { audit } from "./audit";
 import { oidc } from "./oidc";
 import { contacts } from "./contacts";
-import { auditActions } from "./audit-actions";
 import { versions } from "./versions";
+import { auditActions } from "./audit-actions";
 
 export const areas = {
   common,
