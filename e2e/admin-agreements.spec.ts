@@ -9,7 +9,7 @@ import { monthOf } from "../lib/server/reports/month";
 /**
  * Agreements in the browser (issue 15): a provider admin chooses the "Nettsoft mobile" preset,
  * which fills in the form for review, names the agreement and saves it; the new-version page then
- * shows what a changed target will differ from the latest version.
+ * shows what a changed target, escalation rule and credit scheme will differ from the latest version.
  */
 const run = randomUUID().slice(0, 8);
 const prisma = createPrisma(undefined, 2);
@@ -70,6 +70,15 @@ test("a provider admin creates an agreement from the Nettsoft mobile preset, and
   await page.getByLabel("Flytt saken til neste linje ved brudd").check();
   await expect(page.locator('[data-testid="version-diff-row"][data-field="escalation.moveToNextLine"]')).toContainText("Nei");
   await expect(page.locator('[data-testid="version-diff-row"][data-field="escalation.moveToNextLine"] td').nth(1)).toHaveText("Ja");
+  // so is the credit scheme with its claim rule: from Nettsoft's uptime tiers to Netpower per breach, claimed within 4 weeks
+  await expect(page.locator("#version-credit-kind")).toHaveValue("uptime_tiers");
+  await page.locator("#version-credit-kind").selectOption("netpower");
+  const credit = page.locator('[data-testid="version-diff-row"][data-field="credit"]');
+  await expect(credit).toContainText("Kreditering");
+  await expect(credit.locator("td").nth(0)).toContainText("uptime_tiers");
+  await expect(credit.locator("td").nth(1)).toContainText("netpower");
+  await page.locator("#version-claimWithinDays").fill("28");
+  await expect(page.locator('[data-testid="version-diff-row"][data-field="credit.claimWithinDays"] td').nth(1)).toHaveText("28");
 
   // saved: tickets registered from its validFrom on are measured by it
   await page.getByLabel("Navn på versjonen").fill(`mobil-30min-${run}`);
@@ -78,8 +87,9 @@ test("a provider admin creates an agreement from the Nettsoft mobile preset, and
   await expect(page.getByRole("status").filter({ hasText: "Versjonen er lagret." })).toBeVisible({ timeout: 15_000 });
   const saved = await prisma.agreementVersion.findFirstOrThrow({
     where: { agreementId: agreement.id, label: `mobil-30min-${run}` },
-    select: { escalationRules: true, targets: { where: { priority: "P1" }, select: { minutes: true } } },
+    select: { escalationRules: true, creditScheme: true, targets: { where: { priority: "P1" }, select: { minutes: true } } },
   });
+  expect(saved.creditScheme).toEqual({ kind: "netpower", perBreachPercent: 5, capPercent: 15, minWithinTargetPercent: 90, minUptimePercent: 99.8, claimWithinDays: 28 });
   expect(saved.targets).toEqual([{ minutes: 30 }]);
   expect(saved.escalationRules).toMatchObject({ breach: { moveToNextLine: true } });
   expect(await prisma.auditLog.count({ where: { action: "agreement.version.create", targetId: agreement.id } })).toBe(1);

@@ -40,4 +40,36 @@ describe("diffVersionTerms: what a new version will change", () => {
       { field: "escalation.moveToNextLine", before: "false", after: "true" },
     ]);
   });
+  it("a Netpower scheme given a Pureservice claim rule: the claim rule alone differs", () => {
+    const netpower = { kind: "netpower", perBreachPercent: 5, capPercent: 15, minWithinTargetPercent: 90, minUptimePercent: 99.8 } as const;
+    const a: VersionTerms = { ...current, credit: netpower };
+    expect(diffVersionTerms(a, { ...a, credit: { ...netpower, claimWithinDays: 28 } })).toEqual([{ field: "credit.claimWithinDays", before: "", after: "28" }]);
+    expect(diffVersionTerms({ ...a, credit: { ...netpower, claimWithinDays: 28 } }, { ...a, credit: { ...netpower, capPercent: 20, claimWithinDays: 28 } })).toEqual([
+      {
+        field: "credit",
+        before: 'netpower {"capPercent":15,"minUptimePercent":99.8,"minWithinTargetPercent":90,"perBreachPercent":5}',
+        after: 'netpower {"capPercent":20,"minUptimePercent":99.8,"minWithinTargetPercent":90,"perBreachPercent":5}',
+      },
+    ]);
+  });
+  it("tiered uptime → none: the scheme and its claim rule go", () => {
+    const a: VersionTerms = { ...current, credit: { kind: "uptime_tiers", tiers: [{ minUptimePercent: 99, belowUptimePercent: 99.5, percent: 25 }], capPercent: 100, claimWithinDays: 28 } };
+    expect(diffVersionTerms(a, { ...a, credit: { kind: "none" } })).toEqual([
+      { field: "credit", before: 'uptime_tiers {"capPercent":100,"tiers":[{"belowUptimePercent":99.5,"minUptimePercent":99,"percent":25}]}', after: "none" },
+      { field: "credit.claimWithinDays", before: "28", after: "" },
+    ]);
+  });
+  it("the same scheme read back with its keys in another order (jsonb): no difference", () => {
+    const typed: VersionTerms = { ...current, credit: { kind: "uptime_tiers", tiers: [{ minUptimePercent: 99, belowUptimePercent: 99.5, percent: 25 }], capPercent: 100 } };
+    const stored = JSON.parse('{"kind":"uptime_tiers","capPercent":100,"tiers":[{"percent":25,"belowUptimePercent":99.5,"minUptimePercent":99}]}');
+    expect(diffVersionTerms({ ...current, credit: stored }, typed)).toEqual([]);
+  });
+  it("Sodvin's refund without a service period reads as per month", () => {
+    const a: VersionTerms = { ...current, credit: { kind: "sodvin_refund", agreedUptime: 0.995 } };
+    expect(diffVersionTerms(a, { ...a, credit: { kind: "sodvin_refund", agreedUptime: 0.995, servicePeriod: "month" } })).toEqual([]);
+    expect(diffVersionTerms(a, { ...a, credit: { kind: "sodvin_refund", agreedUptime: 0.995, servicePeriod: "quarter" } })).toHaveLength(1);
+  });
+  it("no credit scheme proposed (a caller that does not set it): no credit difference", () => {
+    expect(diffVersionTerms({ ...current, credit: { kind: "sodvin_refund", agreedUptime: 0.995 } }, current)).toEqual([]);
+  });
 });

@@ -12,6 +12,7 @@ import type { Actor } from "../../lib/server/actor";
 import { agreementFormDefaults, createAgreement, createAgreementVersion, listCalendars, type CreateAgreementInput } from "../../lib/server/admin";
 import { loadAgreementVersions } from "../../lib/server/db/agreements";
 import { registerTicket } from "../../lib/server/tickets";
+import { computeMonthReports } from "../../lib/server/reports";
 import { NETTSOFT_CREDIT, NETTSOFT_MOBILE, NETTSOFT_OFFICE_HOURS, SODVIN_AZURE, type AgreementPreset } from "../../lib/sla";
 import { actorByEmail, rejection, seededActors } from "../support/fixtures";
 
@@ -175,5 +176,107 @@ describe("a new version of an agreement", () => {
       targets: { P2: { minutes: 30 } },
       escalationRules: { breach: { moveToNextLine: true } },
     });
+  });
+});
+
+describe("a new version with its own credit scheme", () => {
+  const netpower = { kind: "netpower" as const, perBreachPercent: 5, capPercent: 15, minWithinTargetPercent: 90, minUptimePercent: 99.8 };
+
+  it("is stored and audited with the new scheme; reports for months before it keep the scheme in force then", async () => {
+    const tag = randomUUID().slice(0, 6);
+    const base = await presetInput(NETTSOFT_MOBILE, `Credit ${tag}`);
+    // uptime over all the time and no maintenance windows, so the month's uptime is simple to reckon
+    const created = await createAgreement({
+      actor: admin,
+      input: { ...base, credit: netpower, claimWithinDays: null, maintenance: "", uptimeCalendarId: "", maintenanceReducesTotal: false },
+      ctx: ctxAt("2026-09-01T09:00:00Z"),
+    });
+    const org = await prisma.organization.create({ data: { slug: `cr-${tag}`, name: `Cr ${tag}`, ticketPrefix: "CR", agreementId: created.id, monthlyFeeOre: 2_000_000 } });
+    // 3 hours down in October (745 h) and in November (720 h): uptime below 99.8 % both months
+    for (const [from, to] of [
+      ["2026-10-14T08:00:00Z", "2026-10-14T11:00:00Z"],
+      ["2026-11-11T08:00:00Z", "2026-11-11T11:00:00Z"],
+    ] as const)
+      await prisma.incident.create({ data: { organizationId: org.id, agreementId: created.id, service: "Portal", cause: "test", startedAt: new Date(from), endedAt: new Date(to) } });
+
+    const calendarId = (await prisma.responseTarget.findFirstOrThrow({ where: { versionId: created.versionId }, select: { calendarId: true } })).calendarId;
+    const target = { minutes: 60, calendarId };
+    const version = await createAgreementVersion({
+      actor: admin,
+      input: {
+        agreementId: created.id,
+        label: "tiers-from-november",
+        validFrom: "2026-11-01T00:00",
+        targets: { P1: target, P2: target, P3: target, P4: target },
+        warningPercents: [50, 75, 90],
+        minWithinTargetPercent: 90,
+        credit: { kind: "uptime_tiers", tiers: "99-99.5: 25\n99.5-99.9: 10", capPercent: 100 },
+        claimWithinDays: 28,
+      },
+      ctx: ctxAt("2026-10-20T09:00:00Z"),
+    });
+    const stored = await prisma.agreementVersion.findUniqueOrThrow({ where: { id: version.id }, select: { creditScheme: true } });
+    expect(stored.creditScheme).toEqual({
+      kind: "uptime_tiers",
+      tiers: [
+        { minUptimePercent: 99, belowUptimePercent: 99.5, percent: 25 },
+        { minUptimePercent: 99.5, belowUptimePercent: 99.9, percent: 10 },
+      ],
+      capPercent: 100,
+      claimWithinDays: 28,
+    });
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "agreement.version.create", targetId: created.id } });
+    expect(audit.before).toMatchObject({ creditScheme: netpower });
+    expect(audit.after).toMatchObject({ id: version.id, creditScheme: { kind: "uptime_tiers", claimWithinDays: 28 } });
+
+    const figures = async (month: string) => (await computeMonthReports(prisma, { month, now: new Date("2026-12-15T12:00:00Z"), organizationIds: [org.id] }))[0]!.figures;
+    // October: the first version (Netpower, 5 % for uptime below 99.8 %), though the new version was saved on 20 October
+    const october = await figures("2026-10");
+    expect(october.credit).toMatchObject({ scheme: "netpower", percent: 5 });
+    // November: the new version's tiers (99.58 % → 10 %)
+    const november = await figures("2026-11");
+    expect(november.credit).toMatchObject({ scheme: "uptime_tiers", percent: 10 });
+  });
+
+  it("without a credit scheme given, the latest version's scheme and claim rule are copied", async () => {
+    const tag = randomUUID().slice(0, 6);
+    const created = await createAgreement({
+      actor: admin,
+      input: { ...(await presetInput(NETTSOFT_MOBILE, `Copy ${tag}`)), credit: netpower, claimWithinDays: 28 },
+      ctx: ctxAt("2026-09-01T09:00:00Z"),
+    });
+    const calendarId = (await prisma.responseTarget.findFirstOrThrow({ where: { versionId: created.versionId }, select: { calendarId: true } })).calendarId;
+    const target = { minutes: 30, calendarId };
+    const version = await createAgreementVersion({
+      actor: admin,
+      input: { agreementId: created.id, label: "copy", validFrom: "2026-12-01T00:00", targets: { P1: target, P2: target, P3: target, P4: target }, warningPercents: [50], minWithinTargetPercent: 90 },
+      ctx: ctxAt("2026-11-20T09:00:00Z"),
+    });
+    expect((await prisma.agreementVersion.findUniqueOrThrow({ where: { id: version.id }, select: { creditScheme: true } })).creditScheme).toEqual({ ...netpower, claimWithinDays: 28 });
+  });
+
+  it("a tier list that does not parse is refused on its field, nothing written", async () => {
+    const tag = randomUUID().slice(0, 6);
+    const created = await createAgreement({ actor: admin, input: await presetInput(NETTSOFT_MOBILE, `Bad ${tag}`), ctx: ctxAt("2026-09-01T09:00:00Z") });
+    const calendarId = (await prisma.responseTarget.findFirstOrThrow({ where: { versionId: created.versionId }, select: { calendarId: true } })).calendarId;
+    const target = { minutes: 30, calendarId };
+    const error = await rejection(
+      createAgreementVersion({
+        actor: admin,
+        input: {
+          agreementId: created.id,
+          label: "bad",
+          validFrom: "2026-12-01T00:00",
+          targets: { P1: target, P2: target, P3: target, P4: target },
+          warningPercents: [50],
+          minWithinTargetPercent: 90,
+          credit: { kind: "uptime_tiers", tiers: "not a tier", capPercent: 100 },
+          claimWithinDays: null,
+        },
+        ctx: ctxAt("2026-11-20T09:00:00Z"),
+      }),
+    );
+    expect(error.fields).toHaveProperty(["credit.tiers"]);
+    expect(await prisma.agreementVersion.count({ where: { agreementId: created.id } })).toBe(1);
   });
 });

@@ -25,9 +25,59 @@ const numberOrNull = (text: string | undefined): number | null | undefined => {
   return Number.isFinite(n) ? n : undefined;
 };
 
+const CREDIT_FIELDS = [
+  "credit.kind",
+  "credit.perBreachPercent",
+  "credit.capPercent",
+  "credit.minWithinTargetPercent",
+  "credit.minUptimePercent",
+  "credit.tiers",
+  "credit.tiersCap",
+  "credit.agreedUptimePercent",
+  "credit.servicePeriod",
+];
+
+/** The credit fieldset (components/credit-fields) as a CreditInput and its claim rule; a field that is not a number is put in `errors`. */
+function creditOfForm(values: Record<string, string>, number: (field: string) => number, errors: Record<string, string>, notANumber: string) {
+  const kind = values["credit.kind"] ?? "none";
+  const credit =
+    kind === "netpower"
+      ? {
+          kind: "netpower" as const,
+          perBreachPercent: number("credit.perBreachPercent"),
+          capPercent: number("credit.capPercent"),
+          minWithinTargetPercent: number("credit.minWithinTargetPercent"),
+          minUptimePercent: number("credit.minUptimePercent"),
+        }
+      : kind === "uptime_tiers"
+        ? { kind: "uptime_tiers" as const, tiers: values["credit.tiers"] ?? "", capPercent: number("credit.tiersCap") }
+        : kind === "sodvin_refund"
+          ? {
+              kind: "sodvin_refund" as const,
+              agreedUptimePercent: number("credit.agreedUptimePercent"),
+              servicePeriod: values["credit.servicePeriod"] === "month" ? ("month" as const) : ("quarter" as const),
+            }
+          : { kind: "none" as const };
+  const claimWithinDays = numberOrNull(values.claimWithinDays);
+  if (claimWithinDays === undefined || (claimWithinDays !== null && !Number.isInteger(claimWithinDays))) errors.claimWithinDays = notANumber;
+  return { credit, claimWithinDays: claimWithinDays ?? null };
+}
+
 export const submitNewVersion = formAction({
   audience: "provider-admin",
-  fields: ["agreementId", "label", "validFrom", "warningPercents", "minWithinTargetPercent", "note", "escalation.moveToNextLine", ...TARGET_FIELDS, ...RECIPIENT_FIELDS],
+  fields: [
+    "agreementId",
+    "label",
+    "validFrom",
+    "warningPercents",
+    "minWithinTargetPercent",
+    "note",
+    "escalation.moveToNextLine",
+    "claimWithinDays",
+    ...TARGET_FIELDS,
+    ...RECIPIENT_FIELDS,
+    ...CREDIT_FIELDS,
+  ],
   path: (values) => `/admin/agreements/${values.agreementId}`,
   refusal: { kind: "fields", ours: (error) => (error.code === "conflict" ? { validFrom: "admin.new.validFromTaken" } : {}) },
   run: async ({ actor, t, values }) => {
@@ -48,6 +98,12 @@ export const submitNewVersion = formAction({
     if (warningPercents.some((n) => !Number.isFinite(n))) errors.warningPercents = t("admin.new.number");
     const minWithinTargetPercent = numberOrNull(values.minWithinTargetPercent);
     if (minWithinTargetPercent === undefined || minWithinTargetPercent === null) errors.minWithinTargetPercent = t("admin.new.number");
+    const number = (field: string): number => {
+      const n = numberOrNull(values[field]);
+      if (n === undefined || n === null) errors[field] = t("admin.new.number");
+      return n ?? 0;
+    };
+    const { credit, claimWithinDays } = creditOfForm(values, number, errors, t("admin.new.number"));
     if (Object.keys(errors).length) return { values, errors, message: t("admin.form.hasErrors") };
     const created = await createAgreementVersion({
       actor,
@@ -59,6 +115,8 @@ export const submitNewVersion = formAction({
         warningPercents,
         minWithinTargetPercent: minWithinTargetPercent ?? 0,
         escalation: escalationOf(values),
+        credit,
+        claimWithinDays,
         note: values.note ?? "",
       },
       ctx: await requestContext(),
@@ -67,18 +125,6 @@ export const submitNewVersion = formAction({
     redirect(`/admin/agreements/${created.agreementId}?done=created`);
   },
 });
-
-const CREDIT_FIELDS = [
-  "credit.kind",
-  "credit.perBreachPercent",
-  "credit.capPercent",
-  "credit.minWithinTargetPercent",
-  "credit.minUptimePercent",
-  "credit.tiers",
-  "credit.tiersCap",
-  "credit.agreedUptimePercent",
-  "credit.servicePeriod",
-];
 
 /** A new agreement from the form (filled in from a preset or typed from scratch). */
 export const submitNewAgreement = formAction({
@@ -126,27 +172,7 @@ export const submitNewAgreement = formAction({
       .map((s) => Number(s.replace("%", "").replace(",", ".")));
     if (warningPercents.some((n) => !Number.isFinite(n))) errors.warningPercents = t("admin.new.number");
     const minWithinTargetPercent = number("minWithinTargetPercent");
-    const kind = values["credit.kind"] ?? "none";
-    const credit =
-      kind === "netpower"
-        ? {
-            kind: "netpower" as const,
-            perBreachPercent: number("credit.perBreachPercent"),
-            capPercent: number("credit.capPercent"),
-            minWithinTargetPercent: number("credit.minWithinTargetPercent"),
-            minUptimePercent: number("credit.minUptimePercent"),
-          }
-        : kind === "uptime_tiers"
-          ? { kind: "uptime_tiers" as const, tiers: values["credit.tiers"] ?? "", capPercent: number("credit.tiersCap") }
-          : kind === "sodvin_refund"
-            ? {
-                kind: "sodvin_refund" as const,
-                agreedUptimePercent: number("credit.agreedUptimePercent"),
-                servicePeriod: values["credit.servicePeriod"] === "month" ? ("month" as const) : ("quarter" as const),
-              }
-            : { kind: "none" as const };
-    const claimWithinDays = numberOrNull(values.claimWithinDays);
-    if (claimWithinDays === undefined || (claimWithinDays !== null && !Number.isInteger(claimWithinDays))) errors.claimWithinDays = t("admin.new.number");
+    const { credit, claimWithinDays } = creditOfForm(values, number, errors, t("admin.new.number"));
     if (Object.keys(errors).length) return { values, errors, message: t("admin.form.hasErrors") };
     const created = await createAgreement({
       actor,
@@ -159,7 +185,7 @@ export const submitNewAgreement = formAction({
         minWithinTargetPercent,
         escalation: escalationOf(values),
         credit,
-        claimWithinDays: claimWithinDays ?? null,
+        claimWithinDays,
         maintenance: values.maintenance ?? "",
         uptimeCalendarId: values.uptimeCalendarId ?? "",
         maintenanceReducesTotal: values.maintenanceReducesTotal === "on",

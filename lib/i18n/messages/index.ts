@@ -19,6 +19,7 @@ import { orgs } from "./orgs";
 import { audit } from "./audit";
 import { oidc } from "./oidc";
 import { contacts } from "./contacts";
+import { versions } from "./versions";
 import { auditActions } from "./audit-actions";
 import { quarter } from "./quarter";
 
@@ -39,6 +40,7 @@ export const areas = {
   audit,
   oidc,
   contacts,
+  versions,
   auditActions,
   quarter,
 };

@@ -4,8 +4,9 @@ import "server-only";
  * reviews them before saving. A preset's calendar is the calendar with the preset's key, or
  * "preset:<key>" when it is not in the database yet (created when the agreement is saved).
  */
-import { AGREEMENT_PRESETS, CALENDAR_PRESETS, formatMaintenanceRules, formatUptimeTiers, PRIORITIES, type AgreementPreset, type CalendarSpec } from "../../sla";
+import { AGREEMENT_PRESETS, CALENDAR_PRESETS, formatMaintenanceRules, PRIORITIES, type AgreementPreset, type CalendarSpec } from "../../sla";
 import { PRESET_CALENDAR_PREFIX } from "./create-agreement";
+import { BLANK_CREDIT_VALUES, creditFormValues } from "./credit-input";
 
 export const RECIPIENTS = ["assignee", "lineLead", "customerAdmin"] as const;
 export const CREDIT_KINDS = ["none", "netpower", "uptime_tiers", "sodvin_refund"] as const;
@@ -49,16 +50,7 @@ export function agreementFormDefaults(preset: AgreementPreset | null, calendars:
     "escalation.warning.assignee": "on",
     "escalation.breach.assignee": "on",
     "escalation.breach.lineLead": "on",
-    "credit.kind": "none",
-    "credit.perBreachPercent": "5",
-    "credit.capPercent": "15",
-    "credit.minWithinTargetPercent": "90",
-    "credit.minUptimePercent": "99.8",
-    "credit.tiers": "",
-    "credit.tiersCap": "100",
-    "credit.agreedUptimePercent": "99.5",
-    "credit.servicePeriod": "quarter",
-    claimWithinDays: "",
+    ...BLANK_CREDIT_VALUES,
     maintenance: "",
     uptimeCalendarId: "",
     maintenanceReducesTotal: "",
@@ -79,21 +71,7 @@ export function agreementFormDefaults(preset: AgreementPreset | null, calendars:
     values[`targets.${p}.minutes`] = target ? String(target.minutes) : "";
     if (target) values[`targets.${p}.calendarId`] = calendarValue(target.calendar) || values[`targets.${p}.calendarId`]!;
   }
-  const c = v.credit;
-  values["credit.kind"] = c.kind;
-  if (c.kind !== "none" && c.claimWithinDays !== undefined) values.claimWithinDays = String(c.claimWithinDays);
-  if (c.kind === "netpower") {
-    values["credit.perBreachPercent"] = String(c.perBreachPercent);
-    values["credit.capPercent"] = String(c.capPercent);
-    values["credit.minWithinTargetPercent"] = String(c.minWithinTargetPercent);
-    values["credit.minUptimePercent"] = String(c.minUptimePercent);
-  } else if (c.kind === "uptime_tiers") {
-    values["credit.tiers"] = formatUptimeTiers(c.tiers);
-    values["credit.tiersCap"] = String(c.capPercent);
-  } else if (c.kind === "sodvin_refund") {
-    values["credit.agreedUptimePercent"] = pct(c.agreedUptime);
-    values["credit.servicePeriod"] = c.servicePeriod ?? "month";
-  }
+  Object.assign(values, creditFormValues(v.credit, values));
   values.maintenance = formatMaintenanceRules(preset.uptime?.maintenance ?? []);
   const coverage = preset.uptime?.coverageCalendarKey;
   values.uptimeCalendarId = coverage ? (calendars.find((cal) => cal.key === coverage)?.id ?? `${PRESET_CALENDAR_PREFIX}${coverage}`) : "";

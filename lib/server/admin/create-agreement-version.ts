@@ -1,14 +1,16 @@
 import "server-only";
 /**
  * Adds a dated version to an agreement: targets per priority (business minutes on a calendar),
- * warning thresholds, the compliance threshold and (when given) the escalation rules; the credit
- * scheme, and the escalation rules when not given, are copied from the latest version. Validated as a whole by lib/sla's validateAgreementVersion on
+ * warning thresholds, the compliance threshold and (when given) the escalation rules and the credit
+ * scheme with its claim rule; those two, when not given, are copied from the latest version.
+ * Maintenance windows belong to the agreement (MaintenanceWindow), not to a version, so a version
+ * does not change them. Validated as a whole by lib/sla's validateAgreementVersion on
  * the calendars' specs. Tickets registered from validFrom on are measured by it; a validFrom that
  * another version of the agreement already has is refused. A ticket keeps the version it was
  * registered with (Ticket.agreementVersionId), so a new version never changes one registered
  * before it. Audited (agreement.version.create) in the same transaction.
  */
-import { PRIORITIES, SlaInputError, validateAgreementVersion, type AgreementVersionSpec, type Priority } from "../../sla";
+import { PRIORITIES, SlaInputError, validateAgreementVersion, type AgreementVersionSpec, type CreditScheme, type Priority } from "../../sla";
 import { dayNumberFromIsoDate } from "../../sla/local-date";
 import { instantOfWallTime } from "../../sla/time-zone";
 import { Prisma } from "../../generated/prisma/client";
@@ -24,6 +26,7 @@ import { writeAudit } from "../audit/write-audit";
 import { EscalationRulesSchema } from "../escalation/rules";
 import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { rethrowSlaError } from "./sla-error";
+import { creditFormField, creditSchemeOf } from "./credit-input";
 import { CreateAgreementVersionSchema, type CreateAgreementVersionInput } from "./schemas";
 import { CreditSchemeSchema, parseStored } from "../db/json-schemas";
 
@@ -51,7 +54,7 @@ function formFieldOf(slaField: string): string {
   if (f.startsWith("warningThresholds")) return "warningPercents";
   if (f.startsWith("compliance")) return "minWithinTargetPercent";
   if (f.startsWith("validFrom")) return "validFrom";
-  return "_";
+  return creditFormField(f) ?? "_";
 }
 
 const collision = (validFrom: Date) =>
@@ -71,6 +74,12 @@ export async function createAgreementVersion({
   const validFrom = osloInstantOf(input.validFrom);
   const covered = PRIORITIES.filter((p) => input.targets[p].minutes !== null);
   if (covered.length === 0) throw unprocessable("A version covers at least one priority", { "targets.P1.minutes": ["give a target for at least one priority"] });
+  let givenCredit: CreditScheme | undefined;
+  try {
+    givenCredit = input.credit ? creditSchemeOf(input.credit, input.claimWithinDays) : undefined;
+  } catch (error) {
+    rethrowSlaError(error, formFieldOf);
+  }
 
   try {
     return await ctx.prisma.$transaction(async (tx) => {
@@ -119,7 +128,7 @@ export async function createAgreementVersion({
         targets,
         warningThresholds: input.warningPercents.map((pct) => pct / 100),
         compliance: { minWithinTargetPercent: input.minWithinTargetPercent },
-        credit: parseStored(CreditSchemeSchema, previous.creditScheme, `AgreementVersion.creditScheme of the latest version of agreement ${agreement.id}`),
+        credit: givenCredit ?? parseStored(CreditSchemeSchema, previous.creditScheme, `AgreementVersion.creditScheme of the latest version of agreement ${agreement.id}`),
       };
       try {
         validateAgreementVersion(spec);
@@ -138,7 +147,7 @@ export async function createAgreementVersion({
           validFrom,
           warningThresholds: spec.warningThresholds,
           minWithinTargetPercent: input.minWithinTargetPercent,
-          creditScheme: toJson(previous.creditScheme),
+          creditScheme: toJson(spec.credit),
           escalationRules: toJson(escalationRules),
           note: input.note || null,
           createdAt: ctx.now(),
@@ -165,7 +174,7 @@ export async function createAgreementVersion({
         targetType: "ServiceAgreement",
         targetId: agreement.id,
         organizationId: null,
-        before: { id: previous.id, ...summary(previous), escalationRules: toJson(previous.escalationRules ?? {}) },
+        before: { id: previous.id, ...summary(previous), escalationRules: toJson(previous.escalationRules ?? {}), creditScheme: toJson(previous.creditScheme) },
         after: {
           id: created.id,
           ...summary({
@@ -176,6 +185,7 @@ export async function createAgreementVersion({
             targets: covered.map((p) => ({ priority: p, minutes: input.targets[p].minutes!, calendarId: input.targets[p].calendarId })),
           }),
           escalationRules: toJson(escalationRules),
+          creditScheme: toJson(spec.credit),
         },
       });
       return created;

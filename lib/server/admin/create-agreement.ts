@@ -7,7 +7,7 @@ import "server-only";
  * before anything is written; a preset calendar that is not in the database yet is created from
  * the preset. One transaction, with the audit row.
  */
-import { CALENDAR_PRESETS, parseMaintenanceRules, parseUptimeTiers, PRIORITIES, SlaInputError, validateAgreementVersion, type AgreementVersionSpec, type CreditScheme } from "../../sla";
+import { CALENDAR_PRESETS, parseMaintenanceRules, PRIORITIES, SlaInputError, validateAgreementVersion, type AgreementVersionSpec, type CreditScheme } from "../../sla";
 import { Prisma } from "../../generated/prisma/client";
 import type { Actor } from "../actor";
 import { AppError, unprocessable } from "../errors";
@@ -20,6 +20,7 @@ import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
 import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { rethrowSlaError } from "./sla-error";
+import { creditFormField, creditSchemeOf } from "./credit-input";
 import { AGREEMENT_TIME_ZONE } from "./create-agreement-version";
 import { CreateAgreementSchema, type CreateAgreementInput } from "./schemas";
 
@@ -47,28 +48,10 @@ function formFieldOf(slaField: string): string {
   if (target) return `targets.${target[1]}.${target[2] === "minutes" ? "minutes" : "calendarId"}`;
   if (f.startsWith("warningThresholds")) return "warningPercents";
   if (f.startsWith("compliance")) return "minWithinTargetPercent";
-  if (f.startsWith("credit.claimWithinDays")) return "claimWithinDays";
-  if (f.startsWith("credit.tiers")) return "credit.tiers";
-  if (f.startsWith("credit.agreedUptime")) return "credit.agreedUptimePercent";
-  const credit = /^credit\.(\w+)/.exec(f);
-  if (credit) return `credit.${credit[1]}`;
+  const credit = creditFormField(f);
+  if (credit) return credit;
   if (f.startsWith("maintenance")) return "maintenance";
   return "_";
-}
-
-function creditSchemeOf(input: ReturnType<typeof CreateAgreementSchema.parse>): CreditScheme {
-  const claim = input.claimWithinDays === null ? {} : { claimWithinDays: input.claimWithinDays };
-  const c = input.credit;
-  switch (c.kind) {
-    case "none":
-      return { kind: "none" };
-    case "netpower":
-      return { kind: "netpower", perBreachPercent: c.perBreachPercent, capPercent: c.capPercent, minWithinTargetPercent: c.minWithinTargetPercent, minUptimePercent: c.minUptimePercent, ...claim };
-    case "uptime_tiers":
-      return { kind: "uptime_tiers", tiers: parseUptimeTiers(c.tiers, "credit.tiers"), capPercent: c.capPercent, ...claim };
-    case "sodvin_refund":
-      return { kind: "sodvin_refund", agreedUptime: c.agreedUptimePercent / 100, servicePeriod: c.servicePeriod, ...claim };
-  }
 }
 
 /** A calendar's id from the form: an existing calendar, or a preset calendar created (once) from lib/sla. */
@@ -97,7 +80,7 @@ export async function createAgreement({ actor, input: raw, ctx }: { actor: Actor
   let credit: CreditScheme;
   let maintenance: ReturnType<typeof parseMaintenanceRules>;
   try {
-    credit = creditSchemeOf(input);
+    credit = creditSchemeOf(input.credit, input.claimWithinDays);
     maintenance = parseMaintenanceRules(input.maintenance, AGREEMENT_TIME_ZONE, "maintenance");
   } catch (error) {
     rethrowSlaError(error, formFieldOf);

@@ -1,6 +1,7 @@
 import "server-only";
 /** One agreement with its versions, and what a new version starts from (the latest version). */
-import { PRIORITIES, type Priority } from "../../sla";
+import { PRIORITIES, type CreditScheme, type Priority } from "../../sla";
+import { CreditSchemeSchema, parseStored } from "../db/json-schemas";
 import type { Actor } from "../actor";
 import { notFound } from "../errors";
 import type { UseCaseContext } from "../tickets/context";
@@ -27,6 +28,8 @@ export interface AgreementDetail {
     minWithinTargetPercent: number;
     /** Who is told at a warning and a breach, and whether a breach moves line (lib/server/escalation). */
     escalation: { warning: string[]; breach: string[]; moveToNextLine: boolean };
+    /** The credit scheme with its claim rule (lib/sla). */
+    credit: CreditScheme;
   } | null;
 }
 
@@ -49,6 +52,7 @@ export async function getAgreement({ actor, input: raw, ctx }: { actor: Actor; i
           warningThresholds: true,
           minWithinTargetPercent: true,
           escalationRules: true,
+          creditScheme: true,
           targets: { orderBy: { priority: "asc" }, select: { priority: true, minutes: true, calendarId: true, calendar: { select: { name: true } } } },
         },
       },
@@ -67,6 +71,7 @@ export async function getAgreement({ actor, input: raw, ctx }: { actor: Actor; i
         warningThresholds: last.warningThresholds,
         minWithinTargetPercent: last.minWithinTargetPercent,
         escalation: escalationOf(last.escalationRules),
+        credit: parseStored(CreditSchemeSchema, last.creditScheme, `AgreementVersion.creditScheme of ${last.id}`),
       }
     : null;
   return {

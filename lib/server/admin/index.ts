@@ -15,6 +15,7 @@ export { getAgreementVersion, type AgreementVersionDetail } from "./get-agreemen
 export { createAgreementVersion, AGREEMENT_TIME_ZONE } from "./create-agreement-version";
 export { createAgreement, agreementKeyOf } from "./create-agreement";
 export type { CreateAgreementInput } from "./schemas";
+export { BLANK_CREDIT_VALUES, creditFormValues } from "./credit-input";
 export { agreementFormDefaults, calendarChoices, findAgreementPreset, CREDIT_KINDS, RECIPIENTS, type CalendarChoice } from "./agreement-form";
 export { listUserTokens, type UserTokens } from "./list-user-tokens";
 export { createUserToken } from "./create-user-token";

@@ -70,6 +70,16 @@ const TargetSchema = z.object({
   calendarId: z.uuid(),
 });
 
+/** A credit scheme as the agreement forms give it (percentages, tiers as text); lib/server/admin/credit-input turns it into a lib/sla CreditScheme. */
+export const CreditInputSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("none") }),
+  z.object({ kind: z.literal("netpower"), perBreachPercent: z.number(), capPercent: z.number(), minWithinTargetPercent: z.number(), minUptimePercent: z.number() }),
+  /** Tiers as text, one a line ("99-99.5: 25"; lib/sla parseUptimeTiers). */
+  z.object({ kind: z.literal("uptime_tiers"), tiers: safeString().max(2000), capPercent: z.number() }),
+  z.object({ kind: z.literal("sodvin_refund"), agreedUptimePercent: z.number(), servicePeriod: z.enum(["month", "quarter"]) }),
+]);
+export type CreditInput = z.output<typeof CreditInputSchema>;
+
 export const CreateAgreementVersionSchema = z.object({
   agreementId: z.uuid(),
   label: safeString().trim().min(1).max(100),
@@ -81,6 +91,10 @@ export const CreateAgreementVersionSchema = z.object({
   minWithinTargetPercent: z.number(),
   /** Omitted: the latest version's escalation rules are copied. */
   escalation: z.object({ warning: RecipientsSchema, breach: RecipientsSchema, moveToNextLine: z.boolean() }).optional(),
+  /** Omitted: the latest version's credit scheme (with its claim rule) is copied. */
+  credit: CreditInputSchema.optional(),
+  /** The claim rule with `credit`: days after the downtime the customer has to claim; null = credited automatically. */
+  claimWithinDays: z.number().int().nullable().optional(),
   note: safeString().trim().max(500).optional(),
 });
 export type CreateAgreementVersionInput = z.input<typeof CreateAgreementVersionSchema>;
@@ -110,13 +124,7 @@ export const CreateAgreementSchema = z.object({
   minWithinTargetPercent: z.number(),
   /** lib/server/escalation EscalationRules: who is told at a warning and a breach, and whether a breach moves line. */
   escalation: z.object({ warning: RecipientsSchema, breach: RecipientsSchema, moveToNextLine: z.boolean() }),
-  credit: z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("none") }),
-    z.object({ kind: z.literal("netpower"), perBreachPercent: z.number(), capPercent: z.number(), minWithinTargetPercent: z.number(), minUptimePercent: z.number() }),
-    /** Tiers as text, one a line ("99-99.5: 25"; lib/sla parseUptimeTiers). */
-    z.object({ kind: z.literal("uptime_tiers"), tiers: safeString().max(2000), capPercent: z.number() }),
-    z.object({ kind: z.literal("sodvin_refund"), agreedUptimePercent: z.number(), servicePeriod: z.enum(["month", "quarter"]) }),
-  ]),
+  credit: CreditInputSchema,
   /** The claim rule: days after the downtime the customer has to claim; null = credited automatically. */
   claimWithinDays: z.number().int().nullable(),
   /** Recurring maintenance windows as text, one a line (lib/sla parseMaintenanceRules). */

@@ -6,6 +6,7 @@
  */
 import { useActionState } from "react";
 import { ActionForm } from "@/components/action-form";
+import { CreditFields } from "@/components/credit-fields";
 import { EscalationFields } from "@/components/escalation-fields";
 import { Select, type SelectOption } from "@/components/select";
 import { TextArea } from "@/components/text-area";
@@ -88,26 +89,29 @@ export function NewAgreementForm({
         checked={(field) => value(field) === "on"}
         text={{ legend: text.escalation!, help: text.escalationHelp!, warning: text.warningNotify!, breach: text.breachNotify!, moveToNextLine: text.moveToNextLine! }}
       />
-      <Group legend={text.credit!} help={text.creditHelp}>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Select id={id("credit.kind")} name="credit.kind" label={text.creditKind!} options={creditKinds} error={state.errors["credit.kind"]} defaultValue={value("credit.kind")} />
-          {text_("claimWithinDays", text.claimWithinDays!, { help: text.claimWithinDaysHelp, inputMode: "numeric" })}
-        </div>
-        <div className="grid gap-4 sm:grid-cols-2">
-          {text_("credit.perBreachPercent", text.perBreachPercent!, { inputMode: "decimal" })}
-          {text_("credit.capPercent", text.capPercent!, { inputMode: "decimal" })}
-          {text_("credit.minWithinTargetPercent", text.minWithinTargetPercent!, { inputMode: "decimal" })}
-          {text_("credit.minUptimePercent", text.minUptimePercent!, { inputMode: "decimal" })}
-        </div>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextArea id={id("credit.tiers")} name="credit.tiers" label={text.tiers!} help={text.tiersHelp} error={state.errors["credit.tiers"]} defaultValue={value("credit.tiers")} rows={4} />
-          {text_("credit.tiersCap", text.tiersCap!, { inputMode: "decimal" })}
-        </div>
-        <div className="grid gap-4 sm:grid-cols-2">
-          {text_("credit.agreedUptimePercent", text.agreedUptime!, { inputMode: "decimal" })}
-          <Select id={id("credit.servicePeriod")} name="credit.servicePeriod" label={text.servicePeriod!} options={servicePeriods} defaultValue={value("credit.servicePeriod")} />
-        </div>
-      </Group>
+      <CreditFields
+        idPrefix="agreement"
+        kinds={creditKinds}
+        servicePeriods={servicePeriods}
+        value={value}
+        errors={state.errors}
+        text={{
+          legend: text.credit!,
+          help: text.creditHelp!,
+          kind: text.creditKind!,
+          claimWithinDays: text.claimWithinDays!,
+          claimWithinDaysHelp: text.claimWithinDaysHelp!,
+          perBreachPercent: text.perBreachPercent!,
+          capPercent: text.capPercent!,
+          minWithinTargetPercent: text.minWithinTargetPercent!,
+          minUptimePercent: text.minUptimePercent!,
+          tiers: text.tiers!,
+          tiersHelp: text.tiersHelp!,
+          tiersCap: text.tiersCap!,
+          agreedUptime: text.agreedUptime!,
+          servicePeriod: text.servicePeriod!,
+        }}
+      />
       <Group legend={text.uptime!}>
         <div className="grid gap-4 sm:grid-cols-2">
           <Select

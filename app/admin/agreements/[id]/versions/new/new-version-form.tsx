@@ -1,7 +1,8 @@
 "use client";
-/** A new agreement version: valid from (Oslo time), P1–P4 targets each with minutes and a calendar, thresholds. */
+/** A new agreement version: valid from (Oslo time), P1–P4 targets each with minutes and a calendar, thresholds, escalation rules, and the credit scheme with its claim rule. */
 import { useActionState, useState, type FormEvent } from "react";
 import { ActionForm } from "@/components/action-form";
+import { CreditFields, type CreditFieldsText } from "@/components/credit-fields";
 import { EscalationFields, type EscalationFieldsText } from "@/components/escalation-fields";
 import { Select, type SelectOption } from "@/components/select";
 import { TextField } from "@/components/text-field";
@@ -35,6 +36,9 @@ export function NewVersionForm({
   diffText,
   recipients,
   escalationText,
+  creditKinds,
+  servicePeriods,
+  creditText,
   text,
 }: {
   agreementId: string;
@@ -45,6 +49,9 @@ export function NewVersionForm({
   diffText: VersionDiffText;
   recipients: SelectOption[];
   escalationText: EscalationFieldsText;
+  creditKinds: SelectOption[];
+  servicePeriods: SelectOption[];
+  creditText: CreditFieldsText;
   text: NewVersionText;
 }) {
   const [state, action] = useActionState(submitNewVersion, EMPTY_FORM);
@@ -88,6 +95,7 @@ export function NewVersionForm({
           />
         </div>
         <EscalationFields idPrefix="version" recipients={recipients} checked={(field) => value(field) === "on"} text={escalationText} />
+        <CreditFields idPrefix="version" kinds={creditKinds} servicePeriods={servicePeriods} value={value} errors={state.errors} text={creditText} />
         <TextField id="version-note" name="note" label={text.note} error={state.errors.note} defaultValue={value("note")} maxLength={500} />
       </ActionForm>
     </div>

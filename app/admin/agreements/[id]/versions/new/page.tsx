@@ -1,7 +1,7 @@
 /** /admin/agreements/[id]/versions/new: a new dated version, prefilled from the latest one. */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getAgreement, listCalendars, RECIPIENTS } from "@/lib/server/admin";
+import { BLANK_CREDIT_VALUES, creditFormValues, CREDIT_KINDS, getAgreement, listCalendars, RECIPIENTS } from "@/lib/server/admin";
 import { defaultContext } from "@/lib/server/tickets/context";
 import { PRIORITIES, type VersionTerms } from "@/lib/sla";
 import { getLocale } from "@/lib/i18n/server";
@@ -25,6 +25,7 @@ export default async function NewVersionPage({ params }: { params: Promise<{ id:
   const latest = agreement.latest;
   if (!latest) notFound();
   const defaults: Record<string, string> = {
+    ...creditFormValues(latest.credit, BLANK_CREDIT_VALUES),
     warningPercents: latest.warningThresholds.map((w) => String(Math.round(w * 1000) / 10)).join(", "),
     minWithinTargetPercent: String(latest.minWithinTargetPercent),
   };
@@ -42,6 +43,7 @@ export default async function NewVersionPage({ params }: { params: Promise<{ id:
     ),
     warningPercents: latest.warningThresholds.map((w) => Math.round(w * 1000) / 10),
     minWithinTargetPercent: latest.minWithinTargetPercent,
+    credit: latest.credit,
     escalation: {
       warning: latest.escalation.warning.map((r) => recipientLabel.get(r) ?? r),
       breach: latest.escalation.breach.map((r) => recipientLabel.get(r) ?? r),
@@ -67,6 +69,8 @@ export default async function NewVersionPage({ params }: { params: Promise<{ id:
       ),
       warningPercents: t("agreements.diff.warningPercents"),
       minWithinTargetPercent: t("agreements.diff.minWithinTargetPercent"),
+      credit: t("agreements.diff.credit"),
+      "credit.claimWithinDays": t("versions.diff.claimWithinDays"),
       "escalation.warning": t("agreements.diff.escalationWarning"),
       "escalation.breach": t("agreements.diff.escalationBreach"),
       "escalation.moveToNextLine": t("agreements.diff.escalationMove"),
@@ -93,6 +97,24 @@ export default async function NewVersionPage({ params }: { params: Promise<{ id:
           warning: t("agreements.create.warningNotify"),
           breach: t("agreements.create.breachNotify"),
           moveToNextLine: t("agreements.create.moveToNextLine"),
+        }}
+        creditKinds={CREDIT_KINDS.map((k) => ({ value: k, label: t(`agreements.create.creditKind.${k}`) }))}
+        servicePeriods={(["quarter", "month"] as const).map((p) => ({ value: p, label: t(`agreements.create.servicePeriod.${p}`) }))}
+        creditText={{
+          legend: t("agreements.create.credit"),
+          help: t("versions.creditHelp"),
+          kind: t("agreements.create.creditKind"),
+          claimWithinDays: t("agreements.create.claimWithinDays"),
+          claimWithinDaysHelp: t("agreements.create.claimWithinDaysHelp"),
+          perBreachPercent: t("agreements.create.perBreachPercent"),
+          capPercent: t("agreements.create.capPercent"),
+          minWithinTargetPercent: t("agreements.create.minWithinTargetPercent"),
+          minUptimePercent: t("agreements.create.minUptimePercent"),
+          tiers: t("agreements.create.tiers"),
+          tiersHelp: t("agreements.create.tiersHelp"),
+          tiersCap: t("agreements.create.tiersCap"),
+          agreedUptime: t("agreements.create.agreedUptime"),
+          servicePeriod: t("agreements.create.servicePeriod"),
         }}
         text={{
           label: t("admin.new.label"),

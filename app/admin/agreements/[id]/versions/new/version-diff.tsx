@@ -1,6 +1,6 @@
 "use client";
 /** What the new version will change from the latest one, term by term (lib/sla diffVersionTerms), as the admin types. */
-import { diffVersionTerms, PRIORITIES, type VersionTerms } from "@/lib/sla";
+import { diffVersionTerms, parseUptimeTiers, PRIORITIES, type CreditScheme, type UptimeTier, type VersionTerms } from "@/lib/sla";
 
 export interface VersionDiffText {
   title: string;
@@ -14,6 +14,43 @@ export interface VersionDiffText {
   no: string;
   /** Label per diff field, e.g. "targets.P1.minutes" → "P1: minutes". */
   labels: Record<string, string>;
+}
+
+const decimal = (text: string | undefined) => Number((text ?? "").trim().replace(",", "."));
+
+/** The credit fieldset (components/credit-fields) as a scheme, as lib/server/admin creditSchemeOf makes it; tiers that do not parse yet read as none. */
+export function creditOfForm(values: Record<string, string>): CreditScheme {
+  const days = (values.claimWithinDays ?? "").trim();
+  const claim = days === "" ? {} : { claimWithinDays: Number(days) };
+  switch (values["credit.kind"]) {
+    case "netpower":
+      return {
+        kind: "netpower",
+        perBreachPercent: decimal(values["credit.perBreachPercent"]),
+        capPercent: decimal(values["credit.capPercent"]),
+        minWithinTargetPercent: decimal(values["credit.minWithinTargetPercent"]),
+        minUptimePercent: decimal(values["credit.minUptimePercent"]),
+        ...claim,
+      };
+    case "uptime_tiers": {
+      let tiers: UptimeTier[] = [];
+      try {
+        tiers = parseUptimeTiers(values["credit.tiers"] ?? "", "credit.tiers");
+      } catch {
+        // not yet a valid tier list: shown as none until it parses; saving reports the line at fault
+      }
+      return { kind: "uptime_tiers", tiers, capPercent: decimal(values["credit.tiersCap"]), ...claim };
+    }
+    case "sodvin_refund":
+      return {
+        kind: "sodvin_refund",
+        agreedUptime: Math.round(decimal(values["credit.agreedUptimePercent"]) * 1000) / 100_000,
+        servicePeriod: values["credit.servicePeriod"] === "month" ? "month" : "quarter",
+        ...claim,
+      };
+    default:
+      return { kind: "none" };
+  }
 }
 
 /** The form's values as terms: calendars by name, a blank target not covered. */
@@ -31,6 +68,7 @@ export function termsOfForm(values: Record<string, string>, calendarNames: Recor
       .filter(Boolean)
       .map((s) => Number(s.replace("%", ""))),
     minWithinTargetPercent: Number((values.minWithinTargetPercent ?? "").replace(",", ".")),
+    credit: creditOfForm(values),
     escalation: {
       warning: recipients.filter((r) => values[`escalation.warning.${r.value}`] === "on").map((r) => r.label),
       breach: recipients.filter((r) => values[`escalation.breach.${r.value}`] === "on").map((r) => r.label),
