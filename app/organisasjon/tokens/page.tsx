@@ -6,11 +6,8 @@ import { requestContext } from "@/lib/server/http/request-context";
 import { withSession } from "@/lib/server/http/session";
 import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
-import { formatDateTime } from "@/lib/i18n/format";
-import { Badge } from "@/components/badge";
 import { ApiTokenForm } from "@/components/api-token-form";
-import { ConfirmDialog } from "@/components/confirm-dialog";
-import { DataTable } from "@/components/data-table";
+import { ApiTokenTable } from "@/components/api-token-table";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { StatusMessage } from "@/components/status-message";
@@ -32,52 +29,7 @@ export default async function OrganizationTokensPage({ searchParams }: { searchP
     <main className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-10 sm:px-6">
       <PageHeader title={t("audit.tokens.title")} lead={t("audit.tokens.intro", { organization: organization.name })} />
       {search.done === "revoked" && <StatusMessage message={t("audit.tokens.revokedDone")} />}
-      {tokens.length === 0 ? (
-        <EmptyState title={t("audit.tokens.empty")} />
-      ) : (
-        <DataTable
-          caption={t("audit.tokens.caption")}
-          rows={tokens}
-          rowKey={(tok) => tok.id}
-          alignTop
-          columns={[
-            {
-              label: t("audit.tokens.name"),
-              className: "font-medium",
-              cell: (tok) => (
-                <>
-                  {tok.name}
-                  <span className="block text-sm font-normal text-slate-700">
-                    {t("audit.tokens.created")}: {formatDateTime(tok.createdAt, now, t.locale)} · {tok.owner}
-                  </span>
-                </>
-              ),
-            },
-            { label: t("audit.tokens.scope"), cell: (tok) => t(`audit.tokens.scope.${tok.scope}`) },
-            { label: t("audit.tokens.prefix"), className: "font-mono text-sm", cell: (tok) => `${tok.displayPrefix}…` },
-            { label: t("audit.tokens.lastUsed"), cell: (tok) => (tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, now, t.locale) : t("audit.tokens.never")) },
-            { label: t("audit.tokens.status"), cell: (tok) => <Badge tone={tok.revokedAt ? "neutral" : "success"}>{t(tok.revokedAt ? "audit.tokens.revoked" : "audit.tokens.live")}</Badge> },
-            {
-              label: t("audit.tokens.revoke"),
-              hiddenLabel: true,
-              className: "text-right",
-              cell: (tok) =>
-                !tok.revokedAt && (
-                  <ConfirmDialog
-                    action={submitRevokeOrganizationToken}
-                    hidden={{ tokenId: tok.id }}
-                    label={t("audit.tokens.revoke")}
-                    ariaLabel={t("audit.tokens.revokeLabel", { name: tok.name })}
-                    title={t("audit.tokens.confirmTitle", { name: tok.name })}
-                    body={t("audit.tokens.confirmBody")}
-                    confirm={t("audit.tokens.confirm")}
-                    cancel={t("audit.tokens.cancel")}
-                  />
-                ),
-            },
-          ]}
-        />
-      )}
+      {tokens.length === 0 ? <EmptyState title={t("audit.tokens.empty")} /> : <ApiTokenTable tokens={tokens} now={now} t={t} revokeAction={submitRevokeOrganizationToken} />}
       <section aria-labelledby="new-token" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-5">
         <h2 id="new-token" className="text-xl font-semibold">
           {t("audit.tokens.new")}

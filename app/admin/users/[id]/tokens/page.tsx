@@ -4,12 +4,9 @@ import { listUserTokens } from "@/lib/server/admin";
 import { defaultContext } from "@/lib/server/tickets/context";
 import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
-import { formatDateTime } from "@/lib/i18n/format";
 import { ApiTokenForm } from "@/components/api-token-form";
-import { Badge } from "@/components/badge";
-import { ConfirmDialog } from "@/components/confirm-dialog";
+import { ApiTokenTable } from "@/components/api-token-table";
 import { EmptyState } from "@/components/empty-state";
-import { DataTable } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
 import { StatusMessage } from "@/components/status-message";
 import { withSession } from "@/lib/server/http/session";
@@ -32,51 +29,7 @@ export default async function UserTokensPage({ params, searchParams }: { params:
       <BackLink href={`/admin/users?org=${user.organizationId}`} label={t("admin.tokens.back", { org: user.organizationName })} />
       <PageHeader title={t("admin.tokens.title", { name: user.name })} lead={t("admin.tokens.intro", { org: user.organizationName })} />
       {search.done === "revoked" && <StatusMessage message={t("admin.tokens.revokedDone")} />}
-      {tokens.length === 0 ? (
-        <EmptyState title={t("admin.tokens.empty")} />
-      ) : (
-        <DataTable
-          caption={t("admin.tokens.caption")}
-          rows={tokens}
-          rowKey={(tok) => tok.id}
-          columns={[
-            {
-              label: t("admin.tokens.name"),
-              className: "font-medium",
-              cell: (tok) => (
-                <>
-                  {tok.name}
-                  <span className="block text-sm font-normal text-slate-700">
-                    {t("admin.tokens.created")}: {formatDateTime(tok.createdAt, now, t.locale)}
-                  </span>
-                </>
-              ),
-            },
-            { label: t("audit.tokens.scope"), cell: (tok) => t(`audit.tokens.scope.${tok.scope}`) },
-            { label: t("admin.tokens.prefix"), className: "font-mono text-sm", cell: (tok) => `${tok.displayPrefix}…` },
-            { label: t("admin.tokens.lastUsed"), cell: (tok) => (tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, now, t.locale) : t("admin.tokens.never")) },
-            { label: t("admin.tokens.status"), cell: (tok) => <Badge tone={tok.revokedAt ? "neutral" : "success"}>{t(tok.revokedAt ? "admin.tokens.revoked" : "admin.tokens.live")}</Badge> },
-            {
-              label: t("admin.tokens.revoke"),
-              hiddenLabel: true,
-              className: "text-right",
-              cell: (tok) =>
-                !tok.revokedAt && (
-                  <ConfirmDialog
-                    action={submitRevokeToken}
-                    hidden={{ tokenId: tok.id }}
-                    label={t("admin.tokens.revoke")}
-                    ariaLabel={t("admin.tokens.revokeLabel", { prefix: tok.displayPrefix })}
-                    title={t("audit.tokens.confirmTitle", { name: tok.name })}
-                    body={t("audit.tokens.confirmBody")}
-                    confirm={t("audit.tokens.confirm")}
-                    cancel={t("audit.tokens.cancel")}
-                  />
-                ),
-            },
-          ]}
-        />
-      )}
+      {tokens.length === 0 ? <EmptyState title={t("admin.tokens.empty")} /> : <ApiTokenTable tokens={tokens} now={now} t={t} revokeAction={submitRevokeToken} />}
       <section aria-labelledby="new-token" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-5">
         <h2 id="new-token" className="text-xl font-semibold">
           {t("admin.tokens.new")}
