@@ -96,9 +96,10 @@ test("a provider admin creates an agreement from the Nettsoft mobile preset, and
 });
 
 test("a Pureservice customer admin sees the month's credit open until its deadline, claims it, and it shows as credited", async ({ page }) => {
-  // The server reads the wall clock, so the downtime is placed relative to it: [now − 20 days,
-  // now − 1 hour], and the month shown is the one holding now − 10 days, which then has at least
-  // ~10 days of downtime (credit 100 %) and a deadline 28 days after its last downtime (still open).
+  // The server decides "open until" by its wall clock, so the downtime is placed relative to it:
+  // [now − 20 days, now − 1 hour], and the month shown is the one holding now − 10 days. Whatever
+  // the hour, weekday, holiday or month end, that month then holds at least ~10 calendar days of
+  // downtime (credit 100 %) and its deadline is 28 days after its last downtime (still open).
   const now = Date.now();
   const month = monthOf(new Date(now - 10 * 86_400_000));
   const agreement = await prisma.serviceAgreement.findUniqueOrThrow({ where: { key: "pureservice" }, select: { id: true } });

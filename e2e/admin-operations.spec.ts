@@ -8,6 +8,10 @@ import { actorByEmail } from "../tests/support/fixtures";
 import { createCalendar, createUser, setCalendarDate } from "../lib/server/admin";
 import { isValidOrgNumber } from "../lib/forms/org-number";
 import { verifyWebhookSignature } from "../lib/server/notifications/webhook";
+import { DEFAULT_TIME_ZONE } from "../lib/config/time-zone";
+
+/** The instant the state these tests prepare through use cases is made at (nothing asserted depends on the hour). */
+const PREPARED_AT = new Date("2026-11-02T09:00:00Z");
 
 /**
  * The provider admin's day-to-day operations in the browser (issue 15): an organisation created
@@ -92,10 +96,10 @@ test("a provider admin creates an organisation after a validation error, and lan
 
 test("a provider admin edits a calendar and removes a closed date after confirming", async ({ page }) => {
   const admin = await actorByEmail(prisma, "admin@servicedesk.example");
-  const ctx = { prisma, now: () => new Date() };
+  const ctx = { prisma, now: () => PREPARED_AT };
   const calendar = await createCalendar({
     actor: admin,
-    input: { key: `drift-${run}`, name: `Drift ${run}`, timeZone: "Europe/Oslo", weekly: { mon: "08:00–16:00", tue: "08:00–16:00" }, norwegianHolidays: true },
+    input: { key: `drift-${run}`, name: `Drift ${run}`, timeZone: DEFAULT_TIME_ZONE, weekly: { mon: "08:00–16:00", tue: "08:00–16:00" }, norwegianHolidays: true },
     ctx,
   });
   await setCalendarDate({ actor: admin, input: { calendarId: calendar.id, date: "2030-12-27", hours: "", note: "Romjul" }, ctx });
@@ -128,7 +132,7 @@ test("a provider admin edits a user's name and phone", async ({ page }) => {
   const admin = await actorByEmail(prisma, "admin@servicedesk.example");
   const nordlys = await prisma.organization.findUniqueOrThrow({ where: { slug: "nordlys" }, select: { id: true } });
   const email = `endres-${run}@nordlys.example`;
-  const { id } = await createUser({ actor: admin, input: { organizationId: nordlys.id, name: "Gammelt Navn", email, role: "END_USER" }, ctx: { prisma, now: () => new Date() } });
+  const { id } = await createUser({ actor: admin, input: { organizationId: nordlys.id, name: "Gammelt Navn", email, role: "END_USER" }, ctx: { prisma, now: () => PREPARED_AT } });
 
   await signIn(page, "admin@servicedesk.example");
   await page.goto(`/admin/users?org=${nordlys.id}`);

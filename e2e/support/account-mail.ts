@@ -10,10 +10,15 @@ import type { SmtpSink } from "../../tests/support/smtp-sink";
 
 /** Runs the delivery pass into the sink and returns the link (path and query) in the newest mail to `email`. */
 export async function linkMailedTo(prisma: PrismaClient, sink: SmtpSink, email: string): Promise<string> {
+  // Delivered at the instant the newest mail to this address falls due (the state the server wrote), not at the wall clock.
+  const due = await prisma.notification.findFirstOrThrow({
+    where: { channel: "EMAIL", status: "PENDING", OR: [{ address: email }, { recipient: { email } }] },
+    orderBy: { nextAttemptAt: "desc" },
+    select: { nextAttemptAt: true },
+  });
   const transport = createTransport({ SMTP_URL: sink.url, MAIL_FROM: "Helpdesk <helpdesk@servicedesk.example>" });
   try {
-    // The server wrote the notification at its wall clock; deliver just after it (no business-hours rule applies to these mails).
-    await deliverDueNotifications({ prisma, transport, now: new Date(Date.now() + 1000), limit: 500, throttle: { maxPerWindow: 10_000, windowMinutes: 10 } });
+    await deliverDueNotifications({ prisma, transport, now: due.nextAttemptAt, limit: 500, throttle: { maxPerWindow: 10_000, windowMinutes: 10 } });
   } finally {
     transport.close();
   }

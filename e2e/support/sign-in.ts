@@ -11,7 +11,7 @@ import { totpCodeAt } from "../../lib/server/two-factor/totp";
 const offsetMs = Number(process.env.TEST_AT_OFFSET_MS ?? 0);
 export const TWO_FACTOR_PATH = "/signin/two-factor";
 
-/** The code an authenticator app with this secret shows now. */
+/** The code an authenticator app with this secret shows now: the server checks it against its own clock (±1 step), so only the instant matters, never the hour or the day. */
 export const currentCode = (secret: string): Promise<string> => totpCodeAt(secret, new Date(Date.now() + offsetMs));
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, totpSecret = demoTotpSecret(email)): Promise<void> {

@@ -15,6 +15,7 @@ import { registerTicket } from "../../lib/server/tickets";
 import { computeMonthReports } from "../../lib/server/reports";
 import { NETTSOFT_CREDIT, NETTSOFT_MOBILE, NETTSOFT_OFFICE_HOURS, SODVIN_AZURE, type AgreementPreset } from "../../lib/sla";
 import { actorByEmail, rejection, seededActors } from "../support/fixtures";
+import { DEFAULT_TIME_ZONE } from "../../lib/config/time-zone";
 
 const prisma = db();
 const ctxAt = (iso: string) => ({ prisma, now: () => new Date(iso), clientAddress: "198.51.100.4" });
@@ -76,7 +77,7 @@ describe("an agreement created from a preset", () => {
       source: NETTSOFT_MOBILE.source,
       maintenanceReducesTotal: true,
       uptimeCalendar: { key: "nettsoft-core-time" },
-      maintenanceWindows: [{ kind: "RECURRING", rule: { kind: "daily", timeZone: "Europe/Oslo", start: "01:00", end: "06:00" } }],
+      maintenanceWindows: [{ kind: "RECURRING", rule: { kind: "daily", timeZone: DEFAULT_TIME_ZONE, start: "01:00", end: "06:00" } }],
     });
     const rules = await prisma.agreementVersion.findFirstOrThrow({ where: { agreementId: created.id }, select: { escalationRules: true } });
     expect(rules.escalationRules).toEqual({ warning: { notify: ["assignee"] }, breach: { notify: ["assignee", "lineLead"], moveToNextLine: false } });
@@ -103,7 +104,7 @@ describe("an agreement created from a preset", () => {
     const [version] = await loadAgreementVersions(prisma, created.id);
     expect(version!.credit).toEqual({ kind: "sodvin_refund", agreedUptime: 0.995, servicePeriod: "quarter" });
     const windows = await prisma.maintenanceWindow.findMany({ where: { agreementId: created.id }, select: { rule: true } });
-    expect(windows.map((w) => w.rule)).toEqual([{ kind: "monthly_nth_weekday", timeZone: "Europe/Oslo", nth: 3, day: "tue", start: "00:00", end: "06:00" }]);
+    expect(windows.map((w) => w.rule)).toEqual([{ kind: "monthly_nth_weekday", timeZone: DEFAULT_TIME_ZONE, nth: 3, day: "tue", start: "00:00", end: "06:00" }]);
   });
 
   it("the same name twice gets its own key; bad windows, tiers or claim days are refused on their field with nothing written", async () => {

@@ -12,6 +12,8 @@ import { redis } from "../../lib/server/redis";
 
 const PASSWORD = "Riktig-passord-42";
 const run = randomBytes(4).toString("hex");
+/** The instant every attempt here is made at: the lockout rules count from it, never from the wall clock. */
+const AT = new Date("2026-03-02T08:00:00Z");
 const OIDC = { OIDC_ISSUER: "https://login.customer.example/tenant/", OIDC_CLIENT_ID: "helpdesk", OIDC_CLIENT_SECRET: "s3cret" };
 
 describe("sign-in with e-mail and password, lockout, and the next-auth options", () => {
@@ -52,7 +54,7 @@ describe("sign-in with e-mail and password, lockout, and the next-auth options",
 
   it("the right password signs in and resets the failure counter", async () => {
     const user = await createUser({ failedLogins: N - 1 });
-    expect(await signInWithPassword({ prisma, email: user.email, password: PASSWORD, now: new Date() })).toEqual({ ok: true, userId: user.id });
+    expect(await signInWithPassword({ prisma, email: user.email, password: PASSWORD, now: AT })).toEqual({ ok: true, userId: user.id });
     expect(await stateOf(user.id)).toEqual({ failedLogins: 0, lockedUntil: null });
   });
 
@@ -60,7 +62,7 @@ describe("sign-in with e-mail and password, lockout, and the next-auth options",
     const user = await createUser();
     const before = (await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash!;
     expect(before).toMatch(/^\$2[ab]\$/);
-    const now = new Date("2026-03-02T08:00:00Z");
+    const now = AT;
     expect((await attempt(user.email, "wrong", now)).ok).toBe(false);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(before);
     expect(await attempt(user.email, PASSWORD, now)).toEqual({ ok: true, userId: user.id });
@@ -72,7 +74,7 @@ describe("sign-in with e-mail and password, lockout, and the next-auth options",
 
   it("N − 1 wrong passwords, then the right one, signs in", async () => {
     const user = await createUser();
-    const now = new Date();
+    const now = AT;
     for (let i = 1; i < N; i++) {
       expect(await attempt(user.email, "wrong", now)).toEqual({ ok: false, reason: "invalid" });
       expect((await stateOf(user.id)).failedLogins).toBe(i);
@@ -83,7 +85,7 @@ describe("sign-in with e-mail and password, lockout, and the next-auth options",
 
   it("N wrong passwords lock the account; while locked even the right password is refused and nothing is counted; after the lockout it works", async () => {
     const user = await createUser();
-    const now = new Date("2026-03-02T08:00:00Z");
+    const now = AT;
     const lockedUntil = new Date(now.getTime() + lockoutMs);
     for (let i = 1; i < N; i++) expect(await attempt(user.email, "wrong", now)).toEqual({ ok: false, reason: "invalid" });
     expect(await attempt(user.email, "wrong", now)).toEqual({ ok: false, reason: "locked", lockedUntil });
@@ -100,7 +102,7 @@ describe("sign-in with e-mail and password, lockout, and the next-auth options",
 
   it("after an expired lock the count starts again from zero", async () => {
     const user = await createUser();
-    const now = new Date("2026-03-02T08:00:00Z");
+    const now = AT;
     for (let i = 0; i < N; i++) await attempt(user.email, "wrong", now);
     const later = new Date(now.getTime() + lockoutMs + 60_000);
     expect(await attempt(user.email, "wrong", later)).toEqual(N === 1 ? { ok: false, reason: "locked", lockedUntil: new Date(later.getTime() + lockoutMs) } : { ok: false, reason: "invalid" });
@@ -108,7 +110,7 @@ describe("sign-in with e-mail and password, lockout, and the next-auth options",
   });
 
   it("an unknown e-mail and a deactivated user get the same answer as a wrong password", async () => {
-    const now = new Date();
+    const now = AT;
     expect(await attempt(`nobody-${run}@auth-test.example`, PASSWORD, now)).toEqual({ ok: false, reason: "invalid" });
     const deactivated = await createUser({ deactivatedAt: new Date("2026-01-01T00:00:00Z") });
     expect(await attempt(deactivated.email, PASSWORD, now)).toEqual({ ok: false, reason: "invalid" });
@@ -118,7 +120,7 @@ describe("sign-in with e-mail and password, lockout, and the next-auth options",
 
   it("input is validated: a malformed e-mail or an over-long password is invalid and counts nothing", async () => {
     const user = await createUser();
-    const now = new Date();
+    const now = AT;
     expect(await attempt("not-an-email", PASSWORD, now)).toEqual({ ok: false, reason: "invalid" });
     expect(await attempt(user.email, "", now)).toEqual({ ok: false, reason: "invalid" });
     expect(await attempt(user.email, "x".repeat(1025), now)).toEqual({ ok: false, reason: "invalid" });
@@ -128,12 +130,12 @@ describe("sign-in with e-mail and password, lockout, and the next-auth options",
 
   it("the e-mail is compared lower-cased and trimmed", async () => {
     const user = await createUser();
-    expect(await attempt(`  ${user.email.toUpperCase()} `, PASSWORD, new Date())).toEqual({ ok: true, userId: user.id });
+    expect(await attempt(`  ${user.email.toUpperCase()} `, PASSWORD, AT)).toEqual({ ok: true, userId: user.id });
   });
 
   it("concurrent wrong attempts never undercount: 4 in parallel count 4, 10 in parallel with a limit of 5 lock the account", async () => {
     const five = { maxFailures: 5, lockoutMinutes: 15 };
-    const now = new Date("2026-03-02T08:00:00Z");
+    const now = AT;
 
     const counted = await createUser();
     const four = await Promise.all(Array.from({ length: 4 }, () => attempt(counted.email, "wrong", now, five)));
@@ -209,10 +211,10 @@ describe("sign-in with e-mail and password, lockout, and the next-auth options",
       await expect(jwt({ token: { sub: user.id, sid: "made-up" } as JWT, user: undefined as never, account: null })).rejects.toBeInstanceOf(SessionEndedError);
 
       const session = options.callbacks!.session!;
-      const expires = new Date(Date.now() + 3_600_000).toISOString();
+      const expires = "2026-03-02T09:00:00.000Z"; // passed through as given
       const call = (sub: string | undefined) => session({ session: { user: {}, expires } as Session, token: { sub } } as never);
       expect(await call(user.id)).toEqual({ expires, user: { id: user.id, email: user.email, name: `Test ${counter}`, role: "END_USER", locale: "nb" } });
-      await prisma.user.update({ where: { id: user.id }, data: { deactivatedAt: new Date() } });
+      await prisma.user.update({ where: { id: user.id }, data: { deactivatedAt: AT } });
       await expect(call(user.id)).rejects.toBeInstanceOf(SessionEndedError);
       await expect(call("not-a-uuid")).rejects.toBeInstanceOf(SessionEndedError);
       await expect(call(undefined)).rejects.toBeInstanceOf(SessionEndedError);

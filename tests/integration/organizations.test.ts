@@ -24,6 +24,7 @@ import { signInWithPassword } from "../../lib/server/auth/sign-in-with-password"
 import { hashPassword } from "../../lib/server/auth/password-hash";
 import { isValidOrgNumber } from "../../lib/forms/org-number";
 import { actorByEmail, rejection, seedOnce } from "../support/fixtures";
+import { DEFAULT_TIME_ZONE } from "../../lib/config/time-zone";
 
 const POLICY = { maxFailures: 100, lockoutMinutes: 15 };
 const PASSWORD = "Fjellvann i morgenlys";
@@ -53,7 +54,7 @@ describe("organisations: create, edit, on-call option, contact persons, deactiva
     onCallOption: "VAKTTELEFON",
     defaultEmailPriority: "P3",
     contactPersonLimit: null,
-    timeZone: "Europe/Oslo",
+    timeZone: DEFAULT_TIME_ZONE,
     ticketPrefix: "KU",
     ...over,
   });
@@ -265,10 +266,12 @@ describe("the migration organization_admin", () => {
       const office = JSON.stringify(Object.fromEntries(["mon", "tue", "wed", "thu", "fri"].map((d) => [d, [["08:00", "16:00"]]])));
       const calendar = async (key: string, weekly: string, holidays: string | null) =>
         (
-          await client.query<{ id: string }>(
-            `INSERT INTO "Calendar" (id, key, name, "timeZone", weekly, "holidayCountry") VALUES (gen_random_uuid(), $1, $1, 'Europe/Oslo', $2::jsonb, $3) RETURNING id`,
-            [key, weekly, holidays],
-          )
+          await client.query<{ id: string }>(`INSERT INTO "Calendar" (id, key, name, "timeZone", weekly, "holidayCountry") VALUES (gen_random_uuid(), $1, $1, $4, $2::jsonb, $3) RETURNING id`, [
+            key,
+            weekly,
+            holidays,
+            DEFAULT_TIME_ZONE,
+          ])
         ).rows[0]!.id;
       const agreement = async (key: string, versions: Array<{ validFrom: string; p1CalendarId: string }>) => {
         const id = (await client.query<{ id: string }>(`INSERT INTO "ServiceAgreement" (id, key, name, provider) VALUES (gen_random_uuid(), $1, $1, 'Test') RETURNING id`, [key])).rows[0]!.id;
