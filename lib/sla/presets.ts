@@ -141,6 +141,13 @@ function version(agreementId: string, id: string, validFrom: string, targets: Ag
 }
 
 const office = NETPOWER_OFFICE_HOURS.spec;
+/** 000 §6 on office hours; also what the Sodvin Azure preset proposes (001 names no response times). */
+const NETPOWER_ORDINARY_TARGETS: AgreementVersionSpec["targets"] = {
+  P1: { minutes: 60, calendar: office },
+  P2: { minutes: 120, calendar: office },
+  P3: { minutes: 240, calendar: office },
+  P4: { minutes: 480, calendar: office },
+};
 export const NETPOWER_ORDINARY: AgreementPreset = {
   key: "netpower-ordinary",
   name: "Netpower Workplace Safety SLA (ordinary)",
@@ -151,12 +158,7 @@ export const NETPOWER_ORDINARY: AgreementPreset = {
       "netpower-ordinary",
       "netpower-ordinary-v1",
       SINCE_EVER,
-      {
-        P1: { minutes: 60, calendar: office },
-        P2: { minutes: 120, calendar: office },
-        P3: { minutes: 240, calendar: office },
-        P4: { minutes: 480, calendar: office },
-      },
+      NETPOWER_ORDINARY_TARGETS,
       NETPOWER_CREDIT,
     ),
   ],
@@ -224,12 +226,7 @@ export const SODVIN_AZURE: AgreementPreset = {
       "sodvin-azure",
       "sodvin-azure-v1",
       SINCE_EVER,
-      {
-        P1: { minutes: 60, calendar: office },
-        P2: { minutes: 120, calendar: office },
-        P3: { minutes: 240, calendar: office },
-        P4: { minutes: 480, calendar: office },
-      },
+      NETPOWER_ORDINARY_TARGETS,
       SODVIN_AZURE_CREDIT,
     ),
   ],
