@@ -153,15 +153,7 @@ export const NETPOWER_ORDINARY: AgreementPreset = {
   name: "Netpower Workplace Safety SLA (ordinary)",
   provider: "Netpower",
   source: "000 §6, §7, §8, §10",
-  versions: [
-    version(
-      "netpower-ordinary",
-      "netpower-ordinary-v1",
-      SINCE_EVER,
-      NETPOWER_ORDINARY_TARGETS,
-      NETPOWER_CREDIT,
-    ),
-  ],
+  versions: [version("netpower-ordinary", "netpower-ordinary-v1", SINCE_EVER, NETPOWER_ORDINARY_TARGETS, NETPOWER_CREDIT)],
   uptime: { maintenance: [NETPOWER_MAINTENANCE] },
 };
 export const NETPOWER_EXTENDED: AgreementPreset = {
@@ -221,15 +213,7 @@ export const SODVIN_AZURE: AgreementPreset = {
   name: "Sodvin Azure Managed Cloud",
   provider: "Sodvin",
   source: "001 §7.2, Bilag 1",
-  versions: [
-    version(
-      "sodvin-azure",
-      "sodvin-azure-v1",
-      SINCE_EVER,
-      NETPOWER_ORDINARY_TARGETS,
-      SODVIN_AZURE_CREDIT,
-    ),
-  ],
+  versions: [version("sodvin-azure", "sodvin-azure-v1", SINCE_EVER, NETPOWER_ORDINARY_TARGETS, SODVIN_AZURE_CREDIT)],
   uptime: { maintenance: [SODVIN_MAINTENANCE] },
 };
 
