@@ -141,25 +141,19 @@ function version(agreementId: string, id: string, validFrom: string, targets: Ag
 }
 
 const office = NETPOWER_OFFICE_HOURS.spec;
+/** 000 §6 on office hours; also what the Sodvin Azure preset proposes (001 names no response times). */
+const NETPOWER_ORDINARY_TARGETS: AgreementVersionSpec["targets"] = {
+  P1: { minutes: 60, calendar: office },
+  P2: { minutes: 120, calendar: office },
+  P3: { minutes: 240, calendar: office },
+  P4: { minutes: 480, calendar: office },
+};
 export const NETPOWER_ORDINARY: AgreementPreset = {
   key: "netpower-ordinary",
   name: "Netpower Workplace Safety SLA (ordinary)",
   provider: "Netpower",
   source: "000 §6, §7, §8, §10",
-  versions: [
-    version(
-      "netpower-ordinary",
-      "netpower-ordinary-v1",
-      SINCE_EVER,
-      {
-        P1: { minutes: 60, calendar: office },
-        P2: { minutes: 120, calendar: office },
-        P3: { minutes: 240, calendar: office },
-        P4: { minutes: 480, calendar: office },
-      },
-      NETPOWER_CREDIT,
-    ),
-  ],
+  versions: [version("netpower-ordinary", "netpower-ordinary-v1", SINCE_EVER, NETPOWER_ORDINARY_TARGETS, NETPOWER_CREDIT)],
   uptime: { maintenance: [NETPOWER_MAINTENANCE] },
 };
 export const NETPOWER_EXTENDED: AgreementPreset = {
@@ -219,20 +213,7 @@ export const SODVIN_AZURE: AgreementPreset = {
   name: "Sodvin Azure Managed Cloud",
   provider: "Sodvin",
   source: "001 §7.2, Bilag 1",
-  versions: [
-    version(
-      "sodvin-azure",
-      "sodvin-azure-v1",
-      SINCE_EVER,
-      {
-        P1: { minutes: 60, calendar: office },
-        P2: { minutes: 120, calendar: office },
-        P3: { minutes: 240, calendar: office },
-        P4: { minutes: 480, calendar: office },
-      },
-      SODVIN_AZURE_CREDIT,
-    ),
-  ],
+  versions: [version("sodvin-azure", "sodvin-azure-v1", SINCE_EVER, NETPOWER_ORDINARY_TARGETS, SODVIN_AZURE_CREDIT)],
   uptime: { maintenance: [SODVIN_MAINTENANCE] },
 };
 

@@ -13,7 +13,7 @@ import { notifyEscalation } from "./notify";
 import { p1MobilisedKey } from "./keys";
 
 /** The on-call cover the customer bought, as lib/sla names it; null = none (no page). */
-export function onCallOptionFor(option: OrganizationOnCallOption): OnCallOption | null {
+function onCallOptionFor(option: OrganizationOnCallOption): OnCallOption | null {
   return option === "ALWAYS" ? "24/7" : option === "VAKTTELEFON" ? "vakttelefon" : null;
 }
 

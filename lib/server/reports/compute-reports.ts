@@ -51,17 +51,13 @@ async function earlierMonthsOfQuarter(prisma: PrismaClient, month: Month, now: D
   const quarterly = context.organizations.filter((o) => o.agreementId && isQuarterly(context.agreements.get(o.agreementId)));
   const result = new Map<string, MonthUptimeHours[]>(quarterly.map((o) => [o.id, []]));
   if (quarterly.length === 0) return result;
+  const ids = quarterly.map((o) => o.id);
   const before = servicePeriodMonths(month, "quarter").filter((m) => m < month);
   const contexts = await Promise.all(
-    before.map(async (m) => ({
-      month: m,
-      period: monthBounds(m),
-      context: await loadReportContext(
-        prisma,
-        monthBounds(m),
-        quarterly.map((o) => o.id),
-      ),
-    })),
+    before.map(async (m) => {
+      const period = monthBounds(m);
+      return { month: m, period, context: await loadReportContext(prisma, period, ids) };
+    }),
   );
   for (const { month: m, period, context: c } of contexts) {
     for (const org of c.organizations) {

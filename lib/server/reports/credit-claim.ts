@@ -19,7 +19,7 @@ export interface CreditClaimView {
 }
 
 /** End of the month's last counted downtime, clipped to the month (downtime still going on: the month's end). */
-export function lastDowntimeEnd(figures: ReportFigures): Date | null {
+function lastDowntimeEnd(figures: ReportFigures): Date | null {
   const from = Date.parse(figures.period.from);
   const to = Date.parse(figures.period.to);
   const ends = figures.uptime.incidents

@@ -52,7 +52,7 @@ export async function registrationRefusal(ctx: Pick<UseCaseContext, "prisma">, u
 }
 
 /** The refusal of a requester who is neither a contact person nor a customer admin of an organisation that restricts registration. */
-export const contactPersonRequired = (onBehalf: boolean, limit: number) =>
+const contactPersonRequired = (onBehalf: boolean, limit: number) =>
   new AppError("forbidden", `${onBehalf ? "The requester's" : "Your"} organisation's agreement lets only its contact persons (at most ${limit}) and customer admins register cases`, {
     requesterId: [CONTACT_PERSON_REQUIRED],
   });
@@ -74,12 +74,15 @@ export async function registerTicket({
   const input = parseInput(RegisterTicketSchema, raw);
   const now = ctx.now();
   const requester = await resolveRequester(ctx, actor, input.requesterId);
-  const refusal = await registrationRefusal(ctx, requester.id);
-  if (refusal) throw contactPersonRequired(requester.id !== actor.userId, refusal.contactPersonLimit);
   const organization = await ctx.prisma.organization.findUniqueOrThrow({
     where: { id: requester.organizationId },
-    select: { id: true, ticketPrefix: true, agreementId: true },
+    select: { id: true, ticketPrefix: true, agreementId: true, contactPersonLimit: true },
   });
+  // Only an organisation that restricts registration costs the look-up of the requester's role.
+  if (organization.contactPersonLimit !== null) {
+    const refusal = await registrationRefusal(ctx, requester.id);
+    if (refusal) throw contactPersonRequired(requester.id !== actor.userId, refusal.contactPersonLimit);
+  }
   const versions = organization.agreementId ? await loadAgreementVersions(ctx.prisma, organization.agreementId) : [];
   const version = versions.length ? selectAgreementVersion(versions, now) : null;
   const channel = input.channel ?? "PORTAL";
