@@ -14,7 +14,8 @@ import { z } from "zod";
 
 export const DEFAULT_TIME_ZONE = "Europe/Oslo";
 
-function isIanaZone(name: string): boolean {
+/** Whether the platform knows `name` as an IANA time zone. */
+export function isIanaZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: name });
     return true;

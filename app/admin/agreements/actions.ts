@@ -25,6 +25,32 @@ const numberOrNull = (text: string | undefined): number | null | undefined => {
   return Number.isFinite(n) ? n : undefined;
 };
 
+/** A reader of a required number field: one that is empty or not a number is put in `errors` (and read as 0). */
+const numberReader =
+  (values: Record<string, string>, errors: Record<string, string>, notANumber: string) =>
+  (field: string): number => {
+    const n = numberOrNull(values[field]);
+    if (n === undefined || n === null) errors[field] = notANumber;
+    return n ?? 0;
+  };
+
+/** What both agreement forms ask: per-priority targets with their calendar, warning thresholds, the least share within target. */
+function slaFieldsOfForm(values: Record<string, string>, number: (field: string) => number, errors: Record<string, string>, notANumber: string) {
+  const targets = Object.fromEntries(
+    PRIORITIES.map((p) => {
+      const minutes = numberOrNull(values[`targets.${p}.minutes`]);
+      if (minutes === undefined || (minutes !== null && !Number.isInteger(minutes))) errors[`targets.${p}.minutes`] = notANumber;
+      return [p, { minutes: minutes ?? null, calendarId: values[`targets.${p}.calendarId`] ?? "" }];
+    }),
+  ) as Record<(typeof PRIORITIES)[number], { minutes: number | null; calendarId: string }>;
+  const warningPercents = (values.warningPercents ?? "")
+    .split(/[,;\s]+/)
+    .filter(Boolean)
+    .map((s) => Number(s.replace("%", "")));
+  if (warningPercents.some((n) => !Number.isFinite(n))) errors.warningPercents = notANumber;
+  return { targets, warningPercents, minWithinTargetPercent: number("minWithinTargetPercent") };
+}
+
 const CREDIT_FIELDS = [
   "credit.kind",
   "credit.perBreachPercent",
@@ -84,25 +110,8 @@ export const submitNewVersion = formAction({
     const errors: Record<string, string> = {};
     if (!values.label?.trim()) errors.label = t("admin.form.required");
     if (!values.validFrom) errors.validFrom = t("admin.form.required");
-    const targets = Object.fromEntries(
-      PRIORITIES.map((p) => {
-        const minutes = numberOrNull(values[`targets.${p}.minutes`]);
-        if (minutes === undefined || (minutes !== null && !Number.isInteger(minutes))) errors[`targets.${p}.minutes`] = t("admin.new.number");
-        return [p, { minutes: minutes ?? null, calendarId: values[`targets.${p}.calendarId`] ?? "" }];
-      }),
-    ) as Record<(typeof PRIORITIES)[number], { minutes: number | null; calendarId: string }>;
-    const warningPercents = (values.warningPercents ?? "")
-      .split(/[,;\s]+/)
-      .filter(Boolean)
-      .map((s) => Number(s.replace("%", "")));
-    if (warningPercents.some((n) => !Number.isFinite(n))) errors.warningPercents = t("admin.new.number");
-    const minWithinTargetPercent = numberOrNull(values.minWithinTargetPercent);
-    if (minWithinTargetPercent === undefined || minWithinTargetPercent === null) errors.minWithinTargetPercent = t("admin.new.number");
-    const number = (field: string): number => {
-      const n = numberOrNull(values[field]);
-      if (n === undefined || n === null) errors[field] = t("admin.new.number");
-      return n ?? 0;
-    };
+    const number = numberReader(values, errors, t("admin.new.number"));
+    const { targets, warningPercents, minWithinTargetPercent } = slaFieldsOfForm(values, number, errors, t("admin.new.number"));
     const { credit, claimWithinDays } = creditOfForm(values, number, errors, t("admin.new.number"));
     if (Object.keys(errors).length) return { values, errors, message: t("admin.form.hasErrors") };
     const created = await createAgreementVersion({
@@ -113,7 +122,7 @@ export const submitNewVersion = formAction({
         validFrom: values.validFrom ?? "",
         targets,
         warningPercents,
-        minWithinTargetPercent: minWithinTargetPercent ?? 0,
+        minWithinTargetPercent,
         escalation: escalationOf(values),
         credit,
         claimWithinDays,
@@ -152,26 +161,10 @@ export const submitNewAgreement = formAction({
       if (!values[field]?.trim()) errors[field] = t("admin.form.required");
       return values[field]?.trim() ?? "";
     };
-    const number = (field: string): number => {
-      const n = numberOrNull(values[field]);
-      if (n === undefined || n === null) errors[field] = t("admin.new.number");
-      return n ?? 0;
-    };
+    const number = numberReader(values, errors, t("admin.new.number"));
     const name = required("name");
     const provider = required("provider");
-    const targets = Object.fromEntries(
-      PRIORITIES.map((p) => {
-        const minutes = numberOrNull(values[`targets.${p}.minutes`]);
-        if (minutes === undefined || (minutes !== null && !Number.isInteger(minutes))) errors[`targets.${p}.minutes`] = t("admin.new.number");
-        return [p, { minutes: minutes ?? null, calendarId: values[`targets.${p}.calendarId`] ?? "" }];
-      }),
-    ) as Record<(typeof PRIORITIES)[number], { minutes: number | null; calendarId: string }>;
-    const warningPercents = (values.warningPercents ?? "")
-      .split(/[,;\s]+/)
-      .filter(Boolean)
-      .map((s) => Number(s.replace("%", "").replace(",", ".")));
-    if (warningPercents.some((n) => !Number.isFinite(n))) errors.warningPercents = t("admin.new.number");
-    const minWithinTargetPercent = number("minWithinTargetPercent");
+    const { targets, warningPercents, minWithinTargetPercent } = slaFieldsOfForm(values, number, errors, t("admin.new.number"));
     const { credit, claimWithinDays } = creditOfForm(values, number, errors, t("admin.new.number"));
     if (Object.keys(errors).length) return { values, errors, message: t("admin.form.hasErrors") };
     const created = await createAgreement({

@@ -1,6 +1,7 @@
 import "server-only";
 /** The organisation form's words and choices in the reader's language. */
 import type { T } from "@/lib/server/http/session";
+import { TIME_ZONE } from "@/lib/config/time-zone";
 import type { AgreementRow } from "@/lib/server/admin";
 import { ON_CALL_OPTIONS, PRIORITIES } from "@/lib/server/admin/organization-schemas";
 import type { OrganizationFormProps } from "./organization-form";
@@ -27,7 +28,7 @@ export function organizationFormChoices(t: T, agreements: AgreementRow[], creati
       contactLimit: t("orgs.field.contactLimit"),
       contactLimitHelp: t("contacts.limitHelp"),
       timeZone: t("orgs.field.timeZone"),
-      timeZoneHelp: t("orgs.field.timeZoneHelp"),
+      timeZoneHelp: t("orgs.field.timeZoneHelp", { zone: TIME_ZONE }),
       prefix: t("orgs.field.prefix"),
       prefixHelp: t("orgs.field.prefixHelp"),
       submit: t(creating ? "orgs.new.submit" : "orgs.edit.submit"),

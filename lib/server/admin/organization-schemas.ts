@@ -1,17 +1,9 @@
 import "server-only";
 /** Inputs of the organisation use cases (issue 15), validated with zod. */
 import { z } from "zod";
+import { isIanaZone } from "../../config/time-zone";
 import { safeString } from "../validation";
 import { isValidOrgNumber, normalizeOrgNumber } from "../../forms/org-number";
-
-const isTimeZone = (zone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** A DNS name people type for a mail domain: "nordlys.example", lower-cased, no "@" or scheme. */
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -50,7 +42,7 @@ export const OrganizationFieldsSchema = z.object({
   defaultEmailPriority: z.enum(PRIORITIES),
   /** Most contact persons; null = no limit. */
   contactPersonLimit: z.number().int().min(1).max(1000).nullable(),
-  timeZone: safeString().trim().min(1).max(100).refine(isTimeZone, "unknown time zone"),
+  timeZone: safeString().trim().min(1).max(100).refine(isIanaZone, "unknown time zone"),
 });
 export type OrganizationFields = z.output<typeof OrganizationFieldsSchema>;
 

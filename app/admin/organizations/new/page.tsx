@@ -4,6 +4,7 @@ import { listAgreements } from "@/lib/server/admin";
 import { defaultContext } from "@/lib/server/tickets/context";
 import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
+import { TIME_ZONE } from "@/lib/config/time-zone";
 import { PageHeader } from "@/components/page-header";
 import { withSession } from "@/lib/server/http/session";
 import { BackLink } from "../../back-link";
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: translate(await getLocale(), "orgs.new.title") };
 }
 
-const DEFAULTS = { confirmationWindowHours: "120", onCallOption: "VAKTTELEFON", defaultEmailPriority: "P3", timeZone: "Europe/Oslo", agreementId: "" };
+const DEFAULTS = { confirmationWindowHours: "120", onCallOption: "VAKTTELEFON", defaultEmailPriority: "P3", timeZone: TIME_ZONE, agreementId: "" };
 
 export default async function NewOrganizationPage() {
   const { actor, t } = await withSession("provider-admin", "/admin/organizations/new");
