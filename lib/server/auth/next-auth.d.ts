@@ -9,8 +9,10 @@ declare module "next-auth" {
     secondFactor?: SecondFactorStage | null;
     /** The server-side session's id: only in the server's own reads (internalOptions), never sent to the browser. */
     sid?: string;
-    /** From the server-side session on each request: the second step still to do. */
-    secondFactor?: SecondFactorStage;
+  }
+  interface User {
+    /** Set by the password sign-in (authorize), so the token's first call need not read it again. */
+    secondFactor?: SecondFactorStage | null;
   }
 }
 
