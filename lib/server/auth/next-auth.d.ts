@@ -10,10 +10,6 @@ declare module "next-auth" {
     /** The server-side session's id: only in the server's own reads (internalOptions), never sent to the browser. */
     sid?: string;
   }
-  interface User {
-    /** Set by the password sign-in (authorize), so the token's first call need not read it again. */
-    secondFactor?: SecondFactorStage | null;
-  }
 }
 
 declare module "next-auth/jwt" {

@@ -79,9 +79,8 @@ export function buildAuthOptions(
         await auditFailedSignIn(ctx, { email: input?.email, reason: result.reason });
         return null;
       }
-      const secondFactor = await secondFactorStage(prisma(), result.userId);
-      await auditSignIn(ctx, { userId: result.userId, method: "password", secondFactor });
-      return { id: result.userId, secondFactor };
+      await auditSignIn(ctx, { userId: result.userId, method: "password", secondFactor: await secondFactorStage(prisma(), result.userId) });
+      return { id: result.userId };
     },
   });
 
@@ -114,8 +113,7 @@ export function buildAuthOptions(
         const sub = account.provider === CREDENTIALS_PROVIDER_ID ? user.id : await oidcUserId(account.provider, profile, false);
         const actor = sub ? await loadActor(prisma(), sub) : null;
         if (!actor) throw new SessionEndedError();
-        // The password sign-in read the stage already (authorize); anything else reads it here.
-        const stage = account.provider === CREDENTIALS_PROVIDER_ID && user.secondFactor !== undefined ? user.secondFactor : await secondFactorStage(prisma(), actor.userId);
+        const stage = await secondFactorStage(prisma(), actor.userId);
         if (account.provider !== CREDENTIALS_PROVIDER_ID) await auditSignIn({ prisma: prisma(), now: () => new Date() }, { userId: actor.userId, method: "oidc", secondFactor: stage });
         const sid = await startSession(sessions(), { id: actor.userId, role: actor.role }, env, stage);
         return { sub: actor.userId, sid };
