@@ -1,7 +1,8 @@
 /** /profile/two-factor: turn two-factor sign-in on (key, code, recovery codes shown once), make new recovery codes, or turn it off when it is not required. */
 import type { Metadata } from "next";
 import { getLocale } from "@/lib/i18n/server";
-import { t as translate } from "@/lib/i18n";
+import { LANGUAGE_TAGS, t as translate } from "@/lib/i18n";
+import { zoneFormat } from "@/lib/config/time-zone";
 import { withSession } from "@/lib/server/http/session";
 import { requestContext } from "@/lib/server/http/request-context";
 import { twoFactorStatus } from "@/lib/server/two-factor/status";
@@ -46,7 +47,7 @@ export default async function ProfileTwoFactorPage({ searchParams }: { searchPar
     );
   }
 
-  const since = status.enabledAt ? new Intl.DateTimeFormat(t.locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "long" }).format(status.enabledAt) : "";
+  const since = status.enabledAt ? zoneFormat(LANGUAGE_TAGS[t.locale], { dateStyle: "long" }).format(status.enabledAt) : "";
   return (
     <main className="mx-auto flex max-w-3xl flex-col gap-8 px-4 py-10 sm:px-6">
       <PageHeader title={t("twofa.profile.title")} lead={t("twofa.profile.on", { date: since })} />

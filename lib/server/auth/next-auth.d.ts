@@ -9,8 +9,6 @@ declare module "next-auth" {
     secondFactor?: SecondFactorStage | null;
     /** The server-side session's id: only in the server's own reads (internalOptions), never sent to the browser. */
     sid?: string;
-    /** From the server-side session on each request: the second step still to do. */
-    secondFactor?: SecondFactorStage;
   }
 }
 

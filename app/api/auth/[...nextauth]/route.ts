@@ -5,7 +5,7 @@
  * so the organisations' identity providers are those the database has now (lib/server/oidc/).
  */
 import NextAuth from "next-auth";
-import { authOptionsForRequest, options as staticOptions } from "../../../../lib/server/auth/options";
+import { CREDENTIALS_PROVIDER_ID, authOptionsForRequest, options as staticOptions } from "../../../../lib/server/auth/options";
 import { readEnv } from "../../../../lib/config/env";
 import { checkSignInThrottle, clientAddressOf } from "../../../../lib/server/auth/sign-in-throttle";
 import { redis, redisPrefix } from "../../../../lib/server/redis";
@@ -13,18 +13,22 @@ import { redis, redisPrefix } from "../../../../lib/server/redis";
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 const env = readEnv();
-/** The routes that need the identity providers; the others (session, csrf, signout, …) skip reading them. */
+/**
+ * The routes that need the organisations' identity providers; the others (session, csrf, signout, …)
+ * and the password sign-in (callback/credentials, every password sign-in) skip reading them.
+ */
 const NEEDS_PROVIDERS = new Set(["signin", "callback", "providers"]);
+const needsProviders = ([action, provider]: string[]): boolean => NEEDS_PROVIDERS.has(action ?? "") && provider !== CREDENTIALS_PROVIDER_ID;
 
 const handler = async (request: Request, context: Context): Promise<Response> => {
   const { nextauth } = await context.params;
-  const options = NEEDS_PROVIDERS.has(nextauth[0] ?? "") ? await authOptionsForRequest(env) : staticOptions;
+  const options = needsProviders(nextauth) ? await authOptionsForRequest(env) : staticOptions;
   return NextAuth(request as never, context as never, options) as Promise<Response>;
 };
 
 export async function POST(request: Request, context: Context): Promise<Response> {
   const { nextauth } = await context.params;
-  if (nextauth.join("/") === "callback/credentials") {
+  if (nextauth.join("/") === `callback/${CREDENTIALS_PROVIDER_ID}`) {
     const form = await request
       .clone()
       .formData()
