@@ -4,8 +4,7 @@ import "server-only";
  * provider (next-auth routes /api/auth/signin/<id>), the audited description of a configuration
  * (never the secret: only that it changed), and the secrets key.
  */
-import { unprocessable } from "../errors";
-import { parseSecretsKey, secretsKeyFromEnv, SecretsKeyError } from "../secrets";
+import { requiredSecretsKey } from "../secrets";
 
 export const ORGANIZATION_OIDC_PREFIX = "oidc-org-";
 export const organizationProviderId = (organizationId: string): string => `${ORGANIZATION_OIDC_PREFIX}${organizationId}`;
@@ -25,11 +24,4 @@ export function oidcAudit(c: { displayName: string; issuer: string; clientId: st
 }
 
 /** The key that encrypts client secrets (SECRETS_KEY); without it no configuration can be stored. */
-export function oidcSecretsKey(key?: Buffer | string): Buffer {
-  try {
-    return key === undefined ? secretsKeyFromEnv() : parseSecretsKey(key);
-  } catch (error) {
-    if (error instanceof SecretsKeyError) throw unprocessable("SECRETS_KEY is not set: the client secret cannot be stored", { _: ["SECRETS_KEY is not set"] });
-    throw error;
-  }
-}
+export const oidcSecretsKey = (key?: Buffer | string): Buffer => requiredSecretsKey("the client secret", key);

@@ -7,7 +7,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { unprocessable } from "../errors";
 import type { DbClient } from "../db/prisma";
-import { parseSecretsKey, secretsKeyFromEnv, SecretsKeyError } from "../secrets";
+import { requiredSecretsKey } from "../secrets";
 
 export const hostOf = (url: string): string => new URL(url).host;
 
@@ -22,13 +22,6 @@ export async function checkOwner(tx: DbClient, organizationId: string | null): P
 }
 
 /** The key that encrypts signing secrets (SECRETS_KEY); without it no endpoint can be stored. */
-export function webhookSecretsKey(key?: Buffer | string): Buffer {
-  try {
-    return key === undefined ? secretsKeyFromEnv() : parseSecretsKey(key);
-  } catch (error) {
-    if (error instanceof SecretsKeyError) throw unprocessable("SECRETS_KEY is not set: webhook secrets cannot be stored", { _: ["SECRETS_KEY is not set"] });
-    throw error;
-  }
-}
+export const webhookSecretsKey = (key?: Buffer | string): Buffer => requiredSecretsKey("webhook secrets", key);
 
 export const generateWebhookSecret = (): string => `whsec_${randomBytes(24).toString("base64url")}`;
