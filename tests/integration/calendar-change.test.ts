@@ -1,10 +1,9 @@
 /** An admin changes a calendar: the open tickets measured on it follow it, timers and all. */
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma } from "../../lib/server/db/prisma";
-import { DEFAULT_TIME_ZONE } from "../../lib/config/time-zone";
-import { createCalendar, setCalendarDate } from "../../lib/server/admin";
+import { setCalendarDate } from "../../lib/server/admin";
 import { recomputeClocksOnCalendar, registerTicket, RECOMPUTE_CALENDAR_CLOCKS_JOB } from "../../lib/server/tickets";
+import { customerOnNewCalendar } from "../support/calendar-customer";
 import { actorByEmail, fakeClock, seedOnce } from "../support/fixtures";
 
 const EVERY_DAY_8_16 = Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, "08:00–16:00"]));
@@ -17,33 +16,7 @@ describe("changing a calendar", () => {
   afterAll(() => prisma.$disconnect());
 
   it("moves the due instant of an open ticket on it and sets its timers again; a clock on another calendar is left alone", async () => {
-    const admin = await actorByEmail(prisma, "admin@servicedesk.example");
-    const suffix = randomBytes(3).toString("hex");
-    const calendar = await createCalendar({
-      actor: admin,
-      input: { key: `every-day-${suffix}`, name: "Every day 08–16", timeZone: DEFAULT_TIME_ZONE, weekly: EVERY_DAY_8_16, norwegianHolidays: false },
-      ctx,
-    });
-    const agreement = await prisma.serviceAgreement.create({
-      data: {
-        key: `calendar-change-${suffix}`,
-        name: "P3 in 4 hours, every day 08–16",
-        provider: "Test",
-        versions: {
-          create: {
-            label: "v1",
-            validFrom: new Date("2000-01-01T00:00:00Z"),
-            warningThresholds: [0.5],
-            minWithinTargetPercent: 90,
-            creditScheme: { kind: "none" },
-            targets: { create: [{ priority: "P3", minutes: 240, calendarId: calendar.id }] },
-          },
-        },
-      },
-    });
-    const org = await prisma.organization.create({ data: { slug: `cal-${suffix}`, name: "Kalender AS", ticketPrefix: `K${suffix.slice(0, 3).toUpperCase()}`, agreementId: agreement.id } });
-    await prisma.user.create({ data: { email: `user-${suffix}@kalender.example`, name: "Kalender", role: "END_USER", organizationId: org.id } });
-    const requester = await actorByEmail(prisma, `user-${suffix}@kalender.example`);
+    const { admin, calendar, requester } = await customerOnNewCalendar(ctx, { key: "cal", calendarName: "Every day 08–16", weekly: EVERY_DAY_8_16 });
 
     const ticket = await registerTicket({ actor: requester, input: { title: "Skriveren", description: "x", priority: "P3" }, ctx });
     expect(ticket.sla.response!.dueAt).toBe("2027-03-02T12:00:00.000Z"); // 13:00 in Oslo, the same day

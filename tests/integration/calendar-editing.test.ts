@@ -3,13 +3,13 @@
  * hours recompute the open tickets measured on it, as closing a date does; each change is one
  * audit row; a rename alone recomputes nothing.
  */
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma } from "../../lib/server/db/prisma";
 import { DEFAULT_TIME_ZONE } from "../../lib/config/time-zone";
-import { createCalendar, removeCalendarDate, setCalendarDate, updateCalendar } from "../../lib/server/admin";
+import { removeCalendarDate, setCalendarDate, updateCalendar } from "../../lib/server/admin";
 import { recomputeClocksOnCalendar, registerTicket, RECOMPUTE_CALENDAR_CLOCKS_JOB } from "../../lib/server/tickets";
-import { actorByEmail, fakeClock, rejection, seedOnce } from "../support/fixtures";
+import { customerOnNewCalendar } from "../support/calendar-customer";
+import { fakeClock, rejection, seedOnce } from "../support/fixtures";
 
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const EVERY_DAY = (hours: string) => Object.fromEntries(DAYS.map((d) => [d, hours]));
@@ -22,33 +22,7 @@ describe("editing a calendar", () => {
   afterAll(() => prisma.$disconnect());
 
   it("removing a closed date and changing the weekly hours move open tickets' due instants back; audit rows for each", async () => {
-    const admin = await actorByEmail(prisma, "admin@servicedesk.example");
-    const suffix = randomBytes(3).toString("hex");
-    const calendar = await createCalendar({
-      actor: admin,
-      input: { key: `edit-${suffix}`, name: "Hver dag 08–16", timeZone: DEFAULT_TIME_ZONE, weekly: EVERY_DAY("08:00–16:00"), norwegianHolidays: false },
-      ctx,
-    });
-    const agreement = await prisma.serviceAgreement.create({
-      data: {
-        key: `calendar-edit-${suffix}`,
-        name: "P3 in 4 hours",
-        provider: "Test",
-        versions: {
-          create: {
-            label: "v1",
-            validFrom: new Date("2000-01-01T00:00:00Z"),
-            warningThresholds: [0.5],
-            minWithinTargetPercent: 90,
-            creditScheme: { kind: "none" },
-            targets: { create: [{ priority: "P3", minutes: 240, calendarId: calendar.id }] },
-          },
-        },
-      },
-    });
-    const org = await prisma.organization.create({ data: { slug: `caledit-${suffix}`, name: "Kalender AS", ticketPrefix: "KE", agreementId: agreement.id } });
-    await prisma.user.create({ data: { email: `user-${suffix}@kalender.example`, name: "Kalender", role: "END_USER", organizationId: org.id } });
-    const requester = await actorByEmail(prisma, `user-${suffix}@kalender.example`);
+    const { admin, calendar, calendarKey, requester } = await customerOnNewCalendar(ctx, { key: "edit", calendarName: "Hver dag 08–16", weekly: EVERY_DAY("08:00–16:00") });
     const clockOf = (ticketId: string) => prisma.slaClock.findUniqueOrThrow({ where: { ticketId_metric: { ticketId, metric: "RESPONSE" } } });
     const recomputeJobs = () => prisma.outboxMessage.count({ where: { topic: "job.schedule", payload: { path: ["data", "calendarId"], equals: calendar.id } } });
     const jobName = async () =>
@@ -90,7 +64,7 @@ describe("editing a calendar", () => {
       {
         action: "calendar.create",
         before: null,
-        after: { key: `edit-${suffix}`, name: "Hver dag 08–16", timeZone: DEFAULT_TIME_ZONE, weekly: EVERY_DAY("08:00–16:00"), norwegianHolidays: false },
+        after: { key: calendarKey, name: "Hver dag 08–16", timeZone: DEFAULT_TIME_ZONE, weekly: EVERY_DAY("08:00–16:00"), norwegianHolidays: false },
       },
       { action: "calendar.date_set", before: null, after: { date: "2027-03-02", hours: null, note: "Streik" } },
       { action: "calendar.date_remove", before: { date: "2027-03-02", hours: null, note: "Streik" }, after: null },
