@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CreateOrganizationSchema, ticketPrefixOf } from "./organization-schemas";
+import { DEFAULT_TIME_ZONE } from "../../config/time-zone";
 
 describe("an organisation's ticket prefix", () => {
   it("is the initials of the name without the company form, or its first two letters", () => {
@@ -21,7 +22,7 @@ describe("an organisation's ticket prefix", () => {
       onCallOption: "VAKTTELEFON",
       defaultEmailPriority: "P3",
       contactPersonLimit: null,
-      timeZone: "Europe/Oslo",
+      timeZone: DEFAULT_TIME_ZONE,
     } as const;
     expect(CreateOrganizationSchema.parse({ ...base, ticketPrefix: "" }).ticketPrefix).toBe("FB");
     expect(CreateOrganizationSchema.parse({ ...base, ticketPrefix: "fjb" }).ticketPrefix).toBe("FJB");
