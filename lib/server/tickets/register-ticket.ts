@@ -87,7 +87,11 @@ async function prepareRegistration(client: DbClient, { actor, input: raw, now }:
 
 type Prepared = Awaited<ReturnType<typeof prepareRegistration>>;
 
-async function writeRegistration(tx: DbClient, { actor, now, attachments }: Registration, { input, requester, organization, version, channel }: Prepared): Promise<{ ticketId: string; eventId: bigint }> {
+async function writeRegistration(
+  tx: DbClient,
+  { actor, now, attachments }: Registration,
+  { input, requester, organization, version, channel }: Prepared,
+): Promise<{ ticketId: string; eventId: bigint }> {
   const reference = await nextReference(tx, organization.ticketPrefix, now);
   const ticket = await tx.ticket.create({
     data: {
