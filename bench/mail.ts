@@ -26,9 +26,9 @@ import { encryptSecret } from "../lib/server/secrets";
 import { startMailIntake } from "../lib/server/mail-intake/imap/mail-intake-loop";
 import { FETCH_BATCH } from "../lib/server/mail-intake/imap/take-new-mail";
 import type { IncomingMail } from "../lib/server/mail-intake/incoming-mail";
+import { ingestMail } from "../lib/server/mail-intake/ingest-mail";
 import { startDovecot } from "../tests/support/dovecot";
 import { deleteKeys } from "../tests/support/redis-keys";
-import { tempIngest } from "../tests/support/temp-ingest";
 import { runScript } from "../scripts/run-script";
 
 const { values } = parseArgs({ options: { messages: { type: "string", default: "2000" }, users: { type: "string", default: "20" } } });
@@ -133,14 +133,14 @@ runScript(async () => {
     log(`reference, IMAP FETCH alone: ${Math.round(fetchPerSecond)} messages/s`);
 
     // The intake, with the ingest it runs in production; each message's commit time recorded.
-    const ingestOne = tempIngest(prisma);
+    const ctx = { prisma, now: () => new Date() };
     const committedAt = new Map<string, number>();
     const outcomes = new Map<string, number>();
     let calls = 0;
     const messageIdOf = (raw: Buffer) => /^message-id:\s*(\S+)/im.exec(raw.subarray(0, 4096).toString("latin1"))?.[1] ?? "";
     const ingest = async (mail: IncomingMail) => {
       calls++;
-      const outcome = (await ingestOne(mail)) as { status: string };
+      const outcome = await ingestMail(ctx, mail);
       const id = messageIdOf(mail.raw);
       if (!committedAt.has(id)) committedAt.set(id, performance.now());
       outcomes.set(outcome.status, (outcomes.get(outcome.status) ?? 0) + 1);
