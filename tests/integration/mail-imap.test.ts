@@ -268,26 +268,32 @@ describe("IMAP intake", () => {
     await expectExactlyOnce(mailboxId, 5);
   });
 
-  it("a message ingest fails on stops the pass there, shows in lastError, and is taken on a later poll", async () => {
+  it("a message ingest fails on holds back only itself and what depends on it, shows in lastError, and is taken on a later poll", async () => {
     const user = userOf("failing");
     await appendMany(user, 6);
     const mailboxId = await mailboxFor(user);
     const ingest = ingestWith();
-    const failOn4 = async (mail: IncomingMail) => {
-      if (mail.uid === 4n) throw new Error("cannot parse this one");
+    // UID 3 is a new ticket, UID 4 its sender's reply to it; 5 and 6 come from others.
+    const failOn3 = async (mail: IncomingMail) => {
+      if (mail.uid === 3n) throw new Error("cannot parse this one");
       return ingest(mail);
     };
-    const first = await pollMailbox({ ctx: { prisma, now: ctxNow }, mailboxId, ingest: failOn4, secretsKey });
-    expect(first).toMatchObject({ taken: 3, failed: { uid: 4n, error: "cannot parse this one" } });
+    const first = await pollMailbox({ ctx: { prisma, now: ctxNow }, mailboxId, ingest: failOn3, secretsKey });
+    expect(first).toMatchObject({ taken: 4, failed: { uid: 3n, error: "cannot parse this one" } });
     const stuck = await prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } });
-    expect(stuck.lastUid).toBe(3n);
-    expect(stuck.lastError).toBe("UID 4: cannot parse this one");
-    expect(await countFor(mailboxId)).toBe(3);
-    // Still failing: nothing after it is taken out of order.
-    expect((await pollMailbox({ ctx: { prisma, now: ctxNow }, mailboxId, ingest: failOn4, secretsKey })).taken).toBe(0);
-    // Fixed: the rest comes in, in order, and the error is cleared.
-    expect((await pollMailbox({ ctx: { prisma, now: ctxNow }, mailboxId, ingest, secretsKey })).taken).toBe(3);
+    expect(stuck.lastUid).toBe(2n);
+    expect(stuck.lastError).toBe("UID 3: cannot parse this one");
+    const taken = await prisma.inboundMail.findMany({ where: { mailboxId }, select: { uid: true } });
+    expect(taken.map((r) => Number(r.uid)).sort()).toEqual([1, 2, 5, 6]);
+    // Still failing: the reply to it still waits behind it.
+    expect((await pollMailbox({ ctx: { prisma, now: ctxNow }, mailboxId, ingest: failOn3, secretsKey })).failed?.uid).toBe(3n);
+    expect(await countFor(mailboxId)).toBe(4);
+    // Fixed: both come in, the reply threaded onto the new ticket, and the error is cleared.
+    expect((await pollMailbox({ ctx: { prisma, now: ctxNow }, mailboxId, ingest, secretsKey })).failed).toBeNull();
     await expectExactlyOnce(mailboxId, 6);
+    const reply = await prisma.inboundMail.findFirstOrThrow({ where: { mailboxId, uid: 4n } });
+    const ticket = await prisma.inboundMail.findFirstOrThrow({ where: { mailboxId, uid: 3n } });
+    expect(reply.ticketId).toBe(ticket.ticketId);
   });
 
   it("a wrong password is recorded on the mailbox", async () => {

@@ -9,18 +9,27 @@ import "server-only";
  * A new UIDVALIDITY means the folder's UIDs start over: reading starts again at UID 1 (ingest
  * dedupes by Message-ID, so nothing doubles).
  *
- * A message that ingest throws on (a bug, data it cannot take) stops the pass there: nothing
- * after it is taken out of order, lastUid stays below it, lastError says which UID failed and
- * why, and the next poll tries it again.
+ * Several messages are taken in at once (`concurrency`), but never out of order where order
+ * matters: a message waits for the earlier ones from the same sender and for any it replies to
+ * (order-keys.ts); lastUid advances only over an unbroken run of committed UIDs.
+ *
+ * A message that ingest throws on (a bug, data it cannot take) does not block the mailbox: it,
+ * and the later messages that depend on it (same sender, replies to it), are left for the next
+ * poll; the others are taken in. lastUid stays below it and lastError names its UID and the
+ * error until it goes through; each poll tries it again (the ones after it that were taken come
+ * back as DUPLICATE).
  */
 import type { ImapFlow } from "imapflow";
 import type { PrismaClient } from "../../../generated/prisma/client";
 import type { IncomingMail } from "../incoming-mail";
+import { orderKeys } from "./order-keys";
 
 export type Ingest = (mail: IncomingMail) => Promise<unknown>;
 
 /** Messages fetched per round trip (source and INTERNALDATE). */
 export const FETCH_BATCH = 50;
+/** Messages taken in at once by default. */
+export const INGEST_CONCURRENCY = 4;
 
 export interface TakeResult {
   /** Messages handed to ingest and committed. */
@@ -40,6 +49,7 @@ export async function takeNewMail({
   now,
   markSeen = true,
   batchSize = FETCH_BATCH,
+  concurrency = INGEST_CONCURRENCY,
   stopping = () => false,
 }: {
   prisma: PrismaClient;
@@ -52,6 +62,8 @@ export async function takeNewMail({
   now: () => Date;
   markSeen?: boolean;
   batchSize?: number;
+  /** Messages taken in at once (each waits for the earlier ones it depends on). */
+  concurrency?: number;
   /** Checked between messages: the message in hand is always finished. */
   stopping?: () => boolean;
 }): Promise<TakeResult> {
@@ -65,39 +77,89 @@ export async function takeNewMail({
   const batches: bigint[][] = [];
   for (let i = 0; i < uids.length; i += batchSize) batches.push(uids.slice(i, i + batchSize));
 
+  // Up to `concurrency` messages are taken in at once; a message waits for the ones before it
+  // that it depends on (same sender, or one it replies to: order-keys.ts).
+  const status = new Map<bigint, "ok" | "failed" | "skipped">();
+  const heldBy = new Map<string, Promise<boolean>>();
+  const running = new Set<Promise<boolean>>();
+  const seenPending: number[] = [];
+  let failed = null as TakeResult["failed"];
   let taken = 0;
+  let interrupted = false;
+  // lastUid only ever moves over an unbroken run of committed UIDs.
+  let committedUpTo = 0;
+  let cursorWrite: Promise<unknown> = Promise.resolve();
+  const advance = () => {
+    const before = committedUpTo;
+    while (committedUpTo < uids.length && status.get(uids[committedUpTo]!) === "ok") committedUpTo++;
+    if (committedUpTo === before) return;
+    const uid = uids[committedUpTo - 1]!;
+    cursorWrite = cursorWrite.then(() => prisma.mailbox.updateMany({ where: { id: mailboxId, uidValidity, lastUid: { lt: uid } }, data: { lastUid: uid } }));
+  };
+
   // The next batch is fetched while this one is taken in (one connection, commands queue).
   let next = batches.length ? fetchBatch(batches[0]!) : null;
   try {
-    for (let b = 0; b < batches.length; b++) {
+    for (let b = 0; b < batches.length && !interrupted; b++) {
       const messages = await next!;
       next = b + 1 < batches.length ? fetchBatch(batches[b + 1]!) : null;
       messages.sort((x, y) => x.uid - y.uid);
-      const done: number[] = [];
+      const fetched = new Set(messages.map((m) => BigInt(m.uid)));
+      // Expunged between SEARCH and FETCH: nothing to take, nothing to wait for.
+      for (const uid of batches[b]!) if (!fetched.has(uid)) status.set(uid, "ok");
       for (const message of messages) {
-        if (stopping()) return await finish({ taken, failed: null, interrupted: true });
-        const uid = BigInt(message.uid);
-        if (uid <= lastUid) continue;
-        if (!message.source) continue; // expunged between SEARCH and FETCH: nothing to take
-        const receivedAt = message.internalDate ? new Date(message.internalDate) : now();
-        try {
-          await ingest({ mailboxId, uidValidity, uid, raw: message.source, receivedAt });
-        } catch (error) {
-          const failed = { uid, error: error instanceof Error ? error.message : String(error) };
-          console.error(`[mail-intake] mailbox ${mailboxId}: UID ${uid} could not be taken in, retrying on the next poll: ${failed.error}`);
-          await seen(done);
-          return await finish({ taken, failed, interrupted: false });
+        while (running.size >= concurrency) await Promise.race(running);
+        if (stopping()) {
+          interrupted = true;
+          break;
         }
-        await prisma.mailbox.updateMany({ where: { id: mailboxId, uidValidity, lastUid: { lt: uid } }, data: { lastUid: uid } });
-        done.push(message.uid);
-        taken++;
+        const uid = BigInt(message.uid);
+        const source = message.source;
+        if (!source) {
+          status.set(uid, "ok");
+          continue;
+        }
+        const receivedAt = message.internalDate ? new Date(message.internalDate) : now();
+        const keys = orderKeys(source);
+        const before = [...new Set(keys.waitsFor.map((k) => heldBy.get(k)).filter((p): p is Promise<boolean> => p !== undefined))];
+        const task = (async (): Promise<boolean> => {
+          // A message whose predecessor failed waits for the next poll too, behind it.
+          if (!(await Promise.all(before)).every(Boolean)) {
+            status.set(uid, "skipped");
+            return false;
+          }
+          try {
+            await ingest({ mailboxId, uidValidity, uid, raw: source, receivedAt });
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            console.error(`[mail-intake] mailbox ${mailboxId}: UID ${uid} could not be taken in, retrying on the next poll: ${message}`);
+            if (!failed || uid < failed.uid) failed = { uid, error: message };
+            status.set(uid, "failed");
+            return false;
+          }
+          status.set(uid, "ok");
+          taken++;
+          seenPending.push(Number(uid));
+          advance();
+          return true;
+        })();
+        for (const k of keys.holds) heldBy.set(k, task);
+        running.add(task);
+        void task.finally(() => running.delete(task));
       }
-      await seen(done);
+      if (seenPending.length) await seen(seenPending.splice(0));
     }
-    return await finish({ taken, failed: null, interrupted: false });
+    await Promise.all(running);
+    advance();
+    await cursorWrite;
+    await seen(seenPending.splice(0));
+    return await finish({ taken, failed, interrupted });
   } finally {
     // A batch fetched ahead and not used: its failure (the connection dropped) is not this pass's.
     next?.catch(() => undefined);
+    // Never leave a task running behind a pass that threw (the connection dropped mid-pass).
+    await Promise.allSettled(running);
+    await cursorWrite.catch(() => undefined);
   }
 
   async function seen(done: number[]) {
