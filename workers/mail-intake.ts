@@ -34,6 +34,7 @@ runWorkerProcess("mail-intake", async (rt) => {
     secretsKey,
     pollMs: env.MAIL_POLL_SECONDS * 1000,
     markSeen: env.MAIL_MARK_SEEN,
+    concurrency: env.MAIL_INGEST_CONCURRENCY,
     ingest: (mail) => ingestMail(ctx, mail),
   });
   const beat = () =>

@@ -105,6 +105,8 @@ export const EnvSchema = z.object({
   MAIL_MAX_PER_SENDER_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   /** Mail intake (workers/mail-intake.ts): seconds between polls of a mailbox (also the safety-net poll under IDLE and how often the mailbox list is re-read). */
   MAIL_POLL_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  /** Mail intake: messages of one mailbox taken in at once (each waits for earlier ones from its sender and any it replies to). */
+  MAIL_INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   /** Mail intake: set \Seen on a message once it is taken in (1/true, the default; 0/false leaves the flags alone). */
   MAIL_MARK_SEEN: z
     .enum(["0", "1", "false", "true"])

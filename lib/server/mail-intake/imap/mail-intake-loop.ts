@@ -32,6 +32,8 @@ export interface MailIntakeOptions {
   now?: () => Date;
   /** Fetched per round trip. */
   batchSize?: number;
+  /** Messages of one mailbox taken in at once (MAIL_INGEST_CONCURRENCY). */
+  concurrency?: number;
   /** Called after every read of a folder (for the heartbeat, and for tests and the bench). */
   onRead?: (mailboxId: string, taken: number) => void;
 }
@@ -133,6 +135,7 @@ function readMailbox(mailbox: MailboxSettings, options: MailIntakeOptions): Mail
             now,
             markSeen: options.markSeen,
             batchSize: options.batchSize,
+            concurrency: options.concurrency,
             stopping: () => !running,
           });
           failures = 0;
