@@ -3,7 +3,7 @@
  * database. Every mail is received at an instant the test chooses; the clock starts there.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import MailComposer from "nodemailer/lib/mail-composer";
 import type Mail from "nodemailer/lib/mailer";
 import { createPrisma } from "../../lib/server/db/prisma";
@@ -17,9 +17,9 @@ import { seededActors } from "../support/fixtures";
 const prisma = createPrisma();
 afterAll(() => prisma.$disconnect());
 
-let kari: Actor, per: Actor, lise: Actor, ola: Actor, ingrid: Actor;
+let kari: Actor, per: Actor, lise: Actor, ola: Actor, ingrid: Actor, sara: Actor;
 beforeAll(async () => {
-  ({ kari, per, lise, ola, ingrid } = await seededActors(prisma, ["kari", "per", "lise", "ola", "ingrid"]));
+  ({ kari, per, lise, ola, ingrid, sara } = await seededActors(prisma, ["kari", "per", "lise", "ola", "ingrid", "sara"]));
 });
 
 const ctxAt = (now: string): UseCaseContext => ({ prisma, now: () => new Date(now) });
@@ -90,6 +90,29 @@ const receiptOf = (ticketId: string) => prisma.notification.findFirstOrThrow({ w
 const ourMessageId = (notificationId: string) => `<${notificationId}@localhost>`;
 const portalTicket = (actor: Actor, at: string, title = "Nettverket er nede") => registerTicket({ actor, input: { title, description: "Ingen nett i 3. etasje.", priority: "P3" }, ctx: ctxAt(at) });
 const events = async (ticketId: string) => prisma.ticketEvent.findMany({ where: { ticketId }, orderBy: { id: "asc" }, select: { id: true, type: true, at: true, actorId: true, data: true } });
+
+describe("a mail without a Message-ID", () => {
+  it("is known by the hash of its bytes, and taken in once; an HTML-only mail shows as text", async () => {
+    const raw = Buffer.from(
+      [
+        "From: Kari Nordmann <kari@nordlys.example>",
+        "To: support@servicedesk.example",
+        "Subject: Uten id",
+        "MIME-Version: 1.0",
+        "Content-Type: text/html; charset=utf-8",
+        "",
+        "<p>Skjermen er <b>svart</b>.</p>",
+        "",
+      ].join("\r\n"),
+    );
+    const first = await ingestMail(ctxAt("2026-11-24T11:00:00Z"), incoming(raw, "2026-11-24T11:00:00Z", { uidValidity: 9n, uid: uid++ }));
+    expect(first.status).toBe("TICKET");
+    const mail = await prisma.inboundMail.findUniqueOrThrow({ where: { id: first.inboundMailId! } });
+    expect(mail.messageId).toBe(`<${createHash("sha256").update(raw).digest("hex")}@inbound.invalid>`);
+    expect((await prisma.ticket.findUniqueOrThrow({ where: { id: first.ticketId! } })).description).toBe("Skjermen er svart.");
+    expect((await ingestMail(ctxAt("2026-11-24T11:05:00Z"), incoming(raw, "2026-11-24T11:00:00Z", { uidValidity: 9n, uid: uid++ }))).status).toBe("DUPLICATE");
+  });
+});
 
 describe("a reply by e-mail", () => {
   it("threads by In-Reply-To to our notification: a public reply by the sender, channel EMAIL, history stripped, the mail on its event", async () => {
@@ -364,5 +387,20 @@ describe("files in a mail", () => {
     const ticket = await prisma.ticket.findUniqueOrThrow({ where: { id: outcome.ticketId! } });
     expect(ticket.description).toBe("Se bildet.\n\nVedlegg som ikke ble lagret: verktøy.exe. Den opprinnelige e-posten er tatt vare på.");
     expect(Buffer.from((await prisma.inboundMail.findUniqueOrThrow({ where: { id: outcome.inboundMailId! } })).raw).equals(raw)).toBe(true);
+  });
+});
+
+describe("a mail the ticket rules refuse", () => {
+  it("is kept for an agent, not lost: a follow-up a non-contact person may not register", async () => {
+    const ticket = await portalTicket(sara, "2026-11-20T08:00:00Z", "Regnskapsprogram henger");
+    await act(lise, ticket.id, { type: "resolve", solution: "Oppdatert." }, "2026-11-20T09:00:00Z");
+    await autoCloseSolvedTickets({ ctx: ctxAt("2026-11-26T10:00:00Z") });
+    const outcome = await ingestMail(
+      ctxAt("2026-11-27T09:00:00Z"),
+      incoming(await rawMail({ from: "bjorn@bergheim.example", messageId: messageId(), subject: `Re: [${ticket.reference}] Regnskapsprogram henger` }), "2026-11-27T09:00:00Z"),
+    );
+    expect(outcome).toMatchObject({ status: "UNKNOWN_SENDER", ticketId: null });
+    expect(await prisma.inboundMail.findUniqueOrThrow({ where: { id: outcome.inboundMailId! } })).toMatchObject({ reason: "not_processed", organizationId: sara.organizationId });
+    expect(await prisma.ticket.count({ where: { followUpOfId: ticket.id } })).toBe(0);
   });
 });
