@@ -307,6 +307,17 @@ describe("loop and abuse protection: stored, but no ticket, no reply, no notific
     expect(user.emailBouncingAt?.toISOString()).toBe("2026-11-27T14:05:00.000Z");
     expect(user.emailBounceReason).toBe("552 5.2.2 Mailbox full");
     expect({ tickets: await prisma.ticket.count(), notifications: await prisma.notification.count() }).toEqual(before);
+
+    // A bounce naming none of our mail marks nobody.
+    const stray = await ingestMail(
+      ctxAt("2026-11-27T14:10:00Z"),
+      incoming(
+        await rawMail({ from: "postmaster@nordlys.example", messageId: messageId(), subject: "Undeliverable", text: "Final-Recipient: rfc822; kari@nordlys.example\nStatus: 5.1.1" }),
+        "2026-11-27T14:10:00Z",
+      ),
+    );
+    expect(stray.status).toBe("BOUNCE");
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: kari.userId } })).emailBouncingAt).toBeNull();
   });
 });
 
