@@ -67,6 +67,15 @@ describe("a new mail from a known customer user", () => {
     expect(await prisma.notification.count({ where: { ticketId: ticket.id, template: "ticket-receipt" } })).toBe(1);
   });
 
+  it("read only after its target ran out (intake was down) is breached as of its arrival", async () => {
+    // Received Friday 15:00 Oslo: due Monday 11:00 Oslo; read Monday 13:00 Oslo.
+    const outcome = await ingestMail(ctxAt("2026-11-30T12:00:00Z"), incoming(await rawMail({ from: "per@nordlys.example", messageId: messageId() }), "2026-11-27T14:00:00Z"));
+    const clock = await storedClock(outcome.ticketId!);
+    expect(clock.state).toBe("BREACHED");
+    expect(clock.dueAt?.toISOString()).toBe("2026-11-30T10:00:00.000Z");
+    expect(clock.startedAt.toISOString()).toBe("2026-11-27T14:00:00.000Z");
+  });
+
   it("is taken in once: the same message again, or from another UID, is a duplicate; two workers at once make one ticket", async () => {
     const raw = await rawMail({ from: "per@nordlys.example", messageId: messageId() });
     const keys = { mailboxId: null, uidValidity: 7n, uid: uid++ };
