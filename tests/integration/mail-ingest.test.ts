@@ -121,6 +121,13 @@ describe("a mail without a Message-ID", () => {
     expect((await prisma.ticket.findUniqueOrThrow({ where: { id: first.ticketId! } })).description).toBe("Skjermen er svart.");
     expect((await ingestMail(ctxAt("2026-11-24T11:05:00Z"), incoming(raw, "2026-11-24T11:00:00Z", { uidValidity: 9n, uid: uid++ }))).status).toBe("DUPLICATE");
   });
+
+  it("without a sender waits for an agent rather than being dropped", async () => {
+    const raw = Buffer.from(["To: support@servicedesk.example", "Subject: Hvem?", "", "Ingen avsender.", ""].join("\r\n"));
+    const outcome = await ingestMail(ctxAt("2026-11-24T11:10:00Z"), incoming(raw, "2026-11-24T11:10:00Z"));
+    expect(outcome).toMatchObject({ status: "UNKNOWN_SENDER", ticketId: null });
+    expect(await prisma.inboundMail.findUniqueOrThrow({ where: { id: outcome.inboundMailId! } })).toMatchObject({ fromAddress: "", reason: "no_sender", subject: "Hvem?" });
+  });
 });
 
 describe("a reply by e-mail", () => {
