@@ -278,6 +278,24 @@ describe("customer notices by e-mail", () => {
     expect(replies[1]!.headers.get("auto-submitted")).toBe("auto-generated");
   });
 
+  it("never folds a ticket's notices into a digest, however many come at once: each is its own message in the thread", async () => {
+    const requester = await customer("nb");
+    const t0 = plus(MONDAY, 20 * HOUR);
+    const ticket = await register(requester.actor, t0, "Mange varsler");
+    await act(agent, ticket.id, { type: "reply", body: "En" }, plus(t0, MINUTE));
+    await act(agent, ticket.id, { type: "reply", body: "To" }, plus(t0, 2 * MINUTE));
+    await act(agent, ticket.id, { type: "wait", reason: "x", message: "Tre?" }, plus(t0, 3 * MINUTE));
+    await act(agent, ticket.id, { type: "resolve", solution: "Fire" }, plus(t0, 4 * MINUTE));
+    await deliverDueNotifications({ prisma, transport: mail.transport, now: plus(t0, 5 * MINUTE), limit: 500, throttle: { maxPerWindow: 1, windowMinutes: 60 }, random: () => 0.5 });
+    expect(
+      mail.sink
+        .to(requester.email)
+        .map((m) => m.headers.get("x-helpdesk-template"))
+        .sort(),
+    ).toEqual(["ticket-reply", "ticket-reply", "ticket-solved", "ticket-waiting"]);
+    expect(await prisma.notification.count({ where: { recipientUserId: requester.id, status: "DIGESTED" } })).toBe(0);
+  });
+
   describe("the one-click answer to a solved ticket", () => {
     async function solvedTicket(locale: "nb" | "en", at: Date) {
       const requester = await customer(locale);

@@ -27,9 +27,9 @@ export async function generateMetadata(): Promise<Metadata> {
 type Search = { svar?: string; lang?: string; ferdig?: string; mangler?: string };
 
 export default async function SolutionAnswerPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Search> }) {
-  const { token: raw } = await params;
+  // A token is a uuid, a dot and base64url: nothing in it is percent-encoded.
+  const { token } = await params;
   const search = await searchParams;
-  const token = decodeURIComponent(raw);
   const link = await findSolutionLink(db(), token, new Date());
   const asked: Locale | null = search.lang === "en" || search.lang === "nb" ? search.lang : null;
   const locale: Locale = asked ?? link?.locale ?? (await getLocale());
