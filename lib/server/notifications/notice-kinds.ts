@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Which customer notices (issue 17) a user may turn off on /profile, and which are the duty
  * notices of the agreement (000 §5.2 the receipt, 000 §5.8 the solution with its confirmation
