@@ -51,6 +51,8 @@ export const auditActions = catalog<Key>({
     "action.webhook.test": "Sendte test til webhook",
     "action.report.close": "Lukket måned",
     "action.credit.claim": "Krevde kreditering",
+    "action.mail.unknown_sender.assigned": "Knyttet e-post fra ukjent avsender til organisasjon",
+    "action.mail.unknown_sender.rejected": "Avviste e-post fra ukjent avsender",
     "target.Organization": "Organisasjon",
     "target.OrganizationOidc": "Egen innlogging (OIDC)",
     "target.ServiceAgreement": "Avtale",
@@ -60,6 +62,7 @@ export const auditActions = catalog<Key>({
     "target.WebhookEndpoint": "Webhook",
     "target.MonthlyReport": "Månedsrapport",
     "target.CreditClaim": "Kreditering",
+    "target.InboundMail": "Innkommende e-post",
   },
   en: {
     "action.auth.sign_in": "Signed in",
@@ -103,6 +106,8 @@ export const auditActions = catalog<Key>({
     "action.webhook.test": "Sent a test to webhook",
     "action.report.close": "Closed month",
     "action.credit.claim": "Claimed credit",
+    "action.mail.unknown_sender.assigned": "Assigned an unknown sender's e-mail to an organisation",
+    "action.mail.unknown_sender.rejected": "Rejected an unknown sender's e-mail",
     "target.Organization": "Organisation",
     "target.OrganizationOidc": "Own sign-in (OIDC)",
     "target.ServiceAgreement": "Agreement",
@@ -112,5 +117,6 @@ export const auditActions = catalog<Key>({
     "target.WebhookEndpoint": "Webhook",
     "target.MonthlyReport": "Monthly report",
     "target.CreditClaim": "Credit",
+    "target.InboundMail": "Incoming e-mail",
   },
 });

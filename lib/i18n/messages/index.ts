@@ -22,6 +22,7 @@ import { contacts } from "./contacts";
 import { versions } from "./versions";
 import { auditActions } from "./audit-actions";
 import { quarter } from "./quarter";
+import { mailIntake } from "./mail-intake";
 import { notices } from "./notices";
 
 export const areas = {
@@ -44,5 +45,6 @@ export const areas = {
   versions,
   auditActions,
   quarter,
+  mailIntake,
   notices,
 };
