@@ -51,6 +51,8 @@ export const auditActions = catalog<Key>({
     "action.webhook.test": "Sendte test til webhook",
     "action.report.close": "Lukket måned",
     "action.credit.claim": "Krevde kreditering",
+    "action.mailbox.created": "Opprettet e-postmottak",
+    "action.mailbox.updated": "Endret e-postmottak",
     "target.Organization": "Organisasjon",
     "target.OrganizationOidc": "Egen innlogging (OIDC)",
     "target.ServiceAgreement": "Avtale",
@@ -60,6 +62,7 @@ export const auditActions = catalog<Key>({
     "target.WebhookEndpoint": "Webhook",
     "target.MonthlyReport": "Månedsrapport",
     "target.CreditClaim": "Kreditering",
+    "target.Mailbox": "E-postmottak",
   },
   en: {
     "action.auth.sign_in": "Signed in",
@@ -103,6 +106,8 @@ export const auditActions = catalog<Key>({
     "action.webhook.test": "Sent a test to webhook",
     "action.report.close": "Closed month",
     "action.credit.claim": "Claimed credit",
+    "action.mailbox.created": "Created mailbox",
+    "action.mailbox.updated": "Changed mailbox",
     "target.Organization": "Organisation",
     "target.OrganizationOidc": "Own sign-in (OIDC)",
     "target.ServiceAgreement": "Agreement",
@@ -112,5 +117,6 @@ export const auditActions = catalog<Key>({
     "target.WebhookEndpoint": "Webhook",
     "target.MonthlyReport": "Monthly report",
     "target.CreditClaim": "Credit",
+    "target.Mailbox": "Mailbox",
   },
 });

@@ -22,6 +22,7 @@ import { contacts } from "./contacts";
 import { versions } from "./versions";
 import { auditActions } from "./audit-actions";
 import { quarter } from "./quarter";
+import { mailboxes } from "./mailboxes";
 
 export const areas = {
   common,
@@ -43,4 +44,5 @@ export const areas = {
   versions,
   auditActions,
   quarter,
+  mailboxes,
 };
