@@ -23,6 +23,7 @@ import { versions } from "./versions";
 import { auditActions } from "./audit-actions";
 import { quarter } from "./quarter";
 import { mailboxes } from "./mailboxes";
+import { mailUi } from "./mail-ui";
 
 export const areas = {
   common,
@@ -45,4 +46,5 @@ export const areas = {
   auditActions,
   quarter,
   mailboxes,
+  mailUi,
 };
