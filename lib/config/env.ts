@@ -101,6 +101,8 @@ export const EnvSchema = z.object({
   ATTACHMENT_MAX_FILES: z.coerce.number().int().min(1).max(100).default(10),
   /** clamd's socket (a path, or tcp://host:port); unset, files are not scanned. */
   CLAMD_SOCKET: z.string().min(1).optional(),
+  /** E-mail intake: more messages than this from one sender address within a minute are stored but ignored (no ticket, no reply): a mail loop or a flood. */
+  MAIL_MAX_PER_SENDER_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   /** The zone people read times in (pages, e-mails, reports, month boundaries): lib/config/time-zone.ts. */
   TIME_ZONE: TimeZoneSchema,
 });

@@ -51,6 +51,8 @@ export const auditActions = catalog<Key>({
     "action.webhook.test": "Sendte test til webhook",
     "action.report.close": "Lukket måned",
     "action.credit.claim": "Krevde kreditering",
+    "action.mail.unknown_sender.assigned": "Knyttet e-post fra ukjent avsender til organisasjon",
+    "action.mail.unknown_sender.rejected": "Avviste e-post fra ukjent avsender",
     "action.mailbox.created": "Opprettet e-postmottak",
     "action.mailbox.updated": "Endret e-postmottak",
     "target.Organization": "Organisasjon",
@@ -62,6 +64,7 @@ export const auditActions = catalog<Key>({
     "target.WebhookEndpoint": "Webhook",
     "target.MonthlyReport": "Månedsrapport",
     "target.CreditClaim": "Kreditering",
+    "target.InboundMail": "Innkommende e-post",
     "target.Mailbox": "E-postmottak",
   },
   en: {
@@ -106,6 +109,8 @@ export const auditActions = catalog<Key>({
     "action.webhook.test": "Sent a test to webhook",
     "action.report.close": "Closed month",
     "action.credit.claim": "Claimed credit",
+    "action.mail.unknown_sender.assigned": "Assigned an unknown sender's e-mail to an organisation",
+    "action.mail.unknown_sender.rejected": "Rejected an unknown sender's e-mail",
     "action.mailbox.created": "Created mailbox",
     "action.mailbox.updated": "Changed mailbox",
     "target.Organization": "Organisation",
@@ -117,6 +122,7 @@ export const auditActions = catalog<Key>({
     "target.WebhookEndpoint": "Webhook",
     "target.MonthlyReport": "Monthly report",
     "target.CreditClaim": "Credit",
+    "target.InboundMail": "Incoming e-mail",
     "target.Mailbox": "Mailbox",
   },
 });

@@ -22,6 +22,7 @@ import { contacts } from "./contacts";
 import { versions } from "./versions";
 import { auditActions } from "./audit-actions";
 import { quarter } from "./quarter";
+import { mailIntake } from "./mail-intake";
 import { mailboxes } from "./mailboxes";
 import { mailUi } from "./mail-ui";
 
@@ -45,6 +46,7 @@ export const areas = {
   versions,
   auditActions,
   quarter,
+  mailIntake,
   mailboxes,
   mailUi,
 };

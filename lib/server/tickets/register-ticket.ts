@@ -21,11 +21,11 @@ import { byEmail, notificationRows, writeNotifications } from "../notifications/
 import { RegisterTicketSchema, type RegisterTicketInput, type TicketView } from "./schemas";
 import { parseInput } from "../validation";
 import { ticketViewSelect, toTicketView } from "./view";
-import { TRANSACTION_OPTIONS } from "../db/prisma";
+import { TRANSACTION_OPTIONS, type DbClient } from "../db/prisma";
 import { saveAttachments, type NewAttachments } from "../attachments/save";
 import { CONTACT_PERSON_REQUIRED, mayRegisterCases } from "./registration-rule";
 
-async function resolveRequester(ctx: UseCaseContext, actor: Actor, requesterId: string | undefined) {
+async function resolveRequester(ctx: { prisma: DbClient }, actor: Actor, requesterId: string | undefined) {
   if (!isStaff(actor)) {
     if (requesterId !== undefined && requesterId !== actor.userId) {
       throw unprocessable("Only servicedesk staff can register a ticket on behalf of someone else", { requesterId: ["not allowed"] });
@@ -42,7 +42,7 @@ async function resolveRequester(ctx: UseCaseContext, actor: Actor, requesterId: 
 }
 
 /** Whether the user may register cases for their organisation: null when they may, else the organisation's contact person limit. */
-export async function registrationRefusal(ctx: Pick<UseCaseContext, "prisma">, userId: string): Promise<{ contactPersonLimit: number } | null> {
+export async function registrationRefusal(ctx: { prisma: DbClient }, userId: string): Promise<{ contactPersonLimit: number } | null> {
   const user = await ctx.prisma.user.findUniqueOrThrow({
     where: { id: userId },
     select: { role: true, isContactPerson: true, organization: { select: { contactPersonLimit: true } } },
@@ -59,9 +59,87 @@ const contactPersonRequired = (onBehalf: boolean, limit: number) =>
 
 export const isContactPersonRefusal = (error: unknown): error is AppError => error instanceof AppError && error.code === "forbidden" && error.fields?.requesterId?.[0] === CONTACT_PERSON_REQUIRED;
 
+/** What a registration writes, given who registers, when and what (registerTicket, or registerTicketInTransaction for a caller with its own transaction). */
+interface Registration {
+  actor: Actor;
+  input: RegisterTicketInput;
+  now: Date;
+  attachments?: NewAttachments | undefined;
+}
+
+/** The reads before the write: the requester, their organisation (and its registration rule), the agreement version in force. */
+async function prepareRegistration(client: DbClient, { actor, input: raw, now }: Registration) {
+  const input = parseInput(RegisterTicketSchema, raw);
+  const requester = await resolveRequester({ prisma: client }, actor, input.requesterId);
+  const organization = await client.organization.findUniqueOrThrow({
+    where: { id: requester.organizationId },
+    select: { id: true, ticketPrefix: true, agreementId: true, contactPersonLimit: true },
+  });
+  // Only an organisation that restricts registration costs the look-up of the requester's role.
+  if (organization.contactPersonLimit !== null) {
+    const refusal = await registrationRefusal({ prisma: client }, requester.id);
+    if (refusal) throw contactPersonRequired(requester.id !== actor.userId, refusal.contactPersonLimit);
+  }
+  const versions = organization.agreementId ? await loadAgreementVersions(client, organization.agreementId) : [];
+  const version = versions.length ? selectAgreementVersion(versions, now) : null;
+  return { input, requester, organization, version, channel: input.channel ?? "PORTAL" };
+}
+
+type Prepared = Awaited<ReturnType<typeof prepareRegistration>>;
+
+async function writeRegistration(
+  tx: DbClient,
+  { actor, now, attachments }: Registration,
+  { input, requester, organization, version, channel }: Prepared,
+): Promise<{ ticketId: string; eventId: bigint }> {
+  const reference = await nextReference(tx, organization.ticketPrefix, now);
+  const ticket = await tx.ticket.create({
+    data: {
+      reference,
+      organizationId: organization.id,
+      requesterId: requester.id,
+      agreementVersionId: version?.id ?? null,
+      title: input.title,
+      description: input.description,
+      priority: input.priority,
+      channel,
+      createdAt: now,
+    },
+    select: { id: true },
+  });
+  const eventId = await appendEvent(tx, {
+    ticketId: ticket.id,
+    type: "REGISTERED",
+    actorId: actor.userId,
+    at: now,
+    data: { reference, priority: input.priority, channel, requesterId: requester.id, agreementVersionId: version?.id ?? null },
+  });
+  if (attachments?.files.length) await saveAttachments(tx, attachments, { ticketId: ticket.id, eventId, uploaderId: actor.userId, visibility: "PUBLIC", at: now });
+  await recomputeResponseClock(tx, ticket.id, now);
+  if (input.priority === "P1") await mobiliseP1(tx, { id: ticket.id, reference, title: input.title, createdAt: now, organizationId: organization.id }, actor.userId, now);
+  await writeNotifications(
+    tx,
+    notificationRows({
+      template: "ticket-receipt",
+      ticketId: ticket.id,
+      payload: { reference, title: input.title, priority: input.priority, registeredAt: now.toISOString() },
+      to: [byEmail(requester.id, receiptKey(ticket.id))],
+    }),
+  );
+  return { ticketId: ticket.id, eventId };
+}
+
+/**
+ * The same registration inside the caller's transaction, registered at `now` (e.g. e-mail intake:
+ * the instant the mail server received the message, in the transaction that stores the mail).
+ */
+export async function registerTicketInTransaction(tx: DbClient, registration: Registration): Promise<{ ticketId: string; eventId: bigint }> {
+  return writeRegistration(tx, registration, await prepareRegistration(tx, registration));
+}
+
 export async function registerTicket({
   actor,
-  input: raw,
+  input,
   ctx,
   attachments,
 }: {
@@ -71,59 +149,9 @@ export async function registerTicket({
   /** Files sent with the registration (public: the requester and their organisation see them). */
   attachments?: NewAttachments;
 }): Promise<TicketView> {
-  const input = parseInput(RegisterTicketSchema, raw);
-  const now = ctx.now();
-  const requester = await resolveRequester(ctx, actor, input.requesterId);
-  const organization = await ctx.prisma.organization.findUniqueOrThrow({
-    where: { id: requester.organizationId },
-    select: { id: true, ticketPrefix: true, agreementId: true, contactPersonLimit: true },
-  });
-  // Only an organisation that restricts registration costs the look-up of the requester's role.
-  if (organization.contactPersonLimit !== null) {
-    const refusal = await registrationRefusal(ctx, requester.id);
-    if (refusal) throw contactPersonRequired(requester.id !== actor.userId, refusal.contactPersonLimit);
-  }
-  const versions = organization.agreementId ? await loadAgreementVersions(ctx.prisma, organization.agreementId) : [];
-  const version = versions.length ? selectAgreementVersion(versions, now) : null;
-  const channel = input.channel ?? "PORTAL";
-
-  const id = await ctx.prisma.$transaction(async (tx) => {
-    const reference = await nextReference(tx, organization.ticketPrefix, now);
-    const ticket = await tx.ticket.create({
-      data: {
-        reference,
-        organizationId: organization.id,
-        requesterId: requester.id,
-        agreementVersionId: version?.id ?? null,
-        title: input.title,
-        description: input.description,
-        priority: input.priority,
-        channel,
-        createdAt: now,
-      },
-      select: { id: true },
-    });
-    const eventId = await appendEvent(tx, {
-      ticketId: ticket.id,
-      type: "REGISTERED",
-      actorId: actor.userId,
-      at: now,
-      data: { reference, priority: input.priority, channel, requesterId: requester.id, agreementVersionId: version?.id ?? null },
-    });
-    if (attachments?.files.length) await saveAttachments(tx, attachments, { ticketId: ticket.id, eventId, uploaderId: actor.userId, visibility: "PUBLIC", at: now });
-    await recomputeResponseClock(tx, ticket.id, now);
-    if (input.priority === "P1") await mobiliseP1(tx, { id: ticket.id, reference, title: input.title, createdAt: now, organizationId: organization.id }, actor.userId, now);
-    await writeNotifications(
-      tx,
-      notificationRows({
-        template: "ticket-receipt",
-        ticketId: ticket.id,
-        payload: { reference, title: input.title, priority: input.priority, registeredAt: now.toISOString() },
-        to: [byEmail(requester.id, receiptKey(ticket.id))],
-      }),
-    );
-    return ticket.id;
-  }, TRANSACTION_OPTIONS);
+  const registration = { actor, input, now: ctx.now(), attachments };
+  const prepared = await prepareRegistration(ctx.prisma, registration);
+  const { ticketId: id } = await ctx.prisma.$transaction((tx) => writeRegistration(tx, registration, prepared), TRANSACTION_OPTIONS);
   const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
-  return toTicketView(row, now);
+  return toTicketView(row, registration.now);
 }

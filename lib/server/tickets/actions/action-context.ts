@@ -35,11 +35,13 @@ export interface ActionContext {
   actor: Actor;
   ticket: LockedTicket;
   now: Date;
+  /** Where a customer's message came from when not the portal: e-mail intake gives EMAIL and the InboundMail it came in (kept in the event's data). */
+  via?: { channel: Channel; inboundMailId?: string };
 }
 
 export const event = (c: ActionContext, type: TicketEventType, data: Record<string, unknown> = {}) => appendEvent(c.tx, { ticketId: c.ticket.id, type, actorId: c.actor.userId, at: c.now, data });
 
-export async function addComment(c: ActionContext, visibility: CommentVisibility, body: string, channel: Channel = "PORTAL"): Promise<string> {
+export async function addComment(c: ActionContext, visibility: CommentVisibility, body: string, channel: Channel = c.via?.channel ?? "PORTAL"): Promise<string> {
   const comment = await c.tx.comment.create({
     data: { ticketId: c.ticket.id, authorId: c.actor.userId, visibility, body, channel, createdAt: c.now },
     select: { id: true },
@@ -80,6 +82,9 @@ export async function startTroubleshootingIfItCounts(c: ActionContext, activity:
   return cause !== null && startTroubleshootingOnce(c, cause);
 }
 
+/** The event data of a message that came by e-mail: which InboundMail it was. */
+export const viaData = (c: ActionContext): Record<string, unknown> => (c.via?.inboundMailId ? { inboundMailId: c.via.inboundMailId } : {});
+
 /**
  * A public message in the conversation (a reply, or the message sent with "wait for the
  * customer"): the comment, its PUBLIC_REPLY event and, from staff, the first public reply's effect
@@ -87,6 +92,6 @@ export async function startTroubleshootingIfItCounts(c: ActionContext, activity:
  */
 export async function sendPublicMessage(c: ActionContext, body: string): Promise<boolean> {
   const commentId = await addComment(c, "PUBLIC", body);
-  await event(c, "PUBLIC_REPLY", { commentId, body, visibility: "PUBLIC" });
+  await event(c, "PUBLIC_REPLY", { commentId, body, visibility: "PUBLIC", ...viaData(c) });
   return startTroubleshootingIfItCounts(c, { kind: "public_message", byStaff: isStaff(c.actor) });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { conflict } from "../../errors";
 import type { TicketActionInput } from "../schemas";
-import { addComment, event, requireStatus, setTicket, type ActionContext } from "./action-context";
+import { addComment, event, requireStatus, setTicket, viaData, type ActionContext } from "./action-context";
 
 /** The requester reopens a solved ticket within the confirmation window (000 §5.8). */
 export async function reopenTicket(c: ActionContext, input: Extract<TicketActionInput, { type: "reopen" }>): Promise<void> {
@@ -10,6 +10,6 @@ export async function reopenTicket(c: ActionContext, input: Extract<TicketAction
     throw conflict(`The confirmation window of ${c.ticket.reference} ended ${c.ticket.confirmationDueAt.toISOString()}: register a new ticket`);
   }
   const commentId = await addComment(c, "PUBLIC", input.reason);
-  await event(c, "REOPENED", { commentId, body: input.reason, visibility: "PUBLIC" });
+  await event(c, "REOPENED", { commentId, body: input.reason, visibility: "PUBLIC", ...viaData(c) });
   await setTicket(c, { status: "OPEN", solvedAt: null, confirmationDueAt: null });
 }

@@ -1,0 +1,95 @@
+import "server-only";
+/**
+ * An incoming message read with mailparser into what intake needs: its Message-ID (or one made
+ * from the hash of its bytes), sender, recipients, subject, the ids it refers to (newest first),
+ * the headers loop protection reads, its text and its files.
+ */
+import { createHash } from "node:crypto";
+import { simpleParser, type AddressObject, type HeaderValue } from "mailparser";
+
+export interface MailFile {
+  name: string;
+  contentType: string;
+  content: Buffer;
+  /** An image shown in the text (Content-ID), not a file the sender attached. */
+  inline: boolean;
+}
+
+export interface ParsedMail {
+  messageId: string;
+  sentAt: Date | null;
+  /** Lower-cased; "" when the message has no usable From. */
+  fromAddress: string;
+  fromName: string | null;
+  toAddresses: string[];
+  ccAddresses: string[];
+  subject: string;
+  /** In-Reply-To, then References from the newest to the oldest, without repeats. */
+  references: string[];
+  /** Header name (lower case) → its value as text. */
+  headers: Map<string, string>;
+  contentType: { value: string; params: Record<string, string> };
+  text: string;
+  /** The text of the parts a delivery report carries (the report and the original's headers), for bounce handling. */
+  embedded: string;
+  files: MailFile[];
+}
+
+// eslint-disable-next-line no-control-regex
+const NUL = /\u0000/g;
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Text PostgreSQL can store (no NUL, no unpaired surrogate: lib/server/validation.ts). */
+export const storableText = (s: string): string => s.replace(NUL, "").replace(UNPAIRED_SURROGATE, "\uFFFD");
+
+const addresses = (value: AddressObject | AddressObject[] | undefined) =>
+  (Array.isArray(value) ? value : value ? [value] : []).flatMap((group) => group.value.flatMap((a) => (a.group ? a.group : [a]))).filter((a) => a.address);
+
+const ids = (value: string | string[] | undefined): string[] => (Array.isArray(value) ? value : value ? value.split(/\s+/) : []).map((s) => s.trim()).filter((s) => /^<[^<>\s]+>$/.test(s));
+
+function headerText(value: HeaderValue): string {
+  if (typeof value === "string") return value;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ");
+  if (value && typeof value === "object" && "value" in value) {
+    const v = (value as { value: unknown; text?: unknown }).value;
+    if (typeof (value as { text?: unknown }).text === "string") return (value as { text: string }).text;
+    return typeof v === "string" ? v : JSON.stringify(v);
+  }
+  return String(value);
+}
+
+export async function parseMail(raw: Buffer): Promise<ParsedMail> {
+  const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
+  const from = addresses(parsed.from)[0];
+  const headers = new Map<string, string>();
+  for (const [name, value] of parsed.headers) headers.set(name.toLowerCase(), headerText(value));
+  const contentTypeHeader = parsed.headers.get("content-type") as { value?: string; params?: Record<string, string> } | undefined;
+  const header = parsed.messageId?.trim();
+  const messageId = header && /^<[^<>\s]+>$/.test(header) ? header : header ? `<${header.replace(/[<>\s]/g, "")}>` : `<${createHash("sha256").update(raw).digest("hex")}@inbound.invalid>`;
+  const references = [...new Set([...ids(parsed.inReplyTo), ...ids(parsed.references).reverse()])];
+  return {
+    messageId,
+    sentAt: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null,
+    fromAddress: (from?.address ?? "").trim().toLowerCase(),
+    fromName: storableText(from?.name ?? "").trim() || null,
+    toAddresses: addresses(parsed.to).map((a) => a.address!.toLowerCase()),
+    ccAddresses: addresses(parsed.cc).map((a) => a.address!.toLowerCase()),
+    subject: storableText(parsed.subject ?? "").trim(),
+    references,
+    headers,
+    contentType: { value: (contentTypeHeader?.value ?? "text/plain").toLowerCase(), params: contentTypeHeader?.params ?? {} },
+    text: storableText(parsed.text ?? "").trim(),
+    embedded: parsed.attachments
+      .filter((a) => a.contentType.startsWith("message/") || a.contentType === "text/rfc822-headers")
+      .map((a) => a.content.toString("utf8"))
+      .join("\n"),
+    files: parsed.attachments
+      .filter((a) => !a.contentType.startsWith("message/") && !a.contentType.startsWith("text/rfc822-headers"))
+      .map((a) => ({
+        name: a.filename ?? (a.contentType.split("/")[1] ? `file.${a.contentType.split("/")[1]}` : "file"),
+        contentType: a.contentType,
+        content: a.content,
+        inline: a.contentDisposition === "inline" || Boolean(a.related),
+      })),
+  };
+}
