@@ -2,15 +2,17 @@ import "server-only";
 /**
  * What the agent's ticket page shows of how each message came (issue 17): the channel of every
  * message in the timeline (Portal, E-mail, Phone, API) and, for one that came by e-mail, its
- * sender and recipients from the stored InboundMail (never its raw bytes: that is the download's
- * job), keyed by the timeline event it became; and whether the requester's address bounces our
- * mail. Staff only, on a ticket they may see; anyone else gets the same 404 as for no ticket.
+ * sender and recipients from intake's record of it (listTicketMail; never the raw bytes: that is
+ * the download's job), keyed by the timeline event it became; and whether the requester's address
+ * bounces our mail. Staff only, on a ticket they may see; anyone else gets the same 404 as for no
+ * ticket.
  */
 import type { Channel } from "../../generated/prisma/enums";
 import { isStaff, type Actor } from "../actor";
 import { notFound } from "../errors";
 import type { UseCaseContext } from "../tickets/context";
 import { requireVisibleTicketId } from "../tickets/scope";
+import { listTicketMail, type InboundMailMeta } from "../mail-intake";
 
 export interface MailHeaders {
   /** The InboundMail's id: the original message's download is /arbeid/epost/<id>. */
@@ -34,14 +36,14 @@ export interface TicketMail {
   requester: { name: string; email: string; bouncingAt: string | null; bounceReason: string | null };
 }
 
-const mailHeaders = (m: { id: string; fromAddress: string; fromName: string | null; toAddresses: string[]; ccAddresses: string[]; subject: string; receivedAt: Date }): MailHeaders => ({
+const mailHeaders = (m: InboundMailMeta): MailHeaders => ({
   id: m.id,
   fromAddress: m.fromAddress,
   fromName: m.fromName,
   to: m.toAddresses,
   cc: m.ccAddresses,
   subject: m.subject,
-  receivedAt: m.receivedAt.toISOString(),
+  receivedAt: m.receivedAt,
 });
 
 export async function readTicketMail({ actor, input, ctx }: { actor: Actor; input: { ticketId: string }; ctx: UseCaseContext }): Promise<TicketMail> {
@@ -51,15 +53,11 @@ export async function readTicketMail({ actor, input, ctx }: { actor: Actor; inpu
     ctx.prisma.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { channel: true, requester: { select: { name: true, email: true, emailBouncingAt: true, emailBounceReason: true } } } }),
     ctx.prisma.ticketEvent.findMany({ where: { ticketId }, orderBy: { id: "asc" }, select: { id: true, type: true, data: true } }),
     ctx.prisma.comment.findMany({ where: { ticketId }, select: { id: true, channel: true } }),
-    ctx.prisma.inboundMail.findMany({
-      where: { ticketId },
-      orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
-      select: { id: true, eventId: true, fromAddress: true, fromName: true, toAddresses: true, ccAddresses: true, subject: true, receivedAt: true },
-    }),
+    listTicketMail({ actor, input: { ticketId }, ctx }),
   ]);
   const channelOfComment = new Map(comments.map((c) => [c.id, c.channel]));
   const mailById = new Map(mails.map((m) => [m.id, m]));
-  const mailByEvent = new Map(mails.flatMap((m) => (m.eventId === null ? [] : [[m.eventId.toString(), m] as const])));
+  const mailByEvent = new Map(mails.flatMap((m) => (m.eventId === null ? [] : [[m.eventId, m] as const])));
   // A ticket that came by e-mail: its first mail is the registration's, whatever event it names.
   const firstMail = ticket.channel === "EMAIL" ? mails[0] : undefined;
 
