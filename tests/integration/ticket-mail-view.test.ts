@@ -3,7 +3,8 @@
  * message (E-mail for the registration of a mailed ticket and a mailed reply, Portal for an
  * agent's answer, Phone for a logged call), the sender and recipients of each e-mail from its
  * stored InboundMail, and whether the requester's address bounces. Staff only: the requester
- * themselves gets not_found, as does a ticket id that names nothing.
+ * themselves gets not_found, as does a ticket id that names nothing. The original message is the
+ * stored bytes as a message/rfc822 download for the agent, and the same 404 for anyone else.
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +12,7 @@ import { db } from "../../lib/server/db/prisma";
 import { redis } from "../../lib/server/redis";
 import type { Actor } from "../../lib/server/actor";
 import { applyTicketAction, registerTicket } from "../../lib/server/tickets";
-import { readTicketMail } from "../../lib/server/ticket-mail";
+import { originalMailResponse, readTicketMail } from "../../lib/server/ticket-mail";
 import { actorByEmail, rejection, seedOnce } from "../support/fixtures";
 
 const AT = "2026-11-03T09:15:00.000Z";
@@ -101,5 +102,25 @@ describe("the agent's view of a ticket's mail", () => {
     expect((await rejection(readTicketMail({ actor: requester, input: { ticketId: ticket.id }, ctx: ctxAt(AT) }))).code).toBe("not_found");
     expect((await rejection(readTicketMail({ actor: lise, input: { ticketId: randomUUID() }, ctx: ctxAt(AT) }))).code).toBe("not_found");
     expect((await rejection(readTicketMail({ actor: lise, input: { ticketId: "../etc" }, ctx: ctxAt(AT) }))).code).toBe("not_found");
+
+    // The original message: the stored bytes as a download for the agent, a plain 404 for anyone else.
+    const original = await originalMailResponse(first.id, lise, ctxAt(AT));
+    expect(original.status).toBe(200);
+    expect(Object.fromEntries(original.headers)).toMatchObject({
+      "content-type": "message/rfc822",
+      "content-disposition": `attachment; filename="${first.id}.eml"`,
+      "x-content-type-options": "nosniff",
+    });
+    expect(Buffer.from(await original.arrayBuffer()).toString("utf8")).toBe("From: Mona Mail <x>\r\n\r\nDen blinker rødt.\r\n");
+    for (const [who, id] of [
+      [requester, first.id],
+      [null, first.id],
+      [lise, randomUUID()],
+      [lise, "not-a-uuid"],
+    ] as const) {
+      const refused = await originalMailResponse(id, who, ctxAt(AT));
+      expect(refused.status).toBe(404);
+      expect(await refused.text()).toBe("Not found");
+    }
   });
 });
