@@ -90,7 +90,7 @@ describe("AuditLog and TicketEvent are append-only for the app's database role",
     }
   });
 
-  it("erase_person, called as helpdesk_app, anonymises the person in User, AuditLog and TicketEvent and audits itself", async () => {
+  it("erase_person, called as helpdesk_app, anonymises the person in User, AuditLog, TicketEvent and the e-mail taken in from them, and audits itself", async () => {
     const kari = await prisma.user.findUniqueOrThrow({ where: { id: actors.kari.userId } });
     await prisma.auditLog.create({
       data: {
@@ -113,6 +113,18 @@ describe("AuditLog and TicketEvent are append-only for the app's database role",
     await prisma.user.update({ where: { id: kari.id }, data: { totpSecret: "v1:secret", twoFactorEnabledAt: AT } });
     await prisma.recoveryCode.create({ data: { userId: kari.id, codeHash: `hash-${kari.id}` } });
     await prisma.ticketEvent.create({ data: { ticketId, type: "INTERNAL_NOTE", at: AT, actorId: kari.id, data: { by: kari.name, from: kari.email } } });
+    const mail = await prisma.inboundMail.create({
+      data: {
+        messageId: `<erase-${kari.id}@example.test>`,
+        receivedAt: AT,
+        fromAddress: kari.email.toUpperCase(),
+        fromName: kari.name,
+        raw: Buffer.from(`From: ${kari.name} <${kari.email}>\r\nSubject: Skriveren\r\n\r\nHilsen ${kari.name}`),
+        status: "TICKET",
+        ticketId,
+      },
+    });
+    await prisma.user.update({ where: { id: kari.id }, data: { emailBouncingAt: AT, emailBounceReason: `550 ${kari.email}: mailbox full` } });
 
     await client.query("begin");
     let changed: number;
@@ -133,6 +145,14 @@ describe("AuditLog and TicketEvent are append-only for the app's database role",
     expect(await prisma.apiToken.count({ where: { userId: kari.id, revokedAt: null } })).toBe(0);
     expect(user).toMatchObject({ totpSecret: null, totpPendingSecret: null, twoFactorEnabledAt: null });
     expect(await prisma.recoveryCode.count({ where: { userId: kari.id } })).toBe(0);
+    // What e-mail intake kept of her: the raw message emptied, the sender gone from the row, the bounce reason dropped.
+    expect(await prisma.inboundMail.findUniqueOrThrow({ where: { id: mail.id }, select: { raw: true, fromAddress: true, fromName: true, subject: true } })).toEqual({
+      raw: new Uint8Array(),
+      fromAddress: `erased-${kari.id}@erased.invalid`,
+      fromName: null,
+      subject: "",
+    });
+    expect(user.emailBounceReason).toBeNull();
 
     const rows = await prisma.auditLog.findMany({ where: { OR: [{ actorId: kari.id }, { targetId: kari.id }] }, orderBy: { id: "asc" } });
     const text = JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
