@@ -415,6 +415,24 @@ describe("files in a mail", () => {
     expect(ticket.description).toBe("Se bildet.\n\nVedlegg som ikke ble lagret: verktøy.exe. Den opprinnelige e-posten er tatt vare på.");
     expect(Buffer.from((await prisma.inboundMail.findUniqueOrThrow({ where: { id: outcome.inboundMailId! } })).raw).equals(raw)).toBe(true);
   });
+
+  it("of a reply join the reply's event", async () => {
+    const ticket = await portalTicket(per, "2026-11-30T12:00:00Z");
+    const receipt = await receiptOf(ticket.id);
+    const raw = await rawMail({
+      from: "per@nordlys.example",
+      messageId: messageId(),
+      inReplyTo: ourMessageId(receipt.id),
+      text: "Logg vedlagt.",
+      attachments: [{ filename: "logg.txt", content: "feil 42\n" }],
+    });
+    const outcome = await ingestMail(ctxAt("2026-11-30T12:30:00Z"), incoming(raw, "2026-11-30T12:30:00Z"));
+    expect(outcome.status).toBe("REPLY");
+    const { eventId } = await prisma.inboundMail.findUniqueOrThrow({ where: { id: outcome.inboundMailId! } });
+    expect(await prisma.attachment.findMany({ where: { ticketId: ticket.id }, select: { name: true, eventId: true, uploaderId: true, visibility: true } })).toEqual([
+      { name: "logg.txt", eventId, uploaderId: per.userId, visibility: "PUBLIC" },
+    ]);
+  });
 });
 
 describe("a mail the ticket rules refuse", () => {
