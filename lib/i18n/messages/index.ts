@@ -24,6 +24,8 @@ import { auditActions } from "./audit-actions";
 import { quarter } from "./quarter";
 import { mailIntake } from "./mail-intake";
 import { notices } from "./notices";
+import { mailboxes } from "./mailboxes";
+import { mailUi } from "./mail-ui";
 
 export const areas = {
   common,
@@ -47,4 +49,6 @@ export const areas = {
   quarter,
   mailIntake,
   notices,
+  mailboxes,
+  mailUi,
 };
