@@ -7,6 +7,7 @@ import { t, type Locale, type MessageKey, type MessageVars } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Badge } from "./badge";
 import { AttachmentList } from "./attachment-list";
+import { ChannelBadge, MailHeaders, type MessageSourceView } from "./message-source";
 
 const INTERNAL = new Set(["INTERNAL_NOTE", "ESCALATED", "RECLASSIFIED", "SECURITY_FLAGGED", "RCA_RECORDED", "TRIAGED", "ASSIGNED", "SLA_WARNING", "SLA_BREACHED"]);
 const ESCALATION_KINDS = new Set(["oncall_page", "oncall_ack", "p1_mobilised"]);
@@ -41,22 +42,40 @@ function author(e: TicketEventView, ticket: TicketView, me: string, locale: Loca
   return t(locale, "agent.timeline.staff");
 }
 
-export function AgentTimeline({ ticket, events, me, now, locale }: { ticket: TicketView; events: TicketEventView[]; me: string; now: Date; locale: Locale }) {
+export function AgentTimeline({
+  ticket,
+  events,
+  me,
+  now,
+  locale,
+  sources = {},
+}: {
+  ticket: TicketView;
+  events: TicketEventView[];
+  me: string;
+  now: Date;
+  locale: Locale;
+  /** By event id: the channel each message came by, and the e-mail it came as. */
+  sources?: Record<string, MessageSourceView>;
+}) {
   return (
     <ol className="flex flex-col gap-3" data-testid="timeline">
       {events.map((e) => {
         const internal = INTERNAL.has(e.type) || e.data.visibility === "INTERNAL";
         const content = e.type === "REGISTERED" ? ticket.description : body(e);
         const system = e.actorId === null;
+        const source = sources[e.id];
         const tone = e.type === "SLA_BREACHED" ? "border-red-700 bg-red-50" : internal ? "border-amber-600 bg-amber-50" : system ? "border-slate-300 bg-slate-100" : "border-slate-300 bg-white";
         return (
-          <li key={e.id} className={`rounded-lg border p-3 ${tone}`}>
+          <li key={e.id} data-event-type={e.type} className={`rounded-lg border p-3 ${tone}`}>
             <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-800">
               <span className="font-semibold text-slate-900">{author(e, ticket, me, locale)}</span>
               <span>{heading(e, locale)}</span>
               <time dateTime={e.at}>{formatDateTime(e.at, now, locale)}</time>
+              {source && <ChannelBadge channel={source.channel} locale={locale} />}
               {internal && <Badge tone="warning">{t(locale, "agent.timeline.internal")}</Badge>}
             </p>
+            {source?.mail && <MailHeaders mail={source.mail} locale={locale} />}
             {content && <p className="mt-2 whitespace-pre-wrap break-words">{content}</p>}
             <AttachmentList attachments={e.attachments} locale={locale} />
           </li>

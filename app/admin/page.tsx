@@ -20,6 +20,7 @@ const SECTIONS: Array<{ href: string; title: MessageKey; body: MessageKey }> = [
   { href: "/admin/workers", title: "admin.overview.workers", body: "admin.overview.workersBody" },
   { href: "/admin/webhooks", title: "orgs.hooks.title", body: "orgs.hooks.overviewBody" },
   { href: "/admin/audit", title: "audit.nav.audit", body: "audit.overview.body" },
+  { href: "/admin/mailboxes", title: "mailboxes.title", body: "mailboxes.overviewBody" },
 ];
 
 export default async function AdminPage() {

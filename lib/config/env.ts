@@ -76,6 +76,11 @@ export const EnvSchema = z.object({
   /** Outgoing mail: smtp://user:pass@host:port (smtps:// for TLS). */
   SMTP_URL: z.url().default("smtp://127.0.0.1:1025"),
   MAIL_FROM: z.string().min(3).default("Helpdesk <helpdesk@localhost>"),
+  /** Reply-To of ticket mail when no active support mailbox (Mailbox) is configured; unset (or empty) = none. */
+  MAIL_REPLY_TO: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined)),
   /** 32 bytes, base64: encrypts stored secrets such as webhook signing secrets (AES-256-GCM). */
   SECRETS_KEY: z
     .string()

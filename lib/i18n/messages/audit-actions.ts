@@ -53,6 +53,8 @@ export const auditActions = catalog<Key>({
     "action.credit.claim": "Krevde kreditering",
     "action.mail.unknown_sender.assigned": "Knyttet e-post fra ukjent avsender til organisasjon",
     "action.mail.unknown_sender.rejected": "Avviste e-post fra ukjent avsender",
+    "action.mailbox.created": "Opprettet e-postmottak",
+    "action.mailbox.updated": "Endret e-postmottak",
     "target.Organization": "Organisasjon",
     "target.OrganizationOidc": "Egen innlogging (OIDC)",
     "target.ServiceAgreement": "Avtale",
@@ -63,6 +65,7 @@ export const auditActions = catalog<Key>({
     "target.MonthlyReport": "Månedsrapport",
     "target.CreditClaim": "Kreditering",
     "target.InboundMail": "Innkommende e-post",
+    "target.Mailbox": "E-postmottak",
   },
   en: {
     "action.auth.sign_in": "Signed in",
@@ -108,6 +111,8 @@ export const auditActions = catalog<Key>({
     "action.credit.claim": "Claimed credit",
     "action.mail.unknown_sender.assigned": "Assigned an unknown sender's e-mail to an organisation",
     "action.mail.unknown_sender.rejected": "Rejected an unknown sender's e-mail",
+    "action.mailbox.created": "Created mailbox",
+    "action.mailbox.updated": "Changed mailbox",
     "target.Organization": "Organisation",
     "target.OrganizationOidc": "Own sign-in (OIDC)",
     "target.ServiceAgreement": "Agreement",
@@ -118,5 +123,6 @@ export const auditActions = catalog<Key>({
     "target.MonthlyReport": "Monthly report",
     "target.CreditClaim": "Credit",
     "target.InboundMail": "Incoming e-mail",
+    "target.Mailbox": "Mailbox",
   },
 });

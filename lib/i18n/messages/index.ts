@@ -23,6 +23,9 @@ import { versions } from "./versions";
 import { auditActions } from "./audit-actions";
 import { quarter } from "./quarter";
 import { mailIntake } from "./mail-intake";
+import { notices } from "./notices";
+import { mailboxes } from "./mailboxes";
+import { mailUi } from "./mail-ui";
 
 export const areas = {
   common,
@@ -45,4 +48,7 @@ export const areas = {
   auditActions,
   quarter,
   mailIntake,
+  notices,
+  mailboxes,
+  mailUi,
 };

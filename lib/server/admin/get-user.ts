@@ -14,6 +14,9 @@ export interface UserDetail {
   phone: string | null;
   active: boolean;
   organization: { id: string; name: string; isProvider: boolean };
+  /** Since when our mail to the address bounces (issue 17), and the bounce's words; null when it does not. */
+  emailBouncingAt: string | null;
+  emailBounceReason: string | null;
 }
 
 export async function getUser({ actor, input, ctx }: { actor: Actor; input: { userId: string }; ctx: UseCaseContext }): Promise<UserDetail> {
@@ -21,9 +24,20 @@ export async function getUser({ actor, input, ctx }: { actor: Actor; input: { us
   if (!UUID.test(input.userId)) throw notFound("User");
   const user = await ctx.prisma.user.findUnique({
     where: { id: input.userId },
-    select: { id: true, name: true, email: true, role: true, supportLine: true, phone: true, deactivatedAt: true, organization: { select: { id: true, name: true, isProvider: true } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      supportLine: true,
+      phone: true,
+      deactivatedAt: true,
+      emailBouncingAt: true,
+      emailBounceReason: true,
+      organization: { select: { id: true, name: true, isProvider: true } },
+    },
   });
   if (!user) throw notFound("User");
-  const { deactivatedAt, ...rest } = user;
-  return { ...rest, active: deactivatedAt === null };
+  const { deactivatedAt, emailBouncingAt, ...rest } = user;
+  return { ...rest, active: deactivatedAt === null, emailBouncingAt: emailBouncingAt?.toISOString() ?? null };
 }

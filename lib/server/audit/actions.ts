@@ -54,11 +54,25 @@ export const AUDIT_ACTIONS = [
   "credit.claim",
   "mail.unknown_sender.assigned",
   "mail.unknown_sender.rejected",
+  "mailbox.created",
+  "mailbox.updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The kind of row an audit entry concerns: the Prisma model's name. */
-export const AUDIT_TARGET_TYPES = ["Organization", "OrganizationOidc", "ServiceAgreement", "Calendar", "User", "ApiToken", "WebhookEndpoint", "MonthlyReport", "CreditClaim", "InboundMail"] as const;
+export const AUDIT_TARGET_TYPES = [
+  "Organization",
+  "OrganizationOidc",
+  "ServiceAgreement",
+  "Calendar",
+  "User",
+  "ApiToken",
+  "WebhookEndpoint",
+  "MonthlyReport",
+  "CreditClaim",
+  "InboundMail",
+  "Mailbox",
+] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export const isAuditAction = (code: string): code is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(code);

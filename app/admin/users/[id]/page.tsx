@@ -10,6 +10,7 @@ import { Badge } from "@/components/badge";
 import { DeactivateOrReactivate } from "@/components/deactivate-or-reactivate";
 import { PageHeader } from "@/components/page-header";
 import { StatusMessage } from "@/components/status-message";
+import { BounceText } from "@/components/requester-line";
 import { withSession } from "@/lib/server/http/session";
 import { BackLink } from "../../back-link";
 import { submitDeactivateUser, submitReactivateUser } from "../actions";
@@ -34,11 +35,17 @@ export default async function UserPage({ params, searchParams }: { params: Promi
     <main className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-10 sm:px-6">
       <BackLink href={`/admin/users?org=${user.organization.id}`} label={t("admin.users.title")} />
       <PageHeader title={user.name} lead={user.organization.name} />
-      <p>
+      <p className="flex flex-wrap items-center gap-2">
         <Badge tone={user.active ? "success" : "neutral"}>
           <span data-testid="user-status">{t(user.active ? "admin.users.active" : "admin.users.deactivated")}</span>
         </Badge>
+        {user.emailBouncingAt && (
+          <span data-testid="email-bouncing">
+            <Badge tone="danger">{t("mailUi.bouncing")}</Badge>
+          </span>
+        )}
       </p>
+      {user.emailBouncingAt && <BounceText email={user.email} at={user.emailBouncingAt} reason={user.emailBounceReason} now={new Date()} locale={t.locale} />}
       {done && <StatusMessage message={done} />}
       <section aria-labelledby="edit-user" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-5">
         <h2 id="edit-user" className="text-xl font-semibold">

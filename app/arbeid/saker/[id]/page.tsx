@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { DEFAULT_WARNING_THRESHOLD, listQueue } from "@/lib/server/tickets/list-queue";
 import { defaultContext, getStaffTicket, listTicketEvents } from "@/lib/server/tickets";
 import { withSession } from "@/lib/server/http/session";
+import { readTicketMail } from "@/lib/server/ticket-mail";
 import { AgentLiveRefresh } from "@/components/agent-live-refresh";
 import { AgentShortcuts } from "@/components/agent-shortcuts";
 import { AgentTimeline } from "@/components/agent-timeline";
@@ -17,6 +18,7 @@ import { PageHeader } from "@/components/page-header";
 import { PriorityBadge } from "@/components/priority-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { StatusMessage } from "@/components/status-message";
+import { RequesterLine } from "@/components/requester-line";
 import { AGENT_ACTIONS } from "../../form-schemas";
 import { TicketActions } from "./ticket-actions";
 
@@ -35,7 +37,12 @@ export default async function AgentTicketPage({ params, searchParams }: { params
   const { id } = await params;
   const { actor, t, found } = await withSession("staff", `/arbeid/saker/${id}`);
   const ctx = defaultContext();
-  const [ticket, events, { done }] = await Promise.all([found(getStaffTicket({ actor, input: { id }, ctx })), found(listTicketEvents({ actor, input: { id }, ctx })), searchParams]);
+  const [ticket, events, mail, { done }] = await Promise.all([
+    found(getStaffTicket({ actor, input: { id }, ctx })),
+    found(listTicketEvents({ actor, input: { id }, ctx })),
+    found(readTicketMail({ actor, input: { ticketId: id }, ctx })),
+    searchParams,
+  ]);
   // The queue's view of the same ticket adds the customer's name and the agreement's first warning threshold.
   const queued = (await listQueue({ actor, input: { search: ticket.reference, status: ticket.status, limit: 1 }, ctx: defaultContext() })).items.find((i) => i.id === ticket.id);
   const now = new Date();
@@ -58,6 +65,10 @@ export default async function AgentTicketPage({ params, searchParams }: { params
             <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-300 bg-white p-5 sm:grid-cols-[auto_1fr]">
               <dt className="font-medium text-slate-700">{t("agent.ticket.organization")}</dt>
               <dd data-testid="organization">{queued?.organizationName ?? ""}</dd>
+              <dt className="font-medium text-slate-700">{t("mailUi.requester")}</dt>
+              <dd data-testid="requester">
+                <RequesterLine requester={mail.requester} now={now} locale={t.locale} />
+              </dd>
               <dt className="font-medium text-slate-700">{t("agent.ticket.clock")}</dt>
               <dd className="flex flex-wrap items-center gap-2">
                 <ClockBadge clock={ticket.sla.response} warningThreshold={queued?.warningThreshold ?? DEFAULT_WARNING_THRESHOLD} locale={t.locale} renderedAt={now.toISOString()} />
@@ -92,7 +103,7 @@ export default async function AgentTicketPage({ params, searchParams }: { params
             <h2 id="timeline-heading" className="text-xl font-semibold">
               {t("agent.timeline.title")}
             </h2>
-            <AgentTimeline ticket={ticket} events={events} me={actor.userId} now={now} locale={t.locale} />
+            <AgentTimeline ticket={ticket} events={events} me={actor.userId} now={now} locale={t.locale} sources={mail.sources} />
           </section>
         </div>
         <aside aria-labelledby="actions-heading" className="flex flex-col gap-4">
