@@ -14,7 +14,7 @@ import { startMailIntake } from "../lib/server/mail-intake/imap/mail-intake-loop
 import { runWorkerProcess } from "./runtime";
 
 /** The heartbeat's key (health-keys.ts): this process has no BullMQ queue, it beats by itself. */
-export const MAIL_INTAKE_HEARTBEAT = "mail-intake";
+const MAIL_INTAKE_HEARTBEAT = "mail-intake";
 
 runWorkerProcess("mail-intake", async (rt) => {
   const env = readEnv();

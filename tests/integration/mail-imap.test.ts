@@ -22,7 +22,7 @@ const secretsKey = Buffer.from(process.env.SECRETS_KEY, "base64");
 const PASSWORD = "imap-test-secret";
 const run = randomBytes(3).toString("hex");
 const userOf = (name: string) => `${name}-${run}@support.imap.test`;
-const USERS = ["arrival", "restart", "two", "idle", "validity", "failing"].map(userOf);
+const USERS = ["arrival", "restart", "two", "idle", "validity", "failing", "loop"].map(userOf);
 /** The customer's people who write in: known users of an organisation of this file's own. */
 const CUSTOMER_DOMAIN = `imap-customer-${run}.test`;
 const SENDERS = Array.from({ length: 10 }, (_, k) => `kunde${k}@${CUSTOMER_DOMAIN}`);
@@ -248,6 +248,31 @@ describe("IMAP intake", () => {
     }
     const row = await prisma.inboundMail.findFirstOrThrow({ where: { mailboxId } });
     expect(row.receivedAt).toEqual(new Date(T0));
+  }, 60_000);
+
+  it("the loop picks up a mailbox added, reconnects after the server drops it, and stops reading one deactivated", async () => {
+    const user = userOf("loop");
+    const intake = startMailIntake({ prisma, secretsKey, pollMs: 500, ingest: ingestWith() });
+    try {
+      // Added while the loop runs.
+      const mailboxId = await mailboxFor(user);
+      await waitUntil("the new mailbox to be read", async () => intake.mailboxes().includes(mailboxId), 10_000);
+      await appendMany(user, 1);
+      await waitUntil("its first message", async () => (await countFor(mailboxId)) === 1, 10_000);
+      // The server drops the connection: the loop reconnects and goes on.
+      dovecot.kick(user);
+      await appendMany(user, 1, 2);
+      await waitUntil("the message after the reconnect", async () => (await countFor(mailboxId)) === 2, 15_000);
+      // Deactivated: no longer read.
+      await prisma.mailbox.update({ where: { id: mailboxId }, data: { active: false } });
+      await waitUntil("the mailbox to be let go", async () => !intake.mailboxes().includes(mailboxId), 10_000);
+      await appendMany(user, 1, 3);
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(await countFor(mailboxId)).toBe(2);
+      expect((await prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } })).lastUid).toBe(2n);
+    } finally {
+      await intake.stop();
+    }
   }, 60_000);
 
   it("a new UIDVALIDITY reads the folder from UID 1 again, and nothing doubles", async () => {

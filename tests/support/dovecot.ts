@@ -28,6 +28,8 @@ export interface Dovecot {
   appendMail(user: string, raw: string | Buffer, options: { internalDate: Date; folder?: string; flags?: string[] }): Promise<number>;
   /** A connected imapflow client of the user's own (the caller logs it out). */
   connect(user: string): Promise<ImapFlow>;
+  /** Drops every IMAP connection of the user, as a server restart or a network break would. */
+  kick(user: string): void;
   /** Dovecot's log, for failure messages. */
   log(): string;
   stop(): Promise<void>;
@@ -151,16 +153,26 @@ service anvil {
     },
     async appendMail(user, raw, { internalDate, folder = "INBOX", flags = [] }) {
       let client = clients.get(user);
-      if (!client) {
+      // A new connection when there is none, or the last one was dropped (kick).
+      if (!client || !(await client.catch(() => null))?.usable) {
         client = connect(user);
         clients.set(user, client);
       }
-      const c = await client;
-      const appended = await c.append(folder, raw, flags, internalDate);
+      const appended = await (await client).append(folder, raw, flags, internalDate).catch(async (error: unknown) => {
+        // The connection was dropped under it (kick): once more on a new one.
+        const fresh = connect(user);
+        clients.set(user, fresh);
+        if ((await client).usable) throw error;
+        return (await fresh).append(folder, raw, flags, internalDate);
+      });
       if (!appended) throw new Error(`APPEND to ${user}/${folder} was refused`);
       return appended.uid ?? -1;
     },
     connect,
+    kick(user) {
+      const kicked = runAs(asRoot, serviceUser, "doveadm", ["-c", conf, "kick", user], join(base, "doveadm.log"));
+      if (kicked.status !== 0) throw new Error(`doveadm kick ${user} failed: ${kicked.stderr}`);
+    },
     log: () => safeRead(join(dir, "dovecot.log")),
     async stop() {
       for (const pending of clients.values()) {
