@@ -179,7 +179,7 @@ describe("IMAP intake", () => {
     const mailboxId = await mailboxFor(user);
 
     const first = startWorker();
-    await waitUntil("the first messages", async () => (await countFor(mailboxId)) >= 20, 30_000);
+    await waitUntil("the first messages", async () => (await countFor(mailboxId)) >= 20, 45_000);
     first.child.kill("SIGKILL");
     await first.exited;
     const atKill = await countFor(mailboxId);
@@ -188,7 +188,7 @@ describe("IMAP intake", () => {
 
     const second = startWorker();
     try {
-      await waitUntil("all 200", async () => (await countFor(mailboxId)) === 200 && (await prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } })).lastUid === 200n, 60_000);
+      await waitUntil("all 200", async () => (await countFor(mailboxId)) === 200 && (await prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } })).lastUid === 200n, 90_000);
       // A further poll finds nothing new.
       await new Promise((r) => setTimeout(r, 1_500));
     } finally {
@@ -196,7 +196,7 @@ describe("IMAP intake", () => {
       await second.exited;
     }
     await expectExactlyOnce(mailboxId, 200);
-  }, 120_000);
+  }, 180_000);
 
   it("two workers reading one mailbox at once take every message once and skip none", async () => {
     const user = userOf("two");
