@@ -116,6 +116,8 @@ function readMailbox(mailbox: MailboxSettings, options: MailIntakeOptions): Mail
 
   const done = (async () => {
     let failures = 0;
+    // Taken in above lastUid while an earlier message fails (take-new-mail.ts), across passes.
+    const takenAbove = new Set<string>();
     while (running) {
       let client: ImapFlow | null = null;
       let backoffMs = 0;
@@ -136,6 +138,7 @@ function readMailbox(mailbox: MailboxSettings, options: MailIntakeOptions): Mail
             markSeen: options.markSeen,
             batchSize: options.batchSize,
             concurrency: options.concurrency,
+            takenAbove,
             stopping: () => !running,
           });
           failures = 0;

@@ -16,12 +16,15 @@ export async function pollMailbox({
   ingest,
   secretsKey,
   markSeen,
+  takenAbove,
 }: {
   ctx: { prisma: PrismaClient; now: () => Date };
   mailboxId: string;
   ingest: Ingest;
   secretsKey: Buffer;
   markSeen?: boolean;
+  /** Kept by a caller that polls again (take-new-mail.ts). */
+  takenAbove?: Set<string>;
 }): Promise<TakeResult> {
   const mailbox = await ctx.prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId }, select: MAILBOX_SETTINGS_SELECT });
   let open;
@@ -32,7 +35,7 @@ export async function pollMailbox({
     throw error;
   }
   try {
-    return await takeNewMail({ prisma: ctx.prisma, client: open.client, mailboxId, uidValidity: open.uidValidity, ingest, now: ctx.now, markSeen });
+    return await takeNewMail({ prisma: ctx.prisma, client: open.client, mailboxId, uidValidity: open.uidValidity, ingest, now: ctx.now, markSeen, takenAbove });
   } catch (error) {
     await recordMailboxError(ctx, mailboxId, error);
     throw error;

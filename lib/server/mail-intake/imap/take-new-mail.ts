@@ -51,6 +51,7 @@ export async function takeNewMail({
   batchSize = FETCH_BATCH,
   concurrency = INGEST_CONCURRENCY,
   stopping = () => false,
+  takenAbove = new Set<string>(),
 }: {
   prisma: PrismaClient;
   /** Connected, with the mailbox's folder selected (connectMailbox). */
@@ -66,8 +67,19 @@ export async function takeNewMail({
   concurrency?: number;
   /** Checked between messages: the message in hand is always finished. */
   stopping?: () => boolean;
+  /**
+   * UIDs (`uidValidity:uid`) this reader already took in above lastUid, kept by the caller from
+   * pass to pass: while a failing message holds lastUid back, the ones after it are not handed
+   * to ingest again on every pass (after a restart they are, once, and come back DUPLICATE).
+   */
+  takenAbove?: Set<string>;
 }): Promise<TakeResult> {
   const lastUid = await cursor(prisma, mailboxId, uidValidity);
+  const memo = (uid: bigint) => `${uidValidity}:${uid}`;
+  for (const key of takenAbove) {
+    const [v, u] = key.split(":");
+    if (v !== String(uidValidity) || BigInt(u!) <= lastUid) takenAbove.delete(key);
+  }
   const found = await client.search({ uid: `${lastUid + 1n}:*` }, { uid: true });
   // "n:*" also matches the highest UID when it is below n (RFC 3501 §6.4.8): keep only new ones.
   const uids = (found || []).map((u) => BigInt(u)).filter((u) => u > lastUid);
@@ -115,7 +127,7 @@ export async function takeNewMail({
         }
         const uid = BigInt(message.uid);
         const source = message.source;
-        if (!source) {
+        if (!source || takenAbove.has(memo(uid))) {
           status.set(uid, "ok");
           continue;
         }
@@ -138,6 +150,7 @@ export async function takeNewMail({
             return false;
           }
           status.set(uid, "ok");
+          takenAbove.add(memo(uid));
           taken++;
           seenPending.push(Number(uid));
           advance();
