@@ -1,13 +1,13 @@
 /**
- * npm run workers: starts the worker processes — SLA timers in a process of their own, and the
- * background work — and stops both when either stops or on Ctrl-C, so a supervisor (systemd, a
- * container runtime, npm run demo) can restart them as one.
+ * npm run workers: starts the worker processes — SLA timers in a process of their own, the
+ * background work, and the mail intake (IMAP) — and stops them all when one stops or on Ctrl-C,
+ * so a supervisor (systemd, a container runtime, npm run demo) can restart them as one.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { preflight } from "../lib/server/preflight";
 import { runScript } from "../scripts/run-script";
 
-const PROCESSES = ["workers/sla-timers.ts", "workers/background.ts"];
+const PROCESSES = ["workers/sla-timers.ts", "workers/background.ts", "workers/mail-intake.ts"];
 
 runScript(async () => {
   // Checked once here, so a missing service is one line, not one per process.

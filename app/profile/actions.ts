@@ -9,6 +9,7 @@ import { defaultContext } from "@/lib/server/tickets/context";
 import { LOCALE_COOKIE } from "@/lib/i18n";
 import { signOutEverywhere } from "@/lib/server/auth/sign-out-everywhere";
 import { action } from "@/lib/server/http/action";
+import { OPTIONAL_NOTICES, setMutedNotices } from "@/lib/server/notifications";
 
 export const saveLocale = action({
   audience: "signed-in",
@@ -34,5 +35,18 @@ export const endAllMySessions = action({
   run: async ({ actor }) => {
     await signOutEverywhere({ actor });
     redirect("/signin");
+  },
+});
+
+/** The notice settings: one checkbox per optional customer notice, named `send-<template>`; an unticked one is muted. */
+export const saveNotices = action({
+  audience: "signed-in",
+  path: "/profile",
+  fields: OPTIONAL_NOTICES.map((n) => `send-${n}`),
+  input: z.record(z.string(), z.string()).transform((values) => ({ muted: OPTIONAL_NOTICES.filter((n) => values[`send-${n}`] !== "on") })),
+  invalid: "/profile",
+  run: async ({ actor, input }) => {
+    await setMutedNotices({ actor, input, ctx: defaultContext() });
+    redirect("/profile?notices=1#notices");
   },
 });

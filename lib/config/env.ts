@@ -76,6 +76,11 @@ export const EnvSchema = z.object({
   /** Outgoing mail: smtp://user:pass@host:port (smtps:// for TLS). */
   SMTP_URL: z.url().default("smtp://127.0.0.1:1025"),
   MAIL_FROM: z.string().min(3).default("Helpdesk <helpdesk@localhost>"),
+  /** Reply-To of ticket mail when no active support mailbox (Mailbox) is configured; unset (or empty) = none. */
+  MAIL_REPLY_TO: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined)),
   /** 32 bytes, base64: encrypts stored secrets such as webhook signing secrets (AES-256-GCM). */
   SECRETS_KEY: z
     .string()
@@ -103,6 +108,13 @@ export const EnvSchema = z.object({
   CLAMD_SOCKET: z.string().min(1).optional(),
   /** E-mail intake: more messages than this from one sender address within a minute are stored but ignored (no ticket, no reply): a mail loop or a flood. */
   MAIL_MAX_PER_SENDER_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Mail intake (workers/mail-intake.ts): seconds between polls of a mailbox (also the safety-net poll under IDLE and how often the mailbox list is re-read). */
+  MAIL_POLL_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  /** Mail intake: set \Seen on a message once it is taken in (1/true, the default; 0/false leaves the flags alone). */
+  MAIL_MARK_SEEN: z
+    .enum(["0", "1", "false", "true"])
+    .default("true")
+    .transform((v) => v === "1" || v === "true"),
   /** The zone people read times in (pages, e-mails, reports, month boundaries): lib/config/time-zone.ts. */
   TIME_ZONE: TimeZoneSchema,
 });

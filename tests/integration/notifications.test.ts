@@ -48,9 +48,9 @@ describe("notification delivery by e-mail", () => {
     const [enMail, ...enRest] = mail.sink.to(en.email);
     expect(nbRest).toHaveLength(0);
     expect(enRest).toHaveLength(0);
-    expect(nbMail?.subject).toBe(`Vi har mottatt saken din ${tickets[0]!.reference}: Skriveren virker ikke`);
+    expect(nbMail?.subject).toBe(`[${tickets[0]!.reference}] Vi har mottatt saken din: Skriveren virker ikke`);
     expect(nbMail?.text).toContain(`Referanse: ${tickets[0]!.reference}`);
-    expect(enMail?.subject).toBe(`We have received your ticket ${tickets[1]!.reference}: Skriveren virker ikke`);
+    expect(enMail?.subject).toBe(`[${tickets[1]!.reference}] We have received your ticket: Skriveren virker ikke`);
     const receipt = await prisma.notification.findUniqueOrThrow({ where: { dedupeKey: `receipt-${tickets[0]!.id}` } });
     expect(receipt).toMatchObject({ status: "SENT", attempts: 1, sentAt: now });
     expect(nbMail?.messageId).toBe(`<${receipt.id}@servicedesk.example>`);
@@ -132,7 +132,7 @@ describe("notification delivery by e-mail", () => {
     await expect(retryNotification({ prisma, id, now: later })).rejects.toThrow(/Only a dead notification/);
     await pass(later);
     expect(await row(id)).toMatchObject({ status: "SENT", attempts: 1 });
-    expect(mail.sink.to(user.email).map((m) => m.subject)).toEqual(["We have received your ticket NOR-TEST-1: Skriveren"]);
+    expect(mail.sink.to(user.email).map((m) => m.subject)).toEqual(["[NOR-TEST-1] We have received your ticket: Skriveren"]);
   });
 
   it("a row left SENDING by a killed worker is released when its lease expires and delivered again", async () => {

@@ -23,6 +23,7 @@ import { versions } from "./versions";
 import { auditActions } from "./audit-actions";
 import { quarter } from "./quarter";
 import { mailIntake } from "./mail-intake";
+import { notices } from "./notices";
 import { mailboxes } from "./mailboxes";
 import { mailUi } from "./mail-ui";
 
@@ -47,6 +48,7 @@ export const areas = {
   auditActions,
   quarter,
   mailIntake,
+  notices,
   mailboxes,
   mailUi,
 };

@@ -58,3 +58,9 @@ export const onCallNoticeKey = (escalationId: string, attempt: number, userId: s
 
 /** A customer admin's "your monthly report is ready". */
 export const reportReadyKey = (organizationId: string, month: string, userId: string) => `report-${organizationId}-${month}-${userId}`;
+
+/** A customer notice (issue 17) about what one ticket event did, to one person. */
+export const customerNoticeKey = (template: string, ticketId: string, eventId: bigint | string, userId: string) => `notice-${template}-${ticketId}-${eventId}-${userId}`;
+
+/** The customer's "we have called out our on-call staff" for a P1: once per ticket and person. */
+export const onCallCustomerNoticeKey = (ticketId: string, userId: string) => `notice-ticket-oncall-${ticketId}-${userId}`;

@@ -10,7 +10,8 @@ import type { OnCallOption as OrganizationOnCallOption } from "../../generated/p
 import { appendEvent } from "../tickets/events";
 import { pageOnCall } from "../oncall/page-on-call";
 import { notifyEscalation } from "./notify";
-import { p1MobilisedKey } from "./keys";
+import { onCallCustomerNoticeKey, p1MobilisedKey } from "./keys";
+import { noticeToRequester } from "../notifications/customer-notices";
 
 /** The on-call cover the customer bought, as lib/sla names it; null = none (no page). */
 function onCallOptionFor(option: OrganizationOnCallOption): OnCallOption | null {
@@ -50,5 +51,7 @@ export async function mobiliseP1(tx: DbClient, ticket: { id: string; reference: 
   const option = await onCallOptionOf(tx, ticket.organizationId);
   if (option && needsOnCallPage({ priority: "P1", at: now, option })) {
     await pageOnCall(tx, { ticketId: ticket.id, reason: "p1_outside_office_hours", now });
+    // The customer is told their P1 has called out the on-call staff (issue 17): once per ticket.
+    await noticeToRequester(tx, { ticketId: ticket.id, template: "ticket-oncall", fields: {}, actorId: null, now, key: (userId) => onCallCustomerNoticeKey(ticket.id, userId) });
   }
 }

@@ -29,14 +29,20 @@ export function readBounce(text: string, references: readonly string[]): BounceR
   return { notificationId: (header ?? messageId ?? referenced ?? null)?.toLowerCase() ?? null, recipient: recipient?.toLowerCase() ?? null, reason };
 }
 
-/** Records the bounce; returns what it found (the report, and whether the notification and a user were found). */
+/**
+ * Records the bounce of our notification; a bounce that names none of ours changes nothing (it
+ * may be about anyone's mail, and must not mark an address bouncing).
+ */
 export async function recordBounce(tx: DbClient, report: BounceReport, at: Date): Promise<{ notificationFound: boolean; userId: string | null }> {
   const notification = report.notificationId
     ? await tx.notification.findUnique({ where: { id: report.notificationId }, select: { id: true, address: true, recipientUserId: true, recipient: { select: { email: true } } } })
     : null;
-  if (notification) await tx.notification.update({ where: { id: notification.id }, data: { status: "DEAD", lastError: `bounced: ${report.reason}` } });
-  const address = report.recipient ?? notification?.address ?? notification?.recipient?.email ?? null;
-  const user = address ? await tx.user.findUnique({ where: { email: address.toLowerCase() }, select: { id: true } }) : notification?.recipientUserId ? { id: notification.recipientUserId } : null;
-  if (user) await tx.user.update({ where: { id: user.id }, data: { emailBouncingAt: at, emailBounceReason: report.reason } });
-  return { notificationFound: notification !== null, userId: user?.id ?? null };
+  if (!notification) return { notificationFound: false, userId: null };
+  await tx.notification.update({ where: { id: notification.id }, data: { status: "DEAD", lastError: `bounced: ${report.reason}` } });
+  // The address that failed: the report's, else the one the notification went to.
+  const address = report.recipient ?? notification.address ?? notification.recipient?.email ?? null;
+  const user = address ? await tx.user.findUnique({ where: { email: address.toLowerCase() }, select: { id: true } }) : null;
+  const userId = user?.id ?? (address === null ? notification.recipientUserId : null);
+  if (userId) await tx.user.update({ where: { id: userId }, data: { emailBouncingAt: at, emailBounceReason: report.reason } });
+  return { notificationFound: true, userId };
 }

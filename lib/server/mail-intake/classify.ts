@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Loop and abuse protection, decided from the message alone before anything happens (pure): a
  * bounce, our own mail coming back, an auto-reply, bulk or list mail. Such a mail is stored but

@@ -27,6 +27,8 @@ import { readBounce, recordBounce } from "./bounce";
 import { findThread } from "./thread";
 import { createMailUser, findSender, organizationForAddress, senderActor, type Sender } from "./mail-sender";
 import { registerFromMail, replyFromMail } from "./mail-ticket";
+import { registrationRefusal } from "../tickets/register-ticket";
+import { CONTACT_PERSON_REQUIRED } from "../tickets/registration-rule";
 import { spoolMailFiles, type MailFiles } from "./mail-files";
 import type { Prisma } from "../../generated/prisma/client";
 
@@ -102,8 +104,9 @@ async function effectOf(tx: Prisma.TransactionClient, ctx: UseCaseContext, mail:
   const classification = classifyMail(parsed, own);
   if (classification?.status === "BOUNCE") {
     const report = readBounce(bounceText(mail.raw, parsed), parsed.references);
+    // The server's words go to the notification and the user; the mail keeps the kind of bounce.
     await recordBounce(tx, report, mail.receivedAt);
-    return { status: "BOUNCE", reason: `${classification.reason}: ${report.reason}` };
+    return { status: "BOUNCE", reason: classification.reason };
   }
   if (classification) return { status: "IGNORED", reason: classification.reason };
   if (!parsed.fromAddress) return { status: "IGNORED", reason: "no_sender" };
@@ -118,14 +121,14 @@ async function effectOf(tx: Prisma.TransactionClient, ctx: UseCaseContext, mail:
     const organization = await organizationForAddress(tx, parsed.fromAddress, mail.mailboxId);
     if (!organization) return { status: "UNKNOWN_SENDER", reason: "unknown_sender" };
     // A new user is no contact person: an organisation that requires one leaves the mail to an agent.
-    if (organization.contactPersonLimit !== null) return { status: "UNKNOWN_SENDER", reason: "contact_person_required", organizationId: organization.id };
+    if (organization.contactPersonLimit !== null) return { status: "UNKNOWN_SENDER", reason: CONTACT_PERSON_REQUIRED, organizationId: organization.id };
     sender = await createMailUser(tx, { organizationId: organization.id, address: parsed.fromAddress, name: parsed.fromName, at: mail.receivedAt });
   }
   return effectForSender(tx, ctx, mail, parsed, inboundMailId, files, sender);
 }
 
 /** A known, active customer's mail: a reply to the ticket it threads to, else a new ticket. */
-export async function effectForSender(
+async function effectForSender(
   tx: Prisma.TransactionClient,
   ctx: UseCaseContext,
   mail: Pick<IncomingMail, "receivedAt">,
@@ -142,10 +145,7 @@ export async function effectForSender(
     const reply = await replyFromMail(tx, { ...common, ticketId: thread.ticketId, inboundMailId });
     return { status: reply.followUp ? "TICKET" : "REPLY", ticketId: reply.ticketId, eventId: reply.eventId, ...who };
   }
-  if (sender.organization.contactPersonLimit !== null) {
-    const user = await tx.user.findUniqueOrThrow({ where: { id: sender.id }, select: { role: true, isContactPerson: true } });
-    if (user.role !== "CUSTOMER_ADMIN" && !user.isContactPerson) return { status: "UNKNOWN_SENDER", reason: "contact_person_required", ...who };
-  }
+  if (sender.organization.contactPersonLimit !== null && (await registrationRefusal({ prisma: tx }, sender.id))) return { status: "UNKNOWN_SENDER", reason: CONTACT_PERSON_REQUIRED, ...who };
   const registered = await registerFromMail(tx, common);
   return { status: "TICKET", ticketId: registered.ticketId, eventId: registered.eventId, ...who };
 }
@@ -164,11 +164,13 @@ export async function ingestMail(ctx: UseCaseContext, mail: IncomingMail): Promi
     }, TRANSACTION_OPTIONS);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
+    console.warn(`mail intake: ${parsed.messageId} kept for an agent, its effect was refused: ${error.message}`);
     // Refused by a rule: kept for an agent, never lost.
     return ctx.prisma.$transaction(async (tx) => {
       const id = await claim(tx, mail, parsed, "UNKNOWN_SENDER");
       if (!id) return DUPLICATE;
-      await tx.inboundMail.update({ where: { id }, data: { reason: "not_processed" } });
+      const sender = parsed.fromAddress ? await findSender(tx, parsed.fromAddress) : null;
+      await tx.inboundMail.update({ where: { id }, data: { reason: "not_processed", senderId: sender?.id ?? null, organizationId: sender?.organizationId ?? null } });
       return { status: "UNKNOWN_SENDER" as const, inboundMailId: id, ticketId: null };
     }, TRANSACTION_OPTIONS);
   } finally {

@@ -69,7 +69,7 @@ export async function registerFromMail(
 
 /** The sender's reply to the ticket (or, past its reopen window, a follow-up ticket). */
 export async function replyFromMail(
-  tx: DbClient & Prisma.TransactionClient,
+  tx: Prisma.TransactionClient,
   input: { ticketId: string; sender: Sender; mail: MailContent; receivedAt: Date; now: Date; attachments: NewAttachments; refused: readonly string[]; inboundMailId: string },
 ): Promise<MailEffect & { followUp: boolean }> {
   const { ticketId, sender } = input;

@@ -5,7 +5,7 @@ import "server-only";
  * the headers loop protection reads, its text and its files.
  */
 import { createHash } from "node:crypto";
-import { simpleParser, type AddressObject, type HeaderValue } from "mailparser";
+import { simpleParser, type AddressObject } from "mailparser";
 
 export interface MailFile {
   name: string;
@@ -46,23 +46,22 @@ const addresses = (value: AddressObject | AddressObject[] | undefined) =>
 
 const ids = (value: string | string[] | undefined): string[] => (Array.isArray(value) ? value : value ? value.split(/\s+/) : []).map((s) => s.trim()).filter((s) => /^<[^<>\s]+>$/.test(s));
 
-function headerText(value: HeaderValue): string {
-  if (typeof value === "string") return value;
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ");
-  if (value && typeof value === "object" && "value" in value) {
-    const v = (value as { value: unknown; text?: unknown }).value;
-    if (typeof (value as { text?: unknown }).text === "string") return (value as { text: string }).text;
-    return typeof v === "string" ? v : JSON.stringify(v);
-  }
-  return String(value);
-}
-
 export async function parseMail(raw: Buffer): Promise<ParsedMail> {
   const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
   const from = addresses(parsed.from)[0];
   const headers = new Map<string, string>();
-  for (const [name, value] of parsed.headers) headers.set(name.toLowerCase(), headerText(value));
+  // The header lines as sent (mailparser folds some, e.g. List-* into one "list" header); the first of a name wins.
+  for (const { key, line } of parsed.headerLines) {
+    const name = key.toLowerCase();
+    if (!headers.has(name))
+      headers.set(
+        name,
+        line
+          .slice(line.indexOf(":") + 1)
+          .replace(/\r?\n[ \t]+/g, " ")
+          .trim(),
+      );
+  }
   const contentTypeHeader = parsed.headers.get("content-type") as { value?: string; params?: Record<string, string> } | undefined;
   const header = parsed.messageId?.trim();
   const messageId = header && /^<[^<>\s]+>$/.test(header) ? header : header ? `<${header.replace(/[<>\s]/g, "")}>` : `<${createHash("sha256").update(raw).digest("hex")}@inbound.invalid>`;

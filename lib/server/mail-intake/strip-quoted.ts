@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * What of an e-mail's text is shown on the ticket: the new words, without the quoted history
  * (lines starting with ">", "On … wrote:" / "Den … skrev …:" blocks, Outlook's

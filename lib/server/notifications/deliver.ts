@@ -2,7 +2,9 @@ import "server-only";
 /**
  * One delivery pass: release expired leases, claim due notifications (see claim.ts), deliver each
  * and record the outcome. EMAIL goes to `address` or the recipient's e-mail, with the notification
- * id as Message-ID; WEBHOOK goes to every active endpoint of the ticket's organisation or the
+ * id as Message-ID (`<id@domain>`: the mail intake threads a reply by looking that id up), marked
+ * `Auto-Submitted: auto-generated`; a ticket's mail also carries its thread (thread.ts:
+ * References, In-Reply-To) and Reply-To the support mailbox; WEBHOOK goes to every active endpoint of the ticket's organisation or the
  * provider that takes the template, signed (see webhook.ts), and a retry only to the endpoints
  * that have not taken it; IN_APP is SENT at once (the app shows it). Safe to run twice and in
  * several workers at once. Never logs bodies or secrets.
@@ -19,6 +21,7 @@ import type { MailTransport } from "./transport";
 import { postWebhook } from "./webhook";
 import { toJson } from "../db/json";
 import { webhookEndpointsWhere } from "./webhook-endpoints";
+import { replyToAddress, ticketThread } from "./thread";
 
 export interface DeliveryOptions {
   prisma: PrismaClient;
@@ -109,7 +112,13 @@ async function sendWebhooks(opts: DeliveryOptions, row: Row, rendered: RenderedN
   }
 }
 
-async function deliverOne(opts: DeliveryOptions, claim: ClaimedNotification, now: Date): Promise<Outcome> {
+/** What a pass looks up once for every e-mail it sends. */
+interface PassContext {
+  /** Reply-To of ticket mail: the support mailbox, else MAIL_REPLY_TO, else none. */
+  replyTo: () => Promise<string | undefined>;
+}
+
+async function deliverOne(opts: DeliveryOptions, claim: ClaimedNotification, now: Date, pass: PassContext): Promise<Outcome> {
   const row = await opts.prisma.notification.findUniqueOrThrow({ where: { id: claim.id }, select: notificationSelect });
   try {
     let payload: unknown = row.payload;
@@ -121,19 +130,24 @@ async function deliverOne(opts: DeliveryOptions, claim: ClaimedNotification, now
       }
       payload = { items };
     }
-    const rendered = renderNotification(row.template, payload, localeOf(row.recipient?.locale));
+    const rendered = renderNotification(row.template, payload, localeOf(row.recipient?.locale), { notificationId: row.id, recipientName: row.recipient?.name });
     switch (row.channel) {
       case "EMAIL": {
         const to = row.address ?? row.recipient?.email;
         if (!to) throw new PermanentDeliveryError("no e-mail address: neither an address nor a recipient");
+        const messageId = `<${row.id}@${opts.transport.messageIdDomain}>`;
+        const thread = row.ticketId ? await ticketThread(opts.prisma, row.ticketId, opts.transport.messageIdDomain, messageId) : null;
+        const replyTo = row.ticketId ? await pass.replyTo() : undefined;
         await opts.transport.sendMail({
           from: opts.transport.from,
           to,
           subject: rendered.subject,
           text: rendered.text,
           html: rendered.html,
-          messageId: `<${row.id}@${opts.transport.messageIdDomain}>`,
-          headers: { "X-Helpdesk-Notification": row.id, "X-Helpdesk-Template": row.template },
+          messageId,
+          ...(thread?.inReplyTo ? { inReplyTo: thread.inReplyTo, references: thread.references } : {}),
+          ...(replyTo ? { replyTo } : {}),
+          headers: { "X-Helpdesk-Notification": row.id, "X-Helpdesk-Template": row.template, "Auto-Submitted": "auto-generated" },
         });
         break;
       }
@@ -159,8 +173,10 @@ export async function deliverDueNotifications(opts: DeliveryOptions & { now: Dat
   const released = await releaseExpiredLeases(opts.prisma, now);
   const { claimed, digested } = await claimDueNotifications(opts.prisma, { now, limit, throttle: opts.throttle ?? throttleFromEnv() });
   const report: DeliveryReport = { released, claimed: claimed.length, digested, sent: 0, failed: 0, dead: 0 };
+  let replyTo: Promise<string | undefined> | undefined;
+  const pass: PassContext = { replyTo: () => (replyTo ??= replyToAddress(opts.prisma, opts.transport.replyTo)) };
   for (const claim of claimed) {
-    const outcome = await deliverOne(opts, claim, now);
+    const outcome = await deliverOne(opts, claim, now, pass);
     if (outcome === "SENT") report.sent++;
     else if (outcome === "FAILED") report.failed++;
     else report.dead++;

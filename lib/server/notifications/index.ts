@@ -11,3 +11,5 @@ export { renderNotification, parsePayload, TEMPLATE_NAMES, type TemplateName, ty
 export { throttleFromEnv, type ThrottleSettings } from "./throttle";
 export { PermanentDeliveryError } from "./errors";
 export { LEASE_MS, MAX_ATTEMPTS, retryDelayMs } from "./backoff";
+export { DUTY_NOTICES, OPTIONAL_NOTICES, isOptionalNotice, type CustomerNotice, type OptionalNotice } from "./notice-kinds";
+export { setMutedNotices, mutedNoticesOf, SetMutedNoticesSchema, type SetMutedNoticesInput } from "./set-muted-notices";

@@ -7,10 +7,10 @@ const receipt = { reference: "NOR-2026-0001", title: "Skriveren virker ikke", pr
 describe("notification templates", () => {
   it("renders bokmål by default and English on request, with times in Europe/Oslo", () => {
     const nb = renderNotification("ticket-receipt", receipt, "nb");
-    expect(nb.subject).toBe("Vi har mottatt saken din NOR-2026-0001: Skriveren virker ikke");
+    expect(nb.subject).toBe("[NOR-2026-0001] Vi har mottatt saken din: Skriveren virker ikke");
     expect(nb.text).toContain("10:30"); // 08:30 UTC is 10:30 in Oslo in summer
     const en = renderNotification("ticket-receipt", receipt, "en");
-    expect(en.subject).toBe("We have received your ticket NOR-2026-0001: Skriveren virker ikke");
+    expect(en.subject).toBe("[NOR-2026-0001] We have received your ticket: Skriveren virker ikke");
     expect(renderNotification("ticket-receipt", { ...receipt, registeredAt: "2026-01-15T08:30:00Z" }, "en").text).toContain("09:30");
   });
 

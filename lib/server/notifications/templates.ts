@@ -12,6 +12,8 @@ import { t } from "../../i18n/t";
 import { monthName, osloTime, percent, textToHtml, type Locale } from "./format";
 import { accountLinkToken, setPasswordUrl } from "../people/account-link-token";
 import { readEnv } from "../../config/env";
+import { composeMail, type MailBlock } from "./layout";
+import { solutionLinkToken, solutionLinkUrl } from "./solution-link-token";
 
 const Instant = z.iso.datetime({ offset: true });
 const PrioritySchema = z.enum(["P1", "P2", "P3", "P4"]);
@@ -42,6 +44,15 @@ export const ReportReadyPayloadSchema = z.object({
 });
 /** An invitation or a password reset: the link's id only; the token is derived when the e-mail is rendered (lib/server/people/account-link-token.ts). */
 export const AccountLinkPayloadSchema = z.object({ linkId: z.uuid(), organizationName: z.string().min(1), invitedBy: z.string().min(1).nullable(), expiresAt: Instant });
+/** Customer notices about their ticket (issue 17): the user's own text travels in the payload and is escaped when rendered. */
+const Body = z.string().min(1).max(20_000);
+const TicketNotice = { reference: z.string().min(1), title: z.string().min(1) };
+export const TicketReplyPayloadSchema = z.object({ ...TicketNotice, body: Body, author: z.string().min(1).nullable() });
+export const TicketWaitingPayloadSchema = z.object({ ...TicketNotice, question: Body.nullable() });
+export const TicketSolvedPayloadSchema = z.object({ ...TicketNotice, solution: Body, confirmationDueAt: Instant });
+export const TicketClosedPayloadSchema = z.object({ ...TicketNotice, cause: z.enum(["confirmed", "confirmation_window_passed"]) });
+export const TicketPriorityChangedPayloadSchema = z.object({ ...TicketNotice, from: PrioritySchema, to: PrioritySchema, reason: Body.nullable() });
+export const TicketOnCallPayloadSchema = z.object({ ...TicketNotice });
 export const DigestItemSchema = z.object({ template: z.string().min(1), createdAt: Instant, payload: z.record(z.string(), z.unknown()) });
 export const DigestPayloadSchema = z.object({ items: z.array(DigestItemSchema).min(1) });
 export type DigestItem = z.infer<typeof DigestItemSchema>;
@@ -49,11 +60,19 @@ export type DigestItem = z.infer<typeof DigestItemSchema>;
 export interface RenderedEmail {
   subject: string;
   text: string;
+  /** The HTML part, when the template composes its own (layout.ts); else the text as simple HTML. */
+  html?: string;
+}
+
+/** What rendering knows besides the payload: the notification (its id derives a solved notice's links) and the recipient's name. */
+export interface RenderMeta {
+  notificationId?: string;
+  recipientName?: string;
 }
 
 interface Template<S extends z.ZodType> {
   schema: S;
-  email(p: z.infer<S>, l: Locale): RenderedEmail;
+  email(p: z.infer<S>, l: Locale, meta: RenderMeta): RenderedEmail;
   /** One line for a digest. */
   summary(p: z.infer<S>, l: Locale): string;
 }
@@ -68,6 +87,35 @@ const accountLinkUrl = (linkId: string) => setPasswordUrl(readEnv().APP_URL, acc
 
 const pct = (threshold: number) => (threshold <= 1 ? threshold * 100 : threshold);
 const line = (l: Locale, name: "L1" | "L2" | "L3") => t(l, `notify.line.${name}`);
+
+/** A customer notice: subject, then one body (text and HTML from the same blocks) under "Sak REF: title", greeting first, reply hint and footer last. */
+/** The ticket's reference and title, the words every customer notice's subject and heading carry. */
+const ref = (p: { reference: string; title: string }) => ({ reference: p.reference, title: p.title });
+
+function notice(l: Locale, meta: RenderMeta, p: { reference: string; title: string }, subject: string, blocks: MailBlock[]): RenderedEmail {
+  const greeting: MailBlock[] = meta.recipientName ? [{ kind: "p", text: t(l, "notices.mail.greeting", { name: meta.recipientName }) }] : [];
+  const end: MailBlock[] = [
+    { kind: "note", text: t(l, "notices.mail.replyHint") },
+    { kind: "note", text: t(l, "notices.mail.footer", { reference: p.reference }) },
+  ];
+  return { subject, ...composeMail(t(l, "notices.mail.ticketLine", ref(p)), [...greeting, ...blocks, ...end]) };
+}
+
+/** A solved notice's accept and reopen links; none when rendered without its notification (a digest line, a preview). */
+function solutionLinks(l: Locale, meta: RenderMeta): MailBlock[] {
+  if (!meta.notificationId) return [];
+  const token = solutionLinkToken(meta.notificationId);
+  const appUrl = readEnv().APP_URL;
+  return [
+    {
+      kind: "links",
+      links: [
+        { label: t(l, "notices.solved.accept"), url: solutionLinkUrl(appUrl, token, "accept") },
+        { label: t(l, "notices.solved.reopen"), url: solutionLinkUrl(appUrl, token, "reopen") },
+      ],
+    },
+  ];
+}
 
 const TEMPLATES = {
   "ticket-receipt": define({
@@ -139,6 +187,57 @@ const TEMPLATES = {
     },
     summary: (_p, l) => t(l, "account.mail.reset.subject"),
   }),
+  "ticket-reply": define({
+    schema: TicketReplyPayloadSchema,
+    email: (p, l, meta) =>
+      notice(l, meta, p, t(l, "notices.reply.subject", ref(p)), [
+        { kind: "p", text: p.author ? t(l, "notices.reply.introNamed", { author: p.author }) : t(l, "notices.reply.intro") },
+        { kind: "quote", text: p.body },
+      ]),
+    summary: (p, l) => t(l, "notices.reply.summary", ref(p)),
+  }),
+  "ticket-waiting": define({
+    schema: TicketWaitingPayloadSchema,
+    email: (p, l, meta) =>
+      notice(l, meta, p, t(l, "notices.waiting.subject", ref(p)), [
+        ...(p.question
+          ? [{ kind: "p", text: t(l, "notices.waiting.intro") } as const, { kind: "quote", text: p.question } as const]
+          : [{ kind: "p", text: t(l, "notices.waiting.introNoQuestion") } as const]),
+        { kind: "p", text: t(l, "notices.waiting.paused") },
+      ]),
+    summary: (p, l) => t(l, "notices.waiting.summary", ref(p)),
+  }),
+  "ticket-solved": define({
+    schema: TicketSolvedPayloadSchema,
+    email: (p, l, meta) =>
+      notice(l, meta, p, t(l, "notices.solved.subject", ref(p)), [
+        { kind: "p", text: t(l, "notices.solved.intro") },
+        { kind: "quote", text: p.solution },
+        ...solutionLinks(l, meta),
+        { kind: "p", text: t(l, "notices.solved.closesAt", { closesAt: osloTime(p.confirmationDueAt, l) }) },
+      ]),
+    summary: (p, l) => t(l, "notices.solved.summary", ref(p)),
+  }),
+  "ticket-closed": define({
+    schema: TicketClosedPayloadSchema,
+    email: (p, l, meta) =>
+      notice(l, meta, p, t(l, "notices.closed.subject", ref(p)), [{ kind: "p", text: t(l, p.cause === "confirmed" ? "notices.closed.confirmed" : "notices.closed.windowPassed") }]),
+    summary: (p, l) => t(l, "notices.closed.summary", ref(p)),
+  }),
+  "ticket-priority-changed": define({
+    schema: TicketPriorityChangedPayloadSchema,
+    email: (p, l, meta) =>
+      notice(l, meta, p, t(l, "notices.priority.subject", { ...ref(p), from: p.from, to: p.to }), [
+        { kind: "p", text: t(l, "notices.priority.intro", { from: p.from, to: p.to }) },
+        ...(p.reason ? [{ kind: "p", text: t(l, "notices.priority.reason") } as const, { kind: "quote", text: p.reason } as const] : []),
+      ]),
+    summary: (p, l) => t(l, "notices.priority.summary", { ...ref(p), from: p.from, to: p.to }),
+  }),
+  "ticket-oncall": define({
+    schema: TicketOnCallPayloadSchema,
+    email: (p, l, meta) => notice(l, meta, p, t(l, "notices.oncall.subject", ref(p)), [{ kind: "p", text: t(l, "notices.oncall.intro") }]),
+    summary: (p, l) => t(l, "notices.oncall.summary", ref(p)),
+  }),
   digest: define({
     schema: DigestPayloadSchema,
     email: (p, l) => {
@@ -185,9 +284,9 @@ export interface RenderedNotification extends RenderedEmail {
   webhook: { event: string; locale: Locale; subject: string; text: string; data: unknown };
 }
 
-export function renderNotification(template: string, payload: unknown, locale: Locale): RenderedNotification {
+export function renderNotification(template: string, payload: unknown, locale: Locale, meta: RenderMeta = {}): RenderedNotification {
   const t = templateOf(template);
   const data = parsePayload(template, payload);
-  const { subject, text } = t.email(data, locale);
-  return { subject, text, html: textToHtml(text), webhook: { event: template, locale, subject, text: `${subject}\n${text}`, data } };
+  const { subject, text, html } = t.email(data, locale, meta);
+  return { subject, text, html: html ?? textToHtml(text), webhook: { event: template, locale, subject, text: `${subject}\n${text}`, data } };
 }

@@ -18,7 +18,23 @@ export interface ThrottleSettings {
 }
 
 export const DIGEST_TEMPLATE = "digest";
-export const NEVER_THROTTLED: ReadonlySet<string> = new Set(["oncall-page", "account-invite", "account-reset", DIGEST_TEMPLATE]);
+/**
+ * Never folded into a digest: on-call pages, account links, and the customer notices of issue 17
+ * other than the receipt, each a message in its ticket's mail thread that the customer answers by
+ * replying (a digest has no thread, and would lose a solved notice's one-click links).
+ */
+export const NEVER_THROTTLED: ReadonlySet<string> = new Set([
+  "oncall-page",
+  "account-invite",
+  "account-reset",
+  DIGEST_TEMPLATE,
+  "ticket-reply",
+  "ticket-waiting",
+  "ticket-solved",
+  "ticket-closed",
+  "ticket-priority-changed",
+  "ticket-oncall",
+]);
 
 export function throttleFromEnv(env: Pick<Env, "NOTIFY_MAX_PER_WINDOW" | "NOTIFY_WINDOW_MINUTES"> = readEnv()): ThrottleSettings {
   return { maxPerWindow: env.NOTIFY_MAX_PER_WINDOW, windowMinutes: env.NOTIFY_WINDOW_MINUTES };

@@ -8,6 +8,8 @@ export interface MailTransport {
   from: string;
   /** Right-hand side of Message-IDs: `<notification id@domain>`. */
   messageIdDomain: string;
+  /** Reply-To of ticket mail when no active support mailbox is configured (MAIL_REPLY_TO). */
+  replyTo?: string;
   sendMail(mail: SendMailOptions): Promise<unknown>;
   close(): void;
 }
@@ -18,11 +20,12 @@ export function mailDomain(from: string): string {
   return match?.[1] ?? "helpdesk.invalid";
 }
 
-export function createTransport(env: Pick<Env, "SMTP_URL" | "MAIL_FROM">): MailTransport {
+export function createTransport(env: Pick<Env, "SMTP_URL" | "MAIL_FROM"> & Partial<Pick<Env, "MAIL_REPLY_TO">>): MailTransport {
   const transporter = nodemailer.createTransport({ url: env.SMTP_URL, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
   return {
     from: env.MAIL_FROM,
     messageIdDomain: mailDomain(env.MAIL_FROM),
+    ...(env.MAIL_REPLY_TO ? { replyTo: env.MAIL_REPLY_TO } : {}),
     sendMail: (mail) => transporter.sendMail(mail),
     close: () => transporter.close(),
   };

@@ -13,6 +13,7 @@ import "server-only";
 import type { DbClient } from "../db/prisma";
 import { toJson } from "../db/json";
 import { parsePayload, type TemplateName, type TemplatePayload } from "./templates";
+import { isOptionalNotice } from "./notice-kinds";
 
 export type NotificationChannel = "EMAIL" | "WEBHOOK";
 
@@ -45,11 +46,26 @@ export function notificationRows<T extends TemplateName>(n: { template: T; ticke
 }
 
 /**
- * Writes the rows in the caller's transaction; rows whose dedupeKey exists are skipped. `at` is
- * their creation and first delivery instant (the database's now when left out). Returns how many
- * were written.
+ * The rows without the optional customer notices their recipients turned off on /profile
+ * (User.mutedNotices, issue 17): a muted notice is simply not written. Duty notices (the receipt,
+ * "solved") are never optional, so never dropped, whatever the user stored.
  */
-export async function writeNotifications(db: DbClient, rows: readonly NotificationRow[], at?: Date): Promise<number> {
+async function withoutMuted(db: DbClient, rows: readonly NotificationRow[]): Promise<readonly NotificationRow[]> {
+  const optional = rows.filter((row) => row.recipientUserId !== null && isOptionalNotice(row.template));
+  if (optional.length === 0) return rows;
+  const users = await db.user.findMany({ where: { id: { in: [...new Set(optional.map((row) => row.recipientUserId as string))] } }, select: { id: true, mutedNotices: true } });
+  const muted = new Map(users.map((u) => [u.id, new Set(u.mutedNotices)]));
+  return rows.filter((row) => !(row.recipientUserId !== null && isOptionalNotice(row.template) && muted.get(row.recipientUserId)?.has(row.template)));
+}
+
+/**
+ * Writes the rows in the caller's transaction; rows whose dedupeKey exists are skipped, and so are
+ * optional customer notices their recipient muted. `at` is their creation and first delivery
+ * instant (the database's now when left out). Returns how many were written.
+ */
+export async function writeNotifications(db: DbClient, all: readonly NotificationRow[], at?: Date): Promise<number> {
+  if (all.length === 0) return 0;
+  const rows = await withoutMuted(db, all);
   if (rows.length === 0) return 0;
   const { count } = await db.notification.createMany({
     data: rows.map((row) => ({

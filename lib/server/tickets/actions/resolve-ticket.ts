@@ -1,6 +1,7 @@
 import "server-only";
 import type { TicketActionInput } from "../schemas";
 import { ACTIVE, addComment, event, requireStaff, requireStatus, setTicket, startTroubleshootingIfItCounts, type ActionContext } from "./action-context";
+import { noticeToRequester } from "../../notifications/customer-notices";
 
 const HOUR_MS = 3_600_000;
 
@@ -17,4 +18,11 @@ export async function resolveTicket(c: ActionContext, input: Extract<TicketActio
   const confirmationDueAt = new Date(c.now.getTime() + c.ticket.organization.confirmationWindowHours * HOUR_MS);
   await event(c, "SOLVED", { commentId, body: input.solution, visibility: "PUBLIC", confirmationDueAt: confirmationDueAt.toISOString() });
   await setTicket(c, { status: "SOLVED", solvedAt: c.now, confirmationDueAt });
+  await noticeToRequester(c.tx, {
+    ticketId: c.ticket.id,
+    template: "ticket-solved",
+    fields: { solution: input.solution, confirmationDueAt: confirmationDueAt.toISOString() },
+    actorId: c.actor.userId,
+    now: c.now,
+  });
 }

@@ -9,7 +9,7 @@ export async function triageTicket(c: ActionContext, input: Extract<TicketAction
   requireStaff(c, "triage tickets");
   requireStatus(c, ["NEW"], "triage");
   if (input.priority && input.priority !== c.ticket.priority) {
-    await changePriorityWithin(c, input.priority, input.reason ?? "Re-assessed on triage");
+    await changePriorityWithin(c, input.priority, input.reason ?? "Re-assessed on triage", input.reason ?? null);
   }
   await setTicket(c, { status: "OPEN", ...(input.assignToMe ? { assigneeId: c.actor.userId } : {}) });
   await event(c, "TRIAGED", { priority: input.priority ?? c.ticket.priority, assigneeId: input.assignToMe ? c.actor.userId : c.ticket.assigneeId });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { TicketActionInput } from "../schemas";
 import { event, requireStaff, requireStatus, sendPublicMessage, setTicket, type ActionContext } from "./action-context";
+import { noticeToRequester } from "../../notifications/customer-notices";
 
 /**
  * The servicedesk waits for the customer: the response clock pauses with the reason (SLA-RULES §2).
@@ -15,4 +16,6 @@ export async function waitForCustomer(c: ActionContext, input: Extract<TicketAct
   }
   await event(c, "PAUSED", { reason: input.reason });
   await setTicket(c, { status: "WAITING_FOR_CUSTOMER" });
+  // The customer gets the message sent with it, never the agents' reason for waiting.
+  await noticeToRequester(c.tx, { ticketId: c.ticket.id, template: "ticket-waiting", fields: { question: input.message ?? null }, actorId: c.actor.userId, now: c.now });
 }
