@@ -195,7 +195,7 @@ test("an unknown sender's mail waits for an agent, who assigns it to a customer"
   await expect(waiting).toContainText(`Nina Ny <${stranger}>`);
   await expect(waiting).toContainText("Vi får ikke sendt e-post fra Outlook.");
   await lise.screenshot({ path: "e2e/screenshots/unknown-sender.png", fullPage: true });
-  await waiting.getByLabel("Kunde").selectOption({ label: "Nordlys Eiendom AS" });
+  await waiting.getByLabel("Kunde", { exact: true }).selectOption({ label: "Nordlys Eiendom AS" });
   await waiting.getByRole("button", { name: `Knytt e-posten fra ${stranger} til kunden` }).click();
   await expect(lise.getByRole("status").filter({ hasText: "E-posten er registrert som sak hos kunden." })).toBeVisible();
   await expect(lise.getByTestId("unknown-sender-mail").filter({ hasText: subject })).toHaveCount(0);

@@ -79,9 +79,12 @@ export default async function UnknownSenderPage({ searchParams }: { searchParams
                 <div className="flex flex-wrap items-end gap-3">
                   <form action={submitAssignUnknownSender} className="flex flex-wrap items-end gap-2">
                     <input type="hidden" name="inboundMailId" value={m.id} />
-                    <label className="flex flex-col gap-1">
-                      <span className="font-medium">{t("mailUi.unknown.organization")}</span>
+                    <div className="flex flex-col gap-1">
+                      <label htmlFor={`organization-${m.id}`} className="font-medium">
+                        {t("mailUi.unknown.organization")}
+                      </label>
                       <select
+                        id={`organization-${m.id}`}
                         name="organizationId"
                         defaultValue={m.organizationId ?? ""}
                         required
@@ -93,7 +96,7 @@ export default async function UnknownSenderPage({ searchParams }: { searchParams
                           </option>
                         ))}
                       </select>
-                    </label>
+                    </div>
                     <Button type="submit" aria-label={t("mailUi.unknown.assignLabel", { from: m.fromAddress })}>
                       {t("mailUi.unknown.assign")}
                     </Button>
