@@ -22,6 +22,8 @@ import type { TicketActionRequest } from "../../lib/server/tickets/schemas";
 import { actorByEmail, rejection, seededActors } from "../support/fixtures";
 import { mailDelivery } from "../support/mail-delivery";
 import type { ReceivedMail } from "../support/smtp-sink";
+import MailComposer from "nodemailer/lib/mail-composer";
+import { ingestMail } from "../../lib/server/mail-intake/ingest-mail";
 
 process.env.NEXTAUTH_SECRET = "customer-notices-test-secret-0123456789";
 process.env.APP_URL = "https://hjelp.servicedesk.example";
@@ -186,6 +188,42 @@ describe("customer notices by e-mail", () => {
           expect(m.headers.get("in-reply-to")).toBe(root);
         }
       }
+    }
+  });
+
+  it("a customer's reply to the very notice threads back onto the ticket, and the next notice answers their reply", async () => {
+    for (const locale of ["nb", "en"] as const) {
+      const requester = await customer(locale);
+      const t0 = plus(MONDAY, (locale === "nb" ? 30 : 31) * HOUR);
+      const ticket = await register(requester.actor, t0, `Tråd (${locale})`);
+      await act(agent, ticket.id, { type: "wait", reason: "INTERN", message: "Hvilken skriver?" }, plus(t0, MINUTE));
+      await mail.pass(plus(t0, 2 * MINUTE));
+      const waiting = only(requester.email, "ticket-waiting");
+
+      // The customer answers the notice in their mail client: to its Reply-To, "Re:" its subject, in reply to its Message-ID.
+      const answerId = `<answer-${randomUUID()}@varsler.example>`;
+      const raw = await new MailComposer({
+        from: requester.email,
+        to: waiting.headers.get("reply-to")!,
+        subject: `Re: ${waiting.subject}`,
+        messageId: answerId,
+        inReplyTo: waiting.messageId,
+        references: [waiting.headers.get("references")!, waiting.messageId].join(" "),
+        text: "HP LaserJet 4000\n\n> Hvilken skriver?",
+      })
+        .compile()
+        .build();
+      const outcome = await ingestMail(ctxAt(plus(t0, 10 * MINUTE)), { mailboxId: null, uidValidity: null, uid: null, raw, receivedAt: plus(t0, 10 * MINUTE) });
+      expect(outcome).toMatchObject({ status: "REPLY", ticketId: ticket.id });
+      // As a portal reply does, it resumed the paused clock.
+      expect(await prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { status: true } })).toEqual({ status: "OPEN" });
+
+      // The agent answers; that notice refers to the receipt (the thread's root) and answers the customer's mail.
+      await act(agent, ticket.id, { type: "reply", body: "Takk, vi bytter den." }, plus(t0, 20 * MINUTE));
+      await mail.pass(plus(t0, 21 * MINUTE));
+      const reply = only(requester.email, "ticket-reply");
+      expect(reply.headers.get("in-reply-to")).toBe(answerId);
+      expect(reply.headers.get("references")).toBe(`${await receiptMessageId(ticket.id)} ${answerId}`);
     }
   });
 

@@ -67,6 +67,15 @@ describe("a new mail from a known customer user", () => {
     expect(await prisma.notification.count({ where: { ticketId: ticket.id, template: "ticket-receipt" } })).toBe(1);
   });
 
+  it("read only after its target ran out (intake was down) is breached as of its arrival", async () => {
+    // Received Friday 15:00 Oslo: due Monday 11:00 Oslo; read Monday 13:00 Oslo.
+    const outcome = await ingestMail(ctxAt("2026-11-30T12:00:00Z"), incoming(await rawMail({ from: "per@nordlys.example", messageId: messageId() }), "2026-11-27T14:00:00Z"));
+    const clock = await storedClock(outcome.ticketId!);
+    expect(clock.state).toBe("BREACHED");
+    expect(clock.dueAt?.toISOString()).toBe("2026-11-30T10:00:00.000Z");
+    expect(clock.startedAt.toISOString()).toBe("2026-11-27T14:00:00.000Z");
+  });
+
   it("is taken in once: the same message again, or from another UID, is a duplicate; two workers at once make one ticket", async () => {
     const raw = await rawMail({ from: "per@nordlys.example", messageId: messageId() });
     const keys = { mailboxId: null, uidValidity: 7n, uid: uid++ };
@@ -111,6 +120,13 @@ describe("a mail without a Message-ID", () => {
     expect(mail.messageId).toBe(`<${createHash("sha256").update(raw).digest("hex")}@inbound.invalid>`);
     expect((await prisma.ticket.findUniqueOrThrow({ where: { id: first.ticketId! } })).description).toBe("Skjermen er svart.");
     expect((await ingestMail(ctxAt("2026-11-24T11:05:00Z"), incoming(raw, "2026-11-24T11:00:00Z", { uidValidity: 9n, uid: uid++ }))).status).toBe("DUPLICATE");
+  });
+
+  it("without a sender waits for an agent rather than being dropped", async () => {
+    const raw = Buffer.from(["To: support@servicedesk.example", "Subject: Hvem?", "", "Ingen avsender.", ""].join("\r\n"));
+    const outcome = await ingestMail(ctxAt("2026-11-24T11:10:00Z"), incoming(raw, "2026-11-24T11:10:00Z"));
+    expect(outcome).toMatchObject({ status: "UNKNOWN_SENDER", ticketId: null });
+    expect(await prisma.inboundMail.findUniqueOrThrow({ where: { id: outcome.inboundMailId! } })).toMatchObject({ fromAddress: "", reason: "no_sender", subject: "Hvem?" });
   });
 });
 
@@ -398,6 +414,24 @@ describe("files in a mail", () => {
     const ticket = await prisma.ticket.findUniqueOrThrow({ where: { id: outcome.ticketId! } });
     expect(ticket.description).toBe("Se bildet.\n\nVedlegg som ikke ble lagret: verktøy.exe. Den opprinnelige e-posten er tatt vare på.");
     expect(Buffer.from((await prisma.inboundMail.findUniqueOrThrow({ where: { id: outcome.inboundMailId! } })).raw).equals(raw)).toBe(true);
+  });
+
+  it("of a reply join the reply's event", async () => {
+    const ticket = await portalTicket(per, "2026-11-30T12:00:00Z");
+    const receipt = await receiptOf(ticket.id);
+    const raw = await rawMail({
+      from: "per@nordlys.example",
+      messageId: messageId(),
+      inReplyTo: ourMessageId(receipt.id),
+      text: "Logg vedlagt.",
+      attachments: [{ filename: "logg.txt", content: "feil 42\n" }],
+    });
+    const outcome = await ingestMail(ctxAt("2026-11-30T12:30:00Z"), incoming(raw, "2026-11-30T12:30:00Z"));
+    expect(outcome.status).toBe("REPLY");
+    const { eventId } = await prisma.inboundMail.findUniqueOrThrow({ where: { id: outcome.inboundMailId! } });
+    expect(await prisma.attachment.findMany({ where: { ticketId: ticket.id }, select: { name: true, eventId: true, uploaderId: true, visibility: true } })).toEqual([
+      { name: "logg.txt", eventId, uploaderId: per.userId, visibility: "PUBLIC" },
+    ]);
   });
 });
 

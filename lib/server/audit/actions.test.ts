@@ -61,6 +61,6 @@ describe("audit action labels", () => {
   it("shows an unknown code as itself and an old lower-case target type with its label", () => {
     expect(auditActionLabel(translator("en"), "something.else")).toBe("something.else");
     expect(auditTargetLabel(translator("en"), "user")).toBe("User");
-    expect(auditTargetLabel(translator("nb"), "Mailbox")).toBe("Mailbox");
+    expect(auditTargetLabel(translator("nb"), "Widget")).toBe("Widget");
   });
 });

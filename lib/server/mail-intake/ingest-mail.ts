@@ -109,7 +109,8 @@ async function effectOf(tx: Prisma.TransactionClient, ctx: UseCaseContext, mail:
     return { status: "BOUNCE", reason: classification.reason };
   }
   if (classification) return { status: "IGNORED", reason: classification.reason };
-  if (!parsed.fromAddress) return { status: "IGNORED", reason: "no_sender" };
+  // Nobody to answer, but not dropped: an agent sees it (and may reject it).
+  if (!parsed.fromAddress) return { status: "UNKNOWN_SENDER", reason: "no_sender" };
   if (await rateLimited(tx, inboundMailId, parsed.fromAddress, mail.receivedAt, env.MAIL_MAX_PER_SENDER_PER_MINUTE)) return { status: "IGNORED", reason: "rate_limited" };
 
   let sender: Sender | null = await findSender(tx, parsed.fromAddress);

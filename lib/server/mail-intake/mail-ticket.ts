@@ -23,6 +23,8 @@ import { senderActor, type Sender } from "./mail-sender";
 import { stripQuoted } from "./strip-quoted";
 
 const HOUR_MS = 3_600_000;
+/** Intake later than this after the mail arrived re-stores the new ticket's clock as of now. */
+const LATE_MS = 60_000;
 const MAX_TITLE = 200;
 const MAX_BODY = 20_000;
 const MAX_REASON = 2_000;
@@ -62,8 +64,9 @@ export async function registerFromMail(
     attachments: input.attachments,
   });
   if (input.followUpOfId) await tx.ticket.update({ where: { id: registered.ticketId }, data: { followUpOfId: input.followUpOfId } });
-  // Registered as of its arrival; stored as of now, when intake was late (its timers then fire at once).
-  if (input.now > receivedAt) await recomputeResponseClock(tx, registered.ticketId, input.now);
+  // Registered as of its arrival. When intake was late (down for a while), the clock is stored as
+  // of now too, so a target that ran out meanwhile shows at once (its timers fire at once anyway).
+  if (input.now.getTime() - receivedAt.getTime() > LATE_MS) await recomputeResponseClock(tx, registered.ticketId, input.now);
   return registered;
 }
 

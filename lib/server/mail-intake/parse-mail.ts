@@ -46,7 +46,37 @@ const addresses = (value: AddressObject | AddressObject[] | undefined) =>
 
 const ids = (value: string | string[] | undefined): string[] => (Array.isArray(value) ? value : value ? value.split(/\s+/) : []).map((s) => s.trim()).filter((s) => /^<[^<>\s]+>$/.test(s));
 
+const MAX_MESSAGE_ID = 500;
+const hashId = (raw: Buffer) => `<${createHash("sha256").update(raw).digest("hex")}@inbound.invalid>`;
+
+/**
+ * The message read; one mailparser cannot read at all is still taken in (it must not block the
+ * mailbox or be lost): known by its hash, with no sender, its bytes as text.
+ */
 export async function parseMail(raw: Buffer): Promise<ParsedMail> {
+  try {
+    return await readMail(raw);
+  } catch {
+    const text = storableText(raw.toString("utf8")).trim();
+    return {
+      messageId: hashId(raw),
+      sentAt: null,
+      fromAddress: "",
+      fromName: null,
+      toAddresses: [],
+      ccAddresses: [],
+      subject: "",
+      references: [],
+      headers: new Map(),
+      contentType: { value: "text/plain", params: {} },
+      text,
+      embedded: "",
+      files: [],
+    };
+  }
+}
+
+async function readMail(raw: Buffer): Promise<ParsedMail> {
   const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
   const from = addresses(parsed.from)[0];
   const headers = new Map<string, string>();
@@ -64,7 +94,9 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
   }
   const contentTypeHeader = parsed.headers.get("content-type") as { value?: string; params?: Record<string, string> } | undefined;
   const header = parsed.messageId?.trim();
-  const messageId = header && /^<[^<>\s]+>$/.test(header) ? header : header ? `<${header.replace(/[<>\s]/g, "")}>` : `<${createHash("sha256").update(raw).digest("hex")}@inbound.invalid>`;
+  // Kept with its angle brackets; none, or one too long to index, is the hash of the bytes.
+  const cleaned = header?.replace(/[<>\s]/g, "") ?? "";
+  const messageId = cleaned && cleaned.length <= MAX_MESSAGE_ID ? `<${cleaned}>` : hashId(raw);
   const references = [...new Set([...ids(parsed.inReplyTo), ...ids(parsed.references).reverse()])];
   return {
     messageId,

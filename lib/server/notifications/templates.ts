@@ -2,7 +2,9 @@ import "server-only";
 /**
  * Every notification template: its payload schema (zod; what producers write into
  * Notification.payload) and its rendering in Norwegian bokmål (default) and English (the
- * recipient's locale; the words are the `notify` catalogue in lib/i18n/messages/notify.ts): subject and plain text (+ simple HTML) for e-mail, a JSON body for webhooks,
+ * recipient's locale; the words are the `notify` catalogue in lib/i18n/messages/notify.ts, and
+ * `notices` in lib/i18n/messages/notices.ts for the customer notices of issue 17, whose text and
+ * HTML parts come from the same blocks, layout.ts): subject and plain text (+ simple HTML) for e-mail, a JSON body for webhooks,
  * and a one-line summary for digests. An unknown template or an invalid payload is a permanent
  * failure: `renderNotification` throws PermanentDeliveryError.
  */

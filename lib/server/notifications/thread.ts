@@ -2,8 +2,8 @@ import "server-only";
 /**
  * The mail thread of a ticket (issue 17), so a customer's mail client shows our notices as one
  * conversation and the intake threads their reply back onto the ticket:
- * - its root is the Message-ID of the ticket's first inbound mail when it came by e-mail, else
- *   that of the ticket's receipt notification (`<notification id@domain>`, as deliver.ts sends it);
+ * - its root is the Message-ID of the mail the ticket came from when it came by e-mail (InboundMail
+ *   TICKET), else that of the ticket's receipt notification (`<notification id@domain>`, as deliver.ts sends it);
  * - `References` is the root and the latest inbound mail of the ticket; `In-Reply-To` the latest
  *   inbound mail, else the root. A message never refers to itself (the receipt is the root).
  * Reply-To is the support mailbox customers write to: the first active Mailbox, else MAIL_REPLY_TO.
@@ -20,7 +20,7 @@ const THREADED = { in: ["TICKET", "REPLY"] as Array<"TICKET" | "REPLY"> };
 
 export async function ticketThread(prisma: PrismaClient, ticketId: string, messageIdDomain: string, ownMessageId: string): Promise<MailThread> {
   const [first, latest] = await Promise.all([
-    prisma.inboundMail.findFirst({ where: { ticketId, status: THREADED }, orderBy: [{ receivedAt: "asc" }, { id: "asc" }], select: { messageId: true } }),
+    prisma.inboundMail.findFirst({ where: { ticketId, status: "TICKET" }, orderBy: [{ receivedAt: "asc" }, { id: "asc" }], select: { messageId: true } }),
     prisma.inboundMail.findFirst({ where: { ticketId, status: THREADED }, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], select: { messageId: true } }),
   ]);
   let root = first?.messageId;
