@@ -1,6 +1,7 @@
 /**
  * Support mailboxes in the provider admin's hands (issue 17): the IMAP password is stored
- * encrypted and never handed back, an empty password on edit keeps it, every change is audited
+ * encrypted and never handed back, an empty password on edit keeps it (never for another server:
+ * a new host needs the password typed, in an edit and in a test), every change is audited
  * without it, and "test the connection" really signs in to a private Dovecot (form values not yet
  * saved, and a saved mailbox with its stored password) and names why it fails: a refused
  * password, a missing folder, a closed port, a server that never answers (within the timeout).
@@ -92,6 +93,12 @@ describe("support mailboxes: add, change, turn off, test the connection", () => 
     expect(decryptSecret((await prisma.mailbox.findUniqueOrThrow({ where: { id } })).passwordEncrypted, KEY)).toBe("nytt-passord");
     await updateMailbox({ actor: admin, input: { ...same, password }, ctx, secretsKey: KEY });
 
+    // The stored password never goes to another server: a new host needs it typed.
+    const moved = await rejection(updateMailbox({ actor: admin, input: { ...same, host: "imap.annen-server.example" }, ctx, secretsKey: KEY }));
+    expect(moved.code).toBe("unprocessable");
+    expect(moved.fields).toHaveProperty("password");
+    expect((await prisma.mailbox.findUniqueOrThrow({ where: { id } })).host).toBe(dovecot.host);
+
     // The provider organisation is not where unknown senders go.
     const provider = (await prisma.organization.findFirstOrThrow({ where: { isProvider: true }, select: { id: true } })).id;
     expect((await rejection(updateMailbox({ actor: admin, input: { ...same, defaultOrganizationId: provider }, ctx, secretsKey: KEY }))).fields).toHaveProperty("defaultOrganizationId");
@@ -136,6 +143,12 @@ describe("support mailboxes: add, change, turn off, test the connection", () => 
     // A saved mailbox as stored, and its form with the password left empty: the stored password.
     expect(await testMailboxConnection({ actor: admin, input: { mailboxId: id }, ctx, secretsKey: KEY })).toEqual({ ok: true, folder: "INBOX", messages: 2 });
     expect(await testMailboxConnection({ actor: admin, input: { ...settings, mailboxId: id, password: "" }, ctx, secretsKey: KEY })).toMatchObject({ ok: true, messages: 2 });
+    // Nor in a test: a typed host with the password field empty is told to type it, and nothing is sent.
+    expect(await testMailboxConnection({ actor: admin, input: { ...settings, host: "imap.annen-server.example", mailboxId: id, password: "" }, ctx, secretsKey: KEY })).toEqual({
+      ok: false,
+      reason: "password",
+      detail: "imap.annen-server.example",
+    });
     // Stored with another key than the server's: said, not thrown.
     expect(await testMailboxConnection({ actor: admin, input: { mailboxId: id }, ctx, secretsKey: randomBytes(32) })).toMatchObject({ ok: false, reason: "key" });
 
