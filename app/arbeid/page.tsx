@@ -18,6 +18,8 @@ import { StatusMessage } from "@/components/status-message";
 import { ErrorMessage } from "@/components/error-message";
 import { AppError } from "@/lib/server/errors";
 import { withSession } from "@/lib/server/http/session";
+import { countUnknownSenderMail } from "@/lib/server/agent-mail";
+import { ButtonLink } from "@/components/button-link";
 
 export const dynamic = "force-dynamic";
 
@@ -50,6 +52,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
     listError = t("common.error.badListRequest");
   }
   const now = new Date();
+  const unknownSenders = await countUnknownSenderMail({ actor, ctx: defaultContext() });
 
   const base: Record<string, string> = mine ? { mine: "1" } : { line: line ?? "L1" };
   const href = (extra: Record<string, string | undefined>) => {
@@ -61,7 +64,15 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   const any = { value: "", label: t("agent.queue.filterAny") };
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-5 px-4 py-8 sm:px-6">
-      <PageHeader title={t("agent.queue.title")} lead={t("agent.queue.intro")} />
+      <PageHeader
+        title={t("agent.queue.title")}
+        lead={t("agent.queue.intro")}
+        actions={
+          <ButtonLink href="/arbeid/ukjent-avsender" data-testid="unknown-sender-link" tone={unknownSenders > 0 ? "primary" : "secondary"}>
+            {t("mailUi.unknown.link", { count: unknownSenders })}
+          </ButtonLink>
+        }
+      />
       {listError && <ErrorMessage message={listError} />}
       {escalated && escalatedTo && <StatusMessage message={t("agent.queue.escalated", { reference: escalated.slice(0, 40), line: t(`agent.queue.line.${escalatedTo}`) })} />}
       <AgentQueueTabs

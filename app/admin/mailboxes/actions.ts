@@ -19,6 +19,7 @@ const refusal = {
     host: "mailboxes.error.host",
     port: "mailboxes.error.port",
     defaultOrganizationId: "mailboxes.error.organization",
+    password: "mailboxes.error.passwordForHost",
   }),
 };
 

@@ -69,6 +69,7 @@ export const mailboxes = catalog({
     "test.fail.tls": "Den krypterte tilkoblingen feilet. Sjekk port og TLS-valget (993 med TLS, 143 uten). ({detail})",
     "test.fail.folder": "Innloggingen virket, men mappen kunne ikke åpnes. Sjekk mappenavnet. Serveren svarte: {detail}",
     "test.fail.key": "Det lagrede passordet kan ikke leses: SECRETS_KEY på serveren mangler eller er en annen. Skriv inn passordet på nytt. ({detail})",
+    "test.fail.password": "Skriv inn passordet for å teste mot {detail}: det lagrede passordet sendes bare til serveren det ble lagret for.",
     "test.fail.other": "Tilkoblingen feilet: {detail}",
     "error.address": "Skriv en e-postadresse, for eksempel support@firma.no.",
     "error.addressTaken": "En annen postkasse har denne adressen.",
@@ -76,6 +77,7 @@ export const mailboxes = catalog({
     "error.port": "Skriv et portnummer mellom 1 og 65535.",
     "error.organization": "Velg en kunde fra listen.",
     "error.noKey": "SECRETS_KEY er ikke satt på serveren, så passordet kan ikke lagres.",
+    "error.passwordForHost": "Ny server: skriv inn passordet. Det lagrede sendes bare til serveren det ble lagret for.",
   },
   en: {
     title: "Mailboxes",
@@ -144,6 +146,7 @@ export const mailboxes = catalog({
     "test.fail.tls": "The encrypted connection failed. Check the port and the TLS choice (993 with TLS, 143 without). ({detail})",
     "test.fail.folder": "The sign-in worked, but the folder could not be opened. Check the folder name. The server said: {detail}",
     "test.fail.key": "The stored password cannot be read: SECRETS_KEY on the server is missing or another. Type the password again. ({detail})",
+    "test.fail.password": "Type the password to test against {detail}: the stored password is only sent to the server it was stored for.",
     "test.fail.other": "The connection failed: {detail}",
     "error.address": "Write an e-mail address, for example support@company.com.",
     "error.addressTaken": "Another mailbox has this address.",
@@ -151,5 +154,6 @@ export const mailboxes = catalog({
     "error.port": "Write a port number between 1 and 65535.",
     "error.organization": "Choose a customer from the list.",
     "error.noKey": "SECRETS_KEY is not set on the server, so the password cannot be stored.",
+    "error.passwordForHost": "A new server: type the password. The stored one is only sent to the server it was stored for.",
   },
 });

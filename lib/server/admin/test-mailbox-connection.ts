@@ -3,7 +3,8 @@ import "server-only";
  * "Test the connection" (issue 17): connects with the same IMAP client intake uses (imapClient),
  * signs in, opens the folder read-only and reports how many messages it holds, or why it could
  * not, as a reason the page says in words (both languages) with the server's own text. Works for
- * a form's values before they are saved and for a saved mailbox (its stored password). Gives up
+ * a form's values before they are saved and for a saved mailbox (its stored password, which is
+ * only ever sent to the server it was stored for: another host needs the password typed). Gives up
  * after a timeout, however the server behaves; nothing is written.
  */
 import type { Actor } from "../actor";
@@ -15,7 +16,7 @@ import { decryptSecret, parseSecretsKey, secretsKeyFromEnv } from "../secrets";
 import { imapClient, type ImapSettings } from "../mail-intake/imap-client";
 import { TestMailboxConnectionSchema, type TestMailboxConnectionInput } from "./mailbox-schemas";
 
-export const CONNECTION_FAILURES = ["auth", "timeout", "host", "refused", "tls", "folder", "key", "other"] as const;
+export const CONNECTION_FAILURES = ["auth", "timeout", "host", "refused", "tls", "folder", "key", "password", "other"] as const;
 export type ConnectionFailure = (typeof CONNECTION_FAILURES)[number];
 
 export type ConnectionTestResult = { ok: true; folder: string; messages: number } | { ok: false; reason: ConnectionFailure; detail: string };
@@ -43,6 +44,8 @@ export async function testMailboxConnection({
   if (input.mailboxId && !stored) throw notFound("Mailbox");
   const given = "host" in input ? input : null;
   let password = given?.password ?? "";
+  // The stored password only goes to the server it was stored for: never to a host typed in the form.
+  if (!password && stored && given && given.host.toLowerCase() !== stored.host.toLowerCase()) return { ok: false, reason: "password", detail: given.host };
   if (!password && stored) {
     try {
       password = decryptSecret(stored.passwordEncrypted, secretsKey === undefined ? secretsKeyFromEnv() : parseSecretsKey(secretsKey));

@@ -2,12 +2,13 @@ import "server-only";
 /**
  * Changes a support mailbox (issue 17): its settings and whether intake reads it; a new password
  * replaces the stored one (encrypted) only when one is given, so an edit form that never shows the
- * password keeps it when its field is left empty. A changed server, account or folder starts the
+ * password keeps it when its field is left empty (but not for another server: the stored password
+ * only goes to the host it was given for). A changed server, account or folder starts the
  * folder's reading over from its UIDVALIDITY (the message keys keep it exactly once). Audit row of
  * what changed, the password only as "changed".
  */
 import type { Actor } from "../actor";
-import { notFound } from "../errors";
+import { notFound, unprocessable } from "../errors";
 import { TRANSACTION_OPTIONS } from "../db/prisma";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
@@ -48,6 +49,8 @@ export async function changeMailbox(
       if (!row) throw notFound("Mailbox");
       if (fields.defaultOrganizationId !== undefined) await checkDefaultOrganization(tx, fields.defaultOrganizationId);
       const next = { ...row, ...fields };
+      // The stored password is never handed to another server: a new host needs the password typed.
+      if (!passwordEncrypted && next.host.toLowerCase() !== row.host.toLowerCase()) throw unprocessable("A new server needs the password", { password: ["required when the server changes"] });
       const diff = changedFields(mailboxAudit(row), mailboxAudit(next));
       if (!diff && !passwordEncrypted) return { id: row.id, changed: false };
       // Another server, account or folder: its UIDs are another numbering, so reading starts over there.

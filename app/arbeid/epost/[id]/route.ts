@@ -1,6 +1,6 @@
 /** GET /arbeid/epost/:id: the original e-mail (RFC 822) as a download, for staff who may see it (404 otherwise). */
 import { getActor } from "@/lib/server/auth/session";
-import { originalMailResponse } from "@/lib/server/ticket-mail";
+import { originalMailResponse } from "@/lib/server/agent-mail";
 import { defaultContext } from "@/lib/server/tickets/context";
 
 export const dynamic = "force-dynamic";

@@ -6,7 +6,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { DEFAULT_WARNING_THRESHOLD, listQueue } from "@/lib/server/tickets/list-queue";
 import { defaultContext, getStaffTicket, listTicketEvents } from "@/lib/server/tickets";
 import { withSession } from "@/lib/server/http/session";
-import { readTicketMail } from "@/lib/server/ticket-mail";
+import { readTicketMail } from "@/lib/server/agent-mail";
 import { AgentLiveRefresh } from "@/components/agent-live-refresh";
 import { AgentShortcuts } from "@/components/agent-shortcuts";
 import { AgentTimeline } from "@/components/agent-timeline";

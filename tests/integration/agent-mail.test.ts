@@ -12,7 +12,7 @@ import { db } from "../../lib/server/db/prisma";
 import { redis } from "../../lib/server/redis";
 import type { Actor } from "../../lib/server/actor";
 import { applyTicketAction, registerTicket } from "../../lib/server/tickets";
-import { originalMailResponse, readTicketMail } from "../../lib/server/ticket-mail";
+import { countUnknownSenderMail, listAssignableOrganizations, originalMailResponse, readTicketMail } from "../../lib/server/agent-mail";
 import { actorByEmail, rejection, seedOnce } from "../support/fixtures";
 
 const AT = "2026-11-03T09:15:00.000Z";
@@ -122,5 +122,26 @@ describe("the agent's view of a ticket's mail", () => {
       expect(refused.status).toBe(404);
       expect(await refused.text()).toBe("Not found");
     }
+  });
+
+  it("counts the mails waiting for an agent and lists the active customers they can go to, for staff only", async () => {
+    const before = await countUnknownSenderMail({ actor: lise, ctx: ctxAt(AT) });
+    await prisma.inboundMail.create({
+      data: {
+        messageId: `<${randomUUID()}@ukjent.example>`,
+        receivedAt: new Date(AT),
+        fromAddress: "noen@ukjent.example",
+        subject: "Hei",
+        raw: Buffer.from("Hei\r\n"),
+        status: "UNKNOWN_SENDER",
+        reason: "unknown_sender",
+      },
+    });
+    expect(await countUnknownSenderMail({ actor: lise, ctx: ctxAt(AT) })).toBe(before + 1);
+    const organizations = await listAssignableOrganizations({ actor: lise, ctx: ctxAt(AT) });
+    expect(organizations.map((o) => o.name)).toContain("Nordlys Eiendom AS");
+    expect(organizations.map((o) => o.name)).not.toContain("Servicedesk AS");
+    expect((await rejection(countUnknownSenderMail({ actor: requester, ctx: ctxAt(AT) }))).code).toBe("not_found");
+    expect((await rejection(listAssignableOrganizations({ actor: requester, ctx: ctxAt(AT) }))).code).toBe("not_found");
   });
 });
