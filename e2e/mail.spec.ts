@@ -44,10 +44,20 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
 const mail = (headers: Record<string, string>, body: string) =>
   [...Object.entries({ ...headers, "MIME-Version": "1.0", "Content-Type": "text/plain; charset=utf-8", "Content-Transfer-Encoding": "8bit" }).map(([k, v]) => `${k}: ${v}`), "", body, ""].join("\r\n");
 
-/** One poll of the support mailbox through the real ingest, as the mail-intake worker does it. */
-async function poll(): Promise<number> {
+/**
+ * The instants the mails arrive (their INTERNALDATE) and are read, chosen: a Monday in office
+ * hours, so what the test sees never depends on when it runs. The agent answers later, at the
+ * server's own time; intake times a reply after the ticket's last event.
+ */
+const FIRST_RECEIVED = new Date("2026-11-23T09:00:00Z");
+const REPLY_RECEIVED = new Date("2026-11-23T11:00:00Z");
+const UNKNOWN_RECEIVED = new Date("2026-11-23T09:30:00Z");
+
+/** One poll of the support mailbox through the real ingest at `at`, as the mail-intake worker does it. */
+async function poll(at: Date): Promise<number> {
   const mailbox = await prisma.mailbox.findUniqueOrThrow({ where: { address: SUPPORT }, select: { id: true } });
-  const result = await pollMailbox({ ctx: { prisma, now: () => new Date() }, mailboxId: mailbox.id, ingest: (m) => ingestMail({ prisma, now: () => new Date() }, m), secretsKey: secretsKeyFromEnv() });
+  const ctx = { prisma, now: () => at };
+  const result = await pollMailbox({ ctx, mailboxId: mailbox.id, ingest: (m) => ingestMail(ctx, m), secretsKey: secretsKeyFromEnv() });
   return result.taken;
 }
 
@@ -69,10 +79,10 @@ test("a customer's e-mail arrives, an agent answers in the app, the customer's r
   await dovecot.appendMail(
     SUPPORT,
     mail(
-      { From: `Kari Nordmann <${KARI}>`, To: SUPPORT, Cc: "per@nordlys.example", Subject: subject, "Message-ID": firstId, Date: new Date().toUTCString() },
+      { From: `Kari Nordmann <${KARI}>`, To: SUPPORT, Cc: "per@nordlys.example", Subject: subject, "Message-ID": firstId, Date: FIRST_RECEIVED.toUTCString() },
       "Skanneren sier «papirstopp» hele tiden.\r\nHilsen Kari",
     ),
-    { internalDate: new Date() },
+    { internalDate: FIRST_RECEIVED },
   );
 
   // The provider admin adds the support mailbox: the connection test counts the message waiting, then it is saved.
@@ -105,10 +115,11 @@ test("a customer's e-mail arrives, an agent answers in the app, the customer's r
   await expect(row).toContainText("Ikke lest ennå");
 
   // The intake takes the mail in: a ticket of Nordlys from Kari, registered when Dovecot received it.
-  expect(await poll()).toBe(1);
+  expect(await poll(FIRST_RECEIVED)).toBe(1);
   const first = await prisma.inboundMail.findUniqueOrThrow({ where: { messageId: firstId }, select: { id: true, status: true, ticketId: true } });
   expect(first.status).toBe("TICKET");
   const ticketId = first.ticketId!;
+  expect(await prisma.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { createdAt: true, channel: true } })).toEqual({ createdAt: FIRST_RECEIVED, channel: "EMAIL" });
   await admin.reload();
   await expect(admin.getByTestId("mailboxes").getByRole("row").filter({ hasText: SUPPORT })).not.toContainText("Ikke lest ennå");
   await admin.screenshot({ path: "e2e/screenshots/admin-mailboxes.png", fullPage: true });
@@ -156,13 +167,13 @@ test("a customer's e-mail arrives, an agent answers in the app, the customer's r
         "Message-ID": replyId,
         "In-Reply-To": notice!.messageId,
         References: notice!.messageId,
-        Date: new Date().toUTCString(),
+        Date: REPLY_RECEIVED.toUTCString(),
       },
-      `Det hjalp ikke, den stopper fortsatt.\r\n\r\nOn ${new Date().toUTCString()}, Helpdesk wrote:\r\n> Prøv å rense valsene med en fuktig klut.\r\n`,
+      `Det hjalp ikke, den stopper fortsatt.\r\n\r\nOn ${FIRST_RECEIVED.toUTCString()}, Helpdesk wrote:\r\n> Prøv å rense valsene med en fuktig klut.\r\n`,
     ),
-    { internalDate: new Date() },
+    { internalDate: REPLY_RECEIVED },
   );
-  expect(await poll()).toBe(1);
+  expect(await poll(REPLY_RECEIVED)).toBe(1);
   expect(await prisma.inboundMail.findUniqueOrThrow({ where: { messageId: replyId }, select: { status: true, ticketId: true } })).toEqual({ status: "REPLY", ticketId });
 
   await lise.reload();
@@ -180,12 +191,13 @@ test("an unknown sender's mail waits for an agent, who assigns it to a customer"
   const subject = `Hjelp med e-posten (${run})`;
   await dovecot.appendMail(
     SUPPORT,
-    mail({ From: `Nina Ny <${stranger}>`, To: SUPPORT, Subject: subject, "Message-ID": `<unknown-${run}@ukjent.example>`, Date: new Date().toUTCString() }, "Vi får ikke sendt e-post fra Outlook."),
-    {
-      internalDate: new Date(),
-    },
+    mail(
+      { From: `Nina Ny <${stranger}>`, To: SUPPORT, Subject: subject, "Message-ID": `<unknown-${run}@ukjent.example>`, Date: UNKNOWN_RECEIVED.toUTCString() },
+      "Vi får ikke sendt e-post fra Outlook.",
+    ),
+    { internalDate: UNKNOWN_RECEIVED },
   );
-  expect(await poll()).toBe(1);
+  expect(await poll(UNKNOWN_RECEIVED)).toBe(1);
 
   const lise = await signedIn(browser, "lise@servicedesk.example");
   await expect(lise.getByTestId("unknown-sender-link")).toHaveText(/Ukjent avsender \(\d+\)/);

@@ -12,7 +12,12 @@ import { actorByEmail } from "../support/fixtures";
 import { mailDelivery } from "../support/mail-delivery";
 
 const THROTTLE_OFF = { maxPerWindow: 10_000, windowMinutes: 10 };
+/**
+ * The delivery tests place their rows relative to an origin (the wall clock, so the rows are due
+ * now among the shared database's others); every outcome depends only on the offsets from it.
+ */
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
+const REGISTERED = new Date("2026-03-02T09:00:00Z");
 
 describe("notification delivery by e-mail", () => {
   const prisma = createPrisma();
@@ -38,8 +43,10 @@ describe("notification delivery by e-mail", () => {
     const tickets: Awaited<ReturnType<typeof registerTicket>>[] = [];
     for (const user of [nb, en]) {
       const actor = await actorByEmail(prisma, user.email);
-      tickets.push(await registerTicket({ actor, input: { title: "Skriveren virker ikke", description: "x", priority: "P3" }, ctx: { prisma, now: () => new Date() } }));
+      // Registered at a chosen instant (a Monday in office hours); the receipt falls due when it is written.
+      tickets.push(await registerTicket({ actor, input: { title: "Skriveren virker ikke", description: "x", priority: "P3" }, ctx: { prisma, now: () => REGISTERED } }));
     }
+    // Delivery runs one second after the receipts were written (the database's time): only the offset matters.
     const now = at(new Date(), 1000);
     await pass(now);
     await pass(now);
