@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { spawn } from "node:child_process";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { createPrisma } from "../../lib/server/db/prisma";
 import { encryptSecret } from "../../lib/server/secrets";
@@ -14,6 +13,7 @@ import { pollMailbox } from "../../lib/server/mail-intake/imap/poll-mailbox";
 import { startMailIntake } from "../../lib/server/mail-intake/imap/mail-intake-loop";
 import type { IncomingMail } from "../../lib/server/mail-intake/incoming-mail";
 import { startDovecot, type Dovecot } from "../support/dovecot";
+import { startMailIntakeWorker } from "../support/processes";
 import { testCustomer } from "../support/test-customer";
 import { ingestMail } from "../../lib/server/mail-intake/ingest-mail";
 
@@ -107,17 +107,7 @@ async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs:
 
 const countFor = (mailboxId: string) => prisma.inboundMail.count({ where: { mailboxId } });
 
-function startWorker() {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "workers/mail-intake.ts"], {
-    env: { ...process.env, MAIL_POLL_SECONDS: "1", DATABASE_POOL_SIZE: "3" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (c: Buffer) => (output += c.toString()));
-  child.stderr.on("data", (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
-  return { child, output: () => output, exited };
-}
+const startWorker = () => startMailIntakeWorker({ MAIL_POLL_SECONDS: "1", DATABASE_POOL_SIZE: "3" });
 
 /**
  * Every UID of the folder is in InboundMail once, under the folder's UIDVALIDITY; lastUid is the
@@ -180,8 +170,7 @@ describe("IMAP intake", () => {
 
     const first = startWorker();
     await waitUntil("the first messages", async () => (await countFor(mailboxId)) >= 20, 45_000);
-    first.child.kill("SIGKILL");
-    await first.exited;
+    await first.stop("SIGKILL");
     const atKill = await countFor(mailboxId);
     expect(atKill).toBeGreaterThanOrEqual(20);
     expect(atKill).toBeLessThan(200);
@@ -192,8 +181,7 @@ describe("IMAP intake", () => {
       // A further poll finds nothing new.
       await new Promise((r) => setTimeout(r, 1_500));
     } finally {
-      second.child.kill("SIGTERM");
-      await second.exited;
+      await second.stop();
     }
     await expectExactlyOnce(mailboxId, 200);
   }, 180_000);

@@ -8,10 +8,10 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, closeSync, openSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { ImapFlow } from "imapflow";
+import { freePort } from "./processes";
 
 export interface DovecotUser {
   user: string;
@@ -33,17 +33,6 @@ export interface Dovecot {
   /** Dovecot's log, for failure messages. */
   log(): string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 /** Runs a Dovecot binary as the service user, all three stdio redirected (dovecot keeps a caller's stderr open after it daemonizes). */

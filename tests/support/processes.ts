@@ -1,4 +1,4 @@
-/** Real processes for tests: the SLA timer worker, and a Redis server of the test's own. */
+/** Real processes for tests: the SLA timer and mail intake workers, and a Redis server of the test's own. */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 
@@ -37,7 +37,12 @@ export function startSlaTimerWorker(env: Record<string, string> = {}): RunningPr
   return track(spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "workers/sla-timers.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] }));
 }
 
-async function freePort(): Promise<number> {
+export function startMailIntakeWorker(env: Record<string, string> = {}): RunningProcess {
+  return track(spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "workers/mail-intake.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] }));
+}
+
+/** A loopback port free at this moment, for a server the test starts. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
