@@ -15,6 +15,7 @@ import type { DbClient } from "../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
 import { saveAttachments, type NewAttachments } from "../attachments/save";
 import { lockTicket, recomputeResponseClock } from "../tickets/clock";
+import { eventCarryingText } from "../tickets/events";
 import { registerTicketInTransaction } from "../tickets/register-ticket";
 import { ACTIVE, addComment, event, lockedTicketSelect, setTicket, viaData, type ActionContext } from "../tickets/actions/action-context";
 import { replyToTicket } from "../tickets/actions/reply-to-ticket";
@@ -104,8 +105,8 @@ export async function replyFromMail(
     else await reopenClosed(c, reason);
     if (reason !== body) await replyToTicket({ ...c, ticket: { ...ticket, status: "OPEN", confirmationDueAt: null } }, { type: "reply", body });
   }
-  const written = await tx.ticketEvent.findMany({ where: { ticketId, id: { gt: last?.id ?? 0n } }, orderBy: { id: "asc" }, select: { id: true, data: true } });
-  const target = written.find((e) => e.data && typeof e.data === "object" && "body" in e.data) ?? written[0]!;
+  const target = await eventCarryingText(tx, ticketId, last?.id ?? 0n);
+  if (!target) throw new Error("The reply wrote no event");
   if (input.attachments.files.length) await saveAttachments(tx, input.attachments, { ticketId, eventId: target.id, uploaderId: sender.id, visibility: "PUBLIC", at });
   await recomputeResponseClock(tx, ticketId, input.now > at ? input.now : at);
   return { ticketId, eventId: target.id, followUp: false };

@@ -32,6 +32,7 @@ import { recordRootCause } from "./actions/record-root-cause";
 import { TRANSACTION_OPTIONS, type DbClient } from "../db/prisma";
 import { saveAttachments, type NewAttachments } from "../attachments/save";
 import { customerEventView } from "./audience";
+import { eventCarryingText } from "./events";
 
 function run(c: ActionContext, action: TicketActionInput): Promise<void> {
   switch (action.type) {
@@ -74,11 +75,9 @@ function run(c: ActionContext, action: TicketActionInput): Promise<void> {
  * customer (audience.ts), so an internal note's files stay internal.
  */
 async function attachToNewEvent(tx: DbClient, ticketId: string, afterId: bigint, actor: Actor, attachments: NewAttachments, now: Date): Promise<void> {
-  const events = await tx.ticketEvent.findMany({ where: { ticketId, id: { gt: afterId } }, orderBy: { id: "asc" }, select: { id: true, type: true, at: true, actorId: true, data: true } });
-  const data = (e: (typeof events)[number]) => (e.data ?? {}) as Record<string, unknown>;
-  const target = events.find((e) => "body" in data(e)) ?? events.find((e) => ["solution", "workDone", "reason", "rootCause"].some((f) => f in data(e))) ?? events[0];
+  const target = await eventCarryingText(tx, ticketId, afterId);
   if (!target) throw new Error("The action wrote no event to attach the files to");
-  const shown = customerEventView({ id: target.id.toString(), type: target.type, at: target.at.toISOString(), actorId: target.actorId, data: data(target) });
+  const shown = customerEventView({ id: target.id.toString(), type: target.type, at: target.at.toISOString(), actorId: target.actorId, data: target.data });
   await saveAttachments(tx, attachments, { ticketId, eventId: target.id, uploaderId: actor.userId, visibility: shown ? "PUBLIC" : "INTERNAL", at: now });
 }
 

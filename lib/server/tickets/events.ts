@@ -14,3 +14,23 @@ export async function appendEvent(tx: DbClient, event: { ticketId: string; type:
   });
   return row.id;
 }
+
+/** An event an action wrote, as the files sent with it are joined to it. */
+export interface WrittenEvent {
+  id: bigint;
+  type: TicketEventType;
+  at: Date;
+  actorId: string | null;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Of the events written to a ticket after `afterId`, the one that carries the action's text (the
+ * reply, the note …), else the solution, work done or reason, else the first: the event files sent
+ * with the action belong to. Null when nothing was written.
+ */
+export async function eventCarryingText(tx: DbClient, ticketId: string, afterId: bigint): Promise<WrittenEvent | null> {
+  const rows = await tx.ticketEvent.findMany({ where: { ticketId, id: { gt: afterId } }, orderBy: { id: "asc" }, select: { id: true, type: true, at: true, actorId: true, data: true } });
+  const events = rows.map((e) => ({ ...e, data: (e.data ?? {}) as Record<string, unknown> }));
+  return events.find((e) => "body" in e.data) ?? events.find((e) => ["solution", "workDone", "reason", "rootCause"].some((f) => f in e.data)) ?? events[0] ?? null;
+}
