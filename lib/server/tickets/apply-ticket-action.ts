@@ -32,7 +32,7 @@ import { recordRootCause } from "./actions/record-root-cause";
 import { TRANSACTION_OPTIONS, type DbClient } from "../db/prisma";
 import { saveAttachments, type NewAttachments } from "../attachments/save";
 import { customerEventView } from "./audience";
-import { eventCarryingText } from "./events";
+import { eventCarryingText, writtenEvents } from "./events";
 
 function run(c: ActionContext, action: TicketActionInput): Promise<void> {
   switch (action.type) {
@@ -75,7 +75,7 @@ function run(c: ActionContext, action: TicketActionInput): Promise<void> {
  * customer (audience.ts), so an internal note's files stay internal.
  */
 async function attachToNewEvent(tx: DbClient, ticketId: string, afterId: bigint, actor: Actor, attachments: NewAttachments, now: Date): Promise<void> {
-  const target = await eventCarryingText(tx, ticketId, afterId);
+  const target = eventCarryingText(await writtenEvents(tx, ticketId, afterId));
   if (!target) throw new Error("The action wrote no event to attach the files to");
   const shown = customerEventView({ id: target.id.toString(), type: target.type, at: target.at.toISOString(), actorId: target.actorId, data: target.data });
   await saveAttachments(tx, attachments, { ticketId, eventId: target.id, uploaderId: actor.userId, visibility: shown ? "PUBLIC" : "INTERNAL", at: now });
