@@ -7,7 +7,7 @@ import "server-only";
  */
 import { z } from "zod";
 import { DelayedError, type Job, type JobsOptions, type Queue } from "bullmq";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { autoCloseSolvedTickets } from "../tickets/auto-close-tickets";
 import { recomputeClocksOnCalendar, RECOMPUTE_CALENDAR_CLOCKS_JOB } from "../tickets/recompute-calendar-clocks";
@@ -22,7 +22,7 @@ import { WORKER_HEARTBEAT_KEY } from "../health-keys";
 
 export interface JobContext {
   prisma: PrismaClient;
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   workerId: string;
   /** The queue the job came from. */

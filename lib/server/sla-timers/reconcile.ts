@@ -8,7 +8,7 @@ import "server-only";
  */
 import { randomUUID } from "node:crypto";
 import type { Queue } from "bullmq";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { slaTimerJob, type ScheduledTimer, type SlaTimerPayload } from "../jobs/sla-timer";
 import { parseStored, TimersSchema } from "../db/json-schemas";
@@ -28,7 +28,7 @@ const LOCK_MS = 5 * 60_000;
  * start-up pass, whose breaches overdue by seconds must be recorded) it waits that long and then
  * runs anyway: the holder may be a worker that was killed mid-pass, whose lock only expires later.
  */
-export async function withReconcileLock<T>(redis: Redis, prefix: string, { waitMs }: { waitMs?: number }, pass: () => Promise<T>): Promise<T | undefined> {
+export async function withReconcileLock<T>(redis: RedisClient, prefix: string, { waitMs }: { waitMs?: number }, pass: () => Promise<T>): Promise<T | undefined> {
   const lock = `${prefix}:sla-reconcile-running`;
   const token = randomUUID();
   const giveUpAt = Date.now() + (waitMs ?? 0);
@@ -111,7 +111,7 @@ const MISSING_KEYS = `
  * clock that has since changed (new job ids) or stopped has nothing missing, and a timer that
  * came due while we looked may simply have run (completed jobs are removed).
  */
-async function missingTimers(prisma: PrismaClient, redis: Redis, slaTimers: Queue, page: { ticketIds: string[]; jobIds: string[] }, now: Date): Promise<ScheduledTimer[]> {
+async function missingTimers(prisma: PrismaClient, redis: RedisClient, slaTimers: Queue, page: { ticketIds: string[]; jobIds: string[] }, now: Date): Promise<ScheduledTimer[]> {
   if (page.jobIds.length === 0) return [];
   const scores = await redis.zmscore(slaTimers.keys.delayed!, ...page.jobIds);
   const notDelayed = scores.flatMap((score, i) => (score === null ? [i] : []));
@@ -153,7 +153,7 @@ export async function reconcileSlaTimers({
   prisma: PrismaClient;
   slaTimers: Queue;
   /** A plain connection for the existence checks. */
-  redis: Redis;
+  redis: RedisClient;
   now?: Date;
   /**
    * Warnings and breaches overdue by less than this are left to the timer worker: 0 at start-up
@@ -229,7 +229,7 @@ export async function reconcile({
   now,
 }: {
   prisma: PrismaClient;
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   slaTimers: Queue;
   startUp: boolean;
