@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coverageIntervals, expandPatterns, findGaps, isMonday, mondayOf, startOfLocalDate, withoutHeldPeriods, type RotaPattern } from "./rota-pattern";
+import { coverageIntervals, expandPatterns, findGaps, instantOfLocalDateTime, isMonday, mondayOf, startOfLocalDate, withoutHeldPeriods, type RotaPattern } from "./rota-pattern";
 
 const d = (iso: string) => new Date(iso);
 const span = (s: { startsAt: Date; endsAt: Date }) => `${s.startsAt.toISOString()}/${s.endsAt.toISOString()}`;
@@ -112,5 +112,16 @@ describe("gaps", () => {
     expect(gaps.map(span)).toEqual(["2026-03-28T23:00:00.000Z/2026-03-29T22:00:00.000Z"]);
     const two = findGaps({ required: "24/7", shifts: [], from: d("2026-03-28T12:00:00Z"), to: d("2026-03-29T12:00:00Z") });
     expect(two.map(span)).toEqual(["2026-03-28T12:00:00.000Z/2026-03-29T12:00:00.000Z"]);
+  });
+});
+
+describe("times typed in the editor", () => {
+  it("reads a datetime-local value as Oslo wall-clock time on both sides of a DST change, and refuses what is not one", () => {
+    expect(instantOfLocalDateTime("2026-03-28T16:00")?.toISOString()).toBe("2026-03-28T15:00:00.000Z");
+    expect(instantOfLocalDateTime("2026-03-30T16:00")?.toISOString()).toBe("2026-03-30T14:00:00.000Z");
+    expect(instantOfLocalDateTime("2026-03-29T02:30")?.toISOString()).toBe("2026-03-29T01:00:00.000Z"); // inside the skipped hour: its end
+    expect(instantOfLocalDateTime("2026-02-30T10:00")).toBeNull();
+    expect(instantOfLocalDateTime("2026-03-30 16:00")).toBeNull();
+    expect(instantOfLocalDateTime("2026-03-30T24:00")).toBeNull();
   });
 });

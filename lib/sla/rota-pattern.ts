@@ -145,3 +145,14 @@ export function findGaps({ required, shifts, from, to }: { required: RotaHours |
 export const ROLL_WEEKS = 12;
 export const GAP_WEEKS = 4;
 export const WEEK_MS = 7 * DAY_MS;
+
+/** A wall-clock time "YYYY-MM-DDTHH:MM" (a datetime-local field) in Europe/Oslo as an instant; null when it is not one. */
+export function instantOfLocalDateTime(value: string): Date | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return null;
+  const day = Date.parse(`${m[1]}T00:00:00Z`);
+  const hour = Number(m[2]);
+  const minute = Number(m[3]);
+  if (Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== m[1] || hour > 23 || minute > 59) return null;
+  return new Date(instantOfWallTime(ROTA_ZONE, day / DAY_MS, (hour * 60 + minute) * 60_000));
+}
