@@ -57,10 +57,7 @@ describe("expanding a weekly cycle into shifts", () => {
   it("hands over at Monday 00:00 local time in the autumn change week, and keeps cycling", () => {
     // 2026-10-19 is 30 weeks after 2026-03-23: week A; 2026-10-26 week B
     const shifts = expandPatterns([{ ...ab, hours: "24/7" }], d("2026-10-25T12:00:00Z"), d("2026-10-26T12:00:00Z")).filter((s) => s.position === 0);
-    expect(shifts.map((s) => `${s.userId} ${span(s)}`)).toEqual([
-      "vilde 2026-10-24T22:00:00.000Z/2026-10-25T23:00:00.000Z",
-      "lise 2026-10-25T23:00:00.000Z/2026-10-26T23:00:00.000Z",
-    ]);
+    expect(shifts.map((s) => `${s.userId} ${span(s)}`)).toEqual(["vilde 2026-10-24T22:00:00.000Z/2026-10-25T23:00:00.000Z", "lise 2026-10-25T23:00:00.000Z/2026-10-26T23:00:00.000Z"]);
   });
 
   it("uses the pattern in force each week: a later pattern supersedes from its first Monday, and nothing before the first", () => {

@@ -12,7 +12,7 @@ import { StatusMessage } from "@/components/status-message";
 import { withSession } from "@/lib/server/http/session";
 import { defaultContext } from "@/lib/server/tickets/context";
 import { getRotaView } from "@/lib/server/oncall";
-import { GAP_WEEKS, startOfLocalDate, WEEK_MS } from "@/lib/sla/rota-pattern";
+import { GAP_WEEKS, startOfLocalDate } from "@/lib/sla/rota-pattern";
 import { formatDate } from "@/lib/i18n/format";
 import { BackLink } from "../back-link";
 import { submitCalendarLink, submitDeletePattern, submitEditPattern, submitNewPattern, submitOverride, submitSwap } from "./actions";
@@ -72,7 +72,9 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
     submit: t("rota.patterns.submit"),
     pending: t("rota.patterns.pending"),
   };
-  const swappable = view.shifts.filter((s) => s.endsAt > now).map((s) => ({ value: s.id, label: `${spanText(s.startsAt, s.endsAt, now, t)} · ${s.userName} (${t(s.position === 0 ? "rota.shifts.primary" : "rota.shifts.backup")})` }));
+  const swappable = view.shifts
+    .filter((s) => s.endsAt > now)
+    .map((s) => ({ value: s.id, label: `${spanText(s.startsAt, s.endsAt, now, t)} · ${s.userName} (${t(s.position === 0 ? "rota.shifts.primary" : "rota.shifts.backup")})` }));
   const caption = t("rota.shifts.caption", { from: formatDate(view.from, now, t.locale), to: formatDate(new Date(view.to.getTime() - 1), now, t.locale) });
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-10 sm:px-6">
@@ -164,10 +166,7 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
                     </span>
                     <span className="text-sm text-slate-700">
                       {p.weeks
-                        .map(
-                          (w, i) =>
-                            `${t("rota.patterns.week", { letter: LETTERS[i]! })}: ${nameOf.get(w.primaryUserId) ?? "?"}${w.backupUserId ? ` / ${nameOf.get(w.backupUserId) ?? "?"}` : ""}`,
-                        )
+                        .map((w, i) => `${t("rota.patterns.week", { letter: LETTERS[i]! })}: ${nameOf.get(w.primaryUserId) ?? "?"}${w.backupUserId ? ` / ${nameOf.get(w.backupUserId) ?? "?"}` : ""}`)
                         .join(" · ")}
                     </span>
                   </span>
@@ -196,7 +195,12 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
                         startsOn: p.startsOn,
                         hours: p.hours,
                         weekCount: String(p.weeks.length),
-                        ...Object.fromEntries(p.weeks.flatMap((w, i) => [[`week${i}Primary`, w.primaryUserId], [`week${i}Backup`, w.backupUserId ?? ""]])),
+                        ...Object.fromEntries(
+                          p.weeks.flatMap((w, i) => [
+                            [`week${i}Primary`, w.primaryUserId],
+                            [`week${i}Backup`, w.backupUserId ?? ""],
+                          ]),
+                        ),
                       }}
                     />
                   </div>

@@ -17,9 +17,10 @@ export function spanText(startsAt: Date, endsAt: Date, now: Date, t: T): string 
 type Row = { kind: "shift"; at: number; shift: RotaShiftView } | { kind: "gap"; at: number; gap: Gap };
 
 export function RotaTable({ shifts, gaps, now, fra, t, caption }: { shifts: RotaShiftView[]; gaps: Gap[]; now: Date; fra: string; t: T; caption: string }) {
-  const rows: Row[] = [...shifts.map((shift) => ({ kind: "shift" as const, at: shift.startsAt.getTime(), shift })), ...gaps.map((gap) => ({ kind: "gap" as const, at: gap.startsAt.getTime(), gap }))].sort(
-    (a, b) => a.at - b.at || (a.kind === "gap" ? 1 : 0) - (b.kind === "gap" ? 1 : 0),
-  );
+  const rows: Row[] = [
+    ...shifts.map((shift) => ({ kind: "shift" as const, at: shift.startsAt.getTime(), shift })),
+    ...gaps.map((gap) => ({ kind: "gap" as const, at: gap.startsAt.getTime(), gap })),
+  ].sort((a, b) => a.at - b.at || (a.kind === "gap" ? 1 : 0) - (b.kind === "gap" ? 1 : 0));
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
       <table className="w-full border-collapse text-left" data-testid="rota-table">

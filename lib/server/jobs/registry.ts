@@ -137,7 +137,18 @@ export const reconcileJob = define({
 /** Last month's SLA report of every customer, on the 1st at 06:00 local time (TIME_ZONE); also on demand with {month}. */
 export const monthlyReports = define({ ...monthlyReportsJob, cron: { pattern: "0 6 1 * *", tz: TIME_ZONE } });
 
-export const JOBS = [heartbeatJob, autoCloseJob, recomputeCalendarClocksJob, heartbeat(QUEUES.slaTimers), slaTimerJobDefinition, reconcileJob, onCallCheckJob, monthlyReports, rollRotaJob, warnRotaGapsJob] as const;
+export const JOBS = [
+  heartbeatJob,
+  autoCloseJob,
+  recomputeCalendarClocksJob,
+  heartbeat(QUEUES.slaTimers),
+  slaTimerJobDefinition,
+  reconcileJob,
+  onCallCheckJob,
+  monthlyReports,
+  rollRotaJob,
+  warnRotaGapsJob,
+] as const;
 
 export function jobsOf(queue: QueueName): ReadonlyArray<JobDefinition<z.ZodType>> {
   return JOBS.filter((job) => job.queue === queue) as ReadonlyArray<JobDefinition<z.ZodType>>;

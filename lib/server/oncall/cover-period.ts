@@ -20,7 +20,13 @@ import { requireRotaPeople } from "./rota-people";
 import { OverrideInputSchema, ShiftIdSchema, SwapInputSchema, type OverrideInput, type SwapInput } from "./rota-schemas";
 
 const SHIFT = { id: true, userId: true, position: true, startsAt: true, endsAt: true, kind: true, patternId: true } as const;
-const shown = (s: { userId: string; position: number; startsAt: Date; endsAt: Date; kind?: string }) => ({ userId: s.userId, position: s.position, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), kind: s.kind });
+const shown = (s: { userId: string; position: number; startsAt: Date; endsAt: Date; kind?: string }) => ({
+  userId: s.userId,
+  position: s.position,
+  startsAt: s.startsAt.toISOString(),
+  endsAt: s.endsAt.toISOString(),
+  kind: s.kind,
+});
 
 export async function coverPeriod({ actor, input: raw, ctx }: { actor: Actor; input: OverrideInput; ctx: UseCaseContext }): Promise<{ id: string }> {
   requireRole(actor, PROVIDER_ADMIN, "Page");
@@ -39,8 +45,19 @@ export async function coverPeriod({ actor, input: raw, ctx }: { actor: Actor; in
           data: pieces.map((p) => ({ userId: s.userId, position: s.position, kind: s.kind, patternId: s.patternId, startsAt: new Date(p.from), endsAt: new Date(p.to), createdAt: ctx.now() })),
         });
     }
-    const row = await tx.onCallShift.create({ data: { userId: input.userId, position: input.position, startsAt: input.startsAt, endsAt: input.endsAt, kind: "OVERRIDE", createdAt: ctx.now() }, select: { id: true } });
-    await writeAudit(tx, ctx, { actor, action: "oncall.override", targetType: "OnCallShift", targetId: row.id, organizationId: null, before: toJson(overlapping.map(shown)), after: toJson(shown(input)) });
+    const row = await tx.onCallShift.create({
+      data: { userId: input.userId, position: input.position, startsAt: input.startsAt, endsAt: input.endsAt, kind: "OVERRIDE", createdAt: ctx.now() },
+      select: { id: true },
+    });
+    await writeAudit(tx, ctx, {
+      actor,
+      action: "oncall.override",
+      targetType: "OnCallShift",
+      targetId: row.id,
+      organizationId: null,
+      before: toJson(overlapping.map(shown)),
+      after: toJson(shown(input)),
+    });
     await rollRotaIn(tx, ctx.now());
     return row;
   }, TRANSACTION_OPTIONS);

@@ -25,7 +25,8 @@ export async function loadPatterns(db: Prisma.TransactionClient | PrismaClient):
   return rows.map((p) => ({ id: p.id, startsOn: localDate(p.startsOn), hours: p.hours === "ALWAYS" ? "24/7" : "vakttelefon", weeks: PatternWeeksSchema.parse(p.weeks) }));
 }
 
-const key = (s: { patternId: string | null; userId: string; position: number; startsAt: Date; endsAt: Date }) => `${s.patternId}|${s.userId}|${s.position}|${s.startsAt.getTime()}|${s.endsAt.getTime()}`;
+const key = (s: { patternId: string | null; userId: string; position: number; startsAt: Date; endsAt: Date }) =>
+  `${s.patternId}|${s.userId}|${s.position}|${s.startsAt.getTime()}|${s.endsAt.getTime()}`;
 
 /** One pass in the caller's transaction (it takes the rota lock). */
 export async function rollRotaIn(tx: Prisma.TransactionClient, now: Date): Promise<RollOutcome> {

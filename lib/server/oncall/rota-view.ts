@@ -55,9 +55,24 @@ export async function getRotaView({ actor, ctx, from }: { actor: Actor; ctx: Use
     from,
     to,
     required,
-    patterns: patterns.map((p) => ({ id: p.id, name: p.name, startsOn: p.startsOn.toISOString().slice(0, 10), hours: p.hours === "ALWAYS" ? "ALWAYS" : "VAKTTELEFON", weeks: PatternWeeksSchema.parse(p.weeks) })),
+    patterns: patterns.map((p) => ({
+      id: p.id,
+      name: p.name,
+      startsOn: p.startsOn.toISOString().slice(0, 10),
+      hours: p.hours === "ALWAYS" ? "ALWAYS" : "VAKTTELEFON",
+      weeks: PatternWeeksSchema.parse(p.weeks),
+    })),
     people,
-    shifts: shifts.map((s) => ({ id: s.id, userId: s.userId, userName: s.user.name, active: s.user.deactivatedAt === null, position: s.position, startsAt: s.startsAt, endsAt: s.endsAt, kind: s.kind })),
+    shifts: shifts.map((s) => ({
+      id: s.id,
+      userId: s.userId,
+      userName: s.user.name,
+      active: s.user.deactivatedAt === null,
+      position: s.position,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      kind: s.kind,
+    })),
     gaps,
   };
 }

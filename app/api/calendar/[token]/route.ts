@@ -12,7 +12,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
     const body = await calendarFeed({ prisma: db(), token: token.replace(/\.ics$/, ""), now: new Date(), appUrl: readEnv().APP_URL });
     return new Response(body, { status: 200, headers: { "content-type": "text/calendar; charset=utf-8", "cache-control": "no-store", "content-disposition": 'inline; filename="vakt.ics"' } });
   } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") return new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+    if (error instanceof AppError && error.code === "not_found")
+      return new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
     throw error;
   }
 }
