@@ -180,6 +180,12 @@ describe("gaps and the warning to the provider admins", () => {
     expect(en.some((m) => m.text.includes("Nobody is primary on call"))).toBe(true);
     expect(nb.some((m) => m.text.includes("Ingen har primærvakt"))).toBe(true);
 
+    // Beyond the roll-forward's 12 weeks the editor shows what the pattern will lay (not stored yet), so no false gaps.
+    const later = await getRotaView({ actor: admin, ctx: at(NOW), from: new Date("2032-05-23T22:00:00Z") });
+    expect(later.gaps).toEqual([]);
+    expect(later.shifts.filter((s) => s.planned && s.position === 0).map((s) => s.userId)).toContain(vakt.userId);
+    expect(later.shifts.some((s) => !s.planned)).toBe(true);
+
     // Filling the gap: no more warnings and no gap left in the editor.
     await coverPeriod({ actor: admin, input: { userId: jonas.userId, startsAt: "2032-03-04T12:00:00Z", endsAt: "2032-03-07T23:00:00Z", position: 0 }, ctx: at(NOW) });
     expect((await getRotaView({ actor: admin, ctx: at(NOW), from: new Date(NOW) })).gaps).toEqual([]);

@@ -73,7 +73,7 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
     pending: t("rota.patterns.pending"),
   };
   const swappable = view.shifts
-    .filter((s) => s.endsAt > now)
+    .filter((s) => !s.planned && s.endsAt > now)
     .map((s) => ({ value: s.id, label: `${spanText(s.startsAt, s.endsAt, now, t)} · ${s.userName} (${t(s.position === 0 ? "rota.shifts.primary" : "rota.shifts.backup")})` }));
   const caption = t("rota.shifts.caption", { from: formatDate(view.from, now, t.locale), to: formatDate(new Date(view.to.getTime() - 1), now, t.locale) });
   return (

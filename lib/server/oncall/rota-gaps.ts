@@ -4,7 +4,7 @@ import "server-only";
  * person as primary. The hours needed follow what the active customers bought: every hour when
  * one has the 24/7 option, the vakttelefon hours when one has that, none otherwise.
  */
-import { findGaps, type Gap, type RotaHours } from "../../sla/rota-pattern";
+import { findGaps, type Gap, type RotaHours, type TimedShift } from "../../sla/rota-pattern";
 import type { DbClient } from "../db/prisma";
 import { ON_CALL_ROLES } from "./rota";
 
@@ -14,13 +14,13 @@ export async function requiredRotaHours(db: DbClient): Promise<RotaHours | null>
   return bought.has("ALWAYS") ? "24/7" : bought.has("VAKTTELEFON") ? "vakttelefon" : null;
 }
 
-/** The gaps in [from, to), in order. */
-export async function rotaGaps(db: DbClient, from: Date, to: Date): Promise<{ required: RotaHours | null; gaps: Gap[] }> {
+/** The gaps in [from, to), in order; `planned` are shifts not stored yet (the patterns beyond the roll-forward's horizon). */
+export async function rotaGaps(db: DbClient, from: Date, to: Date, planned: readonly TimedShift[] = []): Promise<{ required: RotaHours | null; gaps: Gap[] }> {
   const required = await requiredRotaHours(db);
   if (!required) return { required, gaps: [] };
   const shifts = await db.onCallShift.findMany({
     where: { position: 0, endsAt: { gt: from }, startsAt: { lt: to }, user: { deactivatedAt: null, role: { in: [...ON_CALL_ROLES] } } },
     select: { startsAt: true, endsAt: true, position: true },
   });
-  return { required, gaps: findGaps({ required, shifts, from, to }) };
+  return { required, gaps: findGaps({ required, shifts: [...shifts, ...planned], from, to }) };
 }

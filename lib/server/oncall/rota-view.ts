@@ -3,7 +3,8 @@ import "server-only";
 import type { Actor } from "../actor";
 import type { UseCaseContext } from "../tickets/context";
 import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
-import { GAP_WEEKS, WEEK_MS, type Gap, type PatternWeek, type RotaHours } from "../../sla/rota-pattern";
+import { expandPatterns, GAP_WEEKS, ROLL_WEEKS, WEEK_MS, withoutHeldPeriods, type Gap, type PatternWeek, type RotaHours } from "../../sla/rota-pattern";
+import { loadPatterns } from "./roll-rota";
 import { PatternWeeksSchema } from "./rota-schemas";
 import { rotaGaps } from "./rota-gaps";
 import { rotaPeople, type RotaPerson } from "./rota-people";
@@ -25,6 +26,8 @@ export interface RotaShiftView {
   startsAt: Date;
   endsAt: Date;
   kind: "MANUAL" | "PATTERN" | "OVERRIDE";
+  /** Beyond the roll-forward's horizon: what the patterns will lay, not stored yet (no id of its own). */
+  planned: boolean;
 }
 
 export interface RotaView {
@@ -40,8 +43,9 @@ export interface RotaView {
 export async function getRotaView({ actor, ctx, from }: { actor: Actor; ctx: UseCaseContext; from: Date }): Promise<RotaView> {
   requireRole(actor, PROVIDER_ADMIN, "Page");
   const to = new Date(from.getTime() + GAP_WEEKS * WEEK_MS);
+  const horizon = new Date(ctx.now().getTime() + ROLL_WEEKS * WEEK_MS);
   const db = ctx.prisma;
-  const [patterns, people, shifts, { required, gaps }] = await Promise.all([
+  const [patterns, people, shifts] = await Promise.all([
     db.onCallPattern.findMany({ orderBy: { startsOn: "asc" }, select: { id: true, name: true, startsOn: true, hours: true, weeks: true } }),
     rotaPeople(db),
     db.onCallShift.findMany({
@@ -49,8 +53,25 @@ export async function getRotaView({ actor, ctx, from }: { actor: Actor; ctx: Use
       orderBy: [{ startsAt: "asc" }, { position: "asc" }, { id: "asc" }],
       select: { id: true, userId: true, position: true, startsAt: true, endsAt: true, kind: true, user: { select: { name: true, deactivatedAt: true } } },
     }),
-    rotaGaps(db, from, to),
   ]);
+  const stored: RotaShiftView[] = shifts.map((s) => ({
+    id: s.id,
+    userId: s.userId,
+    userName: s.user.name,
+    active: s.user.deactivatedAt === null,
+    position: s.position,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    kind: s.kind,
+    planned: false,
+  }));
+  const planned = to > horizon ? await plannedBeyond(ctx, horizon < from ? from : horizon, to, stored, people) : [];
+  const { required, gaps } = await rotaGaps(
+    db,
+    from,
+    to,
+    planned.filter((s) => s.active),
+  );
   return {
     from,
     to,
@@ -63,16 +84,28 @@ export async function getRotaView({ actor, ctx, from }: { actor: Actor; ctx: Use
       weeks: PatternWeeksSchema.parse(p.weeks),
     })),
     people,
-    shifts: shifts.map((s) => ({
-      id: s.id,
-      userId: s.userId,
-      userName: s.user.name,
-      active: s.user.deactivatedAt === null,
-      position: s.position,
-      startsAt: s.startsAt,
-      endsAt: s.endsAt,
-      kind: s.kind,
-    })),
+    shifts: [...stored, ...planned].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.position - b.position),
     gaps,
   };
+}
+
+/** The patterns' shifts starting in [from, to), past the roll-forward's horizon, minus the periods stored shifts of other kinds hold. */
+async function plannedBeyond(ctx: UseCaseContext, from: Date, to: Date, stored: readonly RotaShiftView[], people: readonly RotaPerson[]): Promise<RotaShiftView[]> {
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const held = stored.filter((s) => s.kind !== "PATTERN");
+  const expanded = withoutHeldPeriods(
+    expandPatterns(await loadPatterns(ctx.prisma), from, to).filter((s) => s.startsAt >= from),
+    held,
+  );
+  return expanded.map((s, i) => ({
+    id: `planned-${i}`,
+    userId: s.userId,
+    userName: names.get(s.userId) ?? "?",
+    active: names.has(s.userId),
+    position: s.position,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    kind: "PATTERN" as const,
+    planned: true,
+  }));
 }
