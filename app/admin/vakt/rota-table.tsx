@@ -11,7 +11,9 @@ import { submitDeleteShift } from "./actions";
 export function spanText(startsAt: Date, endsAt: Date, now: Date, t: T): string {
   const from = formatDate(startsAt, now, t.locale);
   const to = formatDate(new Date(endsAt.getTime() - 1), now, t.locale);
-  return from === to ? `${from} ${formatTime(startsAt)}–${formatTime(endsAt)}` : `${from} ${formatTime(startsAt)} – ${formatDate(endsAt, now, t.locale)} ${formatTime(endsAt)}`;
+  // A shift to local midnight ends at 24:00 of its day, not 00:00.
+  const end = formatTime(endsAt) === "00:00" ? "24:00" : formatTime(endsAt);
+  return from === to ? `${from} ${formatTime(startsAt)}–${end}` : `${from} ${formatTime(startsAt)} – ${formatDate(endsAt, now, t.locale)} ${formatTime(endsAt)}`;
 }
 
 type Row = { kind: "shift"; at: number; shift: RotaShiftView } | { kind: "gap"; at: number; gap: Gap };
