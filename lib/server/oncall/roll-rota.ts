@@ -41,7 +41,12 @@ export async function rollRotaIn(tx: Prisma.TransactionClient, now: Date): Promi
       select: { id: true, patternId: true, userId: true, position: true, startsAt: true, endsAt: true },
     }),
   ]);
-  const desired = withoutHeldPeriods(planned, held);
+  // A person a pattern names who no longer exists gets no shifts (the period shows as a gap) rather than failing the whole pass.
+  const known = new Set((await tx.user.findMany({ where: { id: { in: [...new Set(planned.map((s) => s.userId))] } }, select: { id: true } })).map((u) => u.id));
+  const desired = withoutHeldPeriods(
+    planned.filter((s) => known.has(s.userId)),
+    held,
+  );
   const want = new Set(desired.map(key));
   const have = new Set(existing.map(key));
   const stale = existing.filter((s) => !want.has(key(s)) && s.startsAt >= now);
