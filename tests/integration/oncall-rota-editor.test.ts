@@ -150,6 +150,25 @@ describe("weekly patterns rolled forward", () => {
   });
 });
 
+describe("two roll-forwards at once", () => {
+  it("lay each shift once: they take the rota's lock in turn", async () => {
+    const pattern = await prisma.onCallPattern.create({
+      data: { name: "Samtidig", startsOn: new Date("2033-01-03T00:00:00Z"), hours: "VAKTTELEFON", weeks: [{ primaryUserId: marte.userId, backupUserId: jonas.userId }] },
+      select: { id: true },
+    });
+    const now = new Date("2033-01-03T12:00:00Z");
+    const [a, b] = await Promise.all([rollRota({ prisma, now }), rollRota({ prisma, now })]);
+    const rows = await prisma.onCallShift.findMany({ where: { patternId: pattern.id }, select: { startsAt: true, position: true } });
+    expect(a.created + b.created).toBe(rows.length);
+    expect(Math.min(a.created, b.created)).toBe(0);
+    expect(new Set(rows.map((r) => `${r.startsAt.toISOString()}|${r.position}`)).size).toBe(rows.length);
+    // 12 weeks of vakttelefon hours from Monday 3 January 2033 (its evening still to come), primary and backup each
+    expect(rows.length).toBe(2 * 12 * 7);
+    await prisma.onCallShift.deleteMany({ where: { patternId: pattern.id } });
+    await prisma.onCallPattern.delete({ where: { id: pattern.id } });
+  });
+});
+
 describe("gaps and the warning to the provider admins", () => {
   // Thursday 4 March 2032; a 24/7 pattern from Monday 8 March. Fjordvik has the 24/7 option, so every hour must be covered.
   const NOW = "2032-03-04T12:00:00Z";
