@@ -4,18 +4,21 @@ import { signIn } from "./support/sign-in";
 import { createPrisma } from "../lib/server/db/prisma";
 import { mondayOf, startOfLocalDate, WEEK_MS } from "../lib/sla/rota-pattern";
 import { utcDateTime } from "../lib/sla/icalendar";
+import { formatDate } from "../lib/i18n/format";
 
 /**
  * The provider admin keeps the on-call rota in the browser (issue 18), with two on-call people of
  * this run's own: a two-week pattern eleven weeks ahead (past the demo rota's eight weeks, so
  * nothing else is on call then), its shifts, a one-off override, the week before it shown as a gap
- * in red, deleting the override after confirming, and a calendar link whose feed has the shifts.
+ * in red, deleting the override after confirming, a swap, and a calendar link whose feed has the shifts.
  * Nothing asserted depends on the hour or the weekday the test runs.
  */
 const run = randomUUID().slice(0, 8);
 const prisma = createPrisma(undefined, 2);
 test.afterAll(() => prisma.$disconnect());
 
+/** "man. 22. feb. 2027" as the editor writes a date `days` after a local date (the year shown when it is not this year). */
+const dayLabel = (isoDate: string, days: number) => formatDate(new Date(Date.parse(`${isoDate}T12:00:00Z`) + days * 86_400_000), new Date(), "nb");
 const dayBefore = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T12:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 test("a provider admin makes a weekly pattern, sees its shifts, puts in an override, sees a gap in red, and gets a calendar link", async ({ page }) => {
@@ -98,6 +101,21 @@ test("a provider admin makes a weekly pattern, sees its shifts, puts in an overr
   await expect(shifts.filter({ hasText: "Overstyring" })).toHaveCount(0);
   await expect(shifts.filter({ hasText: vilde })).toHaveCount(14);
 
+  // Vilde's first Monday and Lise's Monday of week B swap: both become overrides.
+  const swap = page.locator("section", { has: page.getByRole("heading", { name: "Bytt to vakter" }) });
+  const optionValue = (select: string, text: string) => swap.locator(`${select} option`, { hasText: text }).first().getAttribute("value");
+  const vildeMonday = await optionValue("#swap-first", `${vilde} (Primærvakt)`);
+  const liseMonday = await optionValue("#swap-second", `${dayLabel(monday, 7)} 00:00–24:00 · ${lise} (Primærvakt)`);
+  await swap.getByLabel("Vakt", { exact: true }).selectOption(vildeMonday!);
+  await swap.getByLabel("Bytt med").selectOption(liseMonday!);
+  await swap.getByRole("button", { name: "Bytt vaktene" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Vaktene er byttet." })).toBeVisible();
+  const swapped = shifts.filter({ hasText: "Overstyring" });
+  await expect(swapped).toHaveCount(2);
+  await expect(swapped.first()).toContainText(lise);
+  await expect(swapped.last()).toContainText(vilde);
+  await expect(shifts.filter({ hasText: vilde })).toHaveCount(14);
+
   // A calendar link for Vilde, shown once; its feed has her shifts, a wrong token is a 404.
   const calendar = page.locator("section", { has: page.getByRole("heading", { name: "Lag kalenderlenke" }) });
   await calendar.getByLabel("Person").selectOption({ label: vilde });
@@ -108,7 +126,10 @@ test("a provider admin makes a weekly pattern, sees its shifts, puts in an overr
   expect(feed.status()).toBe(200);
   expect(feed.headers()["content-type"]).toContain("text/calendar");
   const text = await feed.text();
-  expect(text).toContain(`DTSTART:${utcDateTime(startOfLocalDate(monday))}`);
+  // Her Tuesday of week A, and the Monday of week B she swapped to; not the first Monday she gave away.
+  expect(text).toContain(`DTSTART:${utcDateTime(startOfLocalDate(dayBefore(monday, -1)))}`);
+  expect(text).toContain(`DTSTART:${utcDateTime(startOfLocalDate(dayBefore(monday, -7)))}`);
+  expect(text).not.toContain(`DTSTART:${utcDateTime(startOfLocalDate(monday))}`);
   expect(text).toContain("SUMMARY:Primærvakt");
   expect(text).not.toContain("SUMMARY:Reservevakt");
   expect((await page.request.get(link.replace(/[A-Za-z0-9_-]{43}\.ics$/, `${"x".repeat(43)}.ics`))).status()).toBe(404);
@@ -117,5 +138,5 @@ test("a provider admin makes a weekly pattern, sees its shifts, puts in an overr
     where: { actorEmail: "admin@servicedesk.example", action: { startsWith: "oncall." }, at: { gte: new Date(Date.now() - 3_600_000) } },
     select: { action: true },
   });
-  expect(new Set(actions.map((a) => a.action))).toEqual(new Set(["oncall.pattern.create", "oncall.override", "oncall.shift.delete", "oncall.calendar_link"]));
+  expect(new Set(actions.map((a) => a.action))).toEqual(new Set(["oncall.pattern.create", "oncall.override", "oncall.shift.delete", "oncall.swap", "oncall.calendar_link"]));
 });
