@@ -56,6 +56,13 @@ export const AUDIT_ACTIONS = [
   "mail.unknown_sender.rejected",
   "mailbox.created",
   "mailbox.updated",
+  "oncall.pattern.create",
+  "oncall.pattern.update",
+  "oncall.pattern.delete",
+  "oncall.override",
+  "oncall.swap",
+  "oncall.shift.delete",
+  "oncall.calendar_link",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -72,6 +79,9 @@ export const AUDIT_TARGET_TYPES = [
   "CreditClaim",
   "InboundMail",
   "Mailbox",
+  "OnCallPattern",
+  "OnCallShift",
+  "OnCallCalendarToken",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

@@ -16,6 +16,7 @@ import { handleSlaTimer, slaTimerDueIn, type SlaTimerOutcome } from "../sla-time
 import { SLA_TIMER_JOB, SlaTimerPayloadSchema, TIMER_JOB_OPTIONS, type SlaTimerPayload } from "./sla-timer";
 import { onCallCheckJob } from "../oncall/job";
 import { monthlyReportsJob } from "../reports/report-job";
+import { rollRotaJob, warnRotaGapsJob } from "../oncall/rota-jobs";
 import { TIME_ZONE } from "../../config/time-zone";
 import { QUEUES, type QueueName } from "./queues";
 import { WORKER_HEARTBEAT_KEY } from "../health-keys";
@@ -136,7 +137,18 @@ export const reconcileJob = define({
 /** Last month's SLA report of every customer, on the 1st at 06:00 local time (TIME_ZONE); also on demand with {month}. */
 export const monthlyReports = define({ ...monthlyReportsJob, cron: { pattern: "0 6 1 * *", tz: TIME_ZONE } });
 
-export const JOBS = [heartbeatJob, autoCloseJob, recomputeCalendarClocksJob, heartbeat(QUEUES.slaTimers), slaTimerJobDefinition, reconcileJob, onCallCheckJob, monthlyReports] as const;
+export const JOBS = [
+  heartbeatJob,
+  autoCloseJob,
+  recomputeCalendarClocksJob,
+  heartbeat(QUEUES.slaTimers),
+  slaTimerJobDefinition,
+  reconcileJob,
+  onCallCheckJob,
+  monthlyReports,
+  rollRotaJob,
+  warnRotaGapsJob,
+] as const;
 
 export function jobsOf(queue: QueueName): ReadonlyArray<JobDefinition<z.ZodType>> {
   return JOBS.filter((job) => job.queue === queue) as ReadonlyArray<JobDefinition<z.ZodType>>;

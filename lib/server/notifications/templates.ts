@@ -55,6 +55,8 @@ export const TicketSolvedPayloadSchema = z.object({ ...TicketNotice, solution: B
 export const TicketClosedPayloadSchema = z.object({ ...TicketNotice, cause: z.enum(["confirmed", "confirmation_window_passed"]) });
 export const TicketPriorityChangedPayloadSchema = z.object({ ...TicketNotice, from: PrioritySchema, to: PrioritySchema, reason: Body.nullable() });
 export const TicketOnCallPayloadSchema = z.object({ ...TicketNotice });
+/** A coming on-call period with nobody as primary (issue 18): the period, its first uncovered stretch, and the rota editor's link. */
+export const OncallRotaGapPayloadSchema = z.object({ periodStartsAt: Instant, periodEndsAt: Instant, startsAt: Instant, endsAt: Instant, url: z.url() });
 export const DigestItemSchema = z.object({ template: z.string().min(1), createdAt: Instant, payload: z.record(z.string(), z.unknown()) });
 export const DigestPayloadSchema = z.object({ items: z.array(DigestItemSchema).min(1) });
 export type DigestItem = z.infer<typeof DigestItemSchema>;
@@ -239,6 +241,14 @@ const TEMPLATES = {
     schema: TicketOnCallPayloadSchema,
     email: (p, l, meta) => notice(l, meta, p, t(l, "notices.oncall.subject", ref(p)), [{ kind: "p", text: t(l, "notices.oncall.intro") }]),
     summary: (p, l) => t(l, "notices.oncall.summary", ref(p)),
+  }),
+  "oncall-rota-gap": define({
+    schema: OncallRotaGapPayloadSchema,
+    email: (p, l) => {
+      const vars = { periodStart: osloTime(p.periodStartsAt, l), periodEnd: osloTime(p.periodEndsAt, l), start: osloTime(p.startsAt, l), end: osloTime(p.endsAt, l), url: p.url };
+      return { subject: t(l, "rota.mail.gap.subject", vars), text: t(l, "rota.mail.gap.text", vars) };
+    },
+    summary: (p, l) => t(l, "rota.mail.gap.summary", { start: osloTime(p.startsAt, l) }),
   }),
   digest: define({
     schema: DigestPayloadSchema,
