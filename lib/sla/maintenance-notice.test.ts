@@ -2,8 +2,13 @@ import { describe, expect, it } from "vitest";
 import { checkMaintenanceNotice, latestAnnouncement, NETPOWER_MAINTENANCE_NOTICE, NETTSOFT_MAINTENANCE_NOTICE, parseMaintenanceNoticeRule, SODVIN_MAINTENANCE_NOTICE } from "./maintenance-notice";
 import { at } from "./test-helpers";
 
-const check = (rule: Parameters<typeof checkMaintenanceNotice>[0]["rule"], from: string, to: string, announcedAt: string, extra: { cause?: string; outages?: Array<{ id: string; from: Date; to: Date | null }> } = {}) =>
-  checkMaintenanceNotice({ rule, window: { from: at(from), to: at(to) }, announcedAt: at(announcedAt), cause: extra.cause ?? "Oppgradering av lagringssystemet", outages: extra.outages ?? [] });
+const check = (
+  rule: Parameters<typeof checkMaintenanceNotice>[0]["rule"],
+  from: string,
+  to: string,
+  announcedAt: string,
+  extra: { cause?: string; outages?: Array<{ id: string; from: Date; to: Date | null }> } = {},
+) => checkMaintenanceNotice({ rule, window: { from: at(from), to: at(to) }, announcedAt: at(announcedAt), cause: extra.cause ?? "Oppgradering av lagringssystemet", outages: extra.outages ?? [] });
 
 describe("Nettsoft 002 §6.3: five days' notice, with the cause, inside Mon–Fri 22–06 or the weekend", () => {
   // Saturday 14 November 2026 22:00–Sunday 02:00 Oslo (CET, UTC+1).

@@ -9,8 +9,8 @@ import { assertTimeZone, instantOfWallTime, localDayNumberOf } from "./time-zone
  * Recurring maintenance windows in local wall-clock time. A window whose end is not after its
  * start crosses midnight and ends on the next local date (Netpower Wed 23:59–05:59 ends Thursday).
  */
-export type MaintenanceRule = (
-  /** Every week on `day` (e.g. Netpower: Wednesday 23:59–05:59). */
+export type MaintenanceRule = /** Every week on `day` (e.g. Netpower: Wednesday 23:59–05:59). */
+(
   | { kind: "weekly"; timeZone: string; day: Day; start: string; end: string }
   /** Every day (e.g. Nettsoft 01:00–06:00). */
   | { kind: "daily"; timeZone: string; start: string; end: string }

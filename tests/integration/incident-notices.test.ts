@@ -39,7 +39,10 @@ describe("incident and maintenance notices", () => {
   async function customer(agreementKey: string) {
     const agreement = await prisma.serviceAgreement.findUniqueOrThrow({ where: { key: agreementKey }, select: { id: true } });
     const suffix = randomUUID().slice(0, 8);
-    const org = await prisma.organization.create({ data: { slug: `hendelse-${suffix}`, name: `Hendelse ${suffix} AS`, ticketPrefix: "HE", agreementId: agreement.id }, select: { id: true, name: true } });
+    const org = await prisma.organization.create({
+      data: { slug: `hendelse-${suffix}`, name: `Hendelse ${suffix} AS`, ticketPrefix: "HE", agreementId: agreement.id },
+      select: { id: true, name: true },
+    });
     const person = async (role: "CUSTOMER_ADMIN" | "END_USER", locale: "nb" | "en") => {
       const email = `${role.toLowerCase()}-${locale}-${suffix}@hendelse.example`;
       await prisma.user.create({ data: { email, name: `${role} ${locale}`, role, organizationId: org.id, locale } });
@@ -141,7 +144,9 @@ describe("incident and maintenance notices", () => {
     expect(mailsTo(c.adminNb.email, "maintenance-notice")).toEqual([]);
 
     // Outside the frame (a Tuesday afternoon) is refused too, whatever the notice.
-    const afternoon = await rejection(scheduleMaintenanceWindow({ actor: admin, input: { ...window, startsAt: "2026-11-24T13:00:00Z", endsAt: "2026-11-24T14:00:00Z" }, ctx: ctxAt(at("2026-11-01T10:00:00Z")) }));
+    const afternoon = await rejection(
+      scheduleMaintenanceWindow({ actor: admin, input: { ...window, startsAt: "2026-11-24T13:00:00Z", endsAt: "2026-11-24T14:00:00Z" }, ctx: ctxAt(at("2026-11-01T10:00:00Z")) }),
+    );
     expect(afternoon.fields).toEqual({ startsAt: ["outside_allowed_slots"] });
 
     const sixDaysAhead = at("2026-11-15T21:00:00Z");
@@ -190,14 +195,22 @@ describe("incident and maintenance notices", () => {
   it("Netpower (000 §8): downtime inside an unannounced Wednesday window counts; inside an announced one it does not", async () => {
     const c = await customer("netpower-ordinary");
     // Wednesday 3 March 2027 23:59 → Thursday 05:59 Oslo (CET): an outage 00:30–02:30, nothing announced.
-    await openIncident({ actor: lise, input: { organizationId: c.id, service: "Portal", cause: "Diskfeil", startedAt: "2027-03-03T23:30:00Z", endedAt: "2027-03-04T01:30:00Z" }, ctx: ctxAt(at("2027-03-04T02:00:00Z")) });
+    await openIncident({
+      actor: lise,
+      input: { organizationId: c.id, service: "Portal", cause: "Diskfeil", startedAt: "2027-03-03T23:30:00Z", endedAt: "2027-03-04T01:30:00Z" },
+      ctx: ctxAt(at("2027-03-04T02:00:00Z")),
+    });
     // The next Wednesday's window is announced on Monday 8 March, and an outage falls inside it.
     await scheduleMaintenanceWindow({
       actor: admin,
       input: { agreementId: c.agreementId, startsAt: "2027-03-10T22:59:00Z", endsAt: "2027-03-11T04:59:00Z", description: "Oppgradering av applikasjonsserveren" },
       ctx: ctxAt(at("2027-03-08T09:00:00Z")),
     });
-    await openIncident({ actor: lise, input: { organizationId: c.id, service: "Portal", cause: "Oppgraderingen", startedAt: "2027-03-10T23:30:00Z", endedAt: "2027-03-11T01:30:00Z" }, ctx: ctxAt(at("2027-03-11T02:00:00Z")) });
+    await openIncident({
+      actor: lise,
+      input: { organizationId: c.id, service: "Portal", cause: "Oppgraderingen", startedAt: "2027-03-10T23:30:00Z", endedAt: "2027-03-11T01:30:00Z" },
+      ctx: ctxAt(at("2027-03-11T02:00:00Z")),
+    });
     const [report] = await computeMonthReports(prisma, { month: "2027-03", now: at("2027-04-02T12:00:00Z"), organizationIds: [c.id] });
     expect(report!.figures.uptime.downtimeMinutes).toBe(120);
     expect(report!.figures.uptime.maintenanceWindows).toBe(1);

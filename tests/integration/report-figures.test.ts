@@ -231,7 +231,14 @@ describe("uptime and the Netpower credit (000 §7, §10)", () => {
     expect(unannounced.uptime.maintenanceWindows).toBe(0);
     // Maintenance announced for that night's window: only the 119 minutes outside it count.
     const window = await prisma.maintenanceWindow.create({
-      data: { agreementId: c.agreementId, kind: "ONE_OFF", startsAt: at("2026-04-15T21:59:00Z"), endsAt: at("2026-04-16T03:59:00Z"), description: "Oppgradering", announcedAt: at("2026-04-10T08:00:00Z") },
+      data: {
+        agreementId: c.agreementId,
+        kind: "ONE_OFF",
+        startsAt: at("2026-04-15T21:59:00Z"),
+        endsAt: at("2026-04-16T03:59:00Z"),
+        description: "Oppgradering",
+        announcedAt: at("2026-04-10T08:00:00Z"),
+      },
     });
     try {
       const f = await report(c, "2026-04");

@@ -48,7 +48,8 @@ export const incidents = catalog({
     "done.scheduledFlagged": "Vedlikeholdet er planlagt og kundene varslet, men varselet er kortere enn en rimelig frist ({hours} t).",
     "error.refused": "Ikke lagret: {reason}",
     "maintenance.title": "Planlagt vedlikehold",
-    "maintenance.lead": "Ett vedlikeholdsvindu for en avtale. Varselet går straks til systemansvarlige hos alle kunder på avtalen. Avtalens varslingsregler gjelder: Nettsoft minst 5 dager før, med årsak, tid og lengde, bare man–fre 22–06 eller helg; Sodvin rimelig frist; aldri tilbakedatert.",
+    "maintenance.lead":
+      "Ett vedlikeholdsvindu for en avtale. Varselet går straks til systemansvarlige hos alle kunder på avtalen. Avtalens varslingsregler gjelder: Nettsoft minst 5 dager før, med årsak, tid og lengde, bare man–fre 22–06 eller helg; Sodvin rimelig frist; aldri tilbakedatert.",
     "maintenance.agreement": "Avtale",
     "maintenance.startsAt": "Start",
     "maintenance.endsAt": "Slutt",
@@ -66,14 +67,17 @@ export const incidents = catalog({
     "mail.opened.subject": "Driftshendelse: {service} er utilgjengelig",
     "mail.updated.subject": "Oppdatering om driftshendelse: {service}",
     "mail.closed.subject": "Driftshendelse løst: {service}",
-    "mail.opened.text": "Vi har registrert en driftshendelse som berører {organization}.\n\nTjeneste: {service}\nStart: {startedAt}\nÅrsak: {cause}{message}\n\nVi sender oppdateringer til hendelsen er løst. Driftsstatus: {url}",
+    "mail.opened.text":
+      "Vi har registrert en driftshendelse som berører {organization}.\n\nTjeneste: {service}\nStart: {startedAt}\nÅrsak: {cause}{message}\n\nVi sender oppdateringer til hendelsen er løst. Driftsstatus: {url}",
     "mail.updated.text": "Ny oppdatering om driftshendelsen som berører {organization}.\n\nTjeneste: {service}\nStart: {startedAt}{message}\n\nDriftsstatus: {url}",
-    "mail.closed.text": "Driftshendelsen som berørte {organization} er løst.\n\nTjeneste: {service}\nStart: {startedAt}\nSlutt: {endedAt}\nVarighet: {duration}\nÅrsak: {cause}{counting}{message}\n\nDriftsstatus: {url}",
+    "mail.closed.text":
+      "Driftshendelsen som berørte {organization} er løst.\n\nTjeneste: {service}\nStart: {startedAt}\nSlutt: {endedAt}\nVarighet: {duration}\nÅrsak: {cause}{counting}{message}\n\nDriftsstatus: {url}",
     "mail.message": "\n\nMelding fra servicedesk:\n{message}",
     "mail.notCounting": "\nTeller ikke som nedetid etter avtalen: {reason}",
     "mail.summary": "Driftshendelse: {service}",
     "mail.maintenance.subject": "Planlagt vedlikehold {startsAt}",
-    "mail.maintenance.text": "Vi varsler planlagt vedlikehold som berører {organization} ({agreement}).\n\nÅrsak: {cause}\nTidspunkt: {startsAt} – {endsAt}\nLengde: {duration}\n\nHar dere innsigelser, gi beskjed til servicedesk så snart som mulig. Driftsstatus: {url}",
+    "mail.maintenance.text":
+      "Vi varsler planlagt vedlikehold som berører {organization} ({agreement}).\n\nÅrsak: {cause}\nTidspunkt: {startsAt} – {endsAt}\nLengde: {duration}\n\nHar dere innsigelser, gi beskjed til servicedesk så snart som mulig. Driftsstatus: {url}",
     "mail.maintenance.summary": "Planlagt vedlikehold {startsAt}",
     // The customers' banner and status page
     "banner.title": "Driftshendelse pågår",
@@ -138,7 +142,8 @@ export const incidents = catalog({
     "done.scheduledFlagged": "The maintenance is planned and the customers told, but the notice is shorter than reasonable notice ({hours} h).",
     "error.refused": "Not saved: {reason}",
     "maintenance.title": "Planned maintenance",
-    "maintenance.lead": "One maintenance window of an agreement. The notice goes at once to the admins of every customer on the agreement. The agreement's notice rules apply: Nettsoft at least 5 days ahead, with cause, time and length, only Mon–Fri 22–06 or weekends; Sodvin reasonable notice; never back-dated.",
+    "maintenance.lead":
+      "One maintenance window of an agreement. The notice goes at once to the admins of every customer on the agreement. The agreement's notice rules apply: Nettsoft at least 5 days ahead, with cause, time and length, only Mon–Fri 22–06 or weekends; Sodvin reasonable notice; never back-dated.",
     "maintenance.agreement": "Agreement",
     "maintenance.startsAt": "Start",
     "maintenance.endsAt": "End",
@@ -155,14 +160,17 @@ export const incidents = catalog({
     "mail.opened.subject": "Service incident: {service} is unavailable",
     "mail.updated.subject": "Update on service incident: {service}",
     "mail.closed.subject": "Service incident resolved: {service}",
-    "mail.opened.text": "We have registered a service incident affecting {organization}.\n\nService: {service}\nStart: {startedAt}\nCause: {cause}{message}\n\nWe will send updates until it is resolved. Service status: {url}",
+    "mail.opened.text":
+      "We have registered a service incident affecting {organization}.\n\nService: {service}\nStart: {startedAt}\nCause: {cause}{message}\n\nWe will send updates until it is resolved. Service status: {url}",
     "mail.updated.text": "A new update on the service incident affecting {organization}.\n\nService: {service}\nStart: {startedAt}{message}\n\nService status: {url}",
-    "mail.closed.text": "The service incident that affected {organization} is resolved.\n\nService: {service}\nStart: {startedAt}\nEnd: {endedAt}\nDuration: {duration}\nCause: {cause}{counting}{message}\n\nService status: {url}",
+    "mail.closed.text":
+      "The service incident that affected {organization} is resolved.\n\nService: {service}\nStart: {startedAt}\nEnd: {endedAt}\nDuration: {duration}\nCause: {cause}{counting}{message}\n\nService status: {url}",
     "mail.message": "\n\nMessage from the servicedesk:\n{message}",
     "mail.notCounting": "\nDoes not count as downtime under the agreement: {reason}",
     "mail.summary": "Service incident: {service}",
     "mail.maintenance.subject": "Planned maintenance {startsAt}",
-    "mail.maintenance.text": "We announce planned maintenance affecting {organization} ({agreement}).\n\nCause: {cause}\nTime: {startsAt} – {endsAt}\nLength: {duration}\n\nIf you object, tell the servicedesk as soon as possible. Service status: {url}",
+    "mail.maintenance.text":
+      "We announce planned maintenance affecting {organization} ({agreement}).\n\nCause: {cause}\nTime: {startsAt} – {endsAt}\nLength: {duration}\n\nIf you object, tell the servicedesk as soon as possible. Service status: {url}",
     "mail.maintenance.summary": "Planned maintenance {startsAt}",
     "banner.title": "Service incident in progress",
     "banner.text": "{service} has been unavailable since {since}.",

@@ -18,11 +18,7 @@ const CUSTOMER_ROLES = ["END_USER", "CUSTOMER_ADMIN"] as const;
 /** Incidents that affect the organisation: its own, those affecting it among others, and its agreement's as a whole. */
 export function incidentsAffecting(organizationId: string, agreementId: string | null): Prisma.IncidentWhereInput {
   return {
-    OR: [
-      { organizationId },
-      { affected: { some: { organizationId } } },
-      ...(agreementId ? [{ organizationId: null, agreementId, affected: { none: {} } }] : []),
-    ],
+    OR: [{ organizationId }, { affected: { some: { organizationId } } }, ...(agreementId ? [{ organizationId: null, agreementId, affected: { none: {} } }] : [])],
   };
 }
 

@@ -18,15 +18,11 @@ import { writeMaintenanceNotices } from "./notices";
 /** The refusal carries each reason as `<code>` or `<code>:<detail>` under `startsAt` (covers_outage: the incident ids). */
 export class MaintenanceNoticeRefused extends AppError {
   constructor(readonly refusals: MaintenanceNoticeRefusal[]) {
-    super(
-      "unprocessable",
-      `The maintenance window cannot be announced: ${refusals.map((r) => r.code).join(", ")}`,
-      {
-        startsAt: refusals.map((r) =>
-          r.code === "too_short_notice" ? `${r.code}:${r.minNoticeDays}:${r.latestAnnouncement.toISOString()}` : r.code === "covers_outage" ? `${r.code}:${r.incidentIds.join(",")}` : r.code,
-        ),
-      },
-    );
+    super("unprocessable", `The maintenance window cannot be announced: ${refusals.map((r) => r.code).join(", ")}`, {
+      startsAt: refusals.map((r) =>
+        r.code === "too_short_notice" ? `${r.code}:${r.minNoticeDays}:${r.latestAnnouncement.toISOString()}` : r.code === "covers_outage" ? `${r.code}:${r.incidentIds.join(",")}` : r.code,
+      ),
+    });
   }
 }
 
@@ -57,10 +53,26 @@ export async function scheduleMaintenanceWindow({ actor, input: raw, ctx }: { ac
     });
     if (!verdict.accepted) throw new MaintenanceNoticeRefused(verdict.refusals);
     const window = await tx.maintenanceWindow.create({
-      data: { agreementId: agreement.id, kind: "ONE_OFF", startsAt: input.startsAt, endsAt: input.endsAt, description: input.description, announcedAt: now, noticeFlags: verdict.flags.map((f) => f.code) },
+      data: {
+        agreementId: agreement.id,
+        kind: "ONE_OFF",
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        description: input.description,
+        announcedAt: now,
+        noticeFlags: verdict.flags.map((f) => f.code),
+      },
       select: { id: true, agreementId: true, kind: true, startsAt: true, endsAt: true, description: true, announcedAt: true, noticeFlags: true },
     });
-    const notified = await writeMaintenanceNotices(tx, { windowId: window.id, agreementId: agreement.id, agreementName: agreement.name, cause: input.description, startsAt: input.startsAt, endsAt: input.endsAt, at: now });
+    const notified = await writeMaintenanceNotices(tx, {
+      windowId: window.id,
+      agreementId: agreement.id,
+      agreementName: agreement.name,
+      cause: input.description,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      at: now,
+    });
     return { ...window, flags: verdict.flags, notified };
   });
 }

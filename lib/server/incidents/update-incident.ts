@@ -27,7 +27,15 @@ export async function updateIncident({ actor, input: raw, ctx }: { actor: Actor;
     await writeIncidentNotices(tx, {
       updateId: update.id,
       organizationIds: await noticeOrganizations(tx, incident),
-      payload: { kind: "updated", service: incident.service, cause: incident.cause, startedAt: incident.startedAt.toISOString(), endedAt: null, message: input.message, exclusionReason: incident.exclusionReason },
+      payload: {
+        kind: "updated",
+        service: incident.service,
+        cause: incident.cause,
+        startedAt: incident.startedAt.toISOString(),
+        endedAt: null,
+        message: input.message,
+        exclusionReason: incident.exclusionReason,
+      },
       at: now,
     });
     return update;
