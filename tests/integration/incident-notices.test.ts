@@ -17,6 +17,8 @@ import { computeMonthReports } from "../../lib/server/reports";
 import type { Actor } from "../../lib/server/actor";
 import { actorByEmail, rejection, seededActors } from "../support/fixtures";
 import { mailDelivery } from "../support/mail-delivery";
+import { createApiToken } from "../../lib/server/tokens/create-api-token";
+import * as updatesRoute from "../../app/api/v1/incidents/[id]/updates/route";
 
 process.env.APP_URL = "https://hjelp.servicedesk.example";
 
@@ -217,5 +219,27 @@ describe("incident and maintenance notices", () => {
     // March 2027 is an hour short (summer time from 28 March): 44 580 minutes.
     expect(report!.figures.uptime.totalMinutes).toBe(44_580);
     expect(report!.figures.uptime.percent).toBeCloseTo(((44_580 - 120) / 44_580) * 100, 12);
+  });
+
+  it("REST: POST /api/v1/incidents/:id/updates, 201 for an agent; a customer admin of the affected organisation gets 404 and nothing is sent", async () => {
+    const c = await customer("pureservice");
+    const incident = await openIncident({ actor: lise, input: { organizationId: c.id, service: "VPN", cause: "Ruter", startedAt: "2026-11-05T08:00:00Z" }, ctx: ctxAt(at("2026-11-05T08:10:00Z")) });
+    const tokenOf = async (email: string) => (await createApiToken({ input: { email }, ctx: ctxAt(at("2026-11-05T08:10:00Z")) })).token;
+    const post = async (email: string, body: unknown) =>
+      updatesRoute.POST(
+        new Request(`http://test/api/v1/incidents/${incident.id}/updates`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${await tokenOf(email)}`, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+        { params: Promise.resolve({ id: incident.id }) },
+      );
+    expect((await post(c.adminNb.email, { message: "Hei" })).status).toBe(404);
+    expect((await post("lise@servicedesk.example", {})).status).toBe(400);
+    expect((await post("lise@servicedesk.example", { message: "Ruteren er byttet." })).status).toBe(201);
+    expect(await prisma.incidentUpdate.findMany({ where: { incidentId: incident.id }, orderBy: { createdAt: "asc" }, select: { kind: true, message: true } })).toEqual([
+      { kind: "OPENED", message: "" },
+      { kind: "UPDATED", message: "Ruteren er byttet." },
+    ]);
   });
 });

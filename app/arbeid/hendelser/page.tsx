@@ -131,7 +131,14 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           </fieldset>
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField id="incident-service" name="service" label={t("incidents.field.service")} required maxLength={200} />
-            <TextField id="incident-started" name="startedAt" type="datetime-local" label={t("incidents.field.startedAt")} defaultValue={localInput(ticket ? new Date(ticket.createdAt) : now)} required />
+            <TextField
+              id="incident-started"
+              name="startedAt"
+              type="datetime-local"
+              label={t("incidents.field.startedAt")}
+              defaultValue={localInput(ticket ? new Date(ticket.createdAt) : now)}
+              required
+            />
             <TextField id="incident-ended" name="endedAt" type="datetime-local" label={t("incidents.field.endedAt")} help={t("incidents.field.endedAtHelp", { zone: TIME_ZONE })} />
           </div>
           <TextArea id="incident-cause" name="cause" label={t("incidents.field.cause")} rows={3} required />
