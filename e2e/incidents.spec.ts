@@ -38,6 +38,7 @@ const localInput = (at: Date) => localDateTime(at).replace(" ", "T");
 const percentOf = (text: string) => Number(/([\d\s]+,\d+)\s*%/.exec(text)![1]!.replace(/\s/g, "").replace(",", "."));
 
 test("an agent opens an incident from a P1, the customer admin sees the banner and the status page, the agent closes it and the uptime moves", async ({ page, browser }) => {
+  test.setTimeout(120_000); // two sign-ins (one with its second step) and some ten pages
   const ticket = await registerTicketAs(requesterEmail, `Lønnskjøringen feiler (${run})`, "P1");
   const start = new Date(Math.floor((Date.now() - 40 * MINUTE) / MINUTE) * MINUTE);
 
