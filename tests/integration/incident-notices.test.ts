@@ -113,6 +113,12 @@ describe("incident and maintenance notices", () => {
     expect(later.resolved.map((i) => i.id)).toEqual([opened.id]);
     expect(later.uptime.downtimeMinutes).toBe(60);
     expect((await rejection(getOrganizationStatus({ actor: lise, ctx: ctxAt(t2) }))).code).toBe("not_found");
+    // Each step is in the audit log, at its instant, by the agent, for the organisation's admins to see.
+    expect(await prisma.auditLog.findMany({ where: { targetId: opened.id }, orderBy: { at: "asc" }, select: { action: true, at: true, actorId: true, organizationId: true } })).toEqual([
+      { action: "incident.open", at: t0, actorId: lise.userId, organizationId: c.id },
+      { action: "incident.update", at: t1, actorId: lise.userId, organizationId: c.id },
+      { action: "incident.close", at: t2, actorId: lise.userId, organizationId: c.id },
+    ]);
   });
 
   it("one incident for several organisations tells the admins of each, and counts in each one's report", async () => {
@@ -154,6 +160,7 @@ describe("incident and maintenance notices", () => {
     const sixDaysAhead = at("2026-11-15T21:00:00Z");
     const planned = await scheduleMaintenanceWindow({ actor: admin, input: window, ctx: ctxAt(sixDaysAhead) });
     expect(planned).toMatchObject({ announcedAt: sixDaysAhead, noticeFlags: [], flags: [] });
+    expect(await prisma.auditLog.count({ where: { action: "maintenance.announce", targetId: planned.id, actorId: admin.userId } })).toBe(1);
     await mail.pass(sixDaysAhead);
     const [nb] = mailsTo(c.adminNb.email, "maintenance-notice");
     const [en] = mailsTo(c.adminEn.email, "maintenance-notice");

@@ -56,6 +56,10 @@ export const AUDIT_ACTIONS = [
   "mail.unknown_sender.rejected",
   "mailbox.created",
   "mailbox.updated",
+  "incident.open",
+  "incident.update",
+  "incident.close",
+  "maintenance.announce",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -72,6 +76,8 @@ export const AUDIT_TARGET_TYPES = [
   "CreditClaim",
   "InboundMail",
   "Mailbox",
+  "Incident",
+  "MaintenanceWindow",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

@@ -11,6 +11,7 @@ import { INCIDENT_WRITERS, UUID, requireRole } from "../tickets/scope";
 import { CloseIncidentSchema, type CloseIncidentInput } from "./schemas";
 import { incidentViewSelect, type IncidentView } from "./view";
 import { writeIncidentNotices } from "./notices";
+import { writeAudit } from "../audit/write-audit";
 import { noticeOrganizations } from "./open-incident";
 
 export async function closeIncident({ actor, input: raw, ctx }: { actor: Actor; input: CloseIncidentInput; ctx: UseCaseContext }): Promise<IncidentView> {
@@ -43,6 +44,15 @@ export async function closeIncident({ actor, input: raw, ctx }: { actor: Actor; 
         exclusionReason: closed.exclusionReason,
       },
       at: now,
+    });
+    await writeAudit(tx, ctx, {
+      actor,
+      action: "incident.close",
+      targetType: "Incident",
+      targetId: closed.id,
+      organizationId: closed.organizationId,
+      before: { endedAt: null },
+      after: { endedAt: endedAt.toISOString(), counts: closed.counts, exclusionReason: closed.exclusionReason },
     });
     const { affected: _affected, ...view } = closed;
     return view;

@@ -15,6 +15,7 @@ import { INCIDENT_WRITERS, requireRole } from "../tickets/scope";
 import { OpenIncidentSchema, type OpenIncidentInput } from "./schemas";
 import { incidentViewSelect, type IncidentView } from "./view";
 import { writeIncidentNotices } from "./notices";
+import { writeAudit } from "../audit/write-audit";
 
 type Parsed = ReturnType<typeof OpenIncidentSchema.parse>;
 
@@ -95,6 +96,14 @@ export async function openIncident({ actor, input: raw, ctx }: { actor: Actor; i
         exclusionReason: incident.exclusionReason,
       },
       at: now,
+    });
+    await writeAudit(tx, ctx, {
+      actor,
+      action: "incident.open",
+      targetType: "Incident",
+      targetId: incident.id,
+      organizationId: incident.organizationId,
+      after: { service: incident.service, startedAt: incident.startedAt.toISOString(), endedAt: incident.endedAt?.toISOString() ?? null, counts: incident.counts, organizationIds: owner.organizationIds },
     });
     const { affected: _affected, ...view } = incident;
     return view;

@@ -14,6 +14,7 @@ import { parseInput } from "../validation";
 import { checkMaintenanceNotice, parseMaintenanceNoticeRule, type MaintenanceNoticeRefusal } from "../../sla";
 import { ScheduleMaintenanceWindowSchema, type ScheduleMaintenanceWindowInput } from "./schemas";
 import { writeMaintenanceNotices } from "./notices";
+import { writeAudit } from "../audit/write-audit";
 
 /** The refusal carries each reason as `<code>` or `<code>:<detail>` under `startsAt` (covers_outage: the incident ids). */
 export class MaintenanceNoticeRefused extends AppError {
@@ -72,6 +73,14 @@ export async function scheduleMaintenanceWindow({ actor, input: raw, ctx }: { ac
       startsAt: input.startsAt,
       endsAt: input.endsAt,
       at: now,
+    });
+    await writeAudit(tx, ctx, {
+      actor,
+      action: "maintenance.announce",
+      targetType: "MaintenanceWindow",
+      targetId: window.id,
+      organizationId: null,
+      after: { agreementId: agreement.id, startsAt: input.startsAt.toISOString(), endsAt: input.endsAt.toISOString(), noticeFlags: window.noticeFlags },
     });
     return { ...window, flags: verdict.flags, notified };
   });

@@ -7,6 +7,7 @@ import { parseInput } from "../validation";
 import { INCIDENT_WRITERS, UUID, requireRole } from "../tickets/scope";
 import { UpdateIncidentSchema, type UpdateIncidentInput } from "./schemas";
 import { writeIncidentNotices } from "./notices";
+import { writeAudit } from "../audit/write-audit";
 import { noticeOrganizations } from "./open-incident";
 
 export async function updateIncident({ actor, input: raw, ctx }: { actor: Actor; input: UpdateIncidentInput; ctx: UseCaseContext }): Promise<{ id: string }> {
@@ -38,6 +39,7 @@ export async function updateIncident({ actor, input: raw, ctx }: { actor: Actor;
       },
       at: now,
     });
+    await writeAudit(tx, ctx, { actor, action: "incident.update", targetType: "Incident", targetId: input.id, organizationId: incident.organizationId, after: { message: input.message } });
     return update;
   });
 }
