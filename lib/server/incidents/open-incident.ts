@@ -103,7 +103,13 @@ export async function openIncident({ actor, input: raw, ctx }: { actor: Actor; i
       targetType: "Incident",
       targetId: incident.id,
       organizationId: incident.organizationId,
-      after: { service: incident.service, startedAt: incident.startedAt.toISOString(), endedAt: incident.endedAt?.toISOString() ?? null, counts: incident.counts, organizationIds: owner.organizationIds },
+      after: {
+        service: incident.service,
+        startedAt: incident.startedAt.toISOString(),
+        endedAt: incident.endedAt?.toISOString() ?? null,
+        counts: incident.counts,
+        organizationIds: owner.organizationIds,
+      },
     });
     const { affected: _affected, ...view } = incident;
     return view;
