@@ -27,6 +27,7 @@ import { notices } from "./notices";
 import { mailboxes } from "./mailboxes";
 import { mailUi } from "./mail-ui";
 import { rota } from "./rota";
+import { incidents } from "./incidents";
 
 export const areas = {
   common,
@@ -53,4 +54,5 @@ export const areas = {
   mailboxes,
   mailUi,
   rota,
+  incidents,
 };

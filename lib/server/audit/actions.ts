@@ -63,6 +63,10 @@ export const AUDIT_ACTIONS = [
   "oncall.swap",
   "oncall.shift.delete",
   "oncall.calendar_link",
+  "incident.open",
+  "incident.update",
+  "incident.close",
+  "maintenance.announce",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -82,6 +86,8 @@ export const AUDIT_TARGET_TYPES = [
   "OnCallPattern",
   "OnCallShift",
   "OnCallCalendarToken",
+  "Incident",
+  "MaintenanceWindow",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

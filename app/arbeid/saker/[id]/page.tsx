@@ -110,6 +110,11 @@ export default async function AgentTicketPage({ params, searchParams }: { params
           <h2 id="actions-heading" className="text-xl font-semibold">
             {t("agent.actions.title")}
           </h2>
+          {ticket.priority === "P1" && (
+            <ButtonLink href={`/arbeid/hendelser?sak=${ticket.id}#new-heading`} data-testid="open-incident-from-ticket">
+              {t("incidents.open.fromTicketButton")}
+            </ButtonLink>
+          )}
           <AgentShortcuts title={t("agent.shortcuts.title")} intro={t("agent.shortcuts.intro")} shortcuts={SHORTCUTS.map((key) => ({ key, label: t(`agent.shortcuts.${key}`) }))} />
           <TicketActions key={events.length} ticket={ticket} events={events} t={t} files={filePickerText(t)} />
           <AgentLiveRefresh label={t("agent.queue.live")} />
