@@ -15,7 +15,7 @@ import { at, iso } from "./test-helpers";
 
 const H24: BreachNoticeRule = { kind: "within_hours", hours: 24 };
 const UNDUE: BreachNoticeRule = { kind: "without_undue_delay", targetHours: 12 };
-const clock = (flaggedAt: string, now: string | number, notifiedAt?: string | number, rule = H24) =>
+const clock = (flaggedAt: string, now: string | number, notifiedAt?: string | number, rule: BreachNoticeRule = H24) =>
   computeBreachNoticeClock({ rule, flaggedAt, now: new Date(now), ...(notifiedAt !== undefined ? { notifiedAt: new Date(notifiedAt) } : {}) });
 
 describe("the breach-notice deadline per agreement version (003/004 §8.9)", () => {

@@ -16,6 +16,7 @@ import { accountLinkToken, setPasswordUrl } from "../people/account-link-token";
 import { readEnv } from "../../config/env";
 import { composeMail, type MailBlock } from "./layout";
 import { solutionLinkToken, solutionLinkUrl } from "./solution-link-token";
+import { SECURITY_TEMPLATES } from "./security-templates";
 
 const Instant = z.iso.datetime({ offset: true });
 const PrioritySchema = z.enum(["P1", "P2", "P3", "P4"]);
@@ -248,6 +249,8 @@ const TEMPLATES = {
     },
     summary: (p, l) => t(l, "notify.digest.summary", { count: p.items.length }),
   }),
+  // Security incidents (issue 18).
+  ...SECURITY_TEMPLATES,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;
