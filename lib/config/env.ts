@@ -94,7 +94,12 @@ export const EnvSchema = z.object({
   SECURITY_CONTACT_EMAIL: z
     .string()
     .optional()
-    .transform((v) => (v ?? "").split(",").map((a) => a.trim()).filter(Boolean))
+    .transform((v) =>
+      (v ?? "")
+        .split(",")
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.email())),
   /** On-call: minutes to wait for an acknowledgement before re-notifying, and notices per person before the next one. */
   ONCALL_RENOTIFY_MINUTES: z.coerce.number().min(0.1).max(120).default(5),

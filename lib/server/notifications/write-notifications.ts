@@ -47,7 +47,15 @@ export const byEmailAddress = (address: string, dedupeKey: string): Delivery => 
 /** Rows for one message (its payload checked against the template's schema) to several deliveries. */
 export function notificationRows<T extends TemplateName>(n: { template: T; ticketId: string | null; payload: TemplatePayload<T>; to: readonly Delivery[] }): Array<NotificationRow<T>> {
   const payload = parsePayload(n.template, n.payload) as TemplatePayload<T>;
-  return n.to.map((d) => ({ channel: d.channel, template: n.template, recipientUserId: d.userId, ...(d.address ? { address: d.address } : {}), ticketId: n.ticketId, payload, dedupeKey: d.dedupeKey }));
+  return n.to.map((d) => ({
+    channel: d.channel,
+    template: n.template,
+    recipientUserId: d.userId,
+    ...(d.address ? { address: d.address } : {}),
+    ticketId: n.ticketId,
+    payload,
+    dedupeKey: d.dedupeKey,
+  }));
 }
 
 /**

@@ -63,17 +63,15 @@ export async function recomputeBreachNoticeClock(tx: DbClient, ticketId: string,
   const revision = previous ? previous.revision + (changed ? 1 : 0) : 0;
   const before = parseStored(TimersSchema, previous?.timers ?? [], `SlaClock.timers (${METRIC}) of ticket ${ticketId}`);
   const scheduled = changed
-    ? timers.map(
-        (t): ScheduledTimer => ({
-          jobId: slaTimerJobId(ticketId, t.kind, t.threshold, revision, METRIC),
-          ticketId,
-          metric: METRIC,
-          kind: t.kind,
-          ...(t.threshold !== undefined ? { threshold: t.threshold } : {}),
-          revision,
-          at: t.at.toISOString(),
-        }),
-      )
+    ? timers.map((t): ScheduledTimer => ({
+        jobId: slaTimerJobId(ticketId, t.kind, t.threshold, revision, METRIC),
+        ticketId,
+        metric: METRIC,
+        kind: t.kind,
+        ...(t.threshold !== undefined ? { threshold: t.threshold } : {}),
+        revision,
+        at: t.at.toISOString(),
+      }))
     : before;
   await tx.slaClock.upsert({
     where: { ticketId_metric: { ticketId, metric: METRIC } },
