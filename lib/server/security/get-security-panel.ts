@@ -42,7 +42,12 @@ export async function getSecurityPanel({ actor, input, ctx }: { actor: Actor; in
     const suggestion = !ticket.securityIncident && suggestsPersonalDataBreach(ticket) ? { terms: breachSuspicionTerms(`${ticket.title}\n${ticket.description}`) } : null;
     return { suggestion, clock: null };
   }
-  const clock = computeBreachNoticeClock({ rule: breachNoticeRuleOf(ticket.agreementVersion), flaggedAt: facts.flaggedAt, notifiedAt: facts.notifiedAt && facts.notifiedAt <= now ? facts.notifiedAt : null, now });
+  const clock = computeBreachNoticeClock({
+    rule: breachNoticeRuleOf(ticket.agreementVersion),
+    flaggedAt: facts.flaggedAt,
+    notifiedAt: facts.notifiedAt && facts.notifiedAt <= now ? facts.notifiedAt : null,
+    now,
+  });
   return {
     suggestion: null,
     clock: {
