@@ -14,6 +14,7 @@ import { QUEUES } from "../../lib/server/jobs/queues";
 import { recordSlaTimers } from "../../lib/server/sla-timers/handle-sla-timer";
 import { reconcileSlaTimers } from "../../lib/server/sla-timers/reconcile";
 import { applyTicketAction, registerTicket } from "../../lib/server/tickets";
+import { autoCloseSolvedTickets } from "../../lib/server/tickets/auto-close-tickets";
 import type { TicketActionRequest } from "../../lib/server/tickets/schemas";
 import type { SlaTimerPayload } from "../../lib/server/jobs/sla-timer";
 import { TimersSchema } from "../../lib/server/db/json-schemas";
@@ -214,6 +215,19 @@ describe("the breach-notice clock at chosen instants", () => {
       await slaTimers.close();
       connection.disconnect();
     }
+  });
+
+  it("silence that closes a solved security incident also sends the RCA report to the customer admins, once", async () => {
+    const ticket = await registerP1(c.requester.actor, TUESDAY);
+    await act(agent, ticket.id, { type: "flag_security", reason: "Lekkasje" }, TUESDAY);
+    await act(agent, ticket.id, { type: "rca", rootCause: "Feil rolle.", correctiveActions: "Rettet." }, plus(TUESDAY, HOUR));
+    await act(agent, ticket.id, { type: "resolve", solution: "Stengt." }, plus(TUESDAY, 2 * HOUR));
+    const closesAt = plus(TUESDAY, 26 * HOUR); // the organisation's 24-hour confirmation window has passed
+    expect((await autoCloseSolvedTickets({ ctx: ctxAt(closesAt) })).closed).toContain(ticket.reference);
+    await autoCloseSolvedTickets({ ctx: ctxAt(plus(closesAt, MINUTE)) });
+    const sent = await prisma.notification.findMany({ where: { ticketId: ticket.id, template: "rca-report" }, select: { recipientUserId: true } });
+    const admins = await prisma.user.findMany({ where: { organizationId: c.organizationId, role: "CUSTOMER_ADMIN" }, select: { id: true } });
+    expect(sent.map((n) => n.recipientUserId).sort()).toEqual(admins.map((a) => a.id).sort());
   });
 
   it("refuses what makes no sense", async () => {
