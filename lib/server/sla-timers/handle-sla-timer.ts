@@ -28,14 +28,14 @@ import { prismaSql, type Sql, type Statement } from "../db/sql";
 import type { SupportLine } from "../../generated/prisma/enums";
 import { isOverdue } from "../../sla/clock-status";
 import { slaTimerMayActAt, type SlaTimerPayload } from "../jobs/sla-timer";
+import { breachNoticeTimerConsequences } from "../escalation/breach-notice-timer";
+import { cachedSecurityContacts } from "../security/cached-security-contacts";
+import type { TimerMetric } from "../escalation/keys";
 import { parseEscalationRules } from "../escalation/rules";
 import { cachedDirectory } from "../escalation/cached";
 import { directoryNeeds, firedTimerConsequences, type EscalatedTicket } from "../escalation/fired-timer";
 import { breachKey, warningKey } from "../escalation/keys";
 import { insertPackedNotificationsSql, packNotifications, type PackedNotifications } from "../notifications/write-notifications";
-import { breachNoticeTimerConsequences } from "../escalation/breach-notice-timer";
-import { cachedSecurityContacts } from "../security/cached-security-contacts";
-import type { TimerMetric } from "../escalation/keys";
 
 export type SlaTimerOutcome =
   | { result: "recorded"; escalationId: string }
@@ -114,37 +114,24 @@ export async function recordSlaTimers({
   payloads: readonly SlaTimerPayload[];
   now: Date;
 }): Promise<SlaTimerOutcome[]> {
+  // A ticket's clocks (metrics) are rows of their own: a batch of several metrics is recorded a metric at a time.
+  const metric: TimerMetric = payloads[0]?.metric ?? "RESPONSE";
+  if (payloads.some((p) => p.metric !== metric)) {
+    const merged: SlaTimerOutcome[] = new Array<SlaTimerOutcome>(payloads.length);
+    for (const m of new Set(payloads.map((p) => p.metric))) {
+      const at = payloads.flatMap((p, i) => (p.metric === m ? [i] : []));
+      const outcomes = await recordSlaTimers({ prisma, sql, payloads: at.map((i) => payloads[i]!), now });
+      at.forEach((i, k) => (merged[i] = outcomes[k]!));
+    }
+    return merged;
+  }
   const outcomes: SlaTimerOutcome[] = payloads.map((payload) => {
     const dueIn = slaTimerDueIn(payload, now.getTime());
     return dueIn > 0 ? { result: "early", retryInMs: dueIn } : { result: "stale" };
   });
   const ready = payloads.map((payload, i) => ({ payload, i })).filter(({ i }) => outcomes[i]!.result !== "early");
-  // Each clock (metric) of a ticket is its own row: a batch is written per metric.
-  for (const metric of TIMER_METRICS) {
-    const group = ready.filter(({ payload }) => payload.metric === metric);
-    if (group.length) await recordMetricTimers({ prisma, sql, metric, ready: group, now, outcomes });
-  }
-  return outcomes;
-}
+  if (ready.length === 0) return outcomes;
 
-const TIMER_METRICS: readonly TimerMetric[] = ["RESPONSE", "BREACH_NOTICE"];
-
-/** Records the fired timers of one metric's clocks, writing their outcomes into `outcomes`. */
-async function recordMetricTimers({
-  prisma,
-  sql,
-  metric,
-  ready,
-  now,
-  outcomes,
-}: {
-  prisma: PrismaClient;
-  sql: Sql;
-  metric: TimerMetric;
-  ready: ReadonlyArray<{ payload: SlaTimerPayload; i: number }>;
-  now: Date;
-  outcomes: SlaTimerOutcome[];
-}): Promise<void> {
   const ticketIds = [...new Set(ready.map(({ payload }) => payload.ticketId))];
   const rows = await sql.query<ClockRow>(READ_CLOCKS, [ticketIds, metric]);
   const clocks = new Map(rows.map((row) => [row.ticketId, row]));
@@ -186,17 +173,18 @@ async function recordMetricTimers({
       assigneeId: clock.assigneeId,
     };
     const rules = parseEscalationRules(clock.escalationRules);
+    const people = await cachedDirectory(prisma, clock.organizationId, directoryNeeds(payload, ticket, rules));
     const decided =
       metric === "BREACH_NOTICE"
         ? breachNoticeTimerConsequences({
             timer: payload,
             ticket,
             clock,
-            lineLeads: (await cachedDirectory(prisma, clock.organizationId, { lineLeads: ticket.assigneeId ? [] : [ticket.line], customerAdmins: false, webhook: "sla-breach" })).lineLeads,
+            lineLeads: (await cachedDirectory(prisma, clock.organizationId, { lineLeads: [ticket.line], customerAdmins: false, webhook: "sla-breach" })).lineLeads,
             securityContacts: await cachedSecurityContacts(prisma),
             recordedAt,
           })
-        : firedTimerConsequences({ timer: payload, ticket, clock, rules, people: await cachedDirectory(prisma, clock.organizationId, directoryNeeds(payload, ticket, rules)), recordedAt });
+        : firedTimerConsequences({ timer: payload, ticket, clock, rules, people, recordedAt });
     const move = decided.lineMove;
     if (move) moving.add(ticketId);
     candidates.set(ticketId, [...(candidates.get(ticketId) ?? []), { i, revision: payload.revision, breach, threshold, dedupeKey }]);
@@ -212,7 +200,7 @@ async function recordMetricTimers({
       lineEventData: move?.event.data ?? null,
     });
   }
-  if (records.size === 0) return;
+  if (records.size === 0) return outcomes;
 
   const values = [[...candidates.keys()], JSON.stringify(Object.fromEntries(candidates)), JSON.stringify(Object.fromEntries(records)), recordedAt, metric];
   const written = moving.size
@@ -227,6 +215,7 @@ async function recordMetricTimers({
     else if (outcomes[row.i]!.result === "stale") outcomes[row.i] = { result: "duplicate" };
   }
   for (const { i, of } of copies) outcomes[i] = outcomes[of]!.result === "stale" ? { result: "stale" } : { result: "duplicate" };
+  return outcomes;
 }
 
 /**
