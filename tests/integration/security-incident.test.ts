@@ -230,6 +230,20 @@ describe("the breach-notice clock at chosen instants", () => {
     expect(sent.map((n) => n.recipientUserId).sort()).toEqual(admins.map((a) => a.id).sort());
   });
 
+  it("one batch with both clocks of a ticket records each under its own key, outcomes in the payloads' order", async () => {
+    const ticket = await registerP1(c.requester.actor, TUESDAY);
+    await act(agent, ticket.id, { type: "flag_security", reason: "Lekkasje" }, plus(TUESDAY, 14 * HOUR));
+    const response = await responseClock(ticket.id);
+    const notice = await noticeClock(ticket.id);
+    const responseBreach: SlaTimerPayload = { ticketId: ticket.id, metric: "RESPONSE", kind: "breach", revision: response.revision, at: response.dueAt!.toISOString() };
+    const noticeWarning = timer(ticket.id, notice.revision, "warning", plus(TUESDAY, 26 * HOUR), 0.5);
+    const outcomes = await recordSlaTimers({ prisma, payloads: [noticeWarning, responseBreach, noticeWarning], now: plus(TUESDAY, 26 * HOUR) });
+    expect(outcomes.map((o) => o.result)).toEqual(["recorded", "recorded", "duplicate"]);
+    expect(await prisma.escalation.count({ where: { ticketId: ticket.id, kind: "BREACH", clock: { metric: "RESPONSE" } } })).toBe(1);
+    expect((await noticeEscalations(ticket.id, "WARNING")).map((w) => w.threshold)).toEqual([0.5]);
+    expect(await eventsOf(ticket.id, "SLA_BREACHED")).toHaveLength(1);
+  });
+
   it("refuses what makes no sense", async () => {
     const ticket = await registerP1(c.requester.actor, TUESDAY);
     expect((await rejection(act(agent, ticket.id, { type: "notify_customer", message: "x" }, TUESDAY))).code).toBe("unprocessable");
