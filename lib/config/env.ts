@@ -93,6 +93,21 @@ export const EnvSchema = z.object({
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)")
     .optional(),
+  /**
+   * The provider's security contact(s): e-mail addresses, comma-separated, told when a ticket is
+   * flagged as a security incident and when its breach-notice deadline nears or runs out (003/004
+   * §8.9). Unset (or empty): the provider admins.
+   */
+  SECURITY_CONTACT_EMAIL: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? "")
+        .split(",")
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email())),
   /** On-call: minutes to wait for an acknowledgement before re-notifying, and notices per person before the next one. */
   ONCALL_RENOTIFY_MINUTES: z.coerce.number().min(0.1).max(120).default(5),
   ONCALL_NOTICES_PER_PERSON: z.coerce.number().int().min(1).max(10).default(2),

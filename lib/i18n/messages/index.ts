@@ -28,6 +28,7 @@ import { mailboxes } from "./mailboxes";
 import { mailUi } from "./mail-ui";
 import { rota } from "./rota";
 import { incidents } from "./incidents";
+import { security } from "./security";
 
 export const areas = {
   common,
@@ -55,4 +56,5 @@ export const areas = {
   mailUi,
   rota,
   incidents,
+  security,
 };

@@ -17,6 +17,7 @@ import { readEnv } from "../../config/env";
 import { composeMail, type MailBlock } from "./layout";
 import { solutionLinkToken, solutionLinkUrl } from "./solution-link-token";
 import { formatDuration } from "../../i18n/format";
+import { SECURITY_TEMPLATES } from "./security-templates";
 
 const EXCLUSION_REASON_KEYS = ["customer_caused", "force_majeure", "planned_maintenance", "third_party_outside_control", "other"] as const;
 const isExclusionReason = (r: string): r is (typeof EXCLUSION_REASON_KEYS)[number] => (EXCLUSION_REASON_KEYS as readonly string[]).includes(r);
@@ -318,6 +319,8 @@ const TEMPLATES = {
     },
     summary: (p, l) => t(l, "notify.digest.summary", { count: p.items.length }),
   }),
+  // Security incidents (issue 18).
+  ...SECURITY_TEMPLATES,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

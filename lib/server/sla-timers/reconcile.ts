@@ -13,7 +13,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import { slaTimerJob, type ScheduledTimer, type SlaTimerPayload } from "../jobs/sla-timer";
 import { parseStored, TimersSchema } from "../db/json-schemas";
 import { recordSlaTimers } from "./handle-sla-timer";
-import { warningKeySql } from "../escalation/keys";
+import { breachKeySql, warningKeySql, type TimerMetric } from "../escalation/keys";
 import { handleOnCallCheck } from "../oncall/handle-oncall-check";
 import { overdueOnCallChecks } from "../oncall/due-checks";
 
@@ -68,14 +68,17 @@ async function recordOverdue(prisma: PrismaClient, now: Date, batch: number, pag
   }
 }
 
+/** Looked up by the key recordSlaTimers writes (a ticket's response and breach-notice clocks each have their own). */
+const OVERDUE_BREACHES = `
+    select c."ticketId", c."metric"::text as "metric", c."revision", c."dueAt" from "SlaClock" c
+    where c."state" in ('RUNNING', 'BREACHED') and c."stoppedAt" is null and c."dueAt" < $1
+      and not exists (select 1 from "Escalation" e where e."dedupeKey" = ${breachKeySql(`c."ticketId"`, `c."metric"`)})
+    order by c."dueAt" limit $2`;
+
 /** Breaches due before `cutoff` on clocks still running (or marked breached by an action), with no breach recorded. */
 async function overdueBreaches(prisma: PrismaClient, cutoff: Date, batch: number): Promise<SlaTimerPayload[]> {
-  const rows = await prisma.$queryRaw<Array<{ ticketId: string; revision: number; dueAt: Date }>>`
-    select c."ticketId", c."revision", c."dueAt" from "SlaClock" c
-    where c."state" in ('RUNNING', 'BREACHED') and c."stoppedAt" is null and c."dueAt" < ${cutoff}
-      and not exists (select 1 from "Escalation" e where e."ticketId" = c."ticketId" and e."kind" = 'BREACH')
-    order by c."dueAt" limit ${batch}`;
-  return rows.map((c) => ({ ticketId: c.ticketId, metric: "RESPONSE", kind: "breach", revision: c.revision, at: c.dueAt.toISOString() }));
+  const rows = await prisma.$queryRawUnsafe<Array<{ ticketId: string; metric: TimerMetric; revision: number; dueAt: Date }>>(OVERDUE_BREACHES, cutoff, batch);
+  return rows.map((c) => ({ ticketId: c.ticketId, metric: c.metric, kind: "breach", revision: c.revision, at: c.dueAt.toISOString() }));
 }
 
 /**
@@ -83,15 +86,15 @@ async function overdueBreaches(prisma: PrismaClient, cutoff: Date, batch: number
  * recordSlaTimers writes (lib/server/escalation/keys.ts, as SQL).
  */
 const OVERDUE_WARNINGS = `
-    select c."ticketId", c."revision", t ->> 'at' as "at", (t ->> 'threshold')::float8 as "threshold"
+    select c."ticketId", c."metric"::text as "metric", c."revision", t ->> 'at' as "at", (t ->> 'threshold')::float8 as "threshold"
     from "SlaClock" c cross join lateral jsonb_array_elements(c."timers") t
     where c."state" = 'RUNNING' and c."stoppedAt" is null and t ->> 'kind' = 'warning' and (t ->> 'at')::timestamptz < $1
-      and not exists (select 1 from "Escalation" e where e."dedupeKey" = ${warningKeySql(`c."ticketId"`, `(t ->> 'threshold')`, `c."targetMinutes"`)})
+      and not exists (select 1 from "Escalation" e where e."dedupeKey" = ${warningKeySql(`c."ticketId"`, `(t ->> 'threshold')`, `c."targetMinutes"`, `c."metric"`)})
     order by c."dueAt", c."ticketId" limit $2`;
 
 async function overdueWarnings(prisma: PrismaClient, cutoff: Date, batch: number): Promise<SlaTimerPayload[]> {
-  const rows = await prisma.$queryRawUnsafe<Array<{ ticketId: string; revision: number; at: string; threshold: number }>>(OVERDUE_WARNINGS, cutoff, batch);
-  return rows.map((w) => ({ ticketId: w.ticketId, metric: "RESPONSE", kind: "warning", threshold: w.threshold, revision: w.revision, at: w.at }));
+  const rows = await prisma.$queryRawUnsafe<Array<{ ticketId: string; metric: TimerMetric; revision: number; at: string; threshold: number }>>(OVERDUE_WARNINGS, cutoff, batch);
+  return rows.map((w) => ({ ticketId: w.ticketId, metric: w.metric, kind: "warning", threshold: w.threshold, revision: w.revision, at: w.at }));
 }
 
 /** Returns the indexes of the keys that do not exist, in one command. */
@@ -122,7 +125,7 @@ async function missingTimers(prisma: PrismaClient, redis: RedisClient, slaTimers
   const checkedAt = Math.max(now.getTime(), Date.now());
   const absentIds = new Set(missingAt.map((i) => page.jobIds[i]!));
   const current = await prisma.slaClock.findMany({
-    where: { ticketId: { in: [...new Set(missingAt.map((i) => page.ticketIds[i]!))] }, metric: "RESPONSE", state: "RUNNING", stoppedAt: null },
+    where: { ticketId: { in: [...new Set(missingAt.map((i) => page.ticketIds[i]!))] }, state: "RUNNING", stoppedAt: null },
     select: { ticketId: true, timers: true },
   });
   const missing = current.flatMap((c) => parseStored(TimersSchema, c.timers, `SlaClock.timers of ticket ${c.ticketId}`)).filter((t) => absentIds.has(t.jobId));
@@ -134,12 +137,12 @@ async function missingTimers(prisma: PrismaClient, redis: RedisClient, slaTimers
       ? (
           await prisma.escalation.findMany({
             where: { kind: "WARNING", ticketId: { in: [...new Set(pastWarnings.map((t) => t.ticketId))] } },
-            select: { ticketId: true, threshold: true },
+            select: { ticketId: true, threshold: true, clock: { select: { metric: true } } },
           })
-        ).map((e) => `${e.ticketId}/${e.threshold}`)
+        ).map((e) => `${e.ticketId}/${e.clock?.metric ?? "RESPONSE"}/${e.threshold}`)
       : [],
   );
-  return missing.filter((t) => t.kind === "breach" || Date.parse(t.at) > checkedAt || !recorded.has(`${t.ticketId}/${t.threshold}`));
+  return missing.filter((t) => t.kind === "breach" || Date.parse(t.at) > checkedAt || !recorded.has(`${t.ticketId}/${t.metric}/${t.threshold}`));
 }
 
 export async function reconcileSlaTimers({

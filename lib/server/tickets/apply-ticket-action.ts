@@ -29,6 +29,7 @@ import { reopenTicket } from "./actions/reopen-ticket";
 import { reclassifyTicket } from "./actions/reclassify-ticket";
 import { flagSecurityIncident } from "./actions/flag-security-incident";
 import { recordRootCause } from "./actions/record-root-cause";
+import { recordCustomerNotified } from "./actions/record-customer-notified";
 import { TRANSACTION_OPTIONS, type DbClient } from "../db/prisma";
 import { saveAttachments, type NewAttachments } from "../attachments/save";
 import { customerEventView } from "./audience";
@@ -66,6 +67,8 @@ function run(c: ActionContext, action: TicketActionInput): Promise<void> {
       return flagSecurityIncident(c, action);
     case "rca":
       return recordRootCause(c, action);
+    case "notify_customer":
+      return recordCustomerNotified(c, action);
   }
 }
 

@@ -13,6 +13,7 @@ import { slaTimerJobId, type ScheduledTimer } from "../jobs/sla-timer";
 import { ClockEventDataSchemas, parseStored, TimersSchema } from "../db/json-schemas";
 import { writeOutboxMessage } from "../outbox/messages";
 import { toJson } from "../db/json";
+import { breachKey } from "../escalation/keys";
 
 const CLOCK_EVENT_TYPES: TicketEventType[] = ["REGISTERED", "PRIORITY_CHANGED", "PAUSED", "RESUMED", "TROUBLESHOOTING_STARTED", "RECLASSIFIED"];
 
@@ -68,7 +69,7 @@ const STATE: Record<ResponseClock["state"], ClockState> = {
  */
 async function timersFor(tx: DbClient, ticketId: string, clock: ResponseClock): Promise<ReturnType<typeof nextClockInstants>> {
   if (clock.state === "breached" && clock.stoppedAt === undefined && clock.dueAt) {
-    const recorded = await tx.escalation.count({ where: { ticketId, kind: "BREACH" } });
+    const recorded = await tx.escalation.count({ where: { dedupeKey: breachKey(ticketId) } });
     return recorded ? [] : [{ kind: "breach", at: clock.dueAt }];
   }
   return nextClockInstants(clock);
