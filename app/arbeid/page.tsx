@@ -5,7 +5,7 @@ import { t as translate } from "@/lib/i18n";
 import { PrioritySchema, SupportLineSchema, TicketStatusSchema } from "@/lib/server/tickets/schemas";
 import { listQueue } from "@/lib/server/tickets/list-queue";
 import { linesUpTo } from "@/lib/server/tickets/scope";
-import { defaultContext } from "@/lib/server/tickets";
+import { readContext } from "@/lib/server/tickets";
 import { AgentLiveRefresh } from "@/components/agent-live-refresh";
 import { AgentQueueFilters } from "@/components/agent-queue-filters";
 import { AgentQueueTable } from "@/components/agent-queue-table";
@@ -45,14 +45,14 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   let nextCursor: string | null = null;
   let listError: string | null = null;
   try {
-    ({ items, nextCursor } = await listQueue({ actor, input: { line, mine, search: q, status, priority, cursor, limit: 25 }, ctx: defaultContext() }));
+    ({ items, nextCursor } = await listQueue({ actor, input: { line, mine, search: q, status, priority, cursor, limit: 25 }, ctx: await readContext() }));
   } catch (error) {
     // A garbage cursor or a NUL in the search is the caller's mistake: say so, never a 500.
     if (!(error instanceof AppError && error.code === "bad_request")) throw error;
     listError = t("common.error.badListRequest");
   }
   const now = new Date();
-  const unknownSenders = await countUnknownSenderMail({ actor, ctx: defaultContext() });
+  const unknownSenders = await countUnknownSenderMail({ actor, ctx: await readContext() });
 
   const base: Record<string, string> = mine ? { mine: "1" } : { line: line ?? "L1" };
   const href = (extra: Record<string, string | undefined>) => {

@@ -8,7 +8,7 @@ import { notFound, redirect } from "next/navigation";
 import { t } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
 import { withSession } from "@/lib/server/http/session";
-import { defaultContext } from "@/lib/server/tickets/context";
+import { readContext } from "@/lib/server/tickets/context";
 import { getComplianceHistory, getCreditClaim, getOrganizationReport } from "@/lib/server/reports";
 import { ReportCreditClaim } from "@/components/report-credit-claim";
 import { claimCreditAction } from "./actions";
@@ -35,7 +35,7 @@ async function load(search: Awaited<Search>) {
   if (actor.role === "PROVIDER_ADMIN" && !search.organization) redirect("/reports/provider");
   const organizationId = reportOrganizationFor(actor, search.organization);
   if (!organizationId) notFound();
-  const ctx = defaultContext();
+  const ctx = await readContext();
   const month = monthOrDefault(search.month, ctx.now());
   const input = { organizationId, month };
   const [view, history] = await Promise.all([found(getOrganizationReport({ actor, input, ctx })), found(getComplianceHistory({ actor, input, ctx }))]);

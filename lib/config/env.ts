@@ -17,6 +17,13 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^(\{[A-Za-z0-9_-]+\}|[A-Za-z0-9_-]+)$/, "letters, digits, _ and - only, optionally in braces (a hash tag, for a Redis Cluster)")
     .default("helpdesk"),
+  /**
+   * A streaming replica of DATABASE_URL for reads that may be a second stale (reports, the queue);
+   * unset = everything on the primary. Writes and locks always go to the primary (lib/server/db/replica.ts).
+   */
+  DATABASE_REPLICA_URL: z.url().optional(),
+  /** A replica further behind than this is not read from: its reads go to the primary until it catches up. */
+  DATABASE_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
   /** Size of the PostgreSQL pool of each process (Prisma 7's pg adapter ignores connection_limit). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Signs session tokens (next-auth). Required when the web app runs; `npm run demo` and the tests make one per run. */

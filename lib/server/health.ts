@@ -7,6 +7,7 @@ import "server-only";
 import type { Queue } from "bullmq";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { RedisClient } from "./redis";
+import type { ReplicaStatus } from "./db/replica";
 import { QUEUES, type QueueName } from "./jobs/queues";
 import { WORKER_HEARTBEAT_KEY } from "./health-keys";
 import { HEARTBEAT_EVERY_MS } from "./jobs/registry";
@@ -27,6 +28,8 @@ export interface Health {
   workers: Record<"system" | "slaTimers", { ok: boolean; lastHeartbeatAt: string | null }>;
   queues?: Partial<Record<QueueName, QueueDepth>>;
   notifications?: NotificationStats;
+  /** The read replica (DATABASE_REPLICA_URL): in use, or down / lagging with its reads on the primary. */
+  readReplica?: ReplicaStatus;
   checkedAt: string;
 }
 
@@ -54,11 +57,13 @@ export async function checkHealth(deps: {
   prefix: string;
   /** Queues to report the depth of (opened by the caller, who keeps them). */
   queues?: Queue[];
+  /** The read replica's state (db/replica.ts); not reported when absent. */
+  replica?: () => Promise<ReplicaStatus>;
   now?: Date;
 }): Promise<Health> {
   const now = deps.now ?? new Date();
   const heartbeatQueues = { system: QUEUES.system, slaTimers: QUEUES.slaTimers } as const;
-  const [database, redis] = await Promise.all([
+  const [database, redis, readReplica] = await Promise.all([
     timed("PostgreSQL", async () => {
       const rows = await deps.prisma.$queryRaw<Array<{ migration_name: string }>>`
         select migration_name from _prisma_migrations
@@ -78,6 +83,7 @@ export async function checkHealth(deps: {
       ({ value, latencyMs }) => ({ ok: true as const, latencyMs, ...value }),
       (error: unknown) => ({ ok: false as const, error: message(error), beats: [] as Array<string | null>, depths: [] }),
     ),
+    deps.replica?.(),
   ]);
 
   const workers = Object.fromEntries(
@@ -98,6 +104,7 @@ export async function checkHealth(deps: {
       ? { queues: Object.fromEntries(redis.depths.map(([name, c]) => [name, { waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 }])) }
       : {}),
     ...(database.notifications ? { notifications: database.notifications } : {}),
+    ...(readReplica ? { readReplica } : {}),
     checkedAt: now.toISOString(),
   };
 }

@@ -4,6 +4,7 @@ import { withSession } from "@/lib/server/http/session";
 import { db } from "@/lib/server/db/prisma";
 import { redis, redisPrefix } from "@/lib/server/redis";
 import { checkHealth } from "@/lib/server/health";
+import { readRouter } from "@/lib/server/db/replica";
 import { queueHandles } from "@/lib/server/jobs/queue-handles";
 import { listNotifications } from "@/lib/server/notifications";
 import { getLocale } from "@/lib/i18n/server";
@@ -27,7 +28,7 @@ function Badge({ ok, children }: { ok: boolean; children: React.ReactNode }) {
 export default async function WorkersPage() {
   const { t } = await withSession("provider-admin", "/admin/workers");
   const [health, dead] = await Promise.all([
-    checkHealth({ prisma: db(), redis: redis(), prefix: redisPrefix(), queues: queueHandles() }),
+    checkHealth({ prisma: db(), redis: redis(), prefix: redisPrefix(), queues: queueHandles(), replica: () => readRouter().status() }),
     listNotifications({ prisma: db(), status: "DEAD", limit: 50 }),
   ]);
   const now = new Date();

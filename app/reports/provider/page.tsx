@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { withSession } from "@/lib/server/http/session";
 import { t } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
-import { defaultContext } from "@/lib/server/tickets/context";
+import { readContext } from "@/lib/server/tickets/context";
 import { listMonthReports } from "@/lib/server/reports";
 import { creditLineText, creditNoteText, formatKroner, formatMonth, formatPercent, settledLater } from "@/lib/server/reports/format";
 import { monthOrDefault } from "@/lib/server/reports/report-target";
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProviderReportsPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
   const { actor } = await withSession("provider-admin", "/reports/provider");
-  const ctx = defaultContext();
+  const ctx = await readContext();
   const month = monthOrDefault((await searchParams).month, ctx.now());
   const [reports, locale] = await Promise.all([listMonthReports({ actor, input: { month }, ctx }), getLocale()]);
   const credited = reports.filter((r) => (r.figures.credit.amountOre ?? 0) !== 0 || r.figures.credit.undefinedGap);

@@ -7,7 +7,7 @@ import { t, toLocale, type Locale } from "../../i18n";
 import type { Actor } from "../actor";
 import { getActor } from "../auth/session";
 import { AppError } from "../errors";
-import { defaultContext, type UseCaseContext } from "../tickets/context";
+import { readContext, type UseCaseContext } from "../tickets/context";
 import { getOrganizationReport } from "./get-organization-report";
 import { MonthSchema, type Month } from "./month";
 import type { ReportView } from "./report-views";
@@ -37,7 +37,7 @@ export async function reportDownload(
   const organizationId = reportOrganizationFor(actor, url.searchParams.get("organization") ?? undefined);
   if (!month.success || !organizationId) return notFoundResponse(locale);
   const input = { organizationId, month: month.data };
-  const ctx = defaultContext();
+  const ctx = await readContext();
   let view: ReportView;
   try {
     view = await getOrganizationReport({ actor, input, ctx });

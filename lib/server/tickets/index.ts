@@ -1,6 +1,6 @@
 import "server-only";
 /** The ticket lifecycle use cases (SLA-RULES.md §1–2). */
-export { defaultContext, type UseCaseContext } from "./context";
+export { defaultContext, type UseCaseContext, readContext } from "./context";
 export { registerTicket, registrationRefusal, isContactPersonRefusal } from "./register-ticket";
 export { registerTicketOnce, IdempotencyKeySchema } from "./register-ticket-once";
 export { listTickets, getTicket, getStaffTicket, listTicketEvents } from "./read-tickets";
