@@ -26,6 +26,7 @@ import { mailIntake } from "./mail-intake";
 import { notices } from "./notices";
 import { mailboxes } from "./mailboxes";
 import { mailUi } from "./mail-ui";
+import { ooh } from "./out-of-hours";
 
 export const areas = {
   common,
@@ -51,4 +52,5 @@ export const areas = {
   notices,
   mailboxes,
   mailUi,
+  ooh,
 };
