@@ -16,7 +16,9 @@ import { applyTicketAction, registerTicket } from "../../lib/server/tickets";
 import { recordSlaTimers } from "../../lib/server/sla-timers/handle-sla-timer";
 import type { SlaTimerPayload } from "../../lib/server/jobs/sla-timer";
 import { acknowledgePage, addShift, handleOnCallCheck, handleOnCallDue, ONCALL_DUE_JOB, onCallDueJobId, type OnCallConfig } from "../../lib/server/oncall";
-import { actorByEmail, seededActors } from "../support/fixtures";
+import { listOutOfHoursWork } from "../../lib/server/oncall/out-of-hours-work";
+import { outOfHoursCsv } from "../../lib/server/oncall/out-of-hours-csv";
+import { actorByEmail, rejection, seededActors } from "../support/fixtures";
 import { testCustomer } from "../support/test-customer";
 import { startSlaTimerWorker, type RunningProcess } from "../support/processes";
 
@@ -165,6 +167,45 @@ describe("who is paged, by the ticket's agreement and calendar", () => {
     expect(await handleOnCallCheck({ prisma, payload: { escalationId: page!.id, attempt: 2 }, now: plus(pagedAt, 10), config })).toEqual({ outcome: "noop" });
     expect(await noticesOf(page!.id)).toHaveLength(sent);
     expect(await prisma.escalation.findUniqueOrThrow({ where: { id: page!.id } })).toMatchObject({ status: "ACKNOWLEDGED", acknowledgedAt: plus(pagedAt, 7), acknowledgedById: vakt.userId, dueAt: null });
+  });
+
+  it("records the out-of-hours work per ticket and per customer and month, and exports it as CSV in both languages", async () => {
+    // February 2031 holds one page: the acknowledged P1 of the test before (Fjordvik, 02:00 on 4 February).
+    const view = await listOutOfHoursWork({ prisma, actor: admin, month: "2031-02" });
+    expect(view.pages).toHaveLength(1);
+    const [page] = view.pages;
+    expect(page).toMatchObject({
+      organization: { name: "Fjordvik Logistikk AS" },
+      ticket: { priority: "P1" },
+      reason: "out_of_hours",
+      pagedAt: at("2031-02-04T01:00:00Z"),
+      paged: [{ userId: vakt.userId, name: "Vilde Vakt (vakttelefon)" }],
+      fallback: false,
+      notices: 2,
+      acknowledgedAt: at("2031-02-04T01:07:00Z"),
+      acknowledgedBy: "Vilde Vakt (vakttelefon)",
+      minutesToAcknowledge: 7,
+    });
+    expect(view.organizations).toEqual([{ id: ingrid.organizationId, name: "Fjordvik Logistikk AS", pages: 1, acknowledged: 1, minutesToAcknowledge: 7 }]);
+    // January 2031 (Oslo time) holds the pages of the tests above, per customer.
+    const january = await listOutOfHoursWork({ prisma, actor: admin, month: "2031-01" });
+    expect(january.organizations.map((o) => [o.name, o.pages, o.acknowledged])).toEqual([
+      ["Brudd Vakt AS", 2, 0],
+      ["Fjordvik Logistikk AS", 2, 0],
+      ["Nordlys Eiendom AS", 1, 0],
+    ]);
+    expect(january.pages.find((p) => p.reason === "breach")?.ticket.reference).toMatch(/^BV-/);
+
+    const nb = outOfHoursCsv(view, "nb").split("\r\n");
+    expect(nb[0]).toBe("\uFEFFKunde;Sak;Prioritet;Årsak;Varslet;Varslet til;Varsler sendt;Bekreftet;Bekreftet av;Minutter til bekreftelse");
+    expect(nb[1]).toBe(`Fjordvik Logistikk AS;${page!.ticket.reference};P1;Utenfor kontortid;2031-02-04 02:00;Vilde Vakt (vakttelefon);2;2031-02-04 02:07;Vilde Vakt (vakttelefon);7`);
+    expect(nb).toContain("Fjordvik Logistikk AS;2031-02;1;1;7");
+    const en = outOfHoursCsv(view, "en").split("\r\n");
+    expect(en[0]).toBe("\uFEFFCustomer,Ticket,Priority,Reason,Paged,Paged to,Notices sent,Acknowledged,Acknowledged by,Minutes to acknowledge");
+    expect(en[1]).toContain(",Outside office hours,2031-02-04 02:00,");
+
+    // Only the provider admins see it.
+    expect((await rejection(listOutOfHoursWork({ prisma, actor: vakt, month: "2031-02" }))).code).toBe("unprocessable");
   });
 
   it("an empty rota pages the fallback: the provider admins and 1st-line leads", async () => {
