@@ -50,7 +50,9 @@ beforeAll(async () => {
   });
   breacher = await actorByEmail(prisma, "brudd@test.example");
   // Fjordvik's SMS gateway takes on-call pages: a page goes by e-mail and webhook.
-  await prisma.webhookEndpoint.create({ data: { name: "out-of-hours-sms", organizationId: ingrid.organizationId, url: "http://127.0.0.1:9/sms", secretEncrypted: "unused-in-this-test", templates: ["oncall-page"] } });
+  await prisma.webhookEndpoint.create({
+    data: { name: "out-of-hours-sms", organizationId: ingrid.organizationId, url: "http://127.0.0.1:9/sms", secretEncrypted: "unused-in-this-test", templates: ["oncall-page"] },
+  });
 });
 afterAll(async () => {
   await prisma.$disconnect();
@@ -108,7 +110,13 @@ describe("who is paged, by the ticket's agreement and calendar", () => {
     expect(await pagesOf(ticket.id)).toEqual([]);
     const checks = await dueChecksOf(ticket.id);
     expect(checks.map((c) => c.payload)).toEqual([
-      { queue: "sla-timers", name: ONCALL_DUE_JOB, jobId: onCallDueJobId(ticket.id, at("2031-01-21T15:00:00Z")), data: { ticketId: ticket.id, at: "2031-01-21T15:00:00.000Z" }, at: "2031-01-21T15:00:00.000Z" },
+      {
+        queue: "sla-timers",
+        name: ONCALL_DUE_JOB,
+        jobId: onCallDueJobId(ticket.id, at("2031-01-21T15:00:00Z")),
+        data: { ticketId: ticket.id, at: "2031-01-21T15:00:00.000Z" },
+        at: "2031-01-21T15:00:00.000Z",
+      },
     ]);
     const payload = (checks[0]!.payload as { data: unknown }).data;
     expect(await handleOnCallDue({ prisma, payload, now: at("2031-01-21T15:00:00Z"), config })).toEqual({ kind: "now" });
@@ -166,7 +174,12 @@ describe("who is paged, by the ticket's agreement and calendar", () => {
     await acknowledgePage({ prisma, by: { actor: vakt }, escalationId: page!.id, now: plus(pagedAt, 7) });
     expect(await handleOnCallCheck({ prisma, payload: { escalationId: page!.id, attempt: 2 }, now: plus(pagedAt, 10), config })).toEqual({ outcome: "noop" });
     expect(await noticesOf(page!.id)).toHaveLength(sent);
-    expect(await prisma.escalation.findUniqueOrThrow({ where: { id: page!.id } })).toMatchObject({ status: "ACKNOWLEDGED", acknowledgedAt: plus(pagedAt, 7), acknowledgedById: vakt.userId, dueAt: null });
+    expect(await prisma.escalation.findUniqueOrThrow({ where: { id: page!.id } })).toMatchObject({
+      status: "ACKNOWLEDGED",
+      acknowledgedAt: plus(pagedAt, 7),
+      acknowledgedById: vakt.userId,
+      dueAt: null,
+    });
   });
 
   it("records the out-of-hours work per ticket and per customer and month, and exports it as CSV in both languages", async () => {
@@ -251,9 +264,15 @@ describe("the SLA timer worker pages from the outbox", () => {
     // Both instants are behind the wall clock, so their jobs are due at once; each is decided at its own instant.
     const closing = await register(kari, "P1", "2026-11-24T14:55:00Z", "Lukkes 16:00");
     const night = await register(breacher, "P2", "2026-11-25T01:00:00Z", "Brudd om natten");
-    const closingPages = await until(() => pagesOf(closing.id), (rows) => rows.length > 0);
+    const closingPages = await until(
+      () => pagesOf(closing.id),
+      (rows) => rows.length > 0,
+    );
     expect(closingPages.map((p) => p.dedupeKey)).toEqual([`oncall:${closing.id}:out_of_hours`]);
-    const nightPages = await until(() => pagesOf(night.id), (rows) => rows.length > 1);
+    const nightPages = await until(
+      () => pagesOf(night.id),
+      (rows) => rows.length > 1,
+    );
     expect(nightPages.map((p) => p.dedupeKey).sort()).toEqual([`oncall:${night.id}:breach`, `oncall:${night.id}:out_of_hours`]);
     await new Promise((r) => setTimeout(r, 1500)); // anything that would page twice has had its chance
     expect(await pagesOf(closing.id)).toHaveLength(1);

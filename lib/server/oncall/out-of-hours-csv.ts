@@ -16,7 +16,18 @@ export function outOfHoursCsv(view: OutOfHoursMonth, locale: Locale): string {
   const row = (values: Array<string | number | null>) => values.map((v) => csvCell(v, sep, decimal)).join(sep);
   const c = (key: Parameters<typeof t>[1]) => t(locale, key);
   const lines = [
-    row([c("ooh.col.customer"), c("ooh.col.ticket"), c("ooh.col.priority"), c("ooh.col.reason"), c("ooh.col.pagedAt"), c("ooh.col.paged"), c("ooh.col.notices"), c("ooh.col.acknowledgedAt"), c("ooh.col.acknowledgedBy"), c("ooh.col.minutes")]),
+    row([
+      c("ooh.col.customer"),
+      c("ooh.col.ticket"),
+      c("ooh.col.priority"),
+      c("ooh.col.reason"),
+      c("ooh.col.pagedAt"),
+      c("ooh.col.paged"),
+      c("ooh.col.notices"),
+      c("ooh.col.acknowledgedAt"),
+      c("ooh.col.acknowledgedBy"),
+      c("ooh.col.minutes"),
+    ]),
     ...view.pages.map((p) =>
       row([
         p.organization.name,

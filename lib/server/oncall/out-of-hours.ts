@@ -79,7 +79,13 @@ export async function onCallTicket(db: DbClient, ticketId: string): Promise<OnCa
 async function act(tx: DbClient, ticket: OnCallTicket, decision: OnCallPageDecision, now: Date, config: OnCallConfig): Promise<OnCallPageDecision> {
   if (!ticket.running) return { kind: "never" };
   if (decision.kind === "at") {
-    await scheduleJob(tx, { queue: QUEUES.slaTimers, name: ONCALL_DUE_JOB, jobId: onCallDueJobId(ticket.id, decision.at), data: { ticketId: ticket.id, at: decision.at.toISOString() }, at: decision.at.toISOString() });
+    await scheduleJob(tx, {
+      queue: QUEUES.slaTimers,
+      name: ONCALL_DUE_JOB,
+      jobId: onCallDueJobId(ticket.id, decision.at),
+      data: { ticketId: ticket.id, at: decision.at.toISOString() },
+      at: decision.at.toISOString(),
+    });
   } else if (decision.kind === "now") {
     await pageOnCall(tx, { ticketId: ticket.id, reason: OUT_OF_HOURS_REASON, now, config });
     // A P1's requester is told their case has called out the on-call staff (issue 17): once per ticket.

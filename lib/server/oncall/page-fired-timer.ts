@@ -24,7 +24,17 @@ export interface FiredTimerPage {
 /** The page reason of a timer: "breach", or "warning_0.75". */
 export const firedTimerReason = (t: Pick<FiredTimerPage, "kind" | "threshold">): string => (t.kind === "breach" ? "breach" : `warning_${t.threshold ?? 0}`);
 
-export async function pageForFiredTimers({ prisma, timers, now, config = onCallConfig() }: { prisma: PrismaClient; timers: readonly FiredTimerPage[]; now: Date; config?: OnCallConfig }): Promise<string[]> {
+export async function pageForFiredTimers({
+  prisma,
+  timers,
+  now,
+  config = onCallConfig(),
+}: {
+  prisma: PrismaClient;
+  timers: readonly FiredTimerPage[];
+  now: Date;
+  config?: OnCallConfig;
+}): Promise<string[]> {
   const paged: string[] = [];
   for (const timer of timers) {
     const id = await prisma.$transaction(async (tx) => {
