@@ -20,7 +20,7 @@ import { listOutOfHoursWork } from "../../lib/server/oncall/out-of-hours-work";
 import { outOfHoursCsv } from "../../lib/server/oncall/out-of-hours-csv";
 import { actorByEmail, rejection, seededActors } from "../support/fixtures";
 import { testCustomer } from "../support/test-customer";
-import { startSlaTimerWorker, type RunningProcess } from "../support/processes";
+import { startBackgroundWorker, startSlaTimerWorker, type RunningProcess } from "../support/processes";
 
 const prisma = createPrisma();
 const config: OnCallConfig = { renotifyMinutes: 5, noticesPerPerson: 2, appUrl: "https://helpdesk.example" };
@@ -111,7 +111,7 @@ describe("who is paged, by the ticket's agreement and calendar", () => {
     const checks = await dueChecksOf(ticket.id);
     expect(checks.map((c) => c.payload)).toEqual([
       {
-        queue: "sla-timers",
+        queue: "system",
         name: ONCALL_DUE_JOB,
         jobId: onCallDueJobId(ticket.id, at("2031-01-21T15:00:00Z")),
         data: { ticketId: ticket.id, at: "2031-01-21T15:00:00.000Z" },
@@ -237,14 +237,22 @@ describe("who is paged, by the ticket's agreement and calendar", () => {
 
 describe("the SLA timer worker pages from the outbox", () => {
   let worker: RunningProcess;
+  let background: RunningProcess;
   const connection = createRedis();
   const slaTimers = new Queue(QUEUES.slaTimers, { connection, prefix: redisPrefix() });
+  const system = new Queue(QUEUES.system, { connection, prefix: redisPrefix() });
   beforeAll(async () => {
+    // The SLA timer worker relays the outbox and records the breach; the background worker runs the closing check.
     worker = startSlaTimerWorker();
+    background = startBackgroundWorker();
     await worker.waitFor(/sla-timers@\S+ running/);
+    await background.waitFor(/background@\S+ running/);
   });
   afterAll(async () => {
     await worker.stop("SIGTERM");
+    await background.stop("SIGTERM");
+    await system.obliterate({ force: true });
+    await system.close();
     await slaTimers.obliterate({ force: true });
     await slaTimers.close();
     connection.disconnect();
@@ -255,7 +263,7 @@ describe("the SLA timer worker pages from the outbox", () => {
     for (;;) {
       const value = await read();
       if (ok(value)) return value;
-      if (performance.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value)}\n${worker.output()}`);
+      if (performance.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value)}\n${worker.output()}\n${background.output()}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }

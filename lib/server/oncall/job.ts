@@ -18,7 +18,7 @@ export const onCallCheckJob: JobDefinition<typeof OnCallCheckPayloadSchema> = {
 
 /** The check at the instant a ticket becomes the on-call person's, e.g. the office closing (out-of-hours.ts). */
 export const onCallDueJob: JobDefinition<typeof OnCallDuePayloadSchema> = {
-  queue: QUEUES.slaTimers,
+  queue: QUEUES.system,
   name: ONCALL_DUE_JOB,
   schema: OnCallDuePayloadSchema,
   options: { removeOnComplete: true, removeOnFail: 1000 },

@@ -30,7 +30,10 @@ import { pageOnCall } from "./page-on-call";
 /** The reason of a page for the ticket itself (registration or the office closing): once per ticket. */
 export const OUT_OF_HOURS_REASON = "out_of_hours";
 
-/** The check at the instant a ticket becomes the on-call person's (on the SLA timer queue). */
+/**
+ * The check at the instant a ticket becomes the on-call person's. On the system queue (the
+ * background worker): the SLA timer queue holds only the clocks' timers and the acknowledgement checks.
+ */
 export const ONCALL_DUE_JOB = "oncall-due";
 export const OnCallDuePayloadSchema = z.object({ ticketId: z.uuid(), at: z.iso.datetime() });
 export type OnCallDuePayload = z.infer<typeof OnCallDuePayloadSchema>;
@@ -80,7 +83,7 @@ async function act(tx: DbClient, ticket: OnCallTicket, decision: OnCallPageDecis
   if (!ticket.running) return { kind: "never" };
   if (decision.kind === "at") {
     await scheduleJob(tx, {
-      queue: QUEUES.slaTimers,
+      queue: QUEUES.system,
       name: ONCALL_DUE_JOB,
       jobId: onCallDueJobId(ticket.id, decision.at),
       data: { ticketId: ticket.id, at: decision.at.toISOString() },
