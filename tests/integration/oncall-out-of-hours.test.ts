@@ -15,7 +15,7 @@ import type { Actor } from "../../lib/server/actor";
 import { applyTicketAction, registerTicket } from "../../lib/server/tickets";
 import { recordSlaTimers } from "../../lib/server/sla-timers/handle-sla-timer";
 import type { SlaTimerPayload } from "../../lib/server/jobs/sla-timer";
-import { acknowledgePage, addShift, handleOnCallCheck, handleOnCallDue, ONCALL_DUE_JOB, onCallDueJobId, type OnCallConfig } from "../../lib/server/oncall";
+import { acknowledgePage, addShift, handleOnCallCheck, ONCALL_SWEEP_JOB, sweepOnCallCases, type OnCallConfig } from "../../lib/server/oncall";
 import { listOutOfHoursWork } from "../../lib/server/oncall/out-of-hours-work";
 import { outOfHoursCsv } from "../../lib/server/oncall/out-of-hours-csv";
 import { actorByEmail, rejection, seededActors } from "../support/fixtures";
@@ -69,8 +69,8 @@ async function rota(from: string, to: string) {
 
 const pagesOf = (ticketId: string) => prisma.escalation.findMany({ where: { ticketId, kind: "ONCALL_PAGE" }, orderBy: { createdAt: "asc" } });
 const noticesOf = (escalationId: string) => prisma.notification.findMany({ where: { template: "oncall-page", dedupeKey: { startsWith: `oncall-${escalationId}-` } }, orderBy: { dedupeKey: "asc" } });
-const dueChecksOf = (ticketId: string) =>
-  prisma.outboxMessage.findMany({ where: { topic: "job.schedule", payload: { path: ["name"], equals: ONCALL_DUE_JOB }, AND: [{ payload: { path: ["data", "ticketId"], equals: ticketId } }] } });
+/** The out-of-hours sweep at an instant (what the worker's job does on that minute). */
+const sweep = (iso: string, now = iso) => sweepOnCallCases({ prisma, at: at(iso), now: at(now), config });
 
 async function breachPayload(ticketId: string): Promise<SlaTimerPayload> {
   const clock = await prisma.slaClock.findUniqueOrThrow({ where: { ticketId_metric: { ticketId, metric: "RESPONSE" } } });
@@ -91,7 +91,7 @@ describe("who is paged, by the ticket's agreement and calendar", () => {
       ["WEBHOOK", vakt.userId],
     ]);
     // the same ticket checked again (a worker running twice): still one page
-    expect(await handleOnCallDue({ prisma, payload: { ticketId: ticket.id, at: "2031-01-14T01:00:00.000Z" }, now: at("2031-01-14T01:00:05Z"), config })).toEqual({ kind: "now" });
+    expect(await sweep("2031-01-14T01:01:00Z")).not.toContain(ticket.id);
     expect(await pagesOf(ticket.id)).toHaveLength(1);
   });
 
@@ -101,26 +101,18 @@ describe("who is paged, by the ticket's agreement and calendar", () => {
     expect((await pagesOf(p3.id)).map((p) => [p.dedupeKey, p.targetUserId])).toEqual([[`oncall:${p3.id}:out_of_hours`, vakt.userId]]);
     const p4 = await register(ingrid, "P4", "2031-01-18T09:00:00Z");
     expect(await pagesOf(p4.id)).toEqual([]);
-    expect(await dueChecksOf(p4.id)).toEqual([]);
+    expect(await sweep("2031-01-18T09:01:00Z")).not.toContain(p4.id);
   });
 
   it("a P1 registered at 15:55 is paged when the office closes at 16:00, and not if work started before", async () => {
     await rota("2031-01-21T15:00:00Z", "2031-01-21T21:00:00Z"); // Tuesday 21 January 2031, 16–22 Oslo
     const ticket = await register(kari, "P1", "2031-01-21T14:55:00Z"); // Nordlys: ordinary agreement, the vakttelefon option
     expect(await pagesOf(ticket.id)).toEqual([]);
-    const checks = await dueChecksOf(ticket.id);
-    expect(checks.map((c) => c.payload)).toEqual([
-      {
-        queue: "system",
-        name: ONCALL_DUE_JOB,
-        jobId: onCallDueJobId(ticket.id, at("2031-01-21T15:00:00Z")),
-        data: { ticketId: ticket.id, at: "2031-01-21T15:00:00.000Z" },
-        at: "2031-01-21T15:00:00.000Z",
-      },
-    ]);
-    const payload = (checks[0]!.payload as { data: unknown }).data;
-    expect(await handleOnCallDue({ prisma, payload, now: at("2031-01-21T15:00:00Z"), config })).toEqual({ kind: "now" });
-    expect(await handleOnCallDue({ prisma, payload, now: at("2031-01-21T15:00:01Z"), config })).toEqual({ kind: "now" }); // run twice
+    expect(await sweep("2031-01-21T14:59:00Z")).toEqual([]); // 15:59: the office is open, nothing is read
+    expect(await pagesOf(ticket.id)).toEqual([]);
+    expect(await sweep("2031-01-21T15:00:00Z")).toContain(ticket.id); // 16:00
+    expect(await sweep("2031-01-21T15:00:00Z", "2031-01-21T15:00:01Z")).not.toContain(ticket.id); // run twice
+    expect(await sweep("2031-01-21T15:01:00Z")).not.toContain(ticket.id);
     const pages = await pagesOf(ticket.id);
     expect(pages.map((p) => [p.dedupeKey, p.targetUserId, p.createdAt])).toEqual([[`oncall:${ticket.id}:out_of_hours`, vakt.userId, at("2031-01-21T15:00:00Z")]]);
     expect(await noticesOf(pages[0]!.id)).toHaveLength(1); // Nordlys has no SMS gateway: e-mail
@@ -128,8 +120,7 @@ describe("who is paged, by the ticket's agreement and calendar", () => {
     // The same at 15:55 the next day, but troubleshooting starts at 15:58: nobody is woken at 16:00.
     const handled = await register(kari, "P1", "2031-01-22T14:55:00Z");
     await applyTicketAction({ actor: erik, input: { ticketId: handled.id, action: { type: "start" } }, ctx: { prisma, now: () => at("2031-01-22T14:58:00Z") } });
-    const next = (await dueChecksOf(handled.id))[0]!.payload as { data: unknown };
-    expect(await handleOnCallDue({ prisma, payload: next.data, now: at("2031-01-22T15:00:00Z"), config })).toEqual({ kind: "never" });
+    expect(await sweep("2031-01-22T15:00:00Z")).not.toContain(handled.id);
     expect(await pagesOf(handled.id)).toEqual([]);
   });
 
@@ -159,7 +150,8 @@ describe("who is paged, by the ticket's agreement and calendar", () => {
       for (const priority of ["P1", "P2"] as const) {
         const ticket = await register(nightless, priority, iso);
         expect(await pagesOf(ticket.id)).toEqual([]);
-        expect(await dueChecksOf(ticket.id)).toEqual([]);
+        expect(await sweep(iso)).not.toContain(ticket.id);
+        expect(await sweep("2031-01-25T10:00:00Z", "2031-01-25T10:00:00Z")).not.toContain(ticket.id); // and on the Saturday after
       }
     }
   });
@@ -235,7 +227,7 @@ describe("who is paged, by the ticket's agreement and calendar", () => {
   });
 });
 
-describe("the SLA timer worker pages from the outbox", () => {
+describe("the workers page: the background worker's sweep at the office's closing, the SLA timer worker at a breach", () => {
   let worker: RunningProcess;
   let background: RunningProcess;
   const connection = createRedis();
@@ -268,10 +260,13 @@ describe("the SLA timer worker pages from the outbox", () => {
     }
   }
 
-  it("a P1 registered at 15:55 is paged by the closing check, and a night breach configured to page pages", async () => {
-    // Both instants are behind the wall clock, so their jobs are due at once; each is decided at its own instant.
+  it("a P1 registered at 15:55 is paged by the sweep at 16:00, and a night breach configured to page pages", async () => {
+    // Both instants are behind the wall clock: the breach timer is due at once, and the sweep of
+    // 16:00 that day is the job the worker's every-minute schedule would have run then.
     const closing = await register(kari, "P1", "2026-11-24T14:55:00Z", "Lukkes 16:00");
     const night = await register(breacher, "P2", "2026-11-25T01:00:00Z", "Brudd om natten");
+    expect(await pagesOf(closing.id)).toEqual([]);
+    await system.add(ONCALL_SWEEP_JOB, { at: "2026-11-24T15:00:00.000Z" });
     const closingPages = await until(
       () => pagesOf(closing.id),
       (rows) => rows.length > 0,

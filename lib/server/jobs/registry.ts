@@ -14,7 +14,7 @@ import { recomputeClocksOnCalendar, RECOMPUTE_CALENDAR_CLOCKS_JOB } from "../tic
 import { reconcile } from "../sla-timers/reconcile";
 import { handleSlaTimer, slaTimerDueIn, type SlaTimerOutcome } from "../sla-timers/handle-sla-timer";
 import { SLA_TIMER_JOB, SlaTimerPayloadSchema, TIMER_JOB_OPTIONS, type SlaTimerPayload } from "./sla-timer";
-import { onCallCheckJob, onCallDueJob } from "../oncall/job";
+import { onCallCheckJob, onCallSweepJob } from "../oncall/job";
 import { monthlyReportsJob } from "../reports/report-job";
 import { TIME_ZONE } from "../../config/time-zone";
 import { QUEUES, type QueueName } from "./queues";
@@ -136,7 +136,7 @@ export const reconcileJob = define({
 /** Last month's SLA report of every customer, on the 1st at 06:00 local time (TIME_ZONE); also on demand with {month}. */
 export const monthlyReports = define({ ...monthlyReportsJob, cron: { pattern: "0 6 1 * *", tz: TIME_ZONE } });
 
-export const JOBS = [heartbeatJob, autoCloseJob, recomputeCalendarClocksJob, heartbeat(QUEUES.slaTimers), slaTimerJobDefinition, reconcileJob, onCallCheckJob, onCallDueJob, monthlyReports] as const;
+export const JOBS = [heartbeatJob, autoCloseJob, recomputeCalendarClocksJob, heartbeat(QUEUES.slaTimers), slaTimerJobDefinition, reconcileJob, onCallCheckJob, onCallSweepJob, monthlyReports] as const;
 
 export function jobsOf(queue: QueueName): ReadonlyArray<JobDefinition<z.ZodType>> {
   return JOBS.filter((job) => job.queue === queue) as ReadonlyArray<JobDefinition<z.ZodType>>;

@@ -12,5 +12,5 @@ export { listPagesFor, type UpcomingShift, type WaitingPage } from "./list-pages
 export { overdueOnCallChecks } from "./due-checks";
 export { onCallConfig, type OnCallConfig } from "./config";
 export { ONCALL_PAGE_TEMPLATE } from "./send-notice";
-export { pageIfOnCallCase, handleOnCallDue, ONCALL_DUE_JOB, OUT_OF_HOURS_REASON, onCallDueJobId, type OnCallDuePayload } from "./out-of-hours";
+export { pageIfOnCallCase, sweepOnCallCases, ONCALL_SWEEP_JOB, OUT_OF_HOURS_REASON, type OnCallSweepPayload } from "./out-of-hours";
 export { pageForFiredTimers, firedTimerReason } from "./page-fired-timer";

@@ -1,43 +1,40 @@
 import "server-only";
 /**
  * Whether a ticket pages the on-call person, by its agreement and calendar (lib/sla/oncall's
- * onCallPageDecision), inside the caller's transaction:
+ * onCallPageDecision and isOnCallCase):
  *
- * - at registration (and when a ticket is raised to P1): paged at once when it is an on-call case
- *   now (the office is closed and the ticket's target runs, or a P1 inside the on-call option);
- *   otherwise a check is scheduled through the outbox at the first instant it becomes one (e.g.
- *   the office closing at 16:00), which pages then if the ticket's clock still runs.
- * - a breach or a warning whose escalation rule says `page`: paged if it is an on-call case at the
- *   instant the timer was due (page-fired-timer.ts).
+ * - at registration (and when a ticket is raised to P1), in the caller's transaction: paged at once
+ *   when it is an on-call case now (the office is closed and the ticket's target runs, or a P1
+ *   inside the on-call option the customer bought).
+ * - the out-of-hours sweep (job ONCALL_SWEEP_JOB, every minute on the minute, Europe/Oslo): at
+ *   each instant the office is closed, every ticket whose response clock still runs and that has
+ *   become an on-call case since (the office closing at 16:00 on a P1 registered 15:55, the
+ *   extended calendar opening at 08:00 on a Saturday) is paged. In office hours it reads nothing.
+ * - a breach or a warning whose escalation rule says `page` (page-fired-timer.ts).
  *
- * One page per ticket and reason (Escalation.dedupeKey is unique): a check or timer that runs twice
- * pages once.
+ * One page per ticket and reason (Escalation.dedupeKey is unique): a sweep or timer that runs
+ * twice, or two workers at once, page once.
  */
 import { z } from "zod";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { OnCallOption as StoredOnCallOption, Priority } from "../../generated/prisma/enums";
 import { calendarFor } from "../../sla/calendar";
-import { onCallPageDecision, type OnCallOption, type OnCallPageDecision } from "../../sla/oncall";
+import { isOfficeHours, onCallPageDecision, type OnCallOption, type OnCallPageDecision } from "../../sla/oncall";
 import { loadAgreementVersion } from "../db/agreements";
 import type { DbClient } from "../db/prisma";
-import { onCallCustomerNoticeKey } from "../escalation/keys";
+import { onCallCustomerNoticeKey, onCallPageKey } from "../escalation/keys";
 import { noticeToRequester } from "../notifications/customer-notices";
-import { QUEUES } from "../jobs/queues";
-import { scheduleJob } from "../outbox/schedule-job";
 import { onCallConfig, type OnCallConfig } from "./config";
 import { pageOnCall } from "./page-on-call";
 
 /** The reason of a page for the ticket itself (registration or the office closing): once per ticket. */
 export const OUT_OF_HOURS_REASON = "out_of_hours";
 
-/**
- * The check at the instant a ticket becomes the on-call person's. On the system queue (the
- * background worker): the SLA timer queue holds only the clocks' timers and the acknowledgement checks.
- */
-export const ONCALL_DUE_JOB = "oncall-due";
-export const OnCallDuePayloadSchema = z.object({ ticketId: z.uuid(), at: z.iso.datetime() });
-export type OnCallDuePayload = z.infer<typeof OnCallDuePayloadSchema>;
-export const onCallDueJobId = (ticketId: string, at: Date): string => `oncall-due-${ticketId}-${at.getTime()}`;
+/** The out-of-hours sweep, on the system queue (the background worker). */
+export const ONCALL_SWEEP_JOB = "oncall-out-of-hours-sweep";
+/** `at`: the instant to decide at (the cron's minute); absent, the current minute. */
+export const OnCallSweepPayloadSchema = z.object({ at: z.iso.datetime().optional() });
+export type OnCallSweepPayload = z.infer<typeof OnCallSweepPayloadSchema>;
 
 /** The on-call cover the customer bought, as lib/sla names it; null = none. */
 export function onCallOptionFor(option: StoredOnCallOption): OnCallOption | null {
@@ -78,47 +75,57 @@ export async function onCallTicket(db: DbClient, ticketId: string): Promise<OnCa
   return { id: ticket.id, priority: ticket.priority, running, decide: (at) => onCallPageDecision(at, { priority: ticket.priority, target, option }) };
 }
 
-/** Pages now, or schedules the check at the instant the ticket becomes an on-call case. */
-async function act(tx: DbClient, ticket: OnCallTicket, decision: OnCallPageDecision, now: Date, config: OnCallConfig): Promise<OnCallPageDecision> {
-  if (!ticket.running) return { kind: "never" };
-  if (decision.kind === "at") {
-    await scheduleJob(tx, {
-      queue: QUEUES.system,
-      name: ONCALL_DUE_JOB,
-      jobId: onCallDueJobId(ticket.id, decision.at),
-      data: { ticketId: ticket.id, at: decision.at.toISOString() },
-      at: decision.at.toISOString(),
-    });
-  } else if (decision.kind === "now") {
-    await pageOnCall(tx, { ticketId: ticket.id, reason: OUT_OF_HOURS_REASON, now, config });
-    // A P1's requester is told their case has called out the on-call staff (issue 17): once per ticket.
-    if (ticket.priority === "P1") {
-      await noticeToRequester(tx, { ticketId: ticket.id, template: "ticket-oncall", fields: {}, actorId: null, now, key: (userId) => onCallCustomerNoticeKey(ticket.id, userId) });
-    }
+/** Pages the ticket for being an on-call case (reason out_of_hours), and tells a P1's requester. */
+async function pageOutOfHours(tx: DbClient, ticket: Pick<OnCallTicket, "id" | "priority">, now: Date, config: OnCallConfig): Promise<string> {
+  const id = await pageOnCall(tx, { ticketId: ticket.id, reason: OUT_OF_HOURS_REASON, now, config });
+  // A P1's requester is told their case has called out the on-call staff (issue 17): once per ticket.
+  if (ticket.priority === "P1") {
+    await noticeToRequester(tx, { ticketId: ticket.id, template: "ticket-oncall", fields: {}, actorId: null, now, key: (userId) => onCallCustomerNoticeKey(ticket.id, userId) });
   }
-  return decision;
-}
-
-/** At registration, or when the priority changes: page now, schedule the check, or nothing. */
-export async function pageIfOnCallCase(tx: DbClient, { ticketId, now, config = onCallConfig() }: { ticketId: string; now: Date; config?: OnCallConfig }): Promise<OnCallPageDecision> {
-  const ticket = await onCallTicket(tx, ticketId);
-  if (!ticket) return { kind: "never" };
-  return act(tx, ticket, ticket.decide(now), now, config);
+  return id;
 }
 
 /**
- * The scheduled check (job ONCALL_DUE_JOB): decided at the instant it was due (`payload.at`, so a
- * late worker decides the same), with the ticket as it is now. Pages if the ticket's clock still
- * runs; a later instant (its priority changed) is scheduled instead. Safe to run twice.
+ * At registration, or when a ticket is raised to P1: paged now if it is an on-call case now. The
+ * decision is returned; a later instant ("at") is the sweep's to page, if the clock still runs then.
  */
-export async function handleOnCallDue({ prisma, payload, now, config = onCallConfig() }: { prisma: PrismaClient; payload: unknown; now: Date; config?: OnCallConfig }): Promise<OnCallPageDecision> {
-  const { ticketId, at } = OnCallDuePayloadSchema.parse(payload);
-  return prisma.$transaction(async (tx) => {
-    const ticket = await onCallTicket(tx, ticketId);
-    if (!ticket) return { kind: "never" } as const;
-    const decision = ticket.decide(new Date(at));
-    // A page is never sent before its instant, and a check is never rescheduled at or before its own.
-    if (decision.kind === "at" && decision.at.getTime() <= new Date(at).getTime()) return { kind: "never" } as const;
-    return act(tx, ticket, decision, new Date(Math.max(now.getTime(), new Date(at).getTime())), config);
-  });
+export async function pageIfOnCallCase(tx: DbClient, { ticketId, now, config = onCallConfig() }: { ticketId: string; now: Date; config?: OnCallConfig }): Promise<OnCallPageDecision> {
+  const ticket = await onCallTicket(tx, ticketId);
+  if (!ticket || !ticket.running) return { kind: "never" };
+  const decision = ticket.decide(now);
+  if (decision.kind === "now") await pageOutOfHours(tx, ticket, now, config);
+  return decision;
 }
+
+/** The minute an instant falls in (the sweep decides on the minute, as the office closes). */
+export const minuteOf = (at: Date): Date => new Date(Math.floor(at.getTime() / 60_000) * 60_000);
+
+/**
+ * The sweep at `at`: pages every open ticket whose response clock runs, registered at or before
+ * `at`, not yet paged out of hours, that is an on-call case at `at`. Nothing when the office is
+ * open. Returns the ids of the tickets paged. Pages are written with `now` (never before `at`).
+ */
+export async function sweepOnCallCases({ prisma, at, now = at, config = onCallConfig() }: { prisma: PrismaClient; at: Date; now?: Date; config?: OnCallConfig }): Promise<string[]> {
+  if (isOfficeHours(at)) return [];
+  const clocks = await prisma.slaClock.findMany({
+    where: { metric: "RESPONSE", state: { in: ["RUNNING", "BREACHED"] }, stoppedAt: null, ticket: { status: { notIn: ["SOLVED", "CLOSED"] }, createdAt: { lte: at } } },
+    select: { ticketId: true },
+  });
+  if (clocks.length === 0) return [];
+  const keys = clocks.map((c) => onCallPageKey(c.ticketId, OUT_OF_HOURS_REASON));
+  const paged = new Set((await prisma.escalation.findMany({ where: { dedupeKey: { in: keys } }, select: { ticketId: true } })).map((e) => e.ticketId));
+  const out: string[] = [];
+  for (const { ticketId } of clocks) {
+    if (paged.has(ticketId)) continue;
+    const done = await prisma.$transaction(async (tx) => {
+      const ticket = await onCallTicket(tx, ticketId);
+      if (!ticket || !ticket.running || !isOnCallCaseAt(ticket, at)) return false;
+      await pageOutOfHours(tx, ticket, new Date(Math.max(now.getTime(), at.getTime())), config);
+      return true;
+    });
+    if (done) out.push(ticketId);
+  }
+  return out;
+}
+
+const isOnCallCaseAt = (ticket: OnCallTicket, at: Date): boolean => ticket.decide(at).kind === "now";
