@@ -12,8 +12,8 @@ export const EscalationRulesSchema = z.object({
   warning: z
     .object({
       notify: z.array(RecipientKindSchema).default(["assignee"]),
-      /** Also page the on-call person when the ticket is an on-call case at the warning (lib/server/oncall/page-fired-timer.ts). */
-      page: z.boolean().default(false),
+      /** Also page the on-call person when the ticket is an on-call case at the warning (lib/server/oncall/page-fired-timer.ts); absent = no. */
+      page: z.boolean().optional(),
     })
     .prefault({}),
   breach: z
@@ -21,8 +21,8 @@ export const EscalationRulesSchema = z.object({
       notify: z.array(RecipientKindSchema).default(["assignee", "lineLead"]),
       /** Move the ticket to the next line (1st → 2nd → 3rd) when it breaches. */
       moveToNextLine: z.boolean().default(false),
-      /** Also page the on-call person when the ticket is an on-call case at the breach (lib/server/oncall/page-fired-timer.ts). */
-      page: z.boolean().default(false),
+      /** Also page the on-call person when the ticket is an on-call case at the breach (lib/server/oncall/page-fired-timer.ts); absent = no. */
+      page: z.boolean().optional(),
     })
     .prefault({}),
 });
