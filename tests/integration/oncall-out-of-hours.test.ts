@@ -237,8 +237,8 @@ describe("the workers page: the background worker's sweep at the office's closin
     // The SLA timer worker relays the outbox and records the breach; the background worker runs the closing check.
     worker = startSlaTimerWorker();
     background = startBackgroundWorker();
-    await worker.waitFor(/sla-timers@\S+ running/);
-    await background.waitFor(/background@\S+ running/);
+    await worker.waitFor(/sla-timers@\S+ running/, 50_000);
+    await background.waitFor(/background@\S+ running/, 50_000);
   });
   afterAll(async () => {
     await worker.stop("SIGTERM");

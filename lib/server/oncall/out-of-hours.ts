@@ -18,8 +18,8 @@ import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { OnCallOption as StoredOnCallOption, Priority } from "../../generated/prisma/enums";
-import { calendarFor } from "../../sla/calendar";
-import { isOfficeHours, onCallPageDecision, type OnCallOption, type OnCallPageDecision } from "../../sla/oncall";
+import { calendarFor, type Calendar } from "../../sla/calendar";
+import { isOfficeHours, isOnCallCase, officeCalendar, onCallPageDecision, type OnCallOption, type OnCallPageDecision } from "../../sla/oncall";
 import { loadAgreementVersion } from "../db/agreements";
 import type { DbClient } from "../db/prisma";
 import { onCallCustomerNoticeKey, onCallPageKey } from "../escalation/keys";
@@ -109,17 +109,40 @@ export async function sweepOnCallCases({ prisma, at, now = at, config = onCallCo
   if (isOfficeHours(at)) return [];
   const clocks = await prisma.slaClock.findMany({
     where: { metric: "RESPONSE", state: { in: ["RUNNING", "BREACHED"] }, stoppedAt: null, ticket: { status: { notIn: ["SOLVED", "CLOSED"] }, createdAt: { lte: at } } },
-    select: { ticketId: true },
+    select: { ticketId: true, ticket: { select: { priority: true, agreementVersionId: true, organization: { select: { onCallOption: true } } } } },
   });
   if (clocks.length === 0) return [];
-  const keys = clocks.map((c) => onCallPageKey(c.ticketId, OUT_OF_HOURS_REASON));
-  const paged = new Set((await prisma.escalation.findMany({ where: { dedupeKey: { in: keys } }, select: { ticketId: true } })).map((e) => e.ticketId));
+  // Decided in memory first (each agreement version read once); only the cases are re-read and paged in a transaction.
+  const versions = new Map<string, Promise<Calendar | null>>();
+  const targetOf = (versionId: string | null, priority: Priority) => {
+    if (!versionId) return Promise.resolve(null);
+    const key = `${versionId}:${priority}`;
+    let target = versions.get(key);
+    if (!target) {
+      target = loadAgreementVersion(prisma, versionId).then((v) => {
+        const spec = v?.targets[priority]?.calendar;
+        return spec ? calendarFor(spec) : null;
+      });
+      versions.set(key, target);
+    }
+    return target;
+  };
+  const office = officeCalendar();
+  const cases: string[] = [];
+  for (const { ticketId, ticket } of clocks) {
+    const target = await targetOf(ticket.agreementVersionId, ticket.priority);
+    if (isOnCallCase(at, { office, target, priority: ticket.priority, option: onCallOptionFor(ticket.organization.onCallOption) })) cases.push(ticketId);
+  }
+  if (cases.length === 0) return [];
+  const paged = new Set(
+    (await prisma.escalation.findMany({ where: { dedupeKey: { in: cases.map((id) => onCallPageKey(id, OUT_OF_HOURS_REASON)) } }, select: { ticketId: true } })).map((e) => e.ticketId),
+  );
   const out: string[] = [];
-  for (const { ticketId } of clocks) {
+  for (const ticketId of cases) {
     if (paged.has(ticketId)) continue;
     const done = await prisma.$transaction(async (tx) => {
       const ticket = await onCallTicket(tx, ticketId);
-      if (!ticket || !ticket.running || !isOnCallCaseAt(ticket, at)) return false;
+      if (!ticket || !ticket.running || ticket.decide(at).kind !== "now") return false;
       await pageOutOfHours(tx, ticket, new Date(Math.max(now.getTime(), at.getTime())), config);
       return true;
     });
@@ -127,5 +150,3 @@ export async function sweepOnCallCases({ prisma, at, now = at, config = onCallCo
   }
   return out;
 }
-
-const isOnCallCaseAt = (ticket: OnCallTicket, at: Date): boolean => ticket.decide(at).kind === "now";
