@@ -16,6 +16,7 @@ import { applyTicketAction, registerTicket } from "../../lib/server/tickets";
 import { recordSlaTimers } from "../../lib/server/sla-timers/handle-sla-timer";
 import type { SlaTimerPayload } from "../../lib/server/jobs/sla-timer";
 import { acknowledgePage, addShift, handleOnCallCheck, ONCALL_SWEEP_JOB, sweepOnCallCases, type OnCallConfig } from "../../lib/server/oncall";
+import { createAgreementVersion } from "../../lib/server/admin";
 import { listOutOfHoursWork } from "../../lib/server/oncall/out-of-hours-work";
 import { outOfHoursCsv } from "../../lib/server/oncall/out-of-hours-csv";
 import { actorByEmail, rejection, seededActors } from "../support/fixtures";
@@ -143,6 +144,28 @@ describe("who is paged, by the ticket's agreement and calendar", () => {
     const dayBreach = await breachPayload(day.id);
     expect((await recordSlaTimers({ prisma, payloads: [dayBreach], now: at("2031-01-28T11:00:00.100Z") }))[0]).toMatchObject({ result: "recorded" });
     expect(await pagesOf(day.id)).toEqual([]);
+  });
+
+  it("a new version made in the admin form keeps the paging rule it has no field for", async () => {
+    const agreement = await prisma.serviceAgreement.findUniqueOrThrow({ where: { key: "test-oncall-breach" }, include: { versions: { include: { targets: true } } } });
+    const calendarId = agreement.versions[0]!.targets[0]!.calendarId;
+    const version = await createAgreementVersion({
+      actor: admin,
+      input: {
+        agreementId: agreement.id,
+        label: "v2",
+        validFrom: "2040-01-01T00:00",
+        targets: { P1: { minutes: null, calendarId }, P2: { minutes: 60, calendarId }, P3: { minutes: null, calendarId }, P4: { minutes: null, calendarId } },
+        warningPercents: [50],
+        minWithinTargetPercent: 90,
+        escalation: { warning: ["assignee"], breach: ["assignee", "lineLead"], moveToNextLine: false },
+      },
+      ctx: { prisma, now: () => at("2039-12-01T09:00:00Z") },
+    });
+    expect((await prisma.agreementVersion.findUniqueOrThrow({ where: { id: version.id } })).escalationRules).toEqual({
+      warning: { notify: ["assignee"] },
+      breach: { notify: ["assignee", "lineLead"], moveToNextLine: false, page: true },
+    });
   });
 
   it("a customer without the on-call option is never paged outside its agreement, day or night", async () => {
