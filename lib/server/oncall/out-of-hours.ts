@@ -50,6 +50,8 @@ interface OnCallTicket {
   /** The response clock still runs (not stopped, paused, met or excluded) and the ticket is open. */
   running: boolean;
   decide(at: Date): OnCallPageDecision;
+  /** Whether it is an on-call case at `at` (decide's "now", without looking ahead). */
+  isCase(at: Date): boolean;
 }
 
 /** What the decision needs of a ticket: its priority, its target's calendar, its organisation's option, its clock. */
@@ -72,7 +74,8 @@ export async function onCallTicket(db: DbClient, ticketId: string): Promise<OnCa
   const option = onCallOptionFor(ticket.organization.onCallOption);
   const clock = ticket.clocks[0];
   const running = !CLOSED_TICKET_STATES.has(ticket.status) && !!clock && clock.stoppedAt === null && OPEN_CLOCK_STATES.has(clock.state);
-  return { id: ticket.id, priority: ticket.priority, running, decide: (at) => onCallPageDecision(at, { priority: ticket.priority, target, option }) };
+  const input = { priority: ticket.priority, target, option };
+  return { id: ticket.id, priority: ticket.priority, running, decide: (at) => onCallPageDecision(at, input), isCase: (at) => isOnCallCase(at, { ...input, office: officeCalendar() }) };
 }
 
 /** Pages the ticket for being an on-call case (reason out_of_hours), and tells a P1's requester. */
@@ -86,15 +89,16 @@ async function pageOutOfHours(tx: DbClient, ticket: Pick<OnCallTicket, "id" | "p
 }
 
 /**
- * At registration, or when a ticket is raised to P1: paged now if it is an on-call case now. The
- * decision is returned; a later instant ("at") is the sweep's to page, if the clock still runs then.
+ * At registration, or when a ticket is raised to P1: paged now if it is an on-call case now (true
+ * when paged). A later instant is the sweep's to page, if the clock still runs then. In office
+ * hours nothing is read (no ticket is an on-call case while the office is open).
  */
-export async function pageIfOnCallCase(tx: DbClient, { ticketId, now, config = onCallConfig() }: { ticketId: string; now: Date; config?: OnCallConfig }): Promise<OnCallPageDecision> {
+export async function pageIfOnCallCase(tx: DbClient, { ticketId, now, config = onCallConfig() }: { ticketId: string; now: Date; config?: OnCallConfig }): Promise<boolean> {
+  if (isOfficeHours(now)) return false;
   const ticket = await onCallTicket(tx, ticketId);
-  if (!ticket || !ticket.running) return { kind: "never" };
-  const decision = ticket.decide(now);
-  if (decision.kind === "now") await pageOutOfHours(tx, ticket, now, config);
-  return decision;
+  if (!ticket || !ticket.running || !ticket.isCase(now)) return false;
+  await pageOutOfHours(tx, ticket, now, config);
+  return true;
 }
 
 /** The minute an instant falls in (the sweep decides on the minute, as the office closes). */
@@ -142,7 +146,7 @@ export async function sweepOnCallCases({ prisma, at, now = at, config = onCallCo
     if (paged.has(ticketId)) continue;
     const done = await prisma.$transaction(async (tx) => {
       const ticket = await onCallTicket(tx, ticketId);
-      if (!ticket || !ticket.running || ticket.decide(at).kind !== "now") return false;
+      if (!ticket || !ticket.running || !ticket.isCase(at)) return false;
       await pageOutOfHours(tx, ticket, new Date(Math.max(now.getTime(), at.getTime())), config);
       return true;
     });

@@ -39,7 +39,7 @@ export async function pageForFiredTimers({
   for (const timer of timers) {
     const id = await prisma.$transaction(async (tx) => {
       const ticket = await onCallTicket(tx, timer.ticketId);
-      if (!ticket || !ticket.running || ticket.decide(timer.at).kind !== "now") return null;
+      if (!ticket || !ticket.running || !ticket.isCase(timer.at)) return null;
       return pageOnCall(tx, { ticketId: timer.ticketId, reason: firedTimerReason(timer), now, config });
     });
     if (id) paged.push(id);
