@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
+import { IncidentBanner } from "@/components/incident-banner";
 import { LANGUAGE_TAGS, t } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
 import "./globals.css";
@@ -21,6 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t(locale, "common.skipToContent")}
         </a>
         <AppHeader />
+        <IncidentBanner />
         <div id="main" tabIndex={-1} className="outline-none">
           {children}
         </div>

@@ -8,6 +8,7 @@ import { useActionState } from "react";
 import { EMPTY_FORM, type FormState } from "@/lib/forms/form-state";
 import { ErrorMessage } from "./error-message";
 import { Select, type SelectOption } from "./select";
+import { TextField } from "./text-field";
 import { SubmitButton } from "./submit-button";
 import { TextArea } from "./text-area";
 import type { ButtonTone } from "./button";
@@ -20,6 +21,8 @@ export interface AgentField {
   /** A select when options are given, else a text area. */
   options?: SelectOption[];
   rows?: number;
+  /** A single-line input of this type instead of a text area (e.g. a date and time). */
+  input?: "datetime-local";
   required?: boolean;
   shortcut?: string;
 }
@@ -58,6 +61,8 @@ export function AgentActionForm({ formAction, ticketId, type, title, help, field
         const common = { id, name: f.name, label: f.label, help: f.help, error: state.errors[f.name], required: f.required, "data-shortcut": f.shortcut };
         return f.options ? (
           <Select key={f.name} {...common} options={f.options} defaultValue={state.values[f.name] ?? f.options[0]?.value} />
+        ) : f.input ? (
+          <TextField key={f.name} {...common} type={f.input} defaultValue={state.values[f.name]} />
         ) : (
           <TextArea key={f.name} {...common} rows={f.rows ?? 3} defaultValue={state.values[f.name]} />
         );

@@ -9,7 +9,20 @@ import { Badge } from "./badge";
 import { AttachmentList } from "./attachment-list";
 import { ChannelBadge, MailHeaders, type MessageSourceView } from "./message-source";
 
-const INTERNAL = new Set(["INTERNAL_NOTE", "ESCALATED", "RECLASSIFIED", "SECURITY_FLAGGED", "RCA_RECORDED", "TRIAGED", "ASSIGNED", "SLA_WARNING", "SLA_BREACHED"]);
+const INTERNAL = new Set([
+  "INTERNAL_NOTE",
+  "ESCALATED",
+  "RECLASSIFIED",
+  "SECURITY_FLAGGED",
+  "RCA_RECORDED",
+  "TRIAGED",
+  "ASSIGNED",
+  "SLA_WARNING",
+  "SLA_BREACHED",
+  "BREACH_NOTICE_WARNING",
+  "BREACH_NOTICE_BREACHED",
+  "CUSTOMER_NOTIFIED_OF_BREACH",
+]);
 const ESCALATION_KINDS = new Set(["oncall_page", "oncall_ack", "p1_mobilised"]);
 const text = (value: unknown) => (typeof value === "string" ? value : typeof value === "number" ? String(value) : "");
 
@@ -22,6 +35,11 @@ function heading(e: TicketEventView, locale: Locale): string {
     return ESCALATION_KINDS.has(kind) ? t(locale, `agent.event.ESCALATED.${kind}` as MessageKey) : t(locale, "agent.event.ESCALATED");
   }
   if (e.type === "SLA_WARNING") return t(locale, "agent.event.SLA_WARNING", { percent: Math.round(Number(d.threshold ?? 0) * 100) });
+  // Security incidents (issue 18): the breach-notice clock's events.
+  if (e.type === "BREACH_NOTICE_WARNING") return t(locale, "security.event.BREACH_NOTICE_WARNING", { percent: Math.round(Number(d.threshold ?? 0) * 100) });
+  if (e.type === "BREACH_NOTICE_BREACHED") return t(locale, "security.event.BREACH_NOTICE_BREACHED");
+  if (e.type === "CUSTOMER_NOTIFIED_OF_BREACH")
+    return t(locale, "security.event.CUSTOMER_NOTIFIED_OF_BREACH", { notifiedAt: typeof d.notifiedAt === "string" ? formatDateTime(d.notifiedAt, new Date(e.at), locale) : "" });
   const key = `agent.event.${e.type}` as MessageKey;
   const message = t(locale, key, vars);
   return message === key ? t(locale, "agent.event.other") : message;
@@ -31,6 +49,7 @@ function body(e: TicketEventView): string {
   const d = e.data;
   if (e.type === "ESCALATED") return text(d.workDone);
   if (e.type === "RCA_RECORDED") return [text(d.rootCause), text(d.correctiveActions)].filter(Boolean).join("\n\n");
+  if (e.type === "CUSTOMER_NOTIFIED_OF_BREACH") return text(d.message);
   if (e.type === "PAUSED" || e.type === "RECLASSIFIED" || e.type === "SECURITY_FLAGGED" || e.type === "PRIORITY_CHANGED") return "";
   return text(d.body);
 }
@@ -65,7 +84,14 @@ export function AgentTimeline({
         const content = e.type === "REGISTERED" ? ticket.description : body(e);
         const system = e.actorId === null;
         const source = sources[e.id];
-        const tone = e.type === "SLA_BREACHED" ? "border-red-700 bg-red-50" : internal ? "border-amber-600 bg-amber-50" : system ? "border-slate-300 bg-slate-100" : "border-slate-300 bg-white";
+        const tone =
+          e.type === "SLA_BREACHED" || e.type === "BREACH_NOTICE_BREACHED"
+            ? "border-red-700 bg-red-50"
+            : internal
+              ? "border-amber-600 bg-amber-50"
+              : system
+                ? "border-slate-300 bg-slate-100"
+                : "border-slate-300 bg-white";
         return (
           <li key={e.id} data-event-type={e.type} className={`rounded-lg border p-3 ${tone}`}>
             <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-800">

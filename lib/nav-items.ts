@@ -11,6 +11,7 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
   END_USER: [
     { href: "/saker", label: "common.nav.myTickets" },
     { href: "/saker/ny", label: "common.nav.newTicket" },
+    { href: "/status", label: "incidents.nav.status" },
   ],
   CUSTOMER_ADMIN: [
     { href: "/saker", label: "common.nav.tickets" },
@@ -19,14 +20,19 @@ export const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { href: "/organisasjon/brukere", label: "account.nav.users" },
     { href: "/organisasjon/tokens", label: "audit.nav.tokens" },
     { href: "/organisasjon/logg", label: "audit.nav.log" },
+    { href: "/status", label: "incidents.nav.status" },
   ],
-  AGENT: [{ href: "/arbeid", label: "common.nav.workspace" }],
+  AGENT: [
+    { href: "/arbeid", label: "common.nav.workspace" },
+    { href: "/arbeid/hendelser", label: "incidents.nav.incidents" },
+  ],
   ONCALL: [{ href: "/vakt", label: "common.nav.oncall" }],
   PROVIDER_ADMIN: [
     { href: "/admin", label: "common.nav.admin" },
     { href: "/admin/workers", label: "common.nav.workers" },
     { href: "/reports/provider", label: "common.nav.providerReports" },
     { href: "/admin/audit", label: "audit.nav.audit" },
+    { href: "/arbeid/hendelser", label: "incidents.nav.incidents" },
   ],
 };
 

@@ -6,7 +6,7 @@
  */
 import { hostname } from "node:os";
 import { Queue, Worker, type Processor, type WorkerOptions } from "bullmq";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../lib/server/redis";
 import { preflight } from "../lib/server/preflight";
 import { createRedis, redisPrefix } from "../lib/server/redis";
 import { createPrisma } from "../lib/server/db/prisma";
@@ -20,7 +20,7 @@ export interface WorkerRuntime {
   prefix: string;
   workerId: string;
   /** For short commands. */
-  redis: Redis;
+  redis: RedisClient;
   queue(name: QueueName): Queue;
   /**
    * BullMQ workers for `name`, running the registry's jobs of that queue; `extras` joins their
@@ -46,7 +46,7 @@ export function runWorkerProcess(label: string, start: (rt: WorkerRuntime) => Pr
     const queues = new Map<QueueName, Queue>();
     const workers: Worker[] = [];
     /** Connections the BullMQ workers share; BullMQ leaves a connection it was given open. */
-    const workerConnections: Redis[] = [];
+    const workerConnections: RedisClient[] = [];
     const stops: Array<() => Promise<void>> = [];
     const contexts = new Map<QueueName, JobContext>();
     const queue = (name: QueueName) => {
@@ -120,7 +120,7 @@ export function runWorkerProcess(label: string, start: (rt: WorkerRuntime) => Pr
 }
 
 /** BullMQ loses jobs if Redis may evict keys: say so at start-up. */
-export async function warnUnlessNoEviction(redis: Redis, label: string): Promise<void> {
+export async function warnUnlessNoEviction(redis: RedisClient, label: string): Promise<void> {
   try {
     const reply = (await redis.config("GET", "maxmemory-policy")) as string[];
     const policy = reply[1];

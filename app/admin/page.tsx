@@ -21,6 +21,7 @@ const SECTIONS: Array<{ href: string; title: MessageKey; body: MessageKey }> = [
   { href: "/admin/webhooks", title: "orgs.hooks.title", body: "orgs.hooks.overviewBody" },
   { href: "/admin/audit", title: "audit.nav.audit", body: "audit.overview.body" },
   { href: "/admin/mailboxes", title: "mailboxes.title", body: "mailboxes.overviewBody" },
+  { href: "/admin/vakt", title: "rota.title", body: "rota.overviewBody" },
 ];
 
 export default async function AdminPage() {

@@ -7,6 +7,7 @@ import { PrioritySchema } from "@/lib/server/tickets/schemas";
 import { safeString } from "@/lib/server/validation";
 import type { TicketActionRequest } from "@/lib/server/tickets";
 import { t, type Locale, type MessageKey } from "@/lib/i18n";
+import { instantOfWallClock } from "@/lib/config/time-zone";
 
 const MAX = { text: 20_000, reason: 2_000 };
 const required = (max: number) => safeString("common.fieldInvalidCharacters").trim().min(1, "common.fieldRequired").max(max, "common.fieldTooLong");
@@ -16,7 +17,7 @@ const optional = (max: number) =>
     .max(max, "common.fieldTooLong")
     .transform((s) => (s === "" ? undefined : s));
 
-export const AGENT_ACTIONS = ["triage", "start", "reply", "note", "phone", "priority", "escalate", "wait", "resume", "resolve", "reclassify", "flag_security", "rca"] as const;
+export const AGENT_ACTIONS = ["triage", "start", "reply", "note", "phone", "priority", "escalate", "wait", "resume", "resolve", "reclassify", "flag_security", "rca", "notify_customer"] as const;
 export type AgentActionType = (typeof AGENT_ACTIONS)[number];
 
 const SCHEMAS: { [K in AgentActionType]: z.ZodType<Extract<TicketActionRequest, { type: K }>> } = {
@@ -38,12 +39,27 @@ const SCHEMAS: { [K in AgentActionType]: z.ZodType<Extract<TicketActionRequest, 
   reclassify: z.object({ reason: required(MAX.reason) }).transform((v) => ({ type: "reclassify" as const, ...v })),
   flag_security: z.object({ reason: required(MAX.reason) }).transform((v) => ({ type: "flag_security" as const, ...v })),
   rca: z.object({ rootCause: required(MAX.text), correctiveActions: required(MAX.text) }).transform((v) => ({ type: "rca" as const, ...v })),
+  notify_customer: z
+    .object({
+      message: required(MAX.text),
+      // The agent's wall clock (datetime-local, in TIME_ZONE); empty: now.
+      notifiedAt: z
+        .string()
+        .trim()
+        .regex(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$|^$/, "common.fieldRequired")
+        .optional(),
+    })
+    .transform(({ message, notifiedAt }) => {
+      const m = notifiedAt ? /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(notifiedAt) : null;
+      const at = m ? instantOfWallClock(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])).toISOString() : undefined;
+      return { type: "notify_customer" as const, message, ...(at ? { notifiedAt: at } : {}) };
+    }),
 };
 
 export const AgentActionTypeSchema = z.enum(AGENT_ACTIONS);
 export const TicketIdFormSchema = z.object({ ticketId: z.uuid() });
 
-export const FIELDS = ["body", "visibility", "priority", "reason", "line", "workDone", "message", "solution", "rootCause", "correctiveActions"] as const;
+export const FIELDS = ["body", "visibility", "priority", "reason", "line", "workDone", "message", "solution", "rootCause", "correctiveActions", "notifiedAt"] as const;
 
 export function parseAgentAction(type: AgentActionType, values: Record<string, string>) {
   return SCHEMAS[type].safeParse(values);

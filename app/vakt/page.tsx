@@ -14,6 +14,10 @@ import { PageHeader } from "@/components/page-header";
 import { StatusMessage } from "@/components/status-message";
 import { withSession } from "@/lib/server/http/session";
 import { acknowledgeFromApp } from "./actions";
+import { CalendarLinkForm } from "@/components/calendar-link-form";
+import { calendarTokenMadeAt } from "@/lib/server/oncall";
+import { formatDate } from "@/lib/i18n/format";
+import { submitCalendarLink } from "../admin/vakt/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +32,7 @@ export default async function OncallPage({ searchParams }: { searchParams: Promi
   const { actor, t } = await withSession("staff", "/vakt");
   const search = await searchParams;
   const now = new Date();
-  const { pages, shifts } = await listPagesFor({ prisma: db(), actor, now });
+  const [{ pages, shifts }, linkMadeAt] = await Promise.all([listPagesFor({ prisma: db(), actor, now }), calendarTokenMadeAt(db(), actor.userId)]);
   const answer = search.svar ? ANSWERS[search.svar] : undefined;
   const refusal = search.feil ? (REFUSALS[search.feil] ?? "common.error.unexpected") : undefined;
   return (
@@ -56,6 +60,14 @@ export default async function OncallPage({ searchParams }: { searchParams: Promi
         ) : (
           <EmptyState title={t("oncall.rota.emptyTitle", { days: ROTA_DAYS_AHEAD })} body={t("oncall.rota.emptyBody")} />
         )}
+      </section>
+      <section aria-labelledby="calendar-heading" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-5">
+        <h2 id="calendar-heading" className="text-xl font-semibold">
+          {t("rota.calendar.title")}
+        </h2>
+        <p className="text-slate-700">{t("rota.calendar.body")}</p>
+        <p className="text-slate-700">{linkMadeAt ? t("rota.calendar.has", { date: formatDate(linkMadeAt, now, t.locale) }) : t("rota.calendar.hasNone")}</p>
+        <CalendarLinkForm action={submitCalendarLink} text={{ submit: t("rota.calendar.make"), pending: t("rota.calendar.pending"), shown: t("rota.calendar.shown"), once: t("rota.calendar.once") }} />
       </section>
     </main>
   );

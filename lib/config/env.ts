@@ -4,11 +4,18 @@ import { TimeZoneSchema } from "./time-zone";
 /** Configuration from the environment, with defaults that work on a developer machine. */
 export const EnvSchema = z.object({
   DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/helpdesk"),
-  REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
-  /** Prefix of every Redis key (BullMQ queues included), so installations and test runs never collide. */
+  /** One Redis server, or the nodes of a Redis Cluster as a comma-separated list (lib/server/redis.ts). */
+  REDIS_URL: z
+    .string()
+    .default("redis://127.0.0.1:6379")
+    .refine((value) => value.split(",").every((u) => z.url().safeParse(u.trim()).success), "a redis:// URL, or several separated by commas (a Redis Cluster)"),
+  /**
+   * Prefix of every Redis key (BullMQ queues included), so installations and test runs never
+   * collide. On a Redis Cluster it must be a hash tag, e.g. `{helpdesk}`, so each queue stays in one slot.
+   */
   REDIS_PREFIX: z
     .string()
-    .regex(/^[A-Za-z0-9_-]+$/, "letters, digits, _ and - only")
+    .regex(/^(\{[A-Za-z0-9_-]+\}|[A-Za-z0-9_-]+)$/, "letters, digits, _ and - only, optionally in braces (a hash tag, for a Redis Cluster)")
     .default("helpdesk"),
   /** Size of the PostgreSQL pool of each process (Prisma 7's pg adapter ignores connection_limit). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -86,6 +93,21 @@ export const EnvSchema = z.object({
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)")
     .optional(),
+  /**
+   * The provider's security contact(s): e-mail addresses, comma-separated, told when a ticket is
+   * flagged as a security incident and when its breach-notice deadline nears or runs out (003/004
+   * §8.9). Unset (or empty): the provider admins.
+   */
+  SECURITY_CONTACT_EMAIL: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? "")
+        .split(",")
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email())),
   /** On-call: minutes to wait for an acknowledgement before re-notifying, and notices per person before the next one. */
   ONCALL_RENOTIFY_MINUTES: z.coerce.number().min(0.1).max(120).default(5),
   ONCALL_NOTICES_PER_PERSON: z.coerce.number().int().min(1).max(10).default(2),
@@ -138,8 +160,13 @@ export function readEnv(source: Record<string, string | undefined> = process.env
 export const databaseUrl = (): string => readEnv().DATABASE_URL;
 export const redisUrl = (): string => readEnv().REDIS_URL;
 
-/** The URL without its password, for messages. */
+/** The URL (or comma-separated URLs) without its password, for messages. */
 export function redactUrl(url: string): string {
+  if (url.includes(","))
+    return url
+      .split(",")
+      .map((u) => redactUrl(u.trim()))
+      .join(",");
   try {
     const u = new URL(url);
     if (u.password) u.password = "***";

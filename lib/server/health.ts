@@ -6,7 +6,7 @@ import "server-only";
  */
 import type { Queue } from "bullmq";
 import type { PrismaClient } from "../generated/prisma/client";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./redis";
 import { QUEUES, type QueueName } from "./jobs/queues";
 import { WORKER_HEARTBEAT_KEY } from "./health-keys";
 import { HEARTBEAT_EVERY_MS } from "./jobs/registry";
@@ -50,7 +50,7 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 
 export async function checkHealth(deps: {
   prisma: PrismaClient;
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   /** Queues to report the depth of (opened by the caller, who keeps them). */
   queues?: Queue[];

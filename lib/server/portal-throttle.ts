@@ -8,7 +8,7 @@ import { readEnv } from "../config/env";
 import type { Actor } from "./actor";
 import { checkRateLimit } from "./api/rate-limit";
 import { redis, redisPrefix } from "./redis";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./redis";
 
 export async function portalPostAllowed({
   actor,
@@ -18,7 +18,7 @@ export async function portalPostAllowed({
 }: {
   actor: Actor;
   now: Date;
-  store?: { redis: Redis; prefix: string };
+  store?: { redis: RedisClient; prefix: string };
   limit?: number;
 }): Promise<boolean> {
   const decision = await checkRateLimit({ redis: store.redis, prefix: store.prefix, bucket: `portal-post:${actor.userId}`, limit, now });

@@ -4,7 +4,7 @@ import "server-only";
  * that names the URL and how to start the service, never a stack trace.
  */
 import pg from "pg";
-import { Redis } from "ioredis";
+import { connectRedis, redisTarget, type RedisTarget } from "./redis";
 import { readEnv, redactUrl } from "../config/env";
 import { maintenanceUrl } from "./db/admin";
 
@@ -37,8 +37,15 @@ export async function checkPostgres(url: string): Promise<void> {
   }
 }
 
-export async function checkRedis(url: string): Promise<void> {
-  const redis = new Redis(url, {
+/** Redis (one server, or a cluster whose slots are all served: `connect` waits for that) answers PING. */
+export async function checkRedis(url: string, prefix: string = readEnv().REDIS_PREFIX): Promise<void> {
+  let target: RedisTarget;
+  try {
+    target = redisTarget(url, prefix);
+  } catch (error) {
+    throw new ServiceUnavailableError(reason(error));
+  }
+  const redis = connectRedis(target, {
     lazyConnect: true,
     connectTimeout: TIMEOUT_MS,
     maxRetriesPerRequest: 0,
@@ -51,7 +58,7 @@ export async function checkRedis(url: string): Promise<void> {
     await redis.ping();
   } catch (error) {
     throw new ServiceUnavailableError(
-      `Redis is not reachable at ${redactUrl(url)} (${reason(firstError ?? error)}): start it (\`redis-server --daemonize yes --bind 127.0.0.1 --port 6379\`, or \`docker compose up -d redis\`) or set REDIS_URL.`,
+      `Redis${target.cluster ? " Cluster" : ""} is not reachable at ${redactUrl(url)} (${reason(firstError ?? error)}): start it (\`redis-server --daemonize yes --bind 127.0.0.1 --port 6379\`, or \`docker compose up -d redis\`) or set REDIS_URL.`,
     );
   } finally {
     redis.disconnect();

@@ -6,7 +6,7 @@ describe("maintenance windows and uptime tiers as text", () => {
   it("the presets' windows round-trip", () => {
     const rules = [NETPOWER_MAINTENANCE, NETTSOFT_MAINTENANCE, SODVIN_MAINTENANCE];
     const text = formatMaintenanceRules(rules);
-    expect(text).toBe("weekly wed 23:59-05:59\ndaily 01:00-06:00\nmonthly 3 tue 00:00-06:00");
+    expect(text).toBe("weekly wed 23:59-05:59 announced\ndaily 01:00-06:00\nmonthly 3 tue 00:00-06:00");
     expect(parseMaintenanceRules(text, "Europe/Oslo")).toEqual(rules);
   });
   it("a line that is not a window names the line", () => {

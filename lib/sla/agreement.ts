@@ -61,7 +61,7 @@ export function validateAgreementVersion(version: AgreementVersionSpec, field = 
 }
 
 /** The version in force at `registeredAt`: the latest validFrom <= registeredAt. */
-export function selectAgreementVersion<V extends AgreementVersionSpec>(versions: readonly V[], registeredAt: Date): V {
+export function selectAgreementVersion<V extends Pick<AgreementVersionSpec, "validFrom">>(versions: readonly V[], registeredAt: Date): V {
   const t = toInstant(registeredAt, "registeredAt");
   if (!Array.isArray(versions) || versions.length === 0) throw new SlaInputError("versions", "expected at least one agreement version");
   let best: V | undefined;

@@ -37,7 +37,20 @@ export {
   type UptimeTiersCreditScheme,
 } from "./credit";
 export { computeUptime, type UptimeInput, type UptimeResult } from "./uptime";
-export { expandMaintenanceWindows, type MaintenanceRule } from "./maintenance";
+export { expandMaintenanceWindows, isAutomaticMaintenance, type MaintenanceRule } from "./maintenance";
+export {
+  checkMaintenanceNotice,
+  latestAnnouncement,
+  parseMaintenanceNoticeRule,
+  NETPOWER_MAINTENANCE_NOTICE,
+  NETTSOFT_MAINTENANCE_NOTICE,
+  SODVIN_MAINTENANCE_NOTICE,
+  type MaintenanceNoticeFlag,
+  type MaintenanceNoticeInput,
+  type MaintenanceNoticeRefusal,
+  type MaintenanceNoticeRule,
+  type MaintenanceNoticeVerdict,
+} from "./maintenance-notice";
 export * from "./presets";
 export { creditClaimDeadline, creditClaimStatus, type CreditClaimInput, type CreditClaimState, type CreditClaimStatus } from "./credit-claim";
 export { computeServicePeriodRefund, servicePeriodMonths, type MonthUptimeHours, type ServicePeriodRefund } from "./service-period";

@@ -11,11 +11,23 @@ import { assertTimeZone, instantOfWallTime, localDayNumberOf } from "./time-zone
  */
 export type MaintenanceRule =
   /** Every week on `day` (e.g. Netpower: Wednesday 23:59–05:59). */
-  | { kind: "weekly"; timeZone: string; day: Day; start: string; end: string }
-  /** Every day (e.g. Nettsoft 01:00–06:00). */
-  | { kind: "daily"; timeZone: string; start: string; end: string }
-  /** The nth `day` of each month (e.g. Sodvin: the night to the third Tuesday, 00:00–06:00). */
-  | { kind: "monthly_nth_weekday"; timeZone: string; nth: 1 | 2 | 3 | 4 | 5; day: Day; start: string; end: string };
+  (
+    | { kind: "weekly"; timeZone: string; day: Day; start: string; end: string }
+    /** Every day (e.g. Nettsoft 01:00–06:00). */
+    | { kind: "daily"; timeZone: string; start: string; end: string }
+    /** The nth `day` of each month (e.g. Sodvin: the night to the third Tuesday, 00:00–06:00). */
+    | { kind: "monthly_nth_weekday"; timeZone: string; nth: 1 | 2 | 3 | 4 | 5; day: Day; start: string; end: string }
+  ) & {
+    /**
+     * The window is only where maintenance is normally done, not an automatic exclusion: downtime
+     * in it counts unless maintenance was announced for it (Netpower 000 §8: "Det er ikke
+     * automatikk i nedetid i dette intervallet"). The announced one-off window is what excludes.
+     */
+    announcedOnly?: boolean;
+  };
+
+/** The windows that take downtime out by themselves (not the announced-only ones). */
+export const isAutomaticMaintenance = (rule: MaintenanceRule): boolean => rule.announcedOnly !== true;
 
 /** Expands a rule into concrete windows overlapping [period.from, period.to), clipped to it. */
 export function expandMaintenanceWindows(rule: MaintenanceRule, period: { from: Date; to: Date }): Array<{ from: Date; to: Date }> {

@@ -2,6 +2,7 @@ import type { AgreementVersionSpec, Priority } from "./agreement";
 import type { CalendarSpec } from "./calendar";
 import type { CreditScheme, NetpowerCreditScheme, SodvinRefundScheme, UptimeTiersCreditScheme } from "./credit";
 import type { MaintenanceRule } from "./maintenance";
+import { NETPOWER_MAINTENANCE_NOTICE, NETTSOFT_MAINTENANCE_NOTICE, SODVIN_MAINTENANCE_NOTICE, type MaintenanceNoticeRule } from "./maintenance-notice";
 
 /**
  * The seed agreements (shared/seeds 000–004) as data for the database seed.
@@ -34,6 +35,8 @@ export interface UptimePreset {
   coverageCalendarKey?: string;
   maintenance: MaintenanceRule[];
   maintenanceReducesTotal?: boolean;
+  /** When one-off maintenance may be announced (issue 18); omitted: only before it starts. */
+  notice?: MaintenanceNoticeRule;
 }
 
 export interface AgreementPreset {
@@ -125,7 +128,8 @@ export function sodvinRefund(agreedUptime: number, servicePeriod?: SodvinRefundS
 /** 001 §7.2: refund over the quarterly service period; O proposed as 99.5 % (Bilag 1 is not in the seeds). */
 export const SODVIN_AZURE_CREDIT: SodvinRefundScheme = sodvinRefund(0.995, "quarter");
 
-export const NETPOWER_MAINTENANCE: MaintenanceRule = { kind: "weekly", timeZone: ZONE, day: "wed", start: "23:59", end: "05:59" };
+/** 000 §8: "Primært onsdag 23:59–05:59. Det er ikke automatikk i nedetid i dette intervallet": maintenance only when announced. */
+export const NETPOWER_MAINTENANCE: MaintenanceRule = { kind: "weekly", timeZone: ZONE, day: "wed", start: "23:59", end: "05:59", announcedOnly: true };
 export const NETTSOFT_MAINTENANCE: MaintenanceRule = { kind: "daily", timeZone: ZONE, start: "01:00", end: "06:00" };
 export const SODVIN_MAINTENANCE: MaintenanceRule = { kind: "monthly_nth_weekday", timeZone: ZONE, nth: 3, day: "tue", start: "00:00", end: "06:00" };
 
@@ -154,7 +158,7 @@ export const NETPOWER_ORDINARY: AgreementPreset = {
   provider: "Netpower",
   source: "000 §6, §7, §8, §10",
   versions: [version("netpower-ordinary", "netpower-ordinary-v1", SINCE_EVER, NETPOWER_ORDINARY_TARGETS, NETPOWER_CREDIT)],
-  uptime: { maintenance: [NETPOWER_MAINTENANCE] },
+  uptime: { maintenance: [NETPOWER_MAINTENANCE], notice: NETPOWER_MAINTENANCE_NOTICE },
 };
 export const NETPOWER_EXTENDED: AgreementPreset = {
   key: "netpower-extended",
@@ -175,7 +179,7 @@ export const NETPOWER_EXTENDED: AgreementPreset = {
       NETPOWER_CREDIT,
     ),
   ],
-  uptime: { maintenance: [NETPOWER_MAINTENANCE] },
+  uptime: { maintenance: [NETPOWER_MAINTENANCE], notice: NETPOWER_MAINTENANCE_NOTICE },
 };
 /** 004 change log v2.2: response time changed from 4 to 2 hours, valid from 02.10.2023. */
 export const PURESERVICE_RESPONSE_CHANGE = "2023-10-02T00:00:00+02:00";
@@ -189,7 +193,7 @@ export const PURESERVICE: AgreementPreset = {
     version("pureservice", "pureservice-2h", PURESERVICE_RESPONSE_CHANGE, all(120, PURESERVICE_OFFICE_HOURS.spec), PURESERVICE_CREDIT),
   ],
 };
-const nettsoftUptime: UptimePreset = { coverageCalendarKey: NETTSOFT_CORE_TIME.key, maintenance: [NETTSOFT_MAINTENANCE], maintenanceReducesTotal: true };
+const nettsoftUptime: UptimePreset = { coverageCalendarKey: NETTSOFT_CORE_TIME.key, maintenance: [NETTSOFT_MAINTENANCE], maintenanceReducesTotal: true, notice: NETTSOFT_MAINTENANCE_NOTICE };
 function nettsoft(key: string, name: string, minutes: number): AgreementPreset {
   return {
     key,
@@ -214,7 +218,7 @@ export const SODVIN_AZURE: AgreementPreset = {
   provider: "Sodvin",
   source: "001 §7.2, Bilag 1",
   versions: [version("sodvin-azure", "sodvin-azure-v1", SINCE_EVER, NETPOWER_ORDINARY_TARGETS, SODVIN_AZURE_CREDIT)],
-  uptime: { maintenance: [SODVIN_MAINTENANCE] },
+  uptime: { maintenance: [SODVIN_MAINTENANCE], notice: SODVIN_MAINTENANCE_NOTICE },
 };
 
 export const AGREEMENT_PRESETS: AgreementPreset[] = [

@@ -115,7 +115,12 @@ describe("incidents", () => {
         )
       ).code,
     ).toBe("not_found");
-    await scheduleMaintenanceWindow({ actor: admin, input: { agreementId: pureservice.id, startsAt: "2026-07-07T20:00:00Z", endsAt: "2026-07-07T23:00:00Z", description: "Oppgradering" }, ctx });
+    // Announced a week ahead (a window is never back-dated: issue 18).
+    await scheduleMaintenanceWindow({
+      actor: admin,
+      input: { agreementId: pureservice.id, startsAt: "2026-07-07T20:00:00Z", endsAt: "2026-07-07T23:00:00Z", description: "Oppgradering" },
+      ctx: { prisma, now: () => new Date("2026-06-30T12:00:00Z") },
+    });
     await openIncident({
       actor: lise,
       input: { organizationId: bergheimAdmin.organizationId, service: "Pureservice sky", cause: "Oppgraderingen tok lengre tid", startedAt: "2026-07-07T22:00:00Z", endedAt: "2026-07-08T00:30:00Z" },

@@ -220,19 +220,38 @@ describe("uptime and the Netpower credit (000 §7, §10)", () => {
     ]);
   });
 
-  it("downtime overlapping the Wednesday 23:59–05:59 maintenance window counts only outside it; an exception is listed, not counted", async () => {
+  it("downtime in the Wednesday 23:59–05:59 window counts unless maintenance was announced for it (000 §8); an exception is listed, not counted", async () => {
     const c = await customer("netpower-ordinary");
     // Wed 15 April 22:00 → Thu 16 April 02:00 Oslo (CEST, UTC+2): 240 minutes, 121 of them in the window.
     await incident(c, at("2026-04-15T20:00:00Z"), at("2026-04-16T00:00:00Z"));
     await incident(c, at("2026-04-20T08:00:00Z"), at("2026-04-20T12:00:00Z"), { counts: false, exclusionReason: "customer_caused" });
-    const f = await report(c, "2026-04");
-    expect(f.uptime.downtimeMinutes).toBe(119);
-    expect(f.uptime.percent).toBeCloseTo(((43_200 - 119) / 43_200) * 100, 12);
-    expect(f.uptime.maintenanceWindows).toBe(5); // the nights after Wednesdays 1, 8, 15, 22 and 29 April
-    expect(f.uptime.incidents.map((i) => [i.counts, i.exclusionReason])).toEqual([
-      [true, null],
-      [false, "customer_caused"],
-    ]);
+    // Nothing announced: the window is no automatic exclusion, all 240 minutes count.
+    const unannounced = await report(c, "2026-04");
+    expect(unannounced.uptime.downtimeMinutes).toBe(240);
+    expect(unannounced.uptime.maintenanceWindows).toBe(0);
+    // Maintenance announced for that night's window: only the 119 minutes outside it count.
+    const window = await prisma.maintenanceWindow.create({
+      data: {
+        agreementId: c.agreementId,
+        kind: "ONE_OFF",
+        startsAt: at("2026-04-15T21:59:00Z"),
+        endsAt: at("2026-04-16T03:59:00Z"),
+        description: "Oppgradering",
+        announcedAt: at("2026-04-10T08:00:00Z"),
+      },
+    });
+    try {
+      const f = await report(c, "2026-04");
+      expect(f.uptime.downtimeMinutes).toBe(119);
+      expect(f.uptime.percent).toBeCloseTo(((43_200 - 119) / 43_200) * 100, 12);
+      expect(f.uptime.maintenanceWindows).toBe(1);
+      expect(f.uptime.incidents.map((i) => [i.counts, i.exclusionReason])).toEqual([
+        [true, null],
+        [false, "customer_caused"],
+      ]);
+    } finally {
+      await prisma.maintenanceWindow.delete({ where: { id: window.id } });
+    }
   });
 });
 

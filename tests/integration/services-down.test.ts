@@ -45,6 +45,6 @@ describe("a process started without PostgreSQL or Redis says so in one line and 
   it("bad configuration is named, not a stack trace", () => {
     const { status, stderr } = run("scripts/db/migrate.ts", { REDIS_PREFIX: "has spaces" });
     expect(status).toBe(1);
-    expect(stderr).toBe("Invalid configuration: REDIS_PREFIX: letters, digits, _ and - only");
+    expect(stderr).toBe("Invalid configuration: REDIS_PREFIX: letters, digits, _ and - only, optionally in braces (a hash tag, for a Redis Cluster)");
   });
 });

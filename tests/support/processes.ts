@@ -1,5 +1,5 @@
 /** Real processes for tests: the SLA timer and mail intake workers, and a Redis server of the test's own. */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 
 export interface RunningProcess {
@@ -10,7 +10,7 @@ export interface RunningProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-function track(child: ChildProcess): RunningProcess {
+export function track(child: ChildProcess): RunningProcess {
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -39,6 +39,13 @@ export function startSlaTimerWorker(env: Record<string, string> = {}): RunningPr
 
 export function startMailIntakeWorker(env: Record<string, string> = {}): RunningProcess {
   return track(spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "workers/mail-intake.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] }));
+}
+
+/** Runs a command to its end and returns its standard output; rejects with its output when it fails. */
+export function runToEnd(command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile(command, args, { timeout: 30_000 }, (error, stdout, stderr) => (error ? reject(new Error(`${command} ${args.join(" ")}: ${error.message}\n${stdout}${stderr}`)) : resolve(stdout))),
+  );
 }
 
 /** A loopback port free at this moment, for a server the test starts. */

@@ -47,7 +47,8 @@ export const agreements = catalog({
     "create.uptimeAllTime": "Hele døgnet",
     "create.maintenanceReducesTotal": "Vedlikehold trekkes også fra total tid",
     "create.maintenance": "Vedlikeholdsvinduer",
-    "create.maintenanceHelp": "Ett per linje: «daily 01:00-06:00», «weekly wed 23:59-05:59», «monthly 3 tue 00:00-06:00» (natt til tredje tirsdag).",
+    "create.maintenanceHelp":
+      "Ett per linje: «daily 01:00-06:00», «weekly wed 23:59-05:59», «monthly 3 tue 00:00-06:00» (natt til tredje tirsdag). «announced» til slutt: teller som vedlikehold bare når vedlikehold er varslet (000 §8).",
     "create.submit": "Lagre avtalen",
     "create.pending": "Lagrer …",
     "create.created": "Avtalen er lagret.",
@@ -130,7 +131,8 @@ export const agreements = catalog({
     "create.uptimeAllTime": "All the time",
     "create.maintenanceReducesTotal": "Maintenance is also taken out of the total time",
     "create.maintenance": "Maintenance windows",
-    "create.maintenanceHelp": "One a line: “daily 01:00-06:00”, “weekly wed 23:59-05:59”, “monthly 3 tue 00:00-06:00” (the night to the third Tuesday).",
+    "create.maintenanceHelp":
+      "One a line: “daily 01:00-06:00”, “weekly wed 23:59-05:59”, “monthly 3 tue 00:00-06:00” (the night to the third Tuesday). “announced” at the end: counts as maintenance only when maintenance is announced (000 §8).",
     "create.submit": "Save the agreement",
     "create.pending": "Saving …",
     "create.created": "The agreement is saved.",

@@ -26,6 +26,9 @@ import { mailIntake } from "./mail-intake";
 import { notices } from "./notices";
 import { mailboxes } from "./mailboxes";
 import { mailUi } from "./mail-ui";
+import { rota } from "./rota";
+import { incidents } from "./incidents";
+import { security } from "./security";
 import { ooh } from "./out-of-hours";
 
 export const areas = {
@@ -52,5 +55,8 @@ export const areas = {
   notices,
   mailboxes,
   mailUi,
+  rota,
+  incidents,
+  security,
   ooh,
 };

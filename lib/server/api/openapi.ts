@@ -5,7 +5,7 @@ import "server-only";
  */
 import { z } from "zod";
 import { ListTicketsSchema, RegisterTicketSchema, TicketActionSchema } from "../tickets/schemas";
-import { CloseIncidentSchema, ListIncidentsSchema, OpenIncidentSchema } from "../incidents/schemas";
+import { CloseIncidentSchema, ListIncidentsSchema, OpenIncidentSchema, UpdateIncidentSchema } from "../incidents/schemas";
 import { ClaimCreditBodySchema } from "./credit-claim";
 import { InviteUserSchema } from "../people/schemas";
 import { ErrorBodySchema, TicketEventListSchema, TicketListSchema, TicketViewSchema } from "./view-schemas";
@@ -192,7 +192,8 @@ export function buildOpenApiDocument(): object {
         },
         post: {
           operationId: "openIncident",
-          summary: "Open an incident (agents and provider admins), optionally from a P1 ticket; whether it counts as downtime and why not",
+          summary:
+            "Open an incident (agents and provider admins), optionally from a P1 ticket, for one or more organisations with linked tickets; whether it counts as downtime and why not. The affected customers' admins are told by e-mail",
           requestBody: { required: true, content: jsonContent("OpenIncident") },
           responses: { ...ok("The incident", "Object", "201"), ...errorResponses("400", "401", "404", "422", "429", "500") },
         },
@@ -204,6 +205,15 @@ export function buildOpenApiDocument(): object {
           parameters: [pathId("The incident's id")],
           requestBody: { required: true, content: jsonContent("CloseIncident") },
           responses: { ...ok("The incident", "Object"), ...errorResponses("400", "401", "404", "409", "429", "500") },
+        },
+      },
+      "/api/v1/incidents/{id}/updates": {
+        post: {
+          operationId: "updateIncident",
+          summary: "Tell the affected customers' admins how an open incident is going (an e-mail to each, issue 18)",
+          parameters: [pathId("The incident's id")],
+          requestBody: { required: true, content: jsonContent("UpdateIncident") },
+          responses: { ...ok("The update", "Object", "201"), ...errorResponses("400", "401", "404", "409", "429", "500") },
         },
       },
       "/api/v1/users/invitations": {
@@ -235,6 +245,7 @@ export function buildOpenApiDocument(): object {
         Error: schemaOf(ErrorBodySchema, "output"),
         OpenIncident: schemaOf(OpenIncidentSchema, "input"),
         CloseIncident: schemaOf(CloseIncidentSchema, "input"),
+        UpdateIncident: schemaOf(UpdateIncidentSchema.omit({ id: true }), "input"),
         InviteUser: schemaOf(InviteUserSchema, "input"),
         ClaimCredit: schemaOf(ClaimCreditBodySchema, "input"),
         Object: { type: "object" },

@@ -5,7 +5,7 @@ import "server-only";
  * organisation (SLA-RULES.md §5: 100 per customer, shared by its tokens) and per token for
  * provider staff; sign-in counts attempts per address and per client (auth/sign-in-throttle.ts).
  */
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis";
 
 export const RATE_LIMIT_WINDOW_MS = 60_000;
 
@@ -21,7 +21,7 @@ export interface RateLimitDecision {
 export const rateLimitKey = (prefix: string, bucket: string, windowStart: number): string => `${prefix}:ratelimit:${bucket}:${windowStart}`;
 
 export async function checkRateLimit(o: {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   /** What is counted: an organisation's id, `token:<id>`, `signin-ip:<address>`, … */
   bucket: string;

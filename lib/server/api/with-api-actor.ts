@@ -4,7 +4,7 @@ import "server-only";
  * the organisation's rate limit (429 with Retry-After), then the handler; whatever it throws is
  * mapped by responses.ts. A read-only token (scope READ) gets 403 for any method but GET and HEAD. Every answer after authentication carries the X-RateLimit-* headers.
  */
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { readEnv } from "../../config/env";
 import { isStaff, type Actor } from "../actor";
@@ -20,7 +20,7 @@ import { errorResponse } from "./responses";
 
 export interface ApiDeps {
   prisma: PrismaClient;
-  redis: Redis;
+  redis: RedisClient;
   redisPrefix: string;
   rateLimitPerMinute: number;
   now: () => Date;

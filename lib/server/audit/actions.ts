@@ -56,6 +56,17 @@ export const AUDIT_ACTIONS = [
   "mail.unknown_sender.rejected",
   "mailbox.created",
   "mailbox.updated",
+  "oncall.pattern.create",
+  "oncall.pattern.update",
+  "oncall.pattern.delete",
+  "oncall.override",
+  "oncall.swap",
+  "oncall.shift.delete",
+  "oncall.calendar_link",
+  "incident.open",
+  "incident.update",
+  "incident.close",
+  "maintenance.announce",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -72,6 +83,11 @@ export const AUDIT_TARGET_TYPES = [
   "CreditClaim",
   "InboundMail",
   "Mailbox",
+  "OnCallPattern",
+  "OnCallShift",
+  "OnCallCalendarToken",
+  "Incident",
+  "MaintenanceWindow",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

@@ -7,7 +7,7 @@ import "server-only";
  * every web instance, even though the JWT itself is still validly signed.
  */
 import { randomBytes } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis";
 import { readEnv, type Env } from "../../config/env";
 import { STAFF_ROLES } from "../actor";
 import type { Role } from "../../generated/prisma/enums";
@@ -15,7 +15,7 @@ import { redis, redisPrefix } from "../redis";
 import type { SecondFactorStage } from "../two-factor/requirement";
 
 export interface SessionStore {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
 }
 

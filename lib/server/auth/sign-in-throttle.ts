@@ -5,7 +5,7 @@ import "server-only";
  * Retry-After, and it comes before any database or bcrypt work, so it does not tell them apart.
  */
 import { createHash } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis";
 import { readEnv, type Env } from "../../config/env";
 import { checkRateLimit } from "../api/rate-limit";
 
@@ -16,7 +16,7 @@ export interface SignInThrottleDecision {
 
 const addressBucket = (email: string) => `signin-address:${createHash("sha256").update(email.trim().toLowerCase()).digest("hex")}`;
 
-export async function checkSignInThrottle(o: { redis: Redis; prefix: string; email: string; client: string; now: Date; env?: Env }): Promise<SignInThrottleDecision> {
+export async function checkSignInThrottle(o: { redis: RedisClient; prefix: string; email: string; client: string; now: Date; env?: Env }): Promise<SignInThrottleDecision> {
   const env = o.env ?? readEnv();
   const windowMs = env.SIGNIN_WINDOW_MINUTES * 60_000;
   const [byAddress, byClient] = await Promise.all([

@@ -3,7 +3,7 @@ import "server-only";
  * Reading agreements back as lib/sla data: what the clock engine, the workers and the reports
  * compute with. The database is the source; these functions only change the shape.
  */
-import type { AgreementVersionSpec, Priority } from "../../sla/agreement";
+import { selectAgreementVersion, type AgreementVersionSpec, type Priority } from "../../sla/agreement";
 import type { CalendarSpec } from "../../sla/calendar";
 import { CreditSchemeSchema, HoursSchema, parseStored, WeeklyHoursSchema } from "./json-schemas";
 import type { DbClient } from "./prisma";
@@ -34,6 +34,20 @@ const versionInclude = { targets: { include: { calendar: { include: calendarIncl
 export async function loadAgreementVersions(prisma: DbClient, agreementId: string): Promise<AgreementVersionSpec[]> {
   const versions = await prisma.agreementVersion.findMany({ where: { agreementId }, orderBy: { validFrom: "asc" }, include: versionInclude });
   return versions.map(versionSpecOf);
+}
+
+/**
+ * The version of an agreement in force at `at` (lib/sla's rule: the latest validFrom <= at), read
+ * whole; the other versions are read only as far as their validFrom.
+ */
+export async function loadAgreementVersionInForce(prisma: DbClient, agreementId: string, at: Date): Promise<AgreementVersionSpec | null> {
+  const versions = await prisma.agreementVersion.findMany({ where: { agreementId }, select: { id: true, validFrom: true } });
+  if (!versions.length) return null;
+  const inForce = selectAgreementVersion(
+    versions.map((v) => ({ id: v.id, validFrom: v.validFrom.toISOString() })),
+    at,
+  );
+  return loadAgreementVersion(prisma, inForce.id);
 }
 
 /** One version by id, or null. */

@@ -8,7 +8,7 @@ import { hashPassword } from "../auth/password-hash";
 import { AGREEMENT_PRESETS, CALENDAR_PRESETS, type AgreementPreset } from "../../sla/presets";
 import type { CalendarSpec } from "../../sla/calendar";
 import { validateAgreementVersion } from "../../sla/agreement";
-import type { PrismaClient } from "../../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import type { Priority } from "../../generated/prisma/enums";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, demoTotpSecret } from "./demo-data";
 import { STAFF_ROLES } from "../actor";
@@ -57,6 +57,7 @@ async function seedAgreement(tx: Tx, preset: AgreementPreset, calendarIds: Map<s
     source: preset.source,
     uptimeCalendarId: uptimeCalendarKey ? calendarIds.get(uptimeCalendarKey)! : null,
     maintenanceReducesTotal: preset.uptime?.maintenanceReducesTotal ?? false,
+    maintenanceNotice: preset.uptime?.notice ? toJson(preset.uptime.notice) : Prisma.DbNull,
   };
   const agreement = await tx.serviceAgreement.upsert({ where: { key: preset.key }, create: { key: preset.key, ...data }, update: data });
 

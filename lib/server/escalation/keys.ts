@@ -12,22 +12,31 @@ import "server-only";
 import type { SupportLine } from "../../generated/prisma/enums";
 
 const RESPONSE = "response";
+/** The clocks a timer runs for (SlaMetric), as they are named in keys and job ids. */
+export type TimerMetric = "RESPONSE" | "BREACH_NOTICE";
+export const METRIC_KEY: Record<TimerMetric, string> = { RESPONSE, BREACH_NOTICE: "breach-notice" };
+/** `METRIC_KEY` as an SQL expression over an SlaMetric value. */
+const metricKeySql = (metricExpr: string) => `(case ${metricExpr}::text when 'BREACH_NOTICE' then '${METRIC_KEY.BREACH_NOTICE}' else '${RESPONSE}' end)`;
 
-/** The breach of a ticket's response clock: one per ticket, ever. */
-export const breachKey = (ticketId: string) => `breach-${ticketId}-${RESPONSE}`;
+/** The breach of a ticket's response clock (or its breach-notice clock): one per ticket and clock, ever. */
+export const breachKey = (ticketId: string, metric: TimerMetric = "RESPONSE") => `breach-${ticketId}-${METRIC_KEY[metric]}`;
+
+/** `breachKey` as an SQL expression over a ticket id and an SlaMetric. */
+export const breachKeySql = (ticketIdExpr: string, metricExpr: string) => `('breach-' || ${ticketIdExpr} || '-' || ${metricKeySql(metricExpr)})`;
 
 /**
  * A warning at a fraction of the response target. The target is part of it: a priority change
  * gives a new target, whose warnings are new.
  */
-export const warningKey = (ticketId: string, threshold: number, targetMinutes: number | null) => `warning-${ticketId}-${RESPONSE}-${threshold}-${targetMinutes === null ? "null" : targetMinutes}`;
+export const warningKey = (ticketId: string, threshold: number, targetMinutes: number | null, metric: TimerMetric = "RESPONSE") =>
+  `warning-${ticketId}-${METRIC_KEY[metric]}-${threshold}-${targetMinutes === null ? "null" : targetMinutes}`;
 
 /**
  * `warningKey` as an SQL expression over a ticket id, a threshold as jsonb prints it (which is
  * how JavaScript prints the number) and a target in minutes (integer or null).
  */
-export const warningKeySql = (ticketIdExpr: string, thresholdTextExpr: string, targetMinutesExpr: string) =>
-  `('warning-' || ${ticketIdExpr} || '-${RESPONSE}-' || ${thresholdTextExpr} || '-' || coalesce(${targetMinutesExpr}::text, 'null'))`;
+export const warningKeySql = (ticketIdExpr: string, thresholdTextExpr: string, targetMinutesExpr: string, metricExpr = `'RESPONSE'`) =>
+  `('warning-' || ${ticketIdExpr} || '-' || ${metricKeySql(metricExpr)} || '-' || ${thresholdTextExpr} || '-' || coalesce(${targetMinutesExpr}::text, 'null'))`;
 
 /** The move to the next line that a breach makes (when the agreement says so). */
 export const breachLineKey = (ticketId: string, toLine: SupportLine) => `breach-line-${ticketId}-${toLine}`;
@@ -58,6 +67,15 @@ export const onCallNoticeKey = (escalationId: string, attempt: number, userId: s
 
 /** A customer admin's "your monthly report is ready". */
 export const reportReadyKey = (organizationId: string, month: string, userId: string) => `report-${organizationId}-${month}-${userId}`;
+
+/** The provider's security contact told that a ticket was flagged as a security incident (once per ticket and address). */
+export const securityFlaggedKey = (ticketId: string, who: string) => `security-flagged-${ticketId}-${who}`;
+
+/** The customer's notice of a personal-data breach, to one customer admin (once per ticket). */
+export const breachNoticeKey = (ticketId: string, userId: string) => `breach-notice-${ticketId}-${userId}`;
+
+/** A closed security incident's root-cause report (PDF) to one customer admin (once per ticket). */
+export const rcaReportKey = (ticketId: string, userId: string) => `rca-report-${ticketId}-${userId}`;
 
 /** A customer notice (issue 17) about what one ticket event did, to one person. */
 export const customerNoticeKey = (template: string, ticketId: string, eventId: bigint | string, userId: string) => `notice-${template}-${ticketId}-${eventId}-${userId}`;

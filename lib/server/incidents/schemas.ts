@@ -18,10 +18,16 @@ const countsRule = (v: { counts?: boolean; exclusionReason?: string | undefined 
 export const OpenIncidentSchema = z
   .object({
     organizationId: z.uuid().optional(),
+    /** Issue 18: every organisation the downtime affects (their customer admins are told). */
+    organizationIds: z.array(z.uuid()).max(200).optional(),
     agreementId: z.uuid().optional(),
     ticketId: z.uuid().optional(),
+    /** Issue 18: other tickets about the same downtime, by reference. */
+    ticketReferences: z.array(safeString().trim().min(1).max(40)).max(100).optional(),
     service: safeString().trim().min(1).max(200),
     cause: safeString().trim().min(1).max(4000),
+    /** What the customers are told besides service, start and cause. */
+    message: safeString().trim().max(4000).optional(),
     startedAt: Instant,
     endedAt: Instant.optional(),
     counts: z.boolean().default(true),
@@ -38,6 +44,8 @@ export const CloseIncidentSchema = z
   .object({
     id: z.string(),
     endedAt: Instant.optional(),
+    /** What the customers are told with the closing notice. */
+    message: safeString().trim().max(4000).optional(),
     counts: z.boolean().optional(),
     exclusionReason: ExclusionReasonSchema.optional(),
   })
@@ -61,8 +69,17 @@ export const ScheduleMaintenanceWindowSchema = z
     agreementId: z.uuid(),
     startsAt: Instant,
     endsAt: Instant,
+    /** The notice's cause and what is done (002 §6.3: "årsak til, tidspunkt for og lengde på"). */
     description: z.string().trim().min(1).max(500),
   })
   .strict()
   .refine((v) => v.endsAt > v.startsAt, { path: ["endsAt"], message: "must be after startsAt" });
 export type ScheduleMaintenanceWindowInput = z.input<typeof ScheduleMaintenanceWindowSchema>;
+
+export const UpdateIncidentSchema = z
+  .object({
+    id: z.string(),
+    message: safeString().trim().min(1).max(4000),
+  })
+  .strict();
+export type UpdateIncidentInput = z.input<typeof UpdateIncidentSchema>;

@@ -7,7 +7,7 @@ import "server-only";
  */
 import { z } from "zod";
 import { DelayedError, type Job, type JobsOptions, type Queue } from "bullmq";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { autoCloseSolvedTickets } from "../tickets/auto-close-tickets";
 import { recomputeClocksOnCalendar, RECOMPUTE_CALENDAR_CLOCKS_JOB } from "../tickets/recompute-calendar-clocks";
@@ -16,13 +16,14 @@ import { handleSlaTimer, slaTimerDueIn, type SlaTimerOutcome } from "../sla-time
 import { SLA_TIMER_JOB, SlaTimerPayloadSchema, TIMER_JOB_OPTIONS, type SlaTimerPayload } from "./sla-timer";
 import { onCallCheckJob, onCallSweepJob } from "../oncall/job";
 import { monthlyReportsJob } from "../reports/report-job";
+import { rollRotaJob, warnRotaGapsJob } from "../oncall/rota-jobs";
 import { TIME_ZONE } from "../../config/time-zone";
 import { QUEUES, type QueueName } from "./queues";
 import { WORKER_HEARTBEAT_KEY } from "../health-keys";
 
 export interface JobContext {
   prisma: PrismaClient;
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   workerId: string;
   /** The queue the job came from. */
@@ -136,7 +137,19 @@ export const reconcileJob = define({
 /** Last month's SLA report of every customer, on the 1st at 06:00 local time (TIME_ZONE); also on demand with {month}. */
 export const monthlyReports = define({ ...monthlyReportsJob, cron: { pattern: "0 6 1 * *", tz: TIME_ZONE } });
 
-export const JOBS = [heartbeatJob, autoCloseJob, recomputeCalendarClocksJob, heartbeat(QUEUES.slaTimers), slaTimerJobDefinition, reconcileJob, onCallCheckJob, onCallSweepJob, monthlyReports] as const;
+export const JOBS = [
+  heartbeatJob,
+  autoCloseJob,
+  recomputeCalendarClocksJob,
+  heartbeat(QUEUES.slaTimers),
+  slaTimerJobDefinition,
+  reconcileJob,
+  onCallCheckJob,
+  onCallSweepJob,
+  monthlyReports,
+  rollRotaJob,
+  warnRotaGapsJob,
+] as const;
 
 export function jobsOf(queue: QueueName): ReadonlyArray<JobDefinition<z.ZodType>> {
   return JOBS.filter((job) => job.queue === queue) as ReadonlyArray<JobDefinition<z.ZodType>>;

@@ -10,13 +10,15 @@ import "server-only";
 import { z } from "zod";
 import { firstOverdueInstant } from "../../sla/clock-status";
 import { QUEUES } from "./queues";
+import { METRIC_KEY, type TimerMetric } from "../escalation/keys";
 
 export const SLA_TIMER_QUEUE = QUEUES.slaTimers;
 export const SLA_TIMER_JOB = "sla-timer";
 
 export const SlaTimerPayloadSchema = z.object({
   ticketId: z.uuid(),
-  metric: z.literal("RESPONSE"),
+  /** RESPONSE, or a security incident's BREACH_NOTICE clock (wall-clock, lib/sla/breach-notice.ts). */
+  metric: z.enum(["RESPONSE", "BREACH_NOTICE"]),
   kind: z.enum(["warning", "breach"]),
   /** Fraction of the target for warnings. */
   threshold: z.number().gt(0).lt(1).optional(),
@@ -28,9 +30,9 @@ export const SlaTimerPayloadSchema = z.object({
 export type SlaTimerPayload = z.infer<typeof SlaTimerPayloadSchema>;
 
 /** BullMQ job ids may not contain ":"; this one is fixed by ticket, metric, threshold and revision. */
-export function slaTimerJobId(ticketId: string, kind: "warning" | "breach", threshold: number | undefined, revision: number): string {
+export function slaTimerJobId(ticketId: string, kind: "warning" | "breach", threshold: number | undefined, revision: number, metric: TimerMetric = "RESPONSE"): string {
   const what = kind === "breach" ? "breach" : `warning-${threshold}`;
-  return `sla-${ticketId}-response-${what}-r${revision}`;
+  return `sla-${ticketId}-${METRIC_KEY[metric]}-${what}-r${revision}`;
 }
 
 /** A timer as the clock projection stores it (SlaClock.timers) and the outbox carries it. */

@@ -16,7 +16,7 @@ export const senderSelect = {
   locale: true,
   organizationId: true,
   deactivatedAt: true,
-  organization: { select: { isProvider: true, deactivatedAt: true, contactPersonLimit: true } },
+  organization: { select: { isProvider: true, deactivatedAt: true, contactPersonLimit: true, defaultEmailPriority: true } },
 } satisfies Prisma.UserSelect;
 
 export type Sender = Prisma.UserGetPayload<{ select: typeof senderSelect }>;

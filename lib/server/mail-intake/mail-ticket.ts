@@ -14,8 +14,8 @@ import { toLocale } from "../../i18n/locales";
 import type { DbClient } from "../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
 import { saveAttachments, type NewAttachments } from "../attachments/save";
-import { lockTicket, recomputeResponseClock } from "../tickets/clock";
-import { eventCarryingText } from "../tickets/events";
+import { isClockEvent, lockTicket, recomputeResponseClock } from "../tickets/clock";
+import { eventCarryingText, writtenEvents } from "../tickets/events";
 import { registerTicketInTransaction } from "../tickets/register-ticket";
 import { ACTIVE, addComment, event, lockedTicketSelect, setTicket, viaData, type ActionContext } from "../tickets/actions/action-context";
 import { replyToTicket } from "../tickets/actions/reply-to-ticket";
@@ -56,11 +56,10 @@ export async function registerFromMail(
   input: { sender: Sender; mail: MailContent; receivedAt: Date; now: Date; attachments: NewAttachments; refused: readonly string[]; followUpOfId?: string },
 ): Promise<MailEffect> {
   const { sender, mail, receivedAt } = input;
-  const organization = await tx.organization.findUniqueOrThrow({ where: { id: sender.organizationId }, select: { defaultEmailPriority: true } });
   const title = clip(mail.subject || t(toLocale(sender.locale), "mailIntake.noSubject"), MAX_TITLE);
   const registered = await registerTicketInTransaction(tx, {
     actor: senderActor(sender),
-    input: { title, description: shownText(sender, mail, input.refused, title), priority: organization.defaultEmailPriority, channel: "EMAIL" },
+    input: { title, description: shownText(sender, mail, input.refused, title), priority: sender.organization.defaultEmailPriority, channel: "EMAIL" },
     now: receivedAt,
     attachments: input.attachments,
   });
@@ -105,10 +104,12 @@ export async function replyFromMail(
     else await reopenClosed(c, reason);
     if (reason !== body) await replyToTicket({ ...c, ticket: { ...ticket, status: "OPEN", confirmationDueAt: null } }, { type: "reply", body });
   }
-  const target = await eventCarryingText(tx, ticketId, last?.id ?? 0n);
+  const written = await writtenEvents(tx, ticketId, last?.id ?? 0n);
+  const target = eventCarryingText(written);
   if (!target) throw new Error("The reply wrote no event");
   if (input.attachments.files.length) await saveAttachments(tx, input.attachments, { ticketId, eventId: target.id, uploaderId: sender.id, visibility: "PUBLIC", at });
-  await recomputeResponseClock(tx, ticketId, input.now > at ? input.now : at);
+  // Only a reply that changed what the clock reads (a wait resumed) moves it; a plain reply leaves it as stored.
+  if (written.some((e) => isClockEvent(e.type))) await recomputeResponseClock(tx, ticketId, input.now > at ? input.now : at);
   return { ticketId, eventId: target.id, followUp: false };
 }
 

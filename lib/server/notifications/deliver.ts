@@ -22,6 +22,7 @@ import { postWebhook } from "./webhook";
 import { toJson } from "../db/json";
 import { webhookEndpointsWhere } from "./webhook-endpoints";
 import { replyToAddress, ticketThread } from "./thread";
+import { rcaReportAttachment } from "../security/rca-report-pdf";
 
 export interface DeliveryOptions {
   prisma: PrismaClient;
@@ -138,6 +139,7 @@ async function deliverOne(opts: DeliveryOptions, claim: ClaimedNotification, now
         const messageId = `<${row.id}@${opts.transport.messageIdDomain}>`;
         const thread = row.ticketId ? await ticketThread(opts.prisma, row.ticketId, opts.transport.messageIdDomain, messageId) : null;
         const replyTo = row.ticketId ? await pass.replyTo() : undefined;
+        const attachment = row.template === "rca-report" && row.ticketId ? await rcaReportAttachment(opts.prisma, row.ticketId, localeOf(row.recipient?.locale)) : null;
         await opts.transport.sendMail({
           from: opts.transport.from,
           to,
@@ -147,6 +149,7 @@ async function deliverOne(opts: DeliveryOptions, claim: ClaimedNotification, now
           messageId,
           ...(thread?.inReplyTo ? { inReplyTo: thread.inReplyTo, references: thread.references } : {}),
           ...(replyTo ? { replyTo } : {}),
+          ...(attachment ? { attachments: [attachment] } : {}),
           headers: { "X-Helpdesk-Notification": row.id, "X-Helpdesk-Template": row.template, "Auto-Submitted": "auto-generated" },
         });
         break;

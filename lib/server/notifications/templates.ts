@@ -16,6 +16,11 @@ import { accountLinkToken, setPasswordUrl } from "../people/account-link-token";
 import { readEnv } from "../../config/env";
 import { composeMail, type MailBlock } from "./layout";
 import { solutionLinkToken, solutionLinkUrl } from "./solution-link-token";
+import { formatDuration } from "../../i18n/format";
+import { SECURITY_TEMPLATES } from "./security-templates";
+
+const EXCLUSION_REASON_KEYS = ["customer_caused", "force_majeure", "planned_maintenance", "third_party_outside_control", "other"] as const;
+const isExclusionReason = (r: string): r is (typeof EXCLUSION_REASON_KEYS)[number] => (EXCLUSION_REASON_KEYS as readonly string[]).includes(r);
 
 const Instant = z.iso.datetime({ offset: true });
 const PrioritySchema = z.enum(["P1", "P2", "P3", "P4"]);
@@ -55,6 +60,28 @@ export const TicketSolvedPayloadSchema = z.object({ ...TicketNotice, solution: B
 export const TicketClosedPayloadSchema = z.object({ ...TicketNotice, cause: z.enum(["confirmed", "confirmation_window_passed"]) });
 export const TicketPriorityChangedPayloadSchema = z.object({ ...TicketNotice, from: PrioritySchema, to: PrioritySchema, reason: Body.nullable() });
 export const TicketOnCallPayloadSchema = z.object({ ...TicketNotice });
+/** A coming on-call period with nobody as primary (issue 18): the period, its first uncovered stretch, and the rota editor's link. */
+export const OncallRotaGapPayloadSchema = z.object({ periodStartsAt: Instant, periodEndsAt: Instant, startsAt: Instant, endsAt: Instant, url: z.url() });
+/** Issue 18: a downtime incident's notice to a customer admin (opened, updated, closed), and planned maintenance. */
+export const IncidentNoticePayloadSchema = z.object({
+  kind: z.enum(["opened", "updated", "closed"]),
+  organizationName: z.string().min(1),
+  service: z.string().min(1),
+  cause: z.string().min(1),
+  startedAt: Instant,
+  endedAt: Instant.nullable(),
+  message: z.string().nullable(),
+  exclusionReason: z.string().nullable(),
+  statusUrl: z.url(),
+});
+export const MaintenanceNoticePayloadSchema = z.object({
+  organizationName: z.string().min(1),
+  agreementName: z.string().min(1),
+  cause: z.string().min(1),
+  startsAt: Instant,
+  endsAt: Instant,
+  statusUrl: z.url(),
+});
 export const DigestItemSchema = z.object({ template: z.string().min(1), createdAt: Instant, payload: z.record(z.string(), z.unknown()) });
 export const DigestPayloadSchema = z.object({ items: z.array(DigestItemSchema).min(1) });
 export type DigestItem = z.infer<typeof DigestItemSchema>;
@@ -240,6 +267,50 @@ const TEMPLATES = {
     email: (p, l, meta) => notice(l, meta, p, t(l, "notices.oncall.subject", ref(p)), [{ kind: "p", text: t(l, "notices.oncall.intro") }]),
     summary: (p, l) => t(l, "notices.oncall.summary", ref(p)),
   }),
+  "oncall-rota-gap": define({
+    schema: OncallRotaGapPayloadSchema,
+    email: (p, l) => {
+      const vars = { periodStart: osloTime(p.periodStartsAt, l), periodEnd: osloTime(p.periodEndsAt, l), start: osloTime(p.startsAt, l), end: osloTime(p.endsAt, l), url: p.url };
+      return { subject: t(l, "rota.mail.gap.subject", vars), text: t(l, "rota.mail.gap.text", vars) };
+    },
+    summary: (p, l) => t(l, "rota.mail.gap.summary", { start: osloTime(p.startsAt, l) }),
+  }),
+  "incident-notice": define({
+    schema: IncidentNoticePayloadSchema,
+    email: (p, l) => {
+      const minutes = p.endedAt ? (Date.parse(p.endedAt) - Date.parse(p.startedAt)) / 60_000 : 0;
+      const reason = p.exclusionReason && isExclusionReason(p.exclusionReason) ? t(l, `incidents.reason.${p.exclusionReason}`) : p.exclusionReason;
+      const vars = {
+        organization: p.organizationName,
+        service: p.service,
+        cause: p.cause,
+        startedAt: osloTime(p.startedAt, l),
+        endedAt: p.endedAt ? osloTime(p.endedAt, l) : "",
+        duration: formatDuration(minutes, l),
+        message: p.message ? t(l, "incidents.mail.message", { message: p.message }) : "",
+        counting: reason ? t(l, "incidents.mail.notCounting", { reason }) : "",
+        url: p.statusUrl,
+      };
+      return { subject: t(l, `incidents.mail.${p.kind}.subject`, vars), text: t(l, `incidents.mail.${p.kind}.text`, vars) };
+    },
+    summary: (p, l) => t(l, "incidents.mail.summary", { service: p.service }),
+  }),
+  "maintenance-notice": define({
+    schema: MaintenanceNoticePayloadSchema,
+    email: (p, l) => {
+      const vars = {
+        organization: p.organizationName,
+        agreement: p.agreementName,
+        cause: p.cause,
+        startsAt: osloTime(p.startsAt, l),
+        endsAt: osloTime(p.endsAt, l),
+        duration: formatDuration((Date.parse(p.endsAt) - Date.parse(p.startsAt)) / 60_000, l),
+        url: p.statusUrl,
+      };
+      return { subject: t(l, "incidents.mail.maintenance.subject", vars), text: t(l, "incidents.mail.maintenance.text", vars) };
+    },
+    summary: (p, l) => t(l, "incidents.mail.maintenance.summary", { startsAt: osloTime(p.startsAt, l) }),
+  }),
   digest: define({
     schema: DigestPayloadSchema,
     email: (p, l) => {
@@ -248,6 +319,8 @@ const TEMPLATES = {
     },
     summary: (p, l) => t(l, "notify.digest.summary", { count: p.items.length }),
   }),
+  // Security incidents (issue 18).
+  ...SECURITY_TEMPLATES,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

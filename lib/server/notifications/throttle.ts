@@ -34,6 +34,10 @@ export const NEVER_THROTTLED: ReadonlySet<string> = new Set([
   "ticket-closed",
   "ticket-priority-changed",
   "ticket-oncall",
+  // Security incidents (issue 18): the breach notice and the RCA report (its PDF) must arrive as themselves.
+  "security-flagged",
+  "breach-notice-customer",
+  "rca-report",
 ]);
 
 export function throttleFromEnv(env: Pick<Env, "NOTIFY_MAX_PER_WINDOW" | "NOTIFY_WINDOW_MINUTES"> = readEnv()): ThrottleSettings {

@@ -23,6 +23,8 @@ export interface NotificationRow<T extends TemplateName = TemplateName> {
   template: T;
   /** The person; null for a webhook message that goes to the endpoints that take the template. */
   recipientUserId: string | null;
+  /** An e-mail address that is nobody's account (e.g. the provider's security contact), when recipientUserId is null. */
+  address?: string;
   ticketId: string | null;
   payload: TemplatePayload<T>;
   dedupeKey: string;
@@ -33,16 +35,27 @@ export interface Delivery {
   channel: NotificationChannel;
   /** The person; null for a webhook message that goes to the endpoints that take the template. */
   userId: string | null;
+  /** EMAIL to an address that is nobody's account (userId null). */
+  address?: string;
   dedupeKey: string;
 }
 
 export const byEmail = (userId: string, dedupeKey: string): Delivery => ({ channel: "EMAIL", userId, dedupeKey });
 export const byWebhook = (dedupeKey: string): Delivery => ({ channel: "WEBHOOK", userId: null, dedupeKey });
+export const byEmailAddress = (address: string, dedupeKey: string): Delivery => ({ channel: "EMAIL", userId: null, address, dedupeKey });
 
 /** Rows for one message (its payload checked against the template's schema) to several deliveries. */
 export function notificationRows<T extends TemplateName>(n: { template: T; ticketId: string | null; payload: TemplatePayload<T>; to: readonly Delivery[] }): Array<NotificationRow<T>> {
   const payload = parsePayload(n.template, n.payload) as TemplatePayload<T>;
-  return n.to.map((d) => ({ channel: d.channel, template: n.template, recipientUserId: d.userId, ticketId: n.ticketId, payload, dedupeKey: d.dedupeKey }));
+  return n.to.map((d) => ({
+    channel: d.channel,
+    template: n.template,
+    recipientUserId: d.userId,
+    ...(d.address ? { address: d.address } : {}),
+    ticketId: n.ticketId,
+    payload,
+    dedupeKey: d.dedupeKey,
+  }));
 }
 
 /**
@@ -72,6 +85,7 @@ export async function writeNotifications(db: DbClient, all: readonly Notificatio
       channel: row.channel,
       template: row.template,
       recipientUserId: row.recipientUserId,
+      address: row.address ?? null,
       ticketId: row.ticketId,
       payload: toJson(parsePayload(row.template, row.payload)),
       dedupeKey: row.dedupeKey,
@@ -90,7 +104,7 @@ export type PackedNotifications = Array<{
   template: TemplateName;
   ticketId: string | null;
   payload: unknown;
-  notices: Array<{ channel: NotificationChannel; recipient: string | null; key: string }>;
+  notices: Array<{ channel: NotificationChannel; recipient: string | null; address?: string; key: string }>;
 }>;
 
 /** Packs rows (checked by `notificationRows`) by message; rows of one message share their payload object. */
@@ -102,7 +116,7 @@ export function packNotifications(rows: readonly NotificationRow[]): PackedNotif
       message = { template: row.template, ticketId: row.ticketId, payload: row.payload, notices: [] };
       byPayload.set(row.payload, message);
     }
-    message.notices.push({ channel: row.channel, recipient: row.recipientUserId, key: row.dedupeKey });
+    message.notices.push({ channel: row.channel, recipient: row.recipientUserId, ...(row.address ? { address: row.address } : {}), key: row.dedupeKey });
   }
   return [...new Set(byPayload.values())];
 }
@@ -114,9 +128,9 @@ export function packNotifications(rows: readonly NotificationRow[]): PackedNotif
  * exists are skipped, as `writeNotifications` does.
  */
 export const insertPackedNotificationsSql = ({ from, packed, orderBy, at }: { from: string; packed: string; orderBy: string; at: string }) => `
-      insert into "Notification" ("id", "channel", "template", "recipientUserId", "ticketId", "payload", "dedupeKey", "nextAttemptAt", "createdAt")
-      select gen_random_uuid(), n."channel"::"NotificationChannel", m."message" ->> 'template', n."recipient", (m."message" ->> 'ticketId')::uuid, m."message" -> 'payload', n."key", ${at}, ${at}
+      insert into "Notification" ("id", "channel", "template", "recipientUserId", "address", "ticketId", "payload", "dedupeKey", "nextAttemptAt", "createdAt")
+      select gen_random_uuid(), n."channel"::"NotificationChannel", m."message" ->> 'template', n."recipient", n."address", (m."message" ->> 'ticketId')::uuid, m."message" -> 'payload', n."key", ${at}, ${at}
       from ${from} cross join lateral jsonb_array_elements(${packed}) as m("message")
-      cross join lateral jsonb_to_recordset(m."message" -> 'notices') as n("channel" text, "recipient" uuid, "key" text)
+      cross join lateral jsonb_to_recordset(m."message" -> 'notices') as n("channel" text, "recipient" uuid, "address" text, "key" text)
       order by ${orderBy}
       on conflict ("dedupeKey") do nothing`;

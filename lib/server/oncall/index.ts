@@ -12,5 +12,13 @@ export { listPagesFor, type UpcomingShift, type WaitingPage } from "./list-pages
 export { overdueOnCallChecks } from "./due-checks";
 export { onCallConfig, type OnCallConfig } from "./config";
 export { ONCALL_PAGE_TEMPLATE } from "./send-notice";
+export { rollRota, rollRotaIn, type RollOutcome } from "./roll-rota";
+export { createPattern, updatePattern, deletePattern } from "./save-pattern";
+export { coverPeriod, swapShifts, deleteShift } from "./cover-period";
+export { getRotaView, type RotaView, type RotaShiftView, type PatternView } from "./rota-view";
+export { rotaGaps, requiredRotaHours } from "./rota-gaps";
+export { warnRotaGaps, GAP_WARN_DAYS, ROTA_GAP_TEMPLATE } from "./warn-rota-gaps";
+export { makeCalendarToken, calendarFeed, calendarFeedUrl, calendarTokenMadeAt } from "./calendar-feed";
+export { rotaPeople, type RotaPerson } from "./rota-people";
 export { pageIfOnCallCase, sweepOnCallCases, ONCALL_SWEEP_JOB, OUT_OF_HOURS_REASON, type OnCallSweepPayload } from "./out-of-hours";
 export { pageForFiredTimers, firedTimerReason } from "./page-fired-timer";

@@ -27,7 +27,7 @@ export type JobSchedule = z.infer<typeof JobScheduleSchema>;
 /** A clock's new timers and the previous revision's job ids to cancel. */
 export const SlaScheduleSchema = z.object({
   ticketId: z.uuid(),
-  metric: z.literal("RESPONSE").optional(),
+  metric: z.enum(["RESPONSE", "BREACH_NOTICE"]).optional(),
   revision: z.number().int(),
   timers: z.array(ScheduledTimerSchema),
   cancelJobIds: z.array(z.string().min(1)),

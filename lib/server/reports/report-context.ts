@@ -39,6 +39,8 @@ export const incidentSelect = {
   endedAt: true,
   counts: true,
   exclusionReason: true,
+  /** Issue 18: an incident may affect several organisations. */
+  affected: { select: { organizationId: true } },
 } as const;
 
 export async function loadReportContext(prisma: PrismaClient, period: { from: Date; to: Date }, organizationIds?: string[]) {
@@ -54,7 +56,15 @@ export async function loadReportContext(prisma: PrismaClient, period: { from: Da
       where: {
         startedAt: { lt: period.to },
         OR: [{ endedAt: null }, { endedAt: { gt: period.from } }],
-        AND: [{ OR: [{ organizationId: { in: organizations.map((o) => o.id) } }, { organizationId: null, agreementId: { in: agreementIds } }] }],
+        AND: [
+          {
+            OR: [
+              { organizationId: { in: organizations.map((o) => o.id) } },
+              { affected: { some: { organizationId: { in: organizations.map((o) => o.id) } } } },
+              { organizationId: null, agreementId: { in: agreementIds }, affected: { none: {} } },
+            ],
+          },
+        ],
       },
       orderBy: [{ startedAt: "asc" }, { id: "asc" }],
       select: incidentSelect,
@@ -68,6 +78,11 @@ export type ReportOrganization = ReportContext["organizations"][number];
 export type ReportAgreement = ReportContext["agreements"] extends Map<string, infer A> ? A : never;
 export type ReportIncident = ReportContext["incidents"][number];
 
-/** Incidents of the organisation itself, and those of its agreement as a whole (no organisation). */
+/** Incidents of the organisation itself (or affecting it among others), and those of its agreement as a whole (no organisation). */
 export const incidentsOf = (org: ReportOrganization, incidents: ReportIncident[]) =>
-  incidents.filter((i) => i.organizationId === org.id || (i.organizationId === null && i.agreementId !== null && i.agreementId === org.agreementId));
+  incidents.filter(
+    (i) =>
+      i.organizationId === org.id ||
+      i.affected.some((a) => a.organizationId === org.id) ||
+      (i.organizationId === null && i.affected.length === 0 && i.agreementId !== null && i.agreementId === org.agreementId),
+  );

@@ -42,8 +42,8 @@ const MUTED = rgb(0.4, 0.42, 0.47);
 
 const FONT_DIR = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
 let fontFiles: Promise<[Uint8Array, Uint8Array]> | null = null;
-/** DejaVu Sans and DejaVu Sans Bold, read once per process. */
-const loadFonts = () =>
+/** DejaVu Sans and DejaVu Sans Bold, read once per process (also for the security incident RCA report, lib/server/security/rca-report-pdf.ts). */
+export const loadFonts = () =>
   (fontFiles ??= Promise.all([readFile(path.join(FONT_DIR, "DejaVuSans.ttf")), readFile(path.join(FONT_DIR, "DejaVuSans-Bold.ttf"))]).then(
     ([regular, bold]) => [new Uint8Array(regular), new Uint8Array(bold)] as [Uint8Array, Uint8Array],
   ));
@@ -65,7 +65,7 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return lines;
 }
 
-class Writer {
+export class Writer {
   private page: PDFPage;
   private y: number;
   constructor(

@@ -1,6 +1,6 @@
 import "server-only";
 /** The month's uptime of one organisation over its agreement's coverage, via lib/sla computeUptime. */
-import { calendarFor, computeUptime, expandMaintenanceWindows, type MaintenanceRule } from "../../sla";
+import { calendarFor, computeUptime, expandMaintenanceWindows, isAutomaticMaintenance, type MaintenanceRule } from "../../sla";
 import { calendarSpecOf } from "../db/agreements";
 import type { IncidentFigure, UptimeFigures } from "./figures";
 import type { ReportAgreement, ReportIncident } from "./report-context";
@@ -19,11 +19,18 @@ export function incidentFigure(i: ReportIncident): IncidentFigure {
   };
 }
 
-/** Planned maintenance of the month: recurring rules expanded, one-off windows as they are. */
+/**
+ * Planned maintenance of the month: recurring rules expanded, one-off (announced) windows as they
+ * are. A recurring window that only counts when announced (Netpower's Wednesday, 000 §8) excludes
+ * nothing by itself: the one-off window announced for it does.
+ */
 export function maintenanceIntervals(agreement: ReportAgreement | null, period: Interval): Interval[] {
   if (!agreement) return [];
   return agreement.maintenanceWindows.flatMap((w): Interval[] => {
-    if (w.kind === "RECURRING") return w.rule ? expandMaintenanceWindows(w.rule as unknown as MaintenanceRule, period) : [];
+    if (w.kind === "RECURRING") {
+      const rule = w.rule as unknown as MaintenanceRule | null;
+      return rule && isAutomaticMaintenance(rule) ? expandMaintenanceWindows(rule, period) : [];
+    }
     return w.startsAt && w.endsAt && w.endsAt > w.startsAt ? [{ from: w.startsAt, to: w.endsAt }] : [];
   });
 }

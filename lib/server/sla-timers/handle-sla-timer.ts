@@ -9,6 +9,8 @@ import "server-only";
  * - breach: the clock marked BREACHED at its due instant, an Escalation row (BREACH) — the breach
  *   record —, a TicketEvent SLA_BREACHED with the due instant and when it was recorded, the breach
  *   recipients told, and, if the agreement says so, the ticket moved to the next line.
+ * - A security incident's BREACH_NOTICE clock (issue 18) is timed the same way, a batch per
+ *   metric; what its warning and breach mean is escalation/breach-notice-timer.ts's decision.
  *
  * The revision is what makes this cheap and exact: every change to what the timers act on bumps
  * it (under the clock row's lock), so a timer whose revision matches knows the stored due instant
@@ -26,6 +28,9 @@ import { prismaSql, type Sql, type Statement } from "../db/sql";
 import type { SupportLine } from "../../generated/prisma/enums";
 import { isOverdue } from "../../sla/clock-status";
 import { slaTimerMayActAt, type SlaTimerPayload } from "../jobs/sla-timer";
+import { breachNoticeTimerConsequences } from "../escalation/breach-notice-timer";
+import { cachedSecurityContacts } from "../security/cached-security-contacts";
+import type { TimerMetric } from "../escalation/keys";
 import { parseEscalationRules } from "../escalation/rules";
 import { cachedDirectory } from "../escalation/cached";
 import { directoryNeeds, firedTimerConsequences, type EscalatedTicket } from "../escalation/fired-timer";
@@ -63,7 +68,7 @@ const READ_CLOCKS: Statement = {
     from "SlaClock" c
     join "Ticket" t on t."id" = c."ticketId"
     left join "AgreementVersion" v on v."id" = t."agreementVersionId"
-    where c."ticketId" = any($1::uuid[]) and c."metric" = 'RESPONSE'`,
+    where c."ticketId" = any($1::uuid[]) and c."metric" = $2::"SlaMetric"`,
 };
 
 /** Ticket actions lock the ticket, then its clock: a batch that moves tickets locks them first, in id order. */
@@ -82,6 +87,7 @@ interface Candidate {
 interface Recording {
   i: number;
   breach: boolean;
+  eventType: string;
   eventData: unknown;
   notifications: PackedNotifications;
   fromLine: SupportLine;
@@ -109,6 +115,17 @@ export async function recordSlaTimers({
   payloads: readonly SlaTimerPayload[];
   now: Date;
 }): Promise<SlaTimerOutcome[]> {
+  // A ticket's clocks (metrics) are rows of their own: a batch of several metrics is recorded a metric at a time.
+  const metric: TimerMetric = payloads[0]?.metric ?? "RESPONSE";
+  if (payloads.some((p) => p.metric !== metric)) {
+    const merged: SlaTimerOutcome[] = new Array<SlaTimerOutcome>(payloads.length);
+    for (const m of new Set(payloads.map((p) => p.metric))) {
+      const at = payloads.flatMap((p, i) => (p.metric === m ? [i] : []));
+      const outcomes = await recordSlaTimers({ prisma, sql, payloads: at.map((i) => payloads[i]!), now });
+      at.forEach((i, k) => (merged[i] = outcomes[k]!));
+    }
+    return merged;
+  }
   const outcomes: SlaTimerOutcome[] = payloads.map((payload) => {
     const dueIn = slaTimerDueIn(payload, now.getTime());
     return dueIn > 0 ? { result: "early", retryInMs: dueIn } : { result: "stale" };
@@ -117,7 +134,7 @@ export async function recordSlaTimers({
   if (ready.length === 0) return outcomes;
 
   const ticketIds = [...new Set(ready.map(({ payload }) => payload.ticketId))];
-  const rows = await sql.query<ClockRow>(READ_CLOCKS, [ticketIds]);
+  const rows = await sql.query<ClockRow>(READ_CLOCKS, [ticketIds, metric]);
   const clocks = new Map(rows.map((row) => [row.ticketId, row]));
   // The instant on the records: as late as it can be before the write (never before `now`).
   const recordedAt = new Date(Math.max(now.getTime(), Date.now()));
@@ -141,7 +158,7 @@ export async function recordSlaTimers({
 
     const ticketId = payload.ticketId;
     const threshold = breach ? null : payload.threshold!;
-    const dedupeKey = breach ? breachKey(ticketId) : warningKey(ticketId, threshold!, clock.targetMinutes);
+    const dedupeKey = breach ? breachKey(ticketId, metric) : warningKey(ticketId, threshold!, clock.targetMinutes, metric);
     const first = firstByKey.get(dedupeKey);
     if (first !== undefined) {
       copies.push({ i, of: first });
@@ -161,13 +178,24 @@ export async function recordSlaTimers({
     const rules = parseEscalationRules(clock.escalationRules);
     if ((breach ? rules.breach.page : rules.warning.page) === true) pages.set(i, { ticketId, kind: payload.kind, threshold, at: breach ? clock.dueAt! : new Date(payload.at) });
     const people = await cachedDirectory(prisma, clock.organizationId, directoryNeeds(payload, ticket, rules));
-    const decided = firedTimerConsequences({ timer: payload, ticket, clock, rules, people, recordedAt });
+    const decided =
+      metric === "BREACH_NOTICE"
+        ? breachNoticeTimerConsequences({
+            timer: payload,
+            ticket,
+            clock,
+            lineLeads: (await cachedDirectory(prisma, clock.organizationId, { lineLeads: [ticket.line], customerAdmins: false, webhook: "sla-breach" })).lineLeads,
+            securityContacts: await cachedSecurityContacts(prisma),
+            recordedAt,
+          })
+        : firedTimerConsequences({ timer: payload, ticket, clock, rules, people, recordedAt });
     const move = decided.lineMove;
     if (move) moving.add(ticketId);
     candidates.set(ticketId, [...(candidates.get(ticketId) ?? []), { i, revision: payload.revision, breach, threshold, dedupeKey }]);
     records.set(dedupeKey, {
       i,
       breach,
+      eventType: decided.event.type,
       eventData: decided.event.data,
       notifications: packNotifications([...decided.notifications, ...(move?.notifications ?? [])]),
       fromLine: clock.line,
@@ -178,7 +206,7 @@ export async function recordSlaTimers({
   }
   if (records.size === 0) return outcomes;
 
-  const values = [[...candidates.keys()], JSON.stringify(Object.fromEntries(candidates)), JSON.stringify(Object.fromEntries(records)), recordedAt];
+  const values = [[...candidates.keys()], JSON.stringify(Object.fromEntries(candidates)), JSON.stringify(Object.fromEntries(records)), recordedAt, metric];
   const written = moving.size
     ? await sql.transaction(async (tx) => {
         await tx.query(LOCK_TICKETS, [[...moving]]);
@@ -212,7 +240,7 @@ const WRITE: Statement = {
       select $2::jsonb as "candidates", $3::jsonb as "records"
     ), clock as (
       select c."id", c."ticketId", c."dueAt", c."revision", c."state" from "SlaClock" c
-      where c."ticketId" = any($1::uuid[]) and c."metric" = 'RESPONSE' and c."stoppedAt" is null
+      where c."ticketId" = any($1::uuid[]) and c."metric" = $5::"SlaMetric" and c."stoppedAt" is null
       order by c."ticketId"
       for update
     ), target as (
@@ -232,7 +260,7 @@ const WRITE: Statement = {
     ), event as (
       insert into "TicketEvent" ("ticketId", "type", "at", "data")
       select "ticketId", "type"::"TicketEventType", $4, "data" from (
-        select "ticketId", 0 as "n", (case when (r ->> 'breach')::boolean then 'SLA_BREACHED' else 'SLA_WARNING' end) as "type", r -> 'eventData' as "data" from rec
+        select "ticketId", 0 as "n", r ->> 'eventType' as "type", r -> 'eventData' as "data" from rec
         union all
         select "ticketId", 1, 'ESCALATED', r -> 'lineEventData' from rec where r ->> 'nextLine' is not null
       ) e order by "ticketId", "n"

@@ -8,12 +8,12 @@ import "server-only";
  */
 import { randomUUID } from "node:crypto";
 import type { Queue } from "bullmq";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { slaTimerJob, type ScheduledTimer, type SlaTimerPayload } from "../jobs/sla-timer";
 import { parseStored, TimersSchema } from "../db/json-schemas";
 import { recordSlaTimers } from "./handle-sla-timer";
-import { warningKeySql } from "../escalation/keys";
+import { breachKeySql, warningKeySql, type TimerMetric } from "../escalation/keys";
 import { handleOnCallCheck } from "../oncall/handle-oncall-check";
 import { overdueOnCallChecks } from "../oncall/due-checks";
 
@@ -28,7 +28,7 @@ const LOCK_MS = 5 * 60_000;
  * start-up pass, whose breaches overdue by seconds must be recorded) it waits that long and then
  * runs anyway: the holder may be a worker that was killed mid-pass, whose lock only expires later.
  */
-export async function withReconcileLock<T>(redis: Redis, prefix: string, { waitMs }: { waitMs?: number }, pass: () => Promise<T>): Promise<T | undefined> {
+export async function withReconcileLock<T>(redis: RedisClient, prefix: string, { waitMs }: { waitMs?: number }, pass: () => Promise<T>): Promise<T | undefined> {
   const lock = `${prefix}:sla-reconcile-running`;
   const token = randomUUID();
   const giveUpAt = Date.now() + (waitMs ?? 0);
@@ -68,14 +68,17 @@ async function recordOverdue(prisma: PrismaClient, now: Date, batch: number, pag
   }
 }
 
+/** Looked up by the key recordSlaTimers writes (a ticket's response and breach-notice clocks each have their own). */
+const OVERDUE_BREACHES = `
+    select c."ticketId", c."metric"::text as "metric", c."revision", c."dueAt" from "SlaClock" c
+    where c."state" in ('RUNNING', 'BREACHED') and c."stoppedAt" is null and c."dueAt" < $1
+      and not exists (select 1 from "Escalation" e where e."dedupeKey" = ${breachKeySql(`c."ticketId"`, `c."metric"`)})
+    order by c."dueAt" limit $2`;
+
 /** Breaches due before `cutoff` on clocks still running (or marked breached by an action), with no breach recorded. */
 async function overdueBreaches(prisma: PrismaClient, cutoff: Date, batch: number): Promise<SlaTimerPayload[]> {
-  const rows = await prisma.$queryRaw<Array<{ ticketId: string; revision: number; dueAt: Date }>>`
-    select c."ticketId", c."revision", c."dueAt" from "SlaClock" c
-    where c."state" in ('RUNNING', 'BREACHED') and c."stoppedAt" is null and c."dueAt" < ${cutoff}
-      and not exists (select 1 from "Escalation" e where e."ticketId" = c."ticketId" and e."kind" = 'BREACH')
-    order by c."dueAt" limit ${batch}`;
-  return rows.map((c) => ({ ticketId: c.ticketId, metric: "RESPONSE", kind: "breach", revision: c.revision, at: c.dueAt.toISOString() }));
+  const rows = await prisma.$queryRawUnsafe<Array<{ ticketId: string; metric: TimerMetric; revision: number; dueAt: Date }>>(OVERDUE_BREACHES, cutoff, batch);
+  return rows.map((c) => ({ ticketId: c.ticketId, metric: c.metric, kind: "breach", revision: c.revision, at: c.dueAt.toISOString() }));
 }
 
 /**
@@ -83,15 +86,15 @@ async function overdueBreaches(prisma: PrismaClient, cutoff: Date, batch: number
  * recordSlaTimers writes (lib/server/escalation/keys.ts, as SQL).
  */
 const OVERDUE_WARNINGS = `
-    select c."ticketId", c."revision", t ->> 'at' as "at", (t ->> 'threshold')::float8 as "threshold"
+    select c."ticketId", c."metric"::text as "metric", c."revision", t ->> 'at' as "at", (t ->> 'threshold')::float8 as "threshold"
     from "SlaClock" c cross join lateral jsonb_array_elements(c."timers") t
     where c."state" = 'RUNNING' and c."stoppedAt" is null and t ->> 'kind' = 'warning' and (t ->> 'at')::timestamptz < $1
-      and not exists (select 1 from "Escalation" e where e."dedupeKey" = ${warningKeySql(`c."ticketId"`, `(t ->> 'threshold')`, `c."targetMinutes"`)})
+      and not exists (select 1 from "Escalation" e where e."dedupeKey" = ${warningKeySql(`c."ticketId"`, `(t ->> 'threshold')`, `c."targetMinutes"`, `c."metric"`)})
     order by c."dueAt", c."ticketId" limit $2`;
 
 async function overdueWarnings(prisma: PrismaClient, cutoff: Date, batch: number): Promise<SlaTimerPayload[]> {
-  const rows = await prisma.$queryRawUnsafe<Array<{ ticketId: string; revision: number; at: string; threshold: number }>>(OVERDUE_WARNINGS, cutoff, batch);
-  return rows.map((w) => ({ ticketId: w.ticketId, metric: "RESPONSE", kind: "warning", threshold: w.threshold, revision: w.revision, at: w.at }));
+  const rows = await prisma.$queryRawUnsafe<Array<{ ticketId: string; metric: TimerMetric; revision: number; at: string; threshold: number }>>(OVERDUE_WARNINGS, cutoff, batch);
+  return rows.map((w) => ({ ticketId: w.ticketId, metric: w.metric, kind: "warning", threshold: w.threshold, revision: w.revision, at: w.at }));
 }
 
 /** Returns the indexes of the keys that do not exist, in one command. */
@@ -111,7 +114,7 @@ const MISSING_KEYS = `
  * clock that has since changed (new job ids) or stopped has nothing missing, and a timer that
  * came due while we looked may simply have run (completed jobs are removed).
  */
-async function missingTimers(prisma: PrismaClient, redis: Redis, slaTimers: Queue, page: { ticketIds: string[]; jobIds: string[] }, now: Date): Promise<ScheduledTimer[]> {
+async function missingTimers(prisma: PrismaClient, redis: RedisClient, slaTimers: Queue, page: { ticketIds: string[]; jobIds: string[] }, now: Date): Promise<ScheduledTimer[]> {
   if (page.jobIds.length === 0) return [];
   const scores = await redis.zmscore(slaTimers.keys.delayed!, ...page.jobIds);
   const notDelayed = scores.flatMap((score, i) => (score === null ? [i] : []));
@@ -122,7 +125,7 @@ async function missingTimers(prisma: PrismaClient, redis: Redis, slaTimers: Queu
   const checkedAt = Math.max(now.getTime(), Date.now());
   const absentIds = new Set(missingAt.map((i) => page.jobIds[i]!));
   const current = await prisma.slaClock.findMany({
-    where: { ticketId: { in: [...new Set(missingAt.map((i) => page.ticketIds[i]!))] }, metric: "RESPONSE", state: "RUNNING", stoppedAt: null },
+    where: { ticketId: { in: [...new Set(missingAt.map((i) => page.ticketIds[i]!))] }, state: "RUNNING", stoppedAt: null },
     select: { ticketId: true, timers: true },
   });
   const missing = current.flatMap((c) => parseStored(TimersSchema, c.timers, `SlaClock.timers of ticket ${c.ticketId}`)).filter((t) => absentIds.has(t.jobId));
@@ -134,12 +137,12 @@ async function missingTimers(prisma: PrismaClient, redis: Redis, slaTimers: Queu
       ? (
           await prisma.escalation.findMany({
             where: { kind: "WARNING", ticketId: { in: [...new Set(pastWarnings.map((t) => t.ticketId))] } },
-            select: { ticketId: true, threshold: true },
+            select: { ticketId: true, threshold: true, clock: { select: { metric: true } } },
           })
-        ).map((e) => `${e.ticketId}/${e.threshold}`)
+        ).map((e) => `${e.ticketId}/${e.clock?.metric ?? "RESPONSE"}/${e.threshold}`)
       : [],
   );
-  return missing.filter((t) => t.kind === "breach" || Date.parse(t.at) > checkedAt || !recorded.has(`${t.ticketId}/${t.threshold}`));
+  return missing.filter((t) => t.kind === "breach" || Date.parse(t.at) > checkedAt || !recorded.has(`${t.ticketId}/${t.metric}/${t.threshold}`));
 }
 
 export async function reconcileSlaTimers({
@@ -153,7 +156,7 @@ export async function reconcileSlaTimers({
   prisma: PrismaClient;
   slaTimers: Queue;
   /** A plain connection for the existence checks. */
-  redis: Redis;
+  redis: RedisClient;
   now?: Date;
   /**
    * Warnings and breaches overdue by less than this are left to the timer worker: 0 at start-up
@@ -229,7 +232,7 @@ export async function reconcile({
   now,
 }: {
   prisma: PrismaClient;
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   slaTimers: Queue;
   startUp: boolean;

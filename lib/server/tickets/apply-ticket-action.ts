@@ -29,10 +29,11 @@ import { reopenTicket } from "./actions/reopen-ticket";
 import { reclassifyTicket } from "./actions/reclassify-ticket";
 import { flagSecurityIncident } from "./actions/flag-security-incident";
 import { recordRootCause } from "./actions/record-root-cause";
+import { recordCustomerNotified } from "./actions/record-customer-notified";
 import { TRANSACTION_OPTIONS, type DbClient } from "../db/prisma";
 import { saveAttachments, type NewAttachments } from "../attachments/save";
 import { customerEventView } from "./audience";
-import { eventCarryingText } from "./events";
+import { eventCarryingText, writtenEvents } from "./events";
 
 function run(c: ActionContext, action: TicketActionInput): Promise<void> {
   switch (action.type) {
@@ -66,6 +67,8 @@ function run(c: ActionContext, action: TicketActionInput): Promise<void> {
       return flagSecurityIncident(c, action);
     case "rca":
       return recordRootCause(c, action);
+    case "notify_customer":
+      return recordCustomerNotified(c, action);
   }
 }
 
@@ -75,7 +78,7 @@ function run(c: ActionContext, action: TicketActionInput): Promise<void> {
  * customer (audience.ts), so an internal note's files stay internal.
  */
 async function attachToNewEvent(tx: DbClient, ticketId: string, afterId: bigint, actor: Actor, attachments: NewAttachments, now: Date): Promise<void> {
-  const target = await eventCarryingText(tx, ticketId, afterId);
+  const target = eventCarryingText(await writtenEvents(tx, ticketId, afterId));
   if (!target) throw new Error("The action wrote no event to attach the files to");
   const shown = customerEventView({ id: target.id.toString(), type: target.type, at: target.at.toISOString(), actorId: target.actorId, data: target.data });
   await saveAttachments(tx, attachments, { ticketId, eventId: target.id, uploaderId: actor.userId, visibility: shown ? "PUBLIC" : "INTERNAL", at: now });

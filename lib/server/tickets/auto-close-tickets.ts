@@ -7,6 +7,7 @@ import "server-only";
 import type { UseCaseContext } from "./context";
 import { appendEvent } from "./events";
 import { noticeToRequester } from "../notifications/customer-notices";
+import { sendRcaReportIfSecurity } from "../security/security-notices";
 
 export async function autoCloseSolvedTickets({ ctx, limit = 500 }: { ctx: UseCaseContext; limit?: number }): Promise<{ closed: string[] }> {
   const now = ctx.now();
@@ -30,6 +31,7 @@ export async function autoCloseSolvedTickets({ ctx, limit = 500 }: { ctx: UseCas
       if (claimed.count === 0) return false;
       await appendEvent(tx, { ticketId: ticket.id, type: "CLOSED", actorId: null, at: now, data: { cause: "confirmation_window_passed" } });
       await noticeToRequester(tx, { ticketId: ticket.id, template: "ticket-closed", fields: { cause: "confirmation_window_passed" }, actorId: null, now });
+      await sendRcaReportIfSecurity(tx, { ticketId: ticket.id, now });
       return true;
     });
     if (done) closed.push(ticket.reference);

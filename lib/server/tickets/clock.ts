@@ -4,17 +4,21 @@ import "server-only";
  * from the ticket's events with lib/sla, stored in SlaClock, and, when the schedule changed, the
  * timers to set (or cancel) are written to the outbox in the same transaction.
  */
-import { computeResponseClock, nextClockInstants, type ClockEvent, type ResponseClock } from "../../sla";
+import { computeResponseClock, nextClockInstants, type AgreementVersionSpec, type ClockEvent, type Priority, type ResponseClock } from "../../sla";
 import type { ClockState, TicketEventType } from "../../generated/prisma/enums";
-import type { Prisma } from "../../generated/prisma/client";
+import type { Prisma, SlaClock } from "../../generated/prisma/client";
 import type { DbClient } from "../db/prisma";
 import { loadAgreementVersion } from "../db/agreements";
 import { slaTimerJobId, type ScheduledTimer } from "../jobs/sla-timer";
 import { ClockEventDataSchemas, parseStored, TimersSchema } from "../db/json-schemas";
 import { writeOutboxMessage } from "../outbox/messages";
 import { toJson } from "../db/json";
+import { breachKey } from "../escalation/keys";
 
 const CLOCK_EVENT_TYPES: TicketEventType[] = ["REGISTERED", "PRIORITY_CHANGED", "PAUSED", "RESUMED", "TROUBLESHOOTING_STARTED", "RECLASSIFIED"];
+
+/** Whether the response clock reads events of this type (a change to the clock's inputs). */
+export const isClockEvent = (type: TicketEventType): boolean => CLOCK_EVENT_TYPES.includes(type);
 
 type EventRow = { type: TicketEventType; at: Date; data: Prisma.JsonValue };
 
@@ -65,7 +69,7 @@ const STATE: Record<ResponseClock["state"], ClockState> = {
  */
 async function timersFor(tx: DbClient, ticketId: string, clock: ResponseClock): Promise<ReturnType<typeof nextClockInstants>> {
   if (clock.state === "breached" && clock.stoppedAt === undefined && clock.dueAt) {
-    const recorded = await tx.escalation.count({ where: { ticketId, kind: "BREACH" } });
+    const recorded = await tx.escalation.count({ where: { dedupeKey: breachKey(ticketId) } });
     return recorded ? [] : [{ kind: "breach", at: clock.dueAt }];
   }
   return nextClockInstants(clock);
@@ -79,19 +83,35 @@ export async function lockTicket(tx: DbClient, ticketId: string): Promise<void> 
   await tx.$queryRaw`select 1 from "Ticket" where "id" = ${ticketId}::uuid for update`;
 }
 
-/** Recomputes and stores the response clock of a ticket as of `now`; returns what was stored. */
+/** Recomputes and stores the response clock of a ticket as of `now`, from its stored events; returns what was stored. */
 export async function recomputeResponseClock(tx: DbClient, ticketId: string, now: Date): Promise<StoredClock> {
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { agreementVersionId: true, createdAt: true } });
   // One after another: inside a transaction they share one connection.
   const events = await tx.ticketEvent.findMany({ where: { ticketId, type: { in: CLOCK_EVENT_TYPES } }, orderBy: { id: "asc" }, select: { type: true, at: true, data: true } });
   const version = ticket.agreementVersionId ? await loadAgreementVersion(tx, ticket.agreementVersionId) : null;
   const previous = await tx.slaClock.findUnique({ where: { ticketId_metric: { ticketId, metric: "RESPONSE" } } });
+  return storeResponseClock(tx, { ticketId, startedAt: ticket.createdAt, version, events: events.map((e) => toClockEvent(ticketId, e)), previous, now });
+}
 
-  const clock = version ? computeResponseClock({ version, events: events.map((e) => toClockEvent(ticketId, e)), now }) : null;
+/**
+ * A ticket's first clock, in the transaction that registers it, from what the registration has
+ * in hand (its version, priority and instant): the same clock recomputeResponseClock would store,
+ * without reading back what was just written.
+ */
+export function startResponseClock(tx: DbClient, ticket: { id: string; registeredAt: Date; priority: Priority; version: AgreementVersionSpec | null }): Promise<StoredClock> {
+  const registered: ClockEvent = { type: "registered", at: ticket.registeredAt, priority: ticket.priority };
+  return storeResponseClock(tx, { ticketId: ticket.id, startedAt: ticket.registeredAt, version: ticket.version, events: [registered], previous: null, now: ticket.registeredAt });
+}
+
+async function storeResponseClock(
+  tx: DbClient,
+  { ticketId, startedAt, version, events, previous, now }: { ticketId: string; startedAt: Date; version: AgreementVersionSpec | null; events: ClockEvent[]; previous: SlaClock | null; now: Date },
+): Promise<StoredClock> {
+  const clock = version ? computeResponseClock({ version, events, now }) : null;
   const data = {
     state: clock ? STATE[clock.state] : ("NOT_COVERED" as const),
     targetMinutes: clock?.targetMinutes ?? null,
-    startedAt: ticket.createdAt,
+    startedAt,
     dueAt: clock?.dueAt ?? null,
     pauses: toJson(clock?.pauses ?? []),
     usedMinutes: clock?.usedMinutes ?? 0,

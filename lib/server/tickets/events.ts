@@ -24,13 +24,17 @@ export interface WrittenEvent {
   data: Record<string, unknown>;
 }
 
-/**
- * Of the events written to a ticket after `afterId`, the one that carries the action's text (the
- * reply, the note …), else the solution, work done or reason, else the first: the event files sent
- * with the action belong to. Null when nothing was written.
- */
-export async function eventCarryingText(tx: DbClient, ticketId: string, afterId: bigint): Promise<WrittenEvent | null> {
+/** The events written to a ticket after `afterId`, oldest first (what an action just wrote). */
+export async function writtenEvents(tx: DbClient, ticketId: string, afterId: bigint): Promise<WrittenEvent[]> {
   const rows = await tx.ticketEvent.findMany({ where: { ticketId, id: { gt: afterId } }, orderBy: { id: "asc" }, select: { id: true, type: true, at: true, actorId: true, data: true } });
-  const events = rows.map((e) => ({ ...e, data: (e.data ?? {}) as Record<string, unknown> }));
+  return rows.map((e) => ({ ...e, data: (e.data ?? {}) as Record<string, unknown> }));
+}
+
+/**
+ * Of the events an action wrote, the one that carries its text (the reply, the note …), else the
+ * solution, work done or reason, else the first: the event files sent with the action belong to.
+ * Null when nothing was written.
+ */
+export function eventCarryingText(events: readonly WrittenEvent[]): WrittenEvent | null {
   return events.find((e) => "body" in e.data) ?? events.find((e) => ["solution", "workDone", "reason", "rootCause"].some((f) => f in e.data)) ?? events[0] ?? null;
 }

@@ -8,7 +8,7 @@ import "server-only";
  * ticket. If the first registration fails, the claim is released so a retry can register.
  */
 import { z } from "zod";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis";
 import type { Actor } from "../actor";
 import { conflict } from "../errors";
 import { redis, redisPrefix } from "../redis";
@@ -26,7 +26,7 @@ const PENDING = "pending";
 const WAIT_MS = 10_000;
 
 export interface IdempotencyStore {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
 }
 

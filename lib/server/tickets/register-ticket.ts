@@ -7,14 +7,13 @@ import "server-only";
  * persons (a contact person limit, Pureservice 003) refuses anyone else with `forbidden` (403) and
  * nothing is written — whoever registers: the portal, the REST API, or staff on the user's behalf.
  */
-import { selectAgreementVersion } from "../../sla";
 import { CUSTOMER_ROLES, isStaff, type Actor } from "../actor";
 import { AppError, unprocessable } from "../errors";
-import { loadAgreementVersions } from "../db/agreements";
+import { loadAgreementVersionInForce } from "../db/agreements";
 import type { UseCaseContext } from "./context";
 import { appendEvent } from "./events";
 import { nextReference } from "./reference";
-import { recomputeResponseClock } from "./clock";
+import { startResponseClock } from "./clock";
 import { mobiliseP1 } from "../escalation/mobilise-p1";
 import { pageIfOnCallCase } from "../oncall/out-of-hours";
 import { receiptKey } from "../escalation/keys";
@@ -81,8 +80,7 @@ async function prepareRegistration(client: DbClient, { actor, input: raw, now }:
     const refusal = await registrationRefusal({ prisma: client }, requester.id);
     if (refusal) throw contactPersonRequired(requester.id !== actor.userId, refusal.contactPersonLimit);
   }
-  const versions = organization.agreementId ? await loadAgreementVersions(client, organization.agreementId) : [];
-  const version = versions.length ? selectAgreementVersion(versions, now) : null;
+  const version = organization.agreementId ? await loadAgreementVersionInForce(client, organization.agreementId, now) : null;
   return { input, requester, organization, version, channel: input.channel ?? "PORTAL" };
 }
 
@@ -116,7 +114,7 @@ async function writeRegistration(
     data: { reference, priority: input.priority, channel, requesterId: requester.id, agreementVersionId: version?.id ?? null },
   });
   if (attachments?.files.length) await saveAttachments(tx, attachments, { ticketId: ticket.id, eventId, uploaderId: actor.userId, visibility: "PUBLIC", at: now });
-  await recomputeResponseClock(tx, ticket.id, now);
+  await startResponseClock(tx, { id: ticket.id, registeredAt: now, priority: input.priority, version });
   if (input.priority === "P1") await mobiliseP1(tx, { id: ticket.id, reference, title: input.title, createdAt: now, organizationId: organization.id }, actor.userId, now);
   // Any priority whose target runs while the office is closed pages on-call (a P1 through mobiliseP1).
   else await pageIfOnCallCase(tx, { ticketId: ticket.id, now });

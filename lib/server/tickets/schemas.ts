@@ -58,6 +58,8 @@ export const TicketActionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("flag_security"), reason: text(2000) }),
   /** Root-cause analysis and corrective actions, required before a security incident is closed. */
   z.object({ type: z.literal("rca"), rootCause: text(20_000), correctiveActions: text(20_000) }),
+  /** A security incident: the customer was notified of the personal-data breach (003/004 §8.9), now or at `notifiedAt`. */
+  z.object({ type: z.literal("notify_customer"), message: text(20_000), notifiedAt: z.iso.datetime({ offset: true }).optional() }),
 ]);
 export type TicketActionInput = z.infer<typeof TicketActionSchema>;
 /** An action as a caller sends it (defaults not yet applied). */

@@ -90,5 +90,11 @@ export async function visibleIncidentsWhere(client: DbClient, actor: Actor): Pro
   if (STAFF_ROLES.includes(actor.role)) return {};
   if (actor.role !== "CUSTOMER_ADMIN") throw notFound("Incident");
   const org = await client.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { agreementId: true } });
-  return { OR: [{ organizationId: actor.organizationId }, ...(org.agreementId ? [{ organizationId: null, agreementId: org.agreementId }] : [])] };
+  return {
+    OR: [
+      { organizationId: actor.organizationId },
+      { affected: { some: { organizationId: actor.organizationId } } },
+      ...(org.agreementId ? [{ organizationId: null, agreementId: org.agreementId, affected: { none: {} } }] : []),
+    ],
+  };
 }

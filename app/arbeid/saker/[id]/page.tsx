@@ -21,6 +21,8 @@ import { StatusMessage } from "@/components/status-message";
 import { RequesterLine } from "@/components/requester-line";
 import { AGENT_ACTIONS } from "../../form-schemas";
 import { TicketActions } from "./ticket-actions";
+import { getSecurityPanel } from "@/lib/server/security/get-security-panel";
+import { SecurityIncidentPanel } from "@/components/security-incident-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -37,16 +39,22 @@ export default async function AgentTicketPage({ params, searchParams }: { params
   const { id } = await params;
   const { actor, t, found } = await withSession("staff", `/arbeid/saker/${id}`);
   const ctx = defaultContext();
-  const [ticket, events, mail, { done }] = await Promise.all([
+  const [ticket, events, mail, security, { done }] = await Promise.all([
     found(getStaffTicket({ actor, input: { id }, ctx })),
     found(listTicketEvents({ actor, input: { id }, ctx })),
     found(readTicketMail({ actor, input: { ticketId: id }, ctx })),
+    found(getSecurityPanel({ actor, input: { ticketId: id }, ctx })),
     searchParams,
   ]);
   // The queue's view of the same ticket adds the customer's name and the agreement's first warning threshold.
   const queued = (await listQueue({ actor, input: { search: ticket.reference, status: ticket.status, limit: 1 }, ctx: defaultContext() })).items.find((i) => i.id === ticket.id);
   const now = new Date();
-  const doneKey = done && (AGENT_ACTIONS as readonly string[]).includes(done) && done !== "escalate" ? (`agent.done.${done}` as MessageKey) : undefined;
+  const doneKey =
+    done === "notify_customer"
+      ? "security.done.notify_customer"
+      : done && (AGENT_ACTIONS as readonly string[]).includes(done) && done !== "escalate"
+        ? (`agent.done.${done}` as MessageKey)
+        : undefined;
   const assignee = ticket.assigneeId === null ? t("agent.ticket.unassigned") : ticket.assigneeId === actor.userId ? t("agent.ticket.assignedToYou") : t("agent.ticket.assignedToOther");
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-8 sm:px-6">
@@ -56,6 +64,7 @@ export default async function AgentTicketPage({ params, searchParams }: { params
         actions={<ButtonLink href={`/arbeid?line=${ticket.line}`}>{t("agent.ticket.backToQueue")}</ButtonLink>}
       />
       {doneKey && <StatusMessage message={t(doneKey)} />}
+      <SecurityIncidentPanel panel={security} now={now} t={t} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <div className="flex flex-col gap-6">
           <section aria-labelledby="details">
@@ -110,6 +119,11 @@ export default async function AgentTicketPage({ params, searchParams }: { params
           <h2 id="actions-heading" className="text-xl font-semibold">
             {t("agent.actions.title")}
           </h2>
+          {ticket.priority === "P1" && (
+            <ButtonLink href={`/arbeid/hendelser?sak=${ticket.id}#new-heading`} data-testid="open-incident-from-ticket">
+              {t("incidents.open.fromTicketButton")}
+            </ButtonLink>
+          )}
           <AgentShortcuts title={t("agent.shortcuts.title")} intro={t("agent.shortcuts.intro")} shortcuts={SHORTCUTS.map((key) => ({ key, label: t(`agent.shortcuts.${key}`) }))} />
           <TicketActions key={events.length} ticket={ticket} events={events} t={t} files={filePickerText(t)} />
           <AgentLiveRefresh label={t("agent.queue.live")} />

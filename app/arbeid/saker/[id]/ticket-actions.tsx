@@ -135,8 +135,24 @@ export function TicketActions({ ticket, events, t, files }: { ticket: TicketView
         submit: t("agent.action.rca.submit"),
       }),
   ];
+  // Security incidents (issue 18): recording the notice of a personal-data breach stops its clock; shown first while it is due.
+  const notified = events.some((e) => e.type === "CUSTOMER_NOTIFIED_OF_BREACH");
+  const notice =
+    ticket.securityIncident &&
+    !notified &&
+    form({
+      type: "notify_customer",
+      title: t("security.notify.title"),
+      fields: [
+        { name: "message", label: t("security.notify.message"), rows: 4, required: true },
+        { name: "notifiedAt", label: t("security.notify.notifiedAt"), input: "datetime-local" },
+      ],
+      submit: t("security.notify.submit"),
+      tone: "danger",
+    });
   return (
     <div className="flex flex-col gap-4">
+      {notice}
       {frequent}
       {rare.some(Boolean) && (
         <details className="rounded-lg border border-slate-300 bg-white p-4">

@@ -1,0 +1,2 @@
+/** Weeks a pattern form offers (week A … F). */
+export const MAX_WEEKS = 6;
