@@ -69,3 +69,8 @@ export async function startPrivateRedis(): Promise<{ url: string; stop(): Promis
   await server.waitFor(/Ready to accept connections/, 10_000);
   return { url: `redis://127.0.0.1:${port}`, stop: () => server.stop("SIGTERM") };
 }
+
+/** The background worker (system and reports queues, notification delivery), e.g. for the on-call checks at the office's closing. */
+export function startBackgroundWorker(env: Record<string, string> = {}): RunningProcess {
+  return track(spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "workers/background.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] }));
+}

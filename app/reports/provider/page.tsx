@@ -12,6 +12,8 @@ import { ReportMonthPicker } from "@/components/report-month-picker";
 import { DataTable } from "@/components/data-table";
 import { ReportMonthActions } from "@/components/report-month-actions";
 import { reportAction } from "./actions";
+import { OutOfHoursSection } from "./out-of-hours-section";
+import { listOutOfHoursWork } from "@/lib/server/oncall/out-of-hours-work";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,7 +24,7 @@ export default async function ProviderReportsPage({ searchParams }: { searchPara
   const { actor } = await withSession("provider-admin", "/reports/provider");
   const ctx = await readContext();
   const month = monthOrDefault((await searchParams).month, ctx.now());
-  const [reports, locale] = await Promise.all([listMonthReports({ actor, input: { month }, ctx }), getLocale()]);
+  const [reports, locale, outOfHours] = await Promise.all([listMonthReports({ actor, input: { month }, ctx }), getLocale(), listOutOfHoursWork({ prisma: ctx.prisma, actor, month })]);
   const credited = reports.filter((r) => (r.figures.credit.amountOre ?? 0) !== 0 || r.figures.credit.undefinedGap);
   const total = credited.reduce((sum, r) => sum + (r.figures.credit.amountOre ?? 0), 0);
   return (
@@ -121,6 +123,7 @@ export default async function ProviderReportsPage({ searchParams }: { searchPara
           />
         )}
       </section>
+      <OutOfHoursSection view={outOfHours} locale={locale} now={ctx.now()} />
     </main>
   );
 }

@@ -29,6 +29,7 @@ import { mailUi } from "./mail-ui";
 import { rota } from "./rota";
 import { incidents } from "./incidents";
 import { security } from "./security";
+import { ooh } from "./out-of-hours";
 
 export const areas = {
   common,
@@ -57,4 +58,5 @@ export const areas = {
   rota,
   incidents,
   security,
+  ooh,
 };

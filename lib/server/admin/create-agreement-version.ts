@@ -23,7 +23,7 @@ import { toJson } from "../db/json";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput } from "../validation";
 import { writeAudit } from "../audit/write-audit";
-import { EscalationRulesSchema } from "../escalation/rules";
+import { EscalationRulesSchema, parseEscalationRules } from "../escalation/rules";
 import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { rethrowSlaError } from "./sla-error";
 import { creditFormField, creditSchemeOf } from "./credit-input";
@@ -137,8 +137,13 @@ export async function createAgreementVersion({
         throw error;
       }
 
+      // The form has no field for paging on-call (rules' `page`): the previous version's carries over.
+      const paging = parseEscalationRules(previous.escalationRules);
       const escalationRules = input.escalation
-        ? EscalationRulesSchema.parse({ warning: { notify: input.escalation.warning }, breach: { notify: input.escalation.breach, moveToNextLine: input.escalation.moveToNextLine } })
+        ? EscalationRulesSchema.parse({
+            warning: { notify: input.escalation.warning, page: paging.warning.page },
+            breach: { notify: input.escalation.breach, moveToNextLine: input.escalation.moveToNextLine, page: paging.breach.page },
+          })
         : (previous.escalationRules ?? {});
       const created = await tx.agreementVersion.create({
         data: {

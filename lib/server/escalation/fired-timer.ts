@@ -14,7 +14,8 @@ import "server-only";
  * - a line move (by an agent or a breach): an ESCALATED event, an Escalation (LINE), the ticket
  *   in the new line's queue unassigned, and the new line's leads told ("ticket-escalated").
  *
- * No timer pages on-call: paging is a P1's mobilisation (mobilise-p1.ts) and the on-call checks.
+ * Paging on-call at a warning or breach (the rules' `page`) is lib/server/oncall/page-fired-timer.ts,
+ * called by the timer's batch writer after its write.
  */
 import type { Priority, SupportLine } from "../../generated/prisma/enums";
 import { byEmail, byWebhook, notificationRows, type NotificationRow } from "../notifications/write-notifications";

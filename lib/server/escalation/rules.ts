@@ -9,12 +9,20 @@ export const RecipientKindSchema = z.enum(["assignee", "lineLead", "customerAdmi
 export type RecipientKind = z.infer<typeof RecipientKindSchema>;
 
 export const EscalationRulesSchema = z.object({
-  warning: z.object({ notify: z.array(RecipientKindSchema).default(["assignee"]) }).prefault({}),
+  warning: z
+    .object({
+      notify: z.array(RecipientKindSchema).default(["assignee"]),
+      /** Also page the on-call person when the ticket is an on-call case at the warning (lib/server/oncall/page-fired-timer.ts); absent = no. */
+      page: z.boolean().optional(),
+    })
+    .prefault({}),
   breach: z
     .object({
       notify: z.array(RecipientKindSchema).default(["assignee", "lineLead"]),
       /** Move the ticket to the next line (1st → 2nd → 3rd) when it breaches. */
       moveToNextLine: z.boolean().default(false),
+      /** Also page the on-call person when the ticket is an on-call case at the breach (lib/server/oncall/page-fired-timer.ts); absent = no. */
+      page: z.boolean().optional(),
     })
     .prefault({}),
 });

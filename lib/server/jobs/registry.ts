@@ -14,7 +14,7 @@ import { recomputeClocksOnCalendar, RECOMPUTE_CALENDAR_CLOCKS_JOB } from "../tic
 import { reconcile } from "../sla-timers/reconcile";
 import { handleSlaTimer, slaTimerDueIn, type SlaTimerOutcome } from "../sla-timers/handle-sla-timer";
 import { SLA_TIMER_JOB, SlaTimerPayloadSchema, TIMER_JOB_OPTIONS, type SlaTimerPayload } from "./sla-timer";
-import { onCallCheckJob } from "../oncall/job";
+import { onCallCheckJob, onCallSweepJob } from "../oncall/job";
 import { monthlyReportsJob } from "../reports/report-job";
 import { rollRotaJob, warnRotaGapsJob } from "../oncall/rota-jobs";
 import { TIME_ZONE } from "../../config/time-zone";
@@ -145,6 +145,7 @@ export const JOBS = [
   slaTimerJobDefinition,
   reconcileJob,
   onCallCheckJob,
+  onCallSweepJob,
   monthlyReports,
   rollRotaJob,
   warnRotaGapsJob,

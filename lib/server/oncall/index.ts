@@ -20,3 +20,5 @@ export { rotaGaps, requiredRotaHours } from "./rota-gaps";
 export { warnRotaGaps, GAP_WARN_DAYS, ROTA_GAP_TEMPLATE } from "./warn-rota-gaps";
 export { makeCalendarToken, calendarFeed, calendarFeedUrl, calendarTokenMadeAt } from "./calendar-feed";
 export { rotaPeople, type RotaPerson } from "./rota-people";
+export { pageIfOnCallCase, sweepOnCallCases, ONCALL_SWEEP_JOB, OUT_OF_HOURS_REASON, type OnCallSweepPayload } from "./out-of-hours";
+export { pageForFiredTimers, firedTimerReason } from "./page-fired-timer";

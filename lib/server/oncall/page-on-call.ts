@@ -4,7 +4,7 @@ import "server-only";
  * one Escalation ONCALL_PAGE per ticket and reason (paging twice for the same reason is the same
  * page), its first notice to the first person in the chain, or to the provider admins and
  * 1st-line leads when nobody is on call, and the acknowledgement check through the outbox.
- * Whether a ticket needs paging at all is lib/sla/oncall's needsOnCallPage.
+ * Whether a ticket needs paging at all is lib/sla/oncall's onCallPageDecision (out-of-hours.ts).
  */
 import type { DbClient } from "../db/prisma";
 import { generateAckToken, hashAckToken } from "./ack-token";

@@ -36,6 +36,7 @@ import { cachedDirectory } from "../escalation/cached";
 import { directoryNeeds, firedTimerConsequences, type EscalatedTicket } from "../escalation/fired-timer";
 import { breachKey, warningKey } from "../escalation/keys";
 import { insertPackedNotificationsSql, packNotifications, type PackedNotifications } from "../notifications/write-notifications";
+import { pageForFiredTimers, type FiredTimerPage } from "../oncall/page-fired-timer";
 
 export type SlaTimerOutcome =
   | { result: "recorded"; escalationId: string }
@@ -146,6 +147,8 @@ export async function recordSlaTimers({
   /** A payload delivered twice in one batch is decided once; the copy reports a duplicate. */
   const firstByKey = new Map<string, number>();
   const copies: Array<{ i: number; of: number }> = [];
+  /** Timers whose rule says to page on-call (per payload index): paged once recorded (or found recorded). */
+  const pages = new Map<number, FiredTimerPage>();
   for (const { payload, i } of ready) {
     const clock = clocks.get(payload.ticketId);
     const breach = payload.kind === "breach";
@@ -173,6 +176,7 @@ export async function recordSlaTimers({
       assigneeId: clock.assigneeId,
     };
     const rules = parseEscalationRules(clock.escalationRules);
+    if ((breach ? rules.breach.page : rules.warning.page) === true) pages.set(i, { ticketId, kind: payload.kind, threshold, at: breach ? clock.dueAt! : new Date(payload.at) });
     const people = await cachedDirectory(prisma, clock.organizationId, directoryNeeds(payload, ticket, rules));
     const decided =
       metric === "BREACH_NOTICE"
@@ -215,6 +219,8 @@ export async function recordSlaTimers({
     else if (outcomes[row.i]!.result === "stale") outcomes[row.i] = { result: "duplicate" };
   }
   for (const { i, of } of copies) outcomes[i] = outcomes[of]!.result === "stale" ? { result: "stale" } : { result: "duplicate" };
+  const paging = [...pages].filter(([i]) => outcomes[i]!.result === "recorded" || outcomes[i]!.result === "duplicate").map(([, page]) => page);
+  if (paging.length) await pageForFiredTimers({ prisma, timers: paging, now: recordedAt });
   return outcomes;
 }
 

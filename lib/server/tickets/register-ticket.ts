@@ -15,6 +15,7 @@ import { appendEvent } from "./events";
 import { nextReference } from "./reference";
 import { startResponseClock } from "./clock";
 import { mobiliseP1 } from "../escalation/mobilise-p1";
+import { pageIfOnCallCase } from "../oncall/out-of-hours";
 import { receiptKey } from "../escalation/keys";
 import { byEmail, notificationRows, writeNotifications } from "../notifications/write-notifications";
 import { RegisterTicketSchema, type RegisterTicketInput, type TicketView } from "./schemas";
@@ -115,6 +116,8 @@ async function writeRegistration(
   if (attachments?.files.length) await saveAttachments(tx, attachments, { ticketId: ticket.id, eventId, uploaderId: actor.userId, visibility: "PUBLIC", at: now });
   await startResponseClock(tx, { id: ticket.id, registeredAt: now, priority: input.priority, version });
   if (input.priority === "P1") await mobiliseP1(tx, { id: ticket.id, reference, title: input.title, createdAt: now, organizationId: organization.id }, actor.userId, now);
+  // Any priority whose target runs while the office is closed pages on-call (a P1 through mobiliseP1).
+  else await pageIfOnCallCase(tx, { ticketId: ticket.id, now });
   await writeNotifications(
     tx,
     notificationRows({
