@@ -7,6 +7,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { AppError } from "@/lib/server/errors";
+import { MaintenanceNoticeRefused } from "@/lib/server/incidents";
 import { runAction } from "@/lib/server/http/action";
 import { closeIncident, defaultIncidentContext, openIncident, scheduleMaintenanceWindow, updateIncident } from "./use-cases";
 import { lines, localInstant } from "./form-schemas";
@@ -14,10 +15,11 @@ import { z } from "zod";
 
 const PAGE = "/arbeid/hendelser";
 
+/** Back to the page with the refusal as codes only (the page words them in the reader's language). */
 function refused(error: unknown, extra = ""): never {
   if (!(error instanceof AppError)) throw error;
-  const reasons = error.fields?.startsAt?.length && error.message.startsWith("The maintenance window") ? error.fields.startsAt.join("|") : "";
-  redirect(`${PAGE}?feil=${encodeURIComponent(reasons ? "maintenance" : error.message.slice(0, 300))}${reasons ? `&grunner=${encodeURIComponent(reasons)}` : ""}${extra}`);
+  const reasons = error instanceof MaintenanceNoticeRefused ? (error.fields?.startsAt ?? []).join("|") : "";
+  redirect(`${PAGE}?feil=${encodeURIComponent(reasons ? "maintenance" : error.code)}${reasons ? `&grunner=${encodeURIComponent(reasons)}` : ""}${extra}`);
 }
 
 const text = z.string();

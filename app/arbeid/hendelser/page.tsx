@@ -48,13 +48,20 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
     .filter(Boolean)
     .map((r) => {
       const [code, a, b] = r.split(":");
-      if (!(REFUSAL_CODES as readonly string[]).includes(code ?? "")) return r;
+      // Only codes this page knows are worded; anything else in the address is not shown.
+      if (!(REFUSAL_CODES as readonly string[]).includes(code ?? "")) return null;
       if (code === "too_short_notice") return t("incidents.refusal.too_short_notice", { days: a ?? "", latest: b ? formatDateTime(new Date(b), now, t.locale) : "" });
       if (code === "covers_outage") return t("incidents.refusal.covers_outage", { count: (a ?? "").split(",").length });
       return t(`incidents.refusal.${code}` as MessageKey);
-    });
-  const refusal = search.feil ? (search.feil === "maintenance" ? reasons.join("; ") : search.feil.slice(0, 300)) : null;
+    })
+    .filter((r): r is string => r !== null);
+  const refusal = search.feil ? (search.feil === "maintenance" ? reasons.join("; ") || t("incidents.error.invalid") : errorText(search.feil)) : null;
   const when = (d: Date) => formatDateTime(d, now, t.locale);
+  function errorText(code: string): string {
+    if (code === "forbidden" || code === "not_found") return t("incidents.error.notAllowed");
+    if (code === "conflict") return t("incidents.error.conflict");
+    return t("incidents.error.invalid");
+  }
   const reasonText = (r: string | null) => (r && (EXCLUSION_REASONS as readonly string[]).includes(r) ? t(`incidents.reason.${r}` as MessageKey) : (r ?? ""));
 
   return (

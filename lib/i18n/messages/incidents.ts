@@ -47,6 +47,9 @@ export const incidents = catalog({
     "done.scheduled": "Vedlikeholdet er planlagt, og kundene er varslet.",
     "done.scheduledFlagged": "Vedlikeholdet er planlagt og kundene varslet, men varselet er kortere enn en rimelig frist ({hours} t).",
     "error.refused": "Ikke lagret: {reason}",
+    "error.invalid": "noe i skjemaet er ikke gyldig (tidspunkter, kunder eller saksnumre); se over og prøv igjen",
+    "error.notAllowed": "du har ikke tilgang til dette, eller det finnes ikke lenger",
+    "error.conflict": "hendelsen er endret i mellomtiden; last siden på nytt",
     "maintenance.title": "Planlagt vedlikehold",
     "maintenance.lead":
       "Ett vedlikeholdsvindu for en avtale. Varselet går straks til systemansvarlige hos alle kunder på avtalen. Avtalens varslingsregler gjelder: Nettsoft minst 5 dager før, med årsak, tid og lengde, bare man–fre 22–06 eller helg; Sodvin rimelig frist; aldri tilbakedatert.",
@@ -141,6 +144,9 @@ export const incidents = catalog({
     "done.scheduled": "The maintenance is planned and the customers are told.",
     "done.scheduledFlagged": "The maintenance is planned and the customers told, but the notice is shorter than reasonable notice ({hours} h).",
     "error.refused": "Not saved: {reason}",
+    "error.invalid": "something in the form is not valid (times, customers or ticket references); check it and try again",
+    "error.notAllowed": "you do not have access to this, or it no longer exists",
+    "error.conflict": "the incident changed meanwhile; reload the page",
     "maintenance.title": "Planned maintenance",
     "maintenance.lead":
       "One maintenance window of an agreement. The notice goes at once to the admins of every customer on the agreement. The agreement's notice rules apply: Nettsoft at least 5 days ahead, with cause, time and length, only Mon–Fri 22–06 or weekends; Sodvin reasonable notice; never back-dated.",

@@ -19,6 +19,7 @@ import { z } from "zod";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { OnCallOption as StoredOnCallOption, Priority } from "../../generated/prisma/enums";
 import { calendarFor, type Calendar } from "../../sla/calendar";
+import type { AgreementVersionSpec } from "../../sla/agreement";
 import { isOfficeHours, isOnCallCase, officeCalendar, onCallPageDecision, type OnCallOption, type OnCallPageDecision } from "../../sla/oncall";
 import { loadAgreementVersion } from "../db/agreements";
 import type { DbClient } from "../db/prisma";
@@ -54,6 +55,21 @@ interface OnCallTicket {
   isCase(at: Date): boolean;
 }
 
+/** What the decision needs of a ticket, as read (onCallTicket) or as its registration has it in hand. */
+export interface OnCallFacts {
+  id: string;
+  priority: Priority;
+  version: AgreementVersionSpec | null;
+  onCallOption: StoredOnCallOption;
+  running: boolean;
+}
+
+function onCallTicketOf({ id, priority, version, onCallOption, running }: OnCallFacts): OnCallTicket {
+  const spec = version?.targets[priority]?.calendar;
+  const input = { priority, target: spec ? calendarFor(spec) : null, option: onCallOptionFor(onCallOption) };
+  return { id, priority, running, decide: (at) => onCallPageDecision(at, input), isCase: (at) => isOnCallCase(at, { ...input, office: officeCalendar() }) };
+}
+
 /** What the decision needs of a ticket: its priority, its target's calendar, its organisation's option, its clock. */
 export async function onCallTicket(db: DbClient, ticketId: string): Promise<OnCallTicket | null> {
   const ticket = await db.ticket.findUnique({
@@ -69,13 +85,9 @@ export async function onCallTicket(db: DbClient, ticketId: string): Promise<OnCa
   });
   if (!ticket) return null;
   const version = ticket.agreementVersionId ? await loadAgreementVersion(db, ticket.agreementVersionId) : null;
-  const spec = version?.targets[ticket.priority]?.calendar;
-  const target = spec ? calendarFor(spec) : null;
-  const option = onCallOptionFor(ticket.organization.onCallOption);
   const clock = ticket.clocks[0];
   const running = !CLOSED_TICKET_STATES.has(ticket.status) && !!clock && clock.stoppedAt === null && OPEN_CLOCK_STATES.has(clock.state);
-  const input = { priority: ticket.priority, target, option };
-  return { id: ticket.id, priority: ticket.priority, running, decide: (at) => onCallPageDecision(at, input), isCase: (at) => isOnCallCase(at, { ...input, office: officeCalendar() }) };
+  return onCallTicketOf({ id: ticket.id, priority: ticket.priority, version, onCallOption: ticket.organization.onCallOption, running });
 }
 
 /** Pages the ticket for being an on-call case (reason out_of_hours), and tells a P1's requester. */
@@ -93,9 +105,23 @@ async function pageOutOfHours(tx: DbClient, ticket: Pick<OnCallTicket, "id" | "p
  * when paged). A later instant is the sweep's to page, if the clock still runs then. In office
  * hours nothing is read (no ticket is an on-call case while the office is open).
  */
-export async function pageIfOnCallCase(tx: DbClient, { ticketId, now, config = onCallConfig() }: { ticketId: string; now: Date; config?: OnCallConfig }): Promise<boolean> {
+export async function pageIfOnCallCase(
+  tx: DbClient,
+  {
+    ticketId,
+    now,
+    config = onCallConfig(),
+    known,
+  }: {
+    ticketId: string;
+    now: Date;
+    config?: OnCallConfig;
+    /** The ticket as its registration has it in hand (nothing is read back); absent, it is read. */
+    known?: OnCallFacts;
+  },
+): Promise<boolean> {
   if (isOfficeHours(now)) return false;
-  const ticket = await onCallTicket(tx, ticketId);
+  const ticket = known ? onCallTicketOf(known) : await onCallTicket(tx, ticketId);
   if (!ticket || !ticket.running || !ticket.isCase(now)) return false;
   await pageOutOfHours(tx, ticket, now, config);
   return true;

@@ -73,7 +73,7 @@ async function prepareRegistration(client: DbClient, { actor, input: raw, now }:
   const requester = await resolveRequester({ prisma: client }, actor, input.requesterId);
   const organization = await client.organization.findUniqueOrThrow({
     where: { id: requester.organizationId },
-    select: { id: true, ticketPrefix: true, agreementId: true, contactPersonLimit: true },
+    select: { id: true, ticketPrefix: true, agreementId: true, contactPersonLimit: true, onCallOption: true },
   });
   // Only an organisation that restricts registration costs the look-up of the requester's role.
   if (organization.contactPersonLimit !== null) {
@@ -114,10 +114,13 @@ async function writeRegistration(
     data: { reference, priority: input.priority, channel, requesterId: requester.id, agreementVersionId: version?.id ?? null },
   });
   if (attachments?.files.length) await saveAttachments(tx, attachments, { ticketId: ticket.id, eventId, uploaderId: actor.userId, visibility: "PUBLIC", at: now });
-  await startResponseClock(tx, { id: ticket.id, registeredAt: now, priority: input.priority, version });
+  const clock = await startResponseClock(tx, { id: ticket.id, registeredAt: now, priority: input.priority, version });
   if (input.priority === "P1") await mobiliseP1(tx, { id: ticket.id, reference, title: input.title, createdAt: now, organizationId: organization.id }, actor.userId, now);
   // Any priority whose target runs while the office is closed pages on-call (a P1 through mobiliseP1).
-  else await pageIfOnCallCase(tx, { ticketId: ticket.id, now });
+  else {
+    const running = clock.state === "RUNNING" || clock.state === "BREACHED";
+    await pageIfOnCallCase(tx, { ticketId: ticket.id, now, known: { id: ticket.id, priority: input.priority, version, onCallOption: organization.onCallOption, running } });
+  }
   await writeNotifications(
     tx,
     notificationRows({
