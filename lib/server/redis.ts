@@ -14,7 +14,7 @@ import { readEnv } from "../config/env";
 /** A connection to the configured Redis: a single server or a cluster (the same commands). */
 export type RedisClient = Redis | Cluster;
 
-export type RedisTarget = { cluster: false; url: string } | { cluster: true; nodes: Array<{ host: string; port: number }>; username?: string; password?: string };
+export type RedisTarget = { cluster: false; url: string } | { cluster: true; nodes: Array<{ host: string; port: number }>; username?: string; password?: string; tls: boolean };
 
 /** A prefix that keeps every key in one cluster slot: `{tag}` or `{tag}…`. */
 export const isHashTagged = (prefix: string): boolean => /^\{[^{}]+\}/.test(prefix);
@@ -33,8 +33,10 @@ export function redisTarget(url: string = readEnv().REDIS_URL, prefix: string = 
   }
   const parsed = urls.map((u) => new URL(u));
   const first = parsed[0]!;
+  if (parsed.some((u) => u.protocol !== first.protocol)) throw new Error(`REDIS_URL mixes redis:// and rediss:// nodes: a cluster is reached one way, with TLS (rediss://) or without`);
   return {
     cluster: true,
+    tls: first.protocol === "rediss:",
     nodes: parsed.map((u) => ({ host: u.hostname, port: Number(u.port || 6379) })),
     ...(first.username ? { username: decodeURIComponent(first.username) } : {}),
     ...(first.password ? { password: decodeURIComponent(first.password) } : {}),
@@ -57,7 +59,12 @@ export function connectRedis(target: RedisTarget, options: RedisOptions = {}): R
   if (options.retryStrategy) clusterOptions.clusterRetryStrategy = (times) => options.retryStrategy!(times) ?? null;
   return new Cluster(target.nodes, {
     ...clusterOptions,
-    redisOptions: { ...redisOptions, ...(target.username ? { username: target.username } : {}), ...(target.password ? { password: target.password } : {}) },
+    redisOptions: {
+      ...redisOptions,
+      ...(target.username ? { username: target.username } : {}),
+      ...(target.password ? { password: target.password } : {}),
+      ...(target.tls ? { tls: {} } : {}),
+    },
   });
 }
 

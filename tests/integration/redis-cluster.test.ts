@@ -79,7 +79,8 @@ describe("Redis Cluster", () => {
   it("refuses a cluster whose prefix is no hash tag, and says what to set", async () => {
     expect(() => redisTarget(cluster.url, "helpdesk")).toThrow(/REDIS_PREFIX=\{helpdesk\}/);
     await expect(checkRedis(cluster.url, "helpdesk")).rejects.toThrow(/CROSSSLOT[\s\S]*REDIS_PREFIX=\{helpdesk\}/);
-    expect(redisTarget(cluster.url, "{helpdesk}")).toMatchObject({ cluster: true, nodes: cluster.ports.map((port) => ({ host: "127.0.0.1", port })) });
+    expect(redisTarget(cluster.url, "{helpdesk}")).toMatchObject({ cluster: true, tls: false, nodes: cluster.ports.map((port) => ({ host: "127.0.0.1", port })) });
+    expect(() => redisTarget("rediss://a.example:6380,redis://b.example:6379", "{helpdesk}")).toThrow(/mixes redis:\/\/ and rediss:\/\//);
     await checkRedis(cluster.url, "{helpdesk}");
   });
 

@@ -45,6 +45,16 @@ export function onCallOptionFor(option: StoredOnCallOption): OnCallOption | null
 const OPEN_CLOCK_STATES = new Set(["RUNNING", "BREACHED"]);
 const CLOSED_TICKET_STATES = new Set(["SOLVED", "CLOSED"]);
 
+/**
+ * Whether a ticket still waits for its response, as paging reads it: open, and its response
+ * clock running (or breached and not stopped); a P1 whose agreement has no P1 target
+ * (NOT_COVERED) too, since the on-call option covers a P1 by itself (000 §19).
+ */
+export function awaitsResponse(ticket: { priority: Priority; status: string }, clock: { state: string; stoppedAt: Date | null } | undefined): boolean {
+  if (CLOSED_TICKET_STATES.has(ticket.status) || !clock || clock.stoppedAt !== null) return false;
+  return OPEN_CLOCK_STATES.has(clock.state) || (ticket.priority === "P1" && clock.state === "NOT_COVERED");
+}
+
 interface OnCallTicket {
   id: string;
   priority: Priority;
@@ -86,7 +96,7 @@ export async function onCallTicket(db: DbClient, ticketId: string): Promise<OnCa
   if (!ticket) return null;
   const version = ticket.agreementVersionId ? await loadAgreementVersion(db, ticket.agreementVersionId) : null;
   const clock = ticket.clocks[0];
-  const running = !CLOSED_TICKET_STATES.has(ticket.status) && !!clock && clock.stoppedAt === null && OPEN_CLOCK_STATES.has(clock.state);
+  const running = awaitsResponse(ticket, clock);
   return onCallTicketOf({ id: ticket.id, priority: ticket.priority, version, onCallOption: ticket.organization.onCallOption, running });
 }
 
@@ -138,7 +148,17 @@ export const minuteOf = (at: Date): Date => new Date(Math.floor(at.getTime() / 6
 export async function sweepOnCallCases({ prisma, at, now = at, config = onCallConfig() }: { prisma: PrismaClient; at: Date; now?: Date; config?: OnCallConfig }): Promise<string[]> {
   if (isOfficeHours(at)) return [];
   const clocks = await prisma.slaClock.findMany({
-    where: { metric: "RESPONSE", state: { in: ["RUNNING", "BREACHED"] }, stoppedAt: null, ticket: { status: { notIn: ["SOLVED", "CLOSED"] }, createdAt: { lte: at } } },
+    where: {
+      metric: "RESPONSE",
+      stoppedAt: null,
+      OR: [{ state: { in: ["RUNNING", "BREACHED"] } }, { state: "NOT_COVERED", ticket: { priority: "P1" } }],
+      ticket: {
+        status: { notIn: ["SOLVED", "CLOSED"] },
+        createdAt: { lte: at },
+        // Paged out of hours once already: not read again every minute of the night.
+        escalations: { none: { kind: "ONCALL_PAGE", dedupeKey: { endsWith: `:${OUT_OF_HOURS_REASON}` } } },
+      },
+    },
     select: { ticketId: true, ticket: { select: { priority: true, agreementVersionId: true, organization: { select: { onCallOption: true } } } } },
   });
   if (clocks.length === 0) return [];

@@ -15,7 +15,7 @@ import { appendEvent } from "./events";
 import { nextReference } from "./reference";
 import { startResponseClock } from "./clock";
 import { mobiliseP1 } from "../escalation/mobilise-p1";
-import { pageIfOnCallCase } from "../oncall/out-of-hours";
+import { awaitsResponse, pageIfOnCallCase } from "../oncall/out-of-hours";
 import { receiptKey } from "../escalation/keys";
 import { byEmail, notificationRows, writeNotifications } from "../notifications/write-notifications";
 import { RegisterTicketSchema, type RegisterTicketInput, type TicketView } from "./schemas";
@@ -118,7 +118,7 @@ async function writeRegistration(
   if (input.priority === "P1") await mobiliseP1(tx, { id: ticket.id, reference, title: input.title, createdAt: now, organizationId: organization.id }, actor.userId, now);
   // Any priority whose target runs while the office is closed pages on-call (a P1 through mobiliseP1).
   else {
-    const running = clock.state === "RUNNING" || clock.state === "BREACHED";
+    const running = awaitsResponse({ priority: input.priority, status: "NEW" }, clock);
     await pageIfOnCallCase(tx, { ticketId: ticket.id, now, known: { id: ticket.id, priority: input.priority, version, onCallOption: organization.onCallOption, running } });
   }
   await writeNotifications(
