@@ -43,7 +43,7 @@ const CLUSTER_PRIMARY = `
 import cluster from "node:cluster";
 const [n, port] = process.argv.slice(-2);
 cluster.schedulingPolicy = cluster.SCHED_RR;
-cluster.setupPrimary({ exec: "scripts/start.mjs", args: ["-p", port, "-H", "127.0.0.1"] });
+cluster.setupPrimary({ execArgv: [], exec: "scripts/start.mjs", args: ["-p", port, "-H", "127.0.0.1"] });
 for (let i = 0; i < Number(n); i++) cluster.fork();
 cluster.on("exit", (w, code) => { if (!process.exitCode && code) { console.error("a web worker exited with " + code); process.exit(1); } });
 process.on("SIGTERM", () => { process.exitCode = 0; for (const w of Object.values(cluster.workers)) w.kill("SIGTERM"); });
@@ -233,24 +233,24 @@ runScript(async () => {
         }
         log(`${processes} web process${processes > 1 ? "es (cluster, round-robin)" : ""} on ${base}`);
         const phases: Record<string, Phase> = {};
-        const show = (name: string) => log(`  ${describe(name, phases[name]!)}`);
+        const show = (key: string, label: string) => log(`  ${describe(label, phases[key]!)}`);
         phases.health = await measured(() => cannon(base, health));
-        show("health (reference)");
+        show("health", "health (reference)");
         phases.registration = await measured(() => cannon(base, register));
-        show("registration");
+        show("registration", "registration");
         phases.queue = await measured(() => cannon(base, queue));
-        show("queue");
+        show("queue", "queue");
         // The queue while registrations run: half the connections each.
         const half = Math.max(1, Math.round(CONNECTIONS / 2));
         const [underReg, underQueue] = await Promise.all([cannon(base, register, half), cannon(base, queue, half)]);
         phases.registrationWithQueue = phaseOf(underReg);
         phases.queueUnderRegistration = phaseOf(underQueue);
-        show("registration (with queue)");
-        show("queue (with registration)");
+        show("registrationWithQueue", "registration (with queue)");
+        show("queueUnderRegistration", "queue (with registration)");
         const { rows } = await sql.query<{ id: string }>(`select id from "Ticket" order by random() limit 500`);
         ticketIds = rows.map((r) => r.id);
         phases.mixed = await measured(() => cannon(base, mixed));
-        show("mixed agent workload");
+        show("mixed", "mixed agent workload");
         configs.push({ processes, phases });
       } finally {
         await stop(server);
