@@ -5,7 +5,7 @@
  * and then for TWO behind a round-robin (Node's cluster module: a tiny primary forks two
  * start.mjs workers that share the port and takes the connections in turn), in one run:
  *   - reference: GET /api/health anonymously (a database and a Redis round trip, no token);
- *   - registration: POST /api/v1/tickets with a customer's API token;
+ *   - registration: POST /api/v1/tickets with a customer's API token (and over one connection);
  *   - queue: GET /api/v1/tickets?limit=25 with an agent's token, alone and while registrations run;
  *   - mixed: an agent's workload (the queue, a ticket, an internal note) on random tickets.
  * Plus a plain SQL reference: single-row INSERTs, autocommit, as many clients as connections.
@@ -238,6 +238,9 @@ runScript(async () => {
         show("health", "health (reference)");
         phases.registration = await measured(() => cannon(base, register));
         show("registration", "registration");
+        // One at a time: the latency of a registration without queueing behind others.
+        phases.registrationSerial = await measured(() => cannon(base, register, 1));
+        show("registrationSerial", "registration, one at a time");
         phases.queue = await measured(() => cannon(base, queue));
         show("queue", "queue");
         // The queue while registrations run: half the connections each.
@@ -258,10 +261,7 @@ runScript(async () => {
     }
 
     const tickets = (await sql.query<{ n: string }>(`select count(*)::text as n from "Ticket" where title like 'Bench ticket %'`)).rows[0]!.n;
-    const registered = configs.reduce(
-      (s, c) => s + c.phases.registration!.requests - c.phases.registration!.errors + c.phases.registrationWithQueue!.requests - c.phases.registrationWithQueue!.errors,
-      0,
-    );
+    const registered = configs.reduce((s, c) => s + ["registration", "registrationSerial", "registrationWithQueue"].reduce((t, k) => t + c.phases[k]!.requests - c.phases[k]!.errors, 0), 0);
     log(`tickets registered by the bench: ${tickets} in the database, ${registered} answered 2xx within the phases (the rest were in flight when a phase ended)`);
     const best = configs.reduce((a, b) => (b.phases.registration!.rps > a.phases.registration!.rps ? b : a));
     for (const c of configs) {
