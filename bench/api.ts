@@ -5,7 +5,8 @@
  * and then for TWO behind a round-robin (Node's cluster module: a tiny primary forks two
  * start.mjs workers that share the port and takes the connections in turn), in one run:
  *   - reference: GET /api/health anonymously (a database and a Redis round trip, no token);
- *   - registration: POST /api/v1/tickets with a customer's API token (and over one connection);
+ *   - registration: POST /api/v1/tickets with a customer's API token (one organisation), then spread
+ *     over three organisations (each has its own ticket reference counter row), then one at a time;
  *   - queue: GET /api/v1/tickets?limit=25 with an agent's token, alone and while registrations run;
  *   - mixed: an agent's workload (the queue, a ticket, an internal note) on random tickets.
  * Plus a plain SQL reference: single-row INSERTs, autocommit, as many clients as connections.
@@ -122,6 +123,9 @@ runScript(async () => {
     const ctx = { prisma, now: () => new Date() };
     const agent = (await createApiToken({ input: { email: "lise@servicedesk.example" }, ctx })).token;
     const customer = (await createApiToken({ input: { email: "kari@nordlys.example" }, ctx })).token;
+    // One customer of each seeded organisation (each its own reference counter: NL, FV, BH).
+    const customers = [customer];
+    for (const email of ["ingrid@fjordvik.example", "sara@bergheim.example"]) customers.push((await createApiToken({ input: { email }, ctx })).token);
     log(`database ${dbName}, Redis prefix ${prefix}, ${CONNECTIONS} connections, ${DURATION} s a phase, ${readEnv().DATABASE_POOL_SIZE} PostgreSQL connections per web process`);
 
     // PostgreSQL time per request: only when the server preloads pg_stat_statements.
@@ -188,6 +192,19 @@ runScript(async () => {
         setupRequest: (req) => ({ ...req, body: JSON.stringify({ title: `Bench ticket ${++n}`, description: "Skriveren i 2. etasje skriver ut blanke ark.", priority: "P3" }) }),
       },
     ];
+    let m = 0;
+    const registerSpread: Request[] = [
+      {
+        method: "POST",
+        path: "/api/v1/tickets",
+        headers: customerHeaders,
+        setupRequest: (req) => ({
+          ...req,
+          headers: { ...customerHeaders, authorization: `Bearer ${customers[m % customers.length]}` },
+          body: JSON.stringify({ title: `Bench ticket ${++m} (spread)`, description: "Skriveren i 2. etasje skriver ut blanke ark.", priority: "P3" }),
+        }),
+      },
+    ];
     const queue: Request[] = [{ method: "GET", path: "/api/v1/tickets?limit=25", headers: agentHeaders }];
     const health: Request[] = [{ method: "GET", path: "/api/health" }];
     // The agent's mix, per connection in turn: the queue twice, a ticket, an internal note, a filtered queue.
@@ -238,6 +255,9 @@ runScript(async () => {
         show("health", "health (reference)");
         phases.registration = await measured(() => cannon(base, register));
         show("registration", "registration");
+        // The same over three organisations: registrations of one organisation queue on its reference counter row.
+        phases.registrationSpread = await measured(() => cannon(base, registerSpread));
+        show("registrationSpread", "registration, 3 organisations");
         // One at a time: the latency of a registration without queueing behind others.
         phases.registrationSerial = await measured(() => cannon(base, register, 1));
         show("registrationSerial", "registration, one at a time");
@@ -261,7 +281,10 @@ runScript(async () => {
     }
 
     const tickets = (await sql.query<{ n: string }>(`select count(*)::text as n from "Ticket" where title like 'Bench ticket %'`)).rows[0]!.n;
-    const registered = configs.reduce((s, c) => s + ["registration", "registrationSerial", "registrationWithQueue"].reduce((t, k) => t + c.phases[k]!.requests - c.phases[k]!.errors, 0), 0);
+    const registered = configs.reduce(
+      (s, c) => s + ["registration", "registrationSpread", "registrationSerial", "registrationWithQueue"].reduce((t, k) => t + c.phases[k]!.requests - c.phases[k]!.errors, 0),
+      0,
+    );
     log(`tickets registered by the bench: ${tickets} in the database, ${registered} answered 2xx within the phases (the rest were in flight when a phase ended)`);
     const best = configs.reduce((a, b) => (b.phases.registration!.rps > a.phases.registration!.rps ? b : a));
     for (const c of configs) {
@@ -278,6 +301,8 @@ runScript(async () => {
         queueP99Ms: Math.round(best.phases.queueUnderRegistration!.p99),
         processes: best.processes,
         queueAloneP99Ms: Math.round(best.phases.queue!.p99),
+        spreadRegistrationsPerSecond: Math.round(best.phases.registrationSpread!.rps),
+        serialRegistrationP50Ms: Math.round(best.phases.registrationSerial!.p50),
         mixedRequestsPerSecond: Math.round(best.phases.mixed!.rps),
         mixedP99Ms: Math.round(best.phases.mixed!.p99),
         healthRequestsPerSecond: Math.round(best.phases.health!.rps),
