@@ -148,11 +148,27 @@ runScript(async () => {
       );
       return { ms: rows[0]!.ms, calls: Number(rows[0]!.calls) };
     };
-    /** Runs one load and, with pg_stat_statements, charges the database time of the phase to its requests. */
+    /**
+     * Waits until the app has finished what the last phase left in flight (autocannon stops at the
+     * deadline, the server carries on with the requests it has), so phases do not bleed into each other.
+     */
+    const settle = async () => {
+      for (let i = 0; i < 300; i++) {
+        const { rows } = await sql.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = $1 and state <> 'idle' and pid <> pg_backend_pid()", [dbName]);
+        if (rows[0]!.n === 0) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    /**
+     * Runs one load and, with pg_stat_statements, charges the database time of the phase to its
+     * requests (execution time, lock waits included; the requests in flight at the end are counted in).
+     */
     const measured = async (load: () => Promise<autocannon.Result>): Promise<Phase> => {
+      await settle();
       const before = statements ? await pgTotals() : null;
       const phase = phaseOf(await load());
-      if (before) {
+      await settle();
+      if (before && phase.requests > 0) {
         const after = await pgTotals();
         phase.pgMsPerRequest = (after.ms - before.ms) / Math.max(1, phase.requests);
         phase.statementsPerRequest = (after.calls - before.calls) / Math.max(1, phase.requests);
@@ -265,6 +281,7 @@ runScript(async () => {
         show("queue", "queue");
         // The queue while registrations run: half the connections each.
         const half = Math.max(1, Math.round(CONNECTIONS / 2));
+        await settle();
         const [underReg, underQueue] = await Promise.all([cannon(base, register, half), cannon(base, queue, half)]);
         phases.registrationWithQueue = phaseOf(underReg);
         phases.queueUnderRegistration = phaseOf(underQueue);
