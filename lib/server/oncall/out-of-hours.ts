@@ -20,7 +20,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import type { OnCallOption as StoredOnCallOption, Priority } from "../../generated/prisma/enums";
 import { calendarFor, type Calendar } from "../../sla/calendar";
 import type { AgreementVersionSpec } from "../../sla/agreement";
-import { isOfficeHours, isOnCallCase, officeCalendar, onCallPageDecision, type OnCallOption, type OnCallPageDecision } from "../../sla/oncall";
+import { isOfficeHours, isOnCallCase, officeCalendar, type OnCallOption } from "../../sla/oncall";
 import { loadAgreementVersion } from "../db/agreements";
 import type { DbClient } from "../db/prisma";
 import { onCallCustomerNoticeKey, onCallPageKey } from "../escalation/keys";
@@ -60,7 +60,6 @@ interface OnCallTicket {
   priority: Priority;
   /** The response clock still runs (not stopped, paused, met or excluded) and the ticket is open. */
   running: boolean;
-  decide(at: Date): OnCallPageDecision;
   /** Whether it is an on-call case at `at` (decide's "now", without looking ahead). */
   isCase(at: Date): boolean;
 }
@@ -77,7 +76,7 @@ export interface OnCallFacts {
 function onCallTicketOf({ id, priority, version, onCallOption, running }: OnCallFacts): OnCallTicket {
   const spec = version?.targets[priority]?.calendar;
   const input = { priority, target: spec ? calendarFor(spec) : null, option: onCallOptionFor(onCallOption) };
-  return { id, priority, running, decide: (at) => onCallPageDecision(at, input), isCase: (at) => isOnCallCase(at, { ...input, office: officeCalendar() }) };
+  return { id, priority, running, isCase: (at) => isOnCallCase(at, { ...input, office: officeCalendar() }) };
 }
 
 /** What the decision needs of a ticket: its priority, its target's calendar, its organisation's option, its clock. */
