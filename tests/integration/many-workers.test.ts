@@ -53,18 +53,18 @@ describe("many workers at once", () => {
     const background = [startBackgroundWorker(mailEnv), startBackgroundWorker(mailEnv)];
     const all = [...timers, ...background];
     try {
-      await Promise.all(all.map((w) => w.waitFor(/@\S+ running/, 60_000)));
-      // 30 breaches due over 18 s, from 8 s on.
-      const ids = await p1sDue(prisma, requester, { count: 30, firstInMs: 8_000, stepMs: 600, label: "many" });
+      await Promise.all(all.map((w) => w.waitFor(/@\S+ running/, 120_000)));
+      // 30 breaches due over 18 s, from 10 s on.
+      const ids = await p1sDue(prisma, requester, { count: 30, firstInMs: 10_000, stepMs: 600, label: "many" });
       const emails = () => prisma.notification.findMany({ where: { ticketId: { in: ids }, channel: "EMAIL" }, select: { id: true, status: true, template: true } });
       // Mid-work: breaches being recorded, then one timer and one background worker told to stop.
       await until(
         () => breachCount(prisma, ids),
-        (n) => n >= 5,
+        (n) => n >= 3,
       );
-      const [timerExit, backgroundExit] = await Promise.all([timers[0]!.stop("SIGTERM"), background[0]!.stop("SIGTERM")]);
-      expect([timerExit, backgroundExit]).toEqual([0, 0]);
-      expect(await breachCount(prisma, ids)).toBeLessThan(ids.length); // stopped mid-work indeed
+      const stopped = Promise.all([timers[0]!.stop("SIGTERM"), background[0]!.stop("SIGTERM")]);
+      expect(await breachCount(prisma, ids)).toBeLessThan(ids.length); // told to stop mid-work indeed
+      expect(await stopped).toEqual([0, 0]); // finished what they held and stopped cleanly
 
       await until(
         () => breachCount(prisma, ids),
@@ -88,5 +88,5 @@ describe("many workers at once", () => {
     } finally {
       await Promise.all(all.map((w) => w.stop("SIGTERM")));
     }
-  }, 150_000);
+  }, 300_000);
 });
