@@ -116,7 +116,9 @@ describe("faults while timers fire", () => {
       const allRecordedMs = performance.now() - restartedAt;
       await new Promise((r) => setTimeout(r, 2_000));
       const late = await expectRecordedOnce(prisma, ids);
-      console.log(`[faults] Redis restarted empty (${before}/40 breaches recorded before, ${pending} timers lost): the last breach ${Math.round(allRecordedMs)} ms after; breach lateness p50 ${late.p50} ms, max ${late.max} ms`);
+      console.log(
+        `[faults] Redis restarted empty (${before}/40 breaches recorded before, ${pending} timers lost): the last breach ${Math.round(allRecordedMs)} ms after; breach lateness p50 ${late.p50} ms, max ${late.max} ms`,
+      );
       expect(alive()).toEqual([true, true]);
       expect(late.max).toBeLessThan(10_000);
       // The every-minute reconcile is scheduled again in the new Redis.
