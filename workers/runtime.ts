@@ -49,6 +49,19 @@ export function runWorkerProcess(label: string, start: (rt: WorkerRuntime) => Pr
     const workerConnections: RedisClient[] = [];
     const stops: Array<() => Promise<void>> = [];
     const contexts = new Map<QueueName, JobContext>();
+    /** The queues worked here, and those whose start-up jobs ran: both are done again when Redis comes back. */
+    const worked = new Set<QueueName>();
+    const startedUp = new Set<QueueName>();
+    const scheduleRepeats = async (name: QueueName) => {
+      for (const d of jobsOf(name)) {
+        const repeat = d.everyMs ? { every: d.everyMs } : d.cron ? { pattern: d.cron.pattern, tz: d.cron.tz } : null;
+        if (repeat) await queue(name).upsertJobScheduler(d.name, repeat, { name: d.name, data: {}, opts: d.options });
+      }
+    };
+    const runStartUpJobs = async (name: QueueName) => {
+      const ctx = contexts.get(name) ?? { prisma, redis, prefix, workerId, queue: queue(name) };
+      for (const d of jobsOf(name)) if (d.atStartUp !== undefined) await d.handle(d.schema.parse(d.atStartUp), ctx);
+    };
     const queue = (name: QueueName) => {
       let q = queues.get(name);
       if (!q) {
@@ -66,10 +79,8 @@ export function runWorkerProcess(label: string, start: (rt: WorkerRuntime) => Pr
       queue,
       async work(name, options, extras = {}) {
         const definitions = jobsOf(name);
-        for (const d of definitions) {
-          const repeat = d.everyMs ? { every: d.everyMs } : d.cron ? { pattern: d.cron.pattern, tz: d.cron.tz } : null;
-          if (repeat) await queue(name).upsertJobScheduler(d.name, repeat, { name: d.name, data: {}, opts: d.options });
-        }
+        await scheduleRepeats(name);
+        worked.add(name);
         const ctx: JobContext = { prisma, redis, prefix, workerId, queue: queue(name), ...extras };
         contexts.set(name, ctx);
         const processor: Processor = async (job, token) => {
@@ -92,16 +103,46 @@ export function runWorkerProcess(label: string, start: (rt: WorkerRuntime) => Pr
         return started;
       },
       async runAtStartUp(name) {
-        const ctx = contexts.get(name) ?? { prisma, redis, prefix, workerId, queue: queue(name) };
-        for (const d of jobsOf(name)) if (d.atStartUp !== undefined) await d.handle(d.schema.parse(d.atStartUp), ctx);
+        await runStartUpJobs(name);
+        startedUp.add(name);
       },
       onStop: (fn) => stops.push(fn),
     };
 
     await start(rt);
+    // Redis back after it went away: it may have restarted empty, with every repeating job's
+    // schedule and every timer gone (ioredis and BullMQ reconnect by themselves, but nothing would
+    // ever put those back). So the schedules are made again and the start-up jobs run again (the
+    // reconcile pass re-creates lost timers and records what came due). Both are idempotent, so a
+    // mere network blip costs one extra pass. tests/integration/faults.test.ts restarts Redis empty.
+    let restoring = false;
+    let lostRedis = false;
+    let stopping = false;
+    redis.on("close", () => (lostRedis = true));
+    redis.on("ready", () => {
+      if (!lostRedis || restoring) return;
+      lostRedis = false;
+      restoring = true;
+      void (async () => {
+        // Until it succeeds (PostgreSQL may be away too), unless Redis goes away again meanwhile.
+        while (!stopping && !lostRedis) {
+          try {
+            for (const name of worked) await scheduleRepeats(name);
+            for (const name of startedUp) await runStartUpJobs(name);
+            console.log(`[${label}] Redis is back: repeating jobs scheduled again, start-up jobs run again`);
+            break;
+          } catch (error) {
+            console.error(`[${label}] Redis is back, restoring failed, trying again in 2 s: ${error instanceof Error ? error.message : String(error)}`);
+            await new Promise((r) => setTimeout(r, 2000));
+          }
+        }
+        restoring = false;
+      })();
+    });
     console.log(`[${label}] ${workerId} running (Redis prefix "${prefix}")`);
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
+        stopping = true;
         console.log(`[${label}] ${signal}: finishing the work in hand, then stopping`);
         resolve();
       };

@@ -1,4 +1,4 @@
-/** Real processes for tests: the SLA timer and mail intake workers, and a Redis server of the test's own. */
+/** Real processes for tests: the SLA timer, background and mail intake workers, and a Redis server of the test's own. */
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 
@@ -37,6 +37,11 @@ export function startSlaTimerWorker(env: Record<string, string> = {}): RunningPr
   return track(spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "workers/sla-timers.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] }));
 }
 
+/** The background worker (notification delivery, reports, housekeeping): workers/background.ts. */
+export function startBackgroundWorker(env: Record<string, string> = {}): RunningProcess {
+  return track(spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "workers/background.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] }));
+}
+
 export function startMailIntakeWorker(env: Record<string, string> = {}): RunningProcess {
   return track(spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "workers/mail-intake.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] }));
 }
@@ -60,14 +65,29 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A throw-away redis-server on loopback, so a test may FLUSHALL without touching anyone else's data. */
-export async function startPrivateRedis(): Promise<{ url: string; stop(): Promise<number | null> }> {
+/**
+ * A throw-away redis-server on loopback, so a test may FLUSHALL without touching anyone else's
+ * data. restart() stops it and starts a new one on the same port: empty (nothing is saved), as a
+ * Redis that lost its memory.
+ */
+export async function startPrivateRedis(): Promise<{ url: string; stop(): Promise<number | null>; restart(): Promise<void> }> {
   const port = await freePort();
-  const server = track(
-    spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--maxmemory-policy", "noeviction"], { stdio: ["ignore", "pipe", "pipe"] }),
-  );
-  await server.waitFor(/Ready to accept connections/, 10_000);
-  return { url: `redis://127.0.0.1:${port}`, stop: () => server.stop("SIGTERM") };
+  const launch = async () => {
+    const server = track(
+      spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--maxmemory-policy", "noeviction"], { stdio: ["ignore", "pipe", "pipe"] }),
+    );
+    await server.waitFor(/Ready to accept connections/, 10_000);
+    return server;
+  };
+  let server = await launch();
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: () => server.stop("SIGTERM"),
+    async restart() {
+      await server.stop("SIGTERM");
+      server = await launch();
+    },
+  };
 }
 
 /** The background worker (system and reports queues, notification delivery), e.g. for the on-call checks at the office's closing. */

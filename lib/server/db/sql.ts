@@ -54,12 +54,19 @@ export function poolSql(pool: pg.Pool): Sql {
   return over(pool);
 }
 
-/** A pg pool whose connections plan prepared statements once (plan_cache_mode=force_generic_plan). */
+/**
+ * A pg pool whose connections plan prepared statements once (plan_cache_mode=force_generic_plan).
+ * An idle connection that PostgreSQL cuts (a restart, a failover) makes the pool emit "error":
+ * with no listener that is an uncaught exception and the process dies. It is logged instead; the
+ * pool drops that connection and opens a new one when next asked (tests/integration/faults.test.ts).
+ */
 export function createSqlPool(connectionString?: string, size?: number): pg.Pool {
   const env = readEnv();
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: connectionString ?? env.DATABASE_URL,
     max: size ?? env.DATABASE_POOL_SIZE,
     options: "-c plan_cache_mode=force_generic_plan",
   });
+  pool.on("error", (error) => console.error(`[db] an idle connection was lost (the pool opens a new one): ${error.message}`));
+  return pool;
 }

@@ -39,7 +39,12 @@ export function slaTimerJobId(ticketId: string, kind: "warning" | "breach", thre
 export const ScheduledTimerSchema = SlaTimerPayloadSchema.extend({ jobId: z.string().min(1) });
 export type ScheduledTimer = z.infer<typeof ScheduledTimerSchema>;
 
-export const TIMER_JOB_OPTIONS = { removeOnComplete: true, removeOnFail: 1000 } as const;
+/**
+ * A timer that fails (PostgreSQL away for a moment) is tried again every second for a minute, so
+ * a short outage delays breaches by about its length; after that the reconcile pass (every minute)
+ * records what is still overdue. Recording is idempotent, so a retry never records twice.
+ */
+export const TIMER_JOB_OPTIONS = { removeOnComplete: true, removeOnFail: 1000, attempts: 60, backoff: { type: "fixed", delay: 1000 } } as const;
 
 /**
  * Timers wake the worker on a grid of this many milliseconds: the timers due within one step
