@@ -37,7 +37,7 @@ export function startSlaTimerWorker(env: Record<string, string> = {}): RunningPr
   return track(spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "workers/sla-timers.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] }));
 }
 
-/** The background worker (notification delivery, reports, housekeeping): workers/background.ts. */
+/** The background worker (system and reports queues, notification delivery, the on-call sweep): workers/background.ts. */
 export function startBackgroundWorker(env: Record<string, string> = {}): RunningProcess {
   return track(spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "workers/background.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] }));
 }
@@ -90,7 +90,3 @@ export async function startPrivateRedis(): Promise<{ url: string; stop(): Promis
   };
 }
 
-/** The background worker (system and reports queues, notification delivery), e.g. for the on-call checks at the office's closing. */
-export function startBackgroundWorker(env: Record<string, string> = {}): RunningProcess {
-  return track(spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "workers/background.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] }));
-}
