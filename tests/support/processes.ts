@@ -89,4 +89,3 @@ export async function startPrivateRedis(): Promise<{ url: string; stop(): Promis
     },
   };
 }
-
