@@ -1,5 +1,5 @@
 /**
- * npm run bench:breach -- --timers 100000 [--spread 180] [--lead auto] [--workers 1]
+ * npm run bench:breach -- --timers 100000 [--spread 180] [--lead auto] [--workers 1] [--redis-cluster] [--only]
  *
  * Breach latency at scale, through the real path: N P1 tickets on a one-minute 24/7 target are
  * written to a database of their own exactly as registration writes them (ticket, REGISTERED
@@ -8,13 +8,22 @@
  * outbox to Redis (3 warnings + breach per clock: 4·N delayed jobs) and record every warning and
  * breach. Measured from PostgreSQL afterwards: the delay between each due instant and its
  * recorded breach, tickets with no breach (missed) and breaches recorded twice (duplicates).
- * Prints the latency per 10 s of deadlines, then JSON last: {timers, p50Ms, p99Ms, maxMs, missed,
- * duplicates, ...}.
+ *
+ * One run measures the same N timers in every configuration: recorded by 1 and by 2 timer
+ * processes (and by --workers N when that is more), on the single Redis of REDIS_URL and on a
+ * 3-master Redis Cluster the bench starts and removes itself (tests/support/redis-cluster.ts,
+ * prefix a hash tag). Each configuration gets a fresh database and a fresh Redis prefix, so each
+ * records the same timers from scratch. --only runs just the configuration the flags ask for
+ * (--workers N, --redis-cluster), for a quick check.
+ *
+ * Prints the latency per 10 s of deadlines and a JSON line per configuration as it finishes, then
+ * JSON last: the asked configuration's {timers, p50Ms, p99Ms, maxMs, missed, duplicates, ...} with
+ * every configuration measured under `configurations`.
  *
  * The default lead leaves time to relay all 4·N jobs (counting 2,000 a second; 7,000 to 9,000 here)
  * before the first warning, 30 s before the first deadline: in production timers reach Redis as
  * tickets come in, not 400,000 at once, and what is measured is recording with N timers live. BENCH_WORKER_LOG=file
- * keeps the worker's log (it sums up its batches every 10 s).
+ * keeps the workers' log (they sum up their batches every 10 s), one file per configuration (file.<name>).
  */
 import { parseArgs } from "node:util";
 import { randomBytes } from "node:crypto";
@@ -28,6 +37,7 @@ import { createPrisma } from "../lib/server/db/prisma";
 import { seed } from "../lib/server/db/seed";
 import { deleteKeys } from "../tests/support/redis-keys";
 import { startSlaTimerWorker, type RunningProcess } from "../tests/support/processes";
+import { startRedisCluster, type RedisClusterUnderTest } from "../tests/support/redis-cluster";
 import { runScript } from "../scripts/run-script";
 
 const { values } = parseArgs({
@@ -36,14 +46,28 @@ const { values } = parseArgs({
     spread: { type: "string", default: "180" },
     lead: { type: "string", default: "auto" },
     workers: { type: "string", default: "1" },
+    "redis-cluster": { type: "boolean", default: false },
+    only: { type: "boolean", default: false },
   },
 });
 const N = Number(values.timers);
 const SPREAD_S = Number(values.spread);
 const LEAD_S = values.lead === "auto" ? Math.round(60 + (4 * N) / 2000) : Number(values.lead);
 const WORKERS = Number(values.workers);
+const CLUSTER = values["redis-cluster"];
+if (!Number.isInteger(N) || N < 1) throw new Error("--timers must be a positive integer");
+if (!Number.isInteger(WORKERS) || WORKERS < 1) throw new Error("--workers must be a positive integer");
 
-const log = (line: string) => console.log(`[bench:breach] ${line}`);
+interface Configuration {
+  workers: number;
+  redisCluster: boolean;
+}
+const nameOf = (c: Configuration) => `${c.workers} timer process${c.workers === 1 ? "" : "es"}, ${c.redisCluster ? "3-master Redis Cluster" : "single Redis"}`;
+const asked: Configuration = { workers: WORKERS, redisCluster: CLUSTER };
+// All of them by default; --only: the asked one alone.
+const configurations: Configuration[] = values.only
+  ? [asked]
+  : [...new Set([1, 2, WORKERS])].sort((a, b) => a - b).flatMap((workers) => [false, true].map((redisCluster) => ({ workers, redisCluster })));
 
 async function load(client: pg.Client, orgId: string, requesterId: string, versionId: string, t0: number): Promise<void> {
   // One statement per table, all rows from generate_series: the due instants are spread evenly.
@@ -77,15 +101,18 @@ async function load(client: pg.Client, orgId: string, requesterId: string, versi
   await client.query('analyze "Ticket"; analyze "SlaClock"; analyze "OutboxMessage"; analyze "TicketEvent"');
 }
 
-runScript(async () => {
+async function runConfiguration(config: Configuration, redisUrl: string, index: number): Promise<Record<string, unknown>> {
+  const label = nameOf(config);
+  const log = (line: string) => console.log(`[bench:breach ${label}] ${line}`);
   const env = readEnv();
-  await preflight({ postgres: "server", redis: true });
   const url = new URL(env.DATABASE_URL);
-  url.pathname = `/hd_bench_breach_${process.pid}`;
+  url.pathname = `/hd_bench_breach_${process.pid}_${index}`;
   const databaseUrl = url.toString();
-  const prefix = `hd-bench-${randomBytes(4).toString("hex")}`;
+  // A hash tag, so each queue stays in one slot of the cluster (the same key names on the single Redis).
+  const prefix = `{hd-bench-${randomBytes(4).toString("hex")}}`;
   const workers: RunningProcess[] = [];
   const client = new pg.Client({ connectionString: databaseUrl });
+  const started = performance.now();
   try {
     await migrate(databaseUrl);
     const prisma = createPrisma(databaseUrl, 2);
@@ -124,8 +151,8 @@ runScript(async () => {
     await load(client, orgId, requesterId, versionId, t0);
     log(`${N.toLocaleString("en")} clocks loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s; first due in ${LEAD_S} s, spread over ${SPREAD_S} s`);
 
-    const workerEnv = { DATABASE_URL: databaseUrl, REDIS_PREFIX: prefix, DATABASE_POOL_SIZE: "20" };
-    for (let i = 0; i < WORKERS; i++) workers.push(startSlaTimerWorker(workerEnv));
+    const workerEnv = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, REDIS_PREFIX: prefix, DATABASE_POOL_SIZE: "20" };
+    for (let i = 0; i < config.workers; i++) workers.push(startSlaTimerWorker(workerEnv));
     await Promise.all(workers.map((w) => w.waitFor(/sla-timers@\S+ running/, 60_000)));
     for (;;) {
       const { rows } = await client.query<{ n: string }>('select count(*) as n from "OutboxMessage" where "dispatchedAt" is null');
@@ -146,7 +173,7 @@ runScript(async () => {
       await new Promise((r) => setTimeout(r, 10_000));
     }
     await Promise.all(workers.map((w) => w.stop("SIGTERM")));
-    if (process.env.BENCH_WORKER_LOG) writeFileSync(process.env.BENCH_WORKER_LOG, workers.map((w) => w.output()).join("\n"));
+    if (process.env.BENCH_WORKER_LOG) writeFileSync(`${process.env.BENCH_WORKER_LOG}.${config.workers}w-${config.redisCluster ? "cluster" : "single"}`, workers.map((w) => w.output()).join("\n"));
 
     const { rows: stats } = await client.query<{ recorded: string; p50: number; p99: number; max: number }>(`
       select count(*) as recorded,
@@ -180,16 +207,43 @@ runScript(async () => {
       warningP99Ms: Math.round(warnings[0]!.p99 ?? NaN),
       jobs: 4 * N,
       spreadSeconds: SPREAD_S,
-      workerProcesses: WORKERS,
+      workerProcesses: config.workers,
+      redisCluster: config.redisCluster,
+      redisMasters: config.redisCluster ? redisUrl.split(",").length : 1,
+      seconds: Math.round((performance.now() - started) / 1000),
     };
     log(
       `breaches: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms; missed ${result.missed}, duplicates ${result.duplicates}; warnings: ${result.warningsRecorded} (p99 ${result.warningP99Ms} ms)`,
     );
-    console.log(JSON.stringify(result));
+    log(JSON.stringify({ configuration: label, ...result }));
+    return result;
   } finally {
     await Promise.all(workers.map((w) => w.stop("SIGKILL")));
     await client.end().catch(() => undefined);
     await dropDatabase(databaseUrl);
-    await deleteKeys(env.REDIS_URL, prefix);
+    await deleteKeys(redisUrl, prefix);
+  }
+}
+
+runScript(async () => {
+  const env = readEnv();
+  await preflight({ postgres: "server", redis: true });
+  const started = performance.now();
+  let cluster: RedisClusterUnderTest | undefined;
+  try {
+    if (configurations.some((c) => c.redisCluster)) {
+      cluster = await startRedisCluster(3);
+      console.log(`[bench:breach] Redis Cluster of 3 masters started on ports ${cluster.ports.join(", ")}`);
+    }
+    console.log(`[bench:breach] ${configurations.length} configuration(s), ${N.toLocaleString("en")} timers each: ${configurations.map(nameOf).join("; ")}`);
+    const results: Record<string, unknown>[] = [];
+    for (const [i, config] of configurations.entries()) {
+      results.push(await runConfiguration(config, config.redisCluster ? cluster!.url : env.REDIS_URL, i));
+    }
+    const askedResult = results[configurations.findIndex((c) => c.workers === asked.workers && c.redisCluster === asked.redisCluster)]!;
+    console.log(`[bench:breach] ${configurations.length} configuration(s) in ${Math.round((performance.now() - started) / 1000)} s`);
+    console.log(JSON.stringify({ ...askedResult, configurations: results }));
+  } finally {
+    await cluster?.stop();
   }
 });
