@@ -177,7 +177,8 @@ export async function recordSlaTimers({
     };
     const rules = parseEscalationRules(clock.escalationRules);
     // The escalation rules' `page` is the response clock's (a security incident's notice clock pages nobody).
-    if (metric === "RESPONSE" && (breach ? rules.breach.page : rules.warning.page) === true) pages.set(i, { ticketId, kind: payload.kind, threshold, at: breach ? clock.dueAt! : new Date(payload.at) });
+    if (metric === "RESPONSE" && (breach ? rules.breach.page : rules.warning.page) === true)
+      pages.set(i, { ticketId, kind: payload.kind, threshold, at: breach ? clock.dueAt! : new Date(payload.at) });
     const people = await cachedDirectory(prisma, clock.organizationId, directoryNeeds(payload, ticket, rules));
     const decided =
       metric === "BREACH_NOTICE"
