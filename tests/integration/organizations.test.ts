@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import pg from "pg";
 import { MIGRATIONS_DIR, migrate } from "../../lib/server/db/migrations";
 import { createTempDatabase } from "../support/temp-database";
@@ -258,8 +258,12 @@ describe("the migration organization_admin", () => {
     const db = await createTempDatabase("orgs_migration");
     const client = new pg.Client({ connectionString: db.url });
     try {
-      // The database as it was before: every migration up to this one.
-      await cp(MIGRATIONS_DIR, dir, { recursive: true, filter: (src) => !src.includes(THIS) });
+      // The database as it was before: every migration before this one (not the later ones, which build on it).
+      const before = (src: string) => {
+        const folder = relative(MIGRATIONS_DIR, src).split(sep)[0] ?? "";
+        return !/^\d{14}_/.test(folder) || folder < THIS;
+      };
+      await cp(MIGRATIONS_DIR, dir, { recursive: true, filter: before });
       await migrate(db.url, dir);
       await client.connect();
       const allDay = JSON.stringify(Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, [["00:00", "24:00"]]])));
