@@ -45,6 +45,7 @@ async function giveCode(page: Page, code: string) {
 }
 
 test("a customer turns on two-factor sign-in, signs in with a code, a wrong code is refused, and a recovery code works once", async ({ page }) => {
+  test.setTimeout(90_000); // five sign-ins (each hashes the password) and the enrolment: past 30 s on a busy machine
   const email = await createUser("END_USER");
   await signIn(page, email, PASSWORD);
   await page.goto("/profile");
