@@ -6,7 +6,7 @@ import "server-only";
  * - at registration (and when a ticket is raised to P1), in the caller's transaction: paged at once
  *   when it is an on-call case now (the office is closed and the ticket's target runs, or a P1
  *   inside the on-call option the customer bought).
- * - the out-of-hours sweep (job ONCALL_SWEEP_JOB, every minute on the minute, Europe/Oslo): at
+ * - the out-of-hours sweep (job ONCALL_SWEEP_JOB, every minute on the minute in TIME_ZONE): at
  *   each instant the office is closed, every ticket whose response clock still runs and that has
  *   become an on-call case since (the office closing at 16:00 on a P1 registered 15:55, the
  *   extended calendar opening at 08:00 on a Saturday) is paged. In office hours it reads nothing.
