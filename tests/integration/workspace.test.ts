@@ -38,7 +38,11 @@ describe("staff read every ticket; writes stay with the line, the assignee and o
     expect((await listQueue({ actor: lise, input: { line: "L2", search: ticket.reference }, ctx })).items.map((i) => i.id)).toEqual([ticket.id]);
     // Write: refused with a reason (forbidden), nothing written.
     const before = await prisma.ticketEvent.count({ where: { ticketId: ticket.id } });
-    for (const action of [{ type: "note", body: "Prøver å skrive" }, { type: "assign", assigneeId: lise.userId }, { type: "resolve", solution: "Løst" }] as const) {
+    for (const action of [
+      { type: "note", body: "Prøver å skrive" },
+      { type: "assign", assigneeId: lise.userId },
+      { type: "resolve", solution: "Løst" },
+    ] as const) {
       expect((await rejection(act(lise, ticket.id, action))).code).toBe("forbidden");
     }
     expect(await prisma.ticketEvent.count({ where: { ticketId: ticket.id } })).toBe(before);
@@ -145,7 +149,10 @@ describe("registering a phone call on a customer's behalf", () => {
     expect(ticket).toMatchObject({ requesterId: kari.userId, channel: "PHONE", createdAt: "2026-03-03T09:30:00.000Z" });
     const registered = await prisma.ticketEvent.findFirstOrThrow({ where: { ticketId: ticket.id, type: "REGISTERED" } });
     expect(registered.at.toISOString()).toBe("2026-03-03T09:30:00.000Z");
-    expect(registered).toMatchObject({ actorId: lise.userId, data: { channel: "PHONE", requesterId: kari.userId, backdated: { minutes: 10, reason: "Skrev saken etter samtalen", recordedAt: "2026-03-03T09:40:00.000Z" } } });
+    expect(registered).toMatchObject({
+      actorId: lise.userId,
+      data: { channel: "PHONE", requesterId: kari.userId, backdated: { minutes: 10, reason: "Skrev saken etter samtalen", recordedAt: "2026-03-03T09:40:00.000Z" } },
+    });
     const response = await prisma.slaClock.findFirstOrThrow({ where: { ticketId: ticket.id, metric: "RESPONSE" } });
     expect(response.startedAt.toISOString()).toBe("2026-03-03T09:30:00.000Z");
   });
@@ -159,7 +166,8 @@ describe("registering a phone call on a customer's behalf", () => {
     expect((await rejection(registerCall({ actor: lise, input: { ...base, organizationId: sara.organizationId }, ctx }))).fields).toMatchObject({ requesterId: ["unknown"] });
     expect((await rejection(registerCall({ actor: kari, input: base, ctx }))).code).toBe("not_found");
     // The REST API's registration takes the same rule.
-    const api = (calledAt: string, calledAtReason?: string) => registerTicket({ actor: lise, input: { ...call, requesterId: kari.userId, calledAt, ...(calledAtReason ? { calledAtReason } : {}) }, ctx });
+    const api = (calledAt: string, calledAtReason?: string) =>
+      registerTicket({ actor: lise, input: { ...call, requesterId: kari.userId, calledAt, ...(calledAtReason ? { calledAtReason } : {}) }, ctx });
     expect((await rejection(api("2026-03-03T09:09:00Z", "Gammel samtale"))).fields).toMatchObject({ calledAt: ["at most 30 minutes back"] });
     expect((await rejection(api("2026-03-03T09:35:00Z"))).fields).toMatchObject({ calledAtReason: ["required"] });
     expect((await rejection(api("2026-03-03T09:41:00Z", "Fremtid"))).fields).toMatchObject({ calledAt: ["in the future"] });
@@ -170,11 +178,17 @@ describe("registering a phone call on a customer's behalf", () => {
   it("adds the caller as a new contact of the organisation on the spot", async () => {
     clock.set("2026-03-03T09:45:00Z");
     const email = `${token}@nordlys.example`;
-    const ticket = await registerCall({ actor: jonas, input: { organizationId: kari.organizationId, requesterId: null, newContact: { name: "Nina Ny", email, phone: "+47 900 00 000" }, ...call }, ctx });
+    const ticket = await registerCall({
+      actor: jonas,
+      input: { organizationId: kari.organizationId, requesterId: null, newContact: { name: "Nina Ny", email, phone: "+47 900 00 000" }, ...call },
+      ctx,
+    });
     const user = await prisma.user.findUniqueOrThrow({ where: { email } });
     expect(user).toMatchObject({ organizationId: kari.organizationId, role: "END_USER", name: "Nina Ny", phone: "+47 900 00 000", passwordHash: null });
     expect(ticket).toMatchObject({ requesterId: user.id, organizationId: kari.organizationId, createdAt: "2026-03-03T09:45:00.000Z" });
     expect(await prisma.auditLog.count({ where: { action: "user.create", targetId: user.id } })).toBe(1);
-    expect((await rejection(registerCall({ actor: jonas, input: { organizationId: kari.organizationId, requesterId: null, newContact: { name: "Nina", email }, ...call }, ctx }))).code).toBe("conflict");
+    expect((await rejection(registerCall({ actor: jonas, input: { organizationId: kari.organizationId, requesterId: null, newContact: { name: "Nina", email }, ...call }, ctx }))).code).toBe(
+      "conflict",
+    );
   });
 });

@@ -36,7 +36,10 @@ export async function registerCall({ actor, input: raw, ctx }: { actor: Actor; i
   if (input.minutesAgo > 0 && !input.reason) throw unprocessable("Give the reason the call is registered with an earlier start", { reason: ["required"] });
   let requesterId = input.requesterId;
   if (requesterId !== null) {
-    const requester = await ctx.prisma.user.findFirst({ where: { id: requesterId, organizationId: input.organizationId, role: { in: [...CUSTOMER_ROLES] }, deactivatedAt: null }, select: { id: true } });
+    const requester = await ctx.prisma.user.findFirst({
+      where: { id: requesterId, organizationId: input.organizationId, role: { in: [...CUSTOMER_ROLES] }, deactivatedAt: null },
+      select: { id: true },
+    });
     if (!requester) throw unprocessable("The requester is not an active user of that organisation", { requesterId: ["unknown"] });
   } else {
     if (!input.newContact) throw unprocessable("Choose the requester or add them as a new contact", { requesterId: ["required"] });

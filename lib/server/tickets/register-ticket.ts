@@ -48,7 +48,11 @@ export const MAX_BACKDATE_MINUTES = 30;
  * The instant a registration starts at: now, or, for staff who give `calledAt`, the call's instant
  * (at most MAX_BACKDATE_MINUTES back, never in the future, and with a reason, kept in the event).
  */
-export function registrationInstant(actor: Actor, input: Pick<RegisterTicketInput, "calledAt" | "calledAtReason">, now: Date): { at: Date; backdated: { minutes: number; reason: string; recordedAt: string } | null } {
+export function registrationInstant(
+  actor: Actor,
+  input: Pick<RegisterTicketInput, "calledAt" | "calledAtReason">,
+  now: Date,
+): { at: Date; backdated: { minutes: number; reason: string; recordedAt: string } | null } {
   if (input.calledAt === undefined) return { at: now, backdated: null };
   if (!isStaff(actor)) throw unprocessable("Only servicedesk staff can set when a call came in", { calledAt: ["not allowed"] });
   const at = new Date(input.calledAt);

@@ -19,7 +19,8 @@ export async function TicketAssignment({ ticket, actor, t }: { ticket: TicketVie
   if (writable && !ACTIVE.has(ticket.status)) return null;
   const staff = writable ? await listAssignees({ actor, input: { ticket }, ctx: defaultContext() }) : [];
   const current = staff.find((s) => s.id === ticket.assigneeId);
-  const who = ticket.assigneeId === null ? t("assignment.assign.nobody", { line }) : ticket.assigneeId === actor.userId ? t("agent.ticket.assignedToYou") : (current?.name ?? t("agent.ticket.assignedToOther"));
+  const who =
+    ticket.assigneeId === null ? t("assignment.assign.nobody", { line }) : ticket.assigneeId === actor.userId ? t("agent.ticket.assignedToYou") : (current?.name ?? t("agent.ticket.assignedToOther"));
   return (
     <AssignTicket
       formAction={submitAssign}
