@@ -107,6 +107,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
         }}
       />
       <AgentLiveRefresh label={t("agent.queue.live")} />
+      {/* Issue 19: kept mounted when the acted-on tickets leave the page, so its result stays shown. */}
+      <QueueBulkActions t={t} actor={actor} />
       {items.length === 0 && !cursor ? (
         q || status || priority ? (
           <EmptyState title={t("agent.queue.emptyFilteredTitle")} body={t("agent.queue.emptyFilteredBody")} />
@@ -114,10 +116,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
           <EmptyState title={t("agent.queue.emptyTitle")} body={t("agent.queue.emptyBody")} />
         )
       ) : (
-        <>
-          <QueueBulkActions t={t} actor={actor} />
-          <AgentQueueTable items={items} now={now} locale={t.locale} selectForm={BULK_FORM} />
-        </>
+        <AgentQueueTable items={items} now={now} locale={t.locale} selectForm={BULK_FORM} />
       )}
       <Pagination
         label={t("common.pagination")}
