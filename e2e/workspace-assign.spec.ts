@@ -98,7 +98,7 @@ test("an agent selects five tickets in the queue and escalates them at once: eac
   await expect(lise.getByTestId("queue-row")).toHaveCount(5);
   await lise.getByTestId("select-all").check();
   await expect(lise.getByTestId("select-ticket").first()).toBeChecked();
-  await lise.getByLabel("Handling").selectOption("escalate");
+  await lise.getByLabel("Handling", { exact: true }).selectOption("escalate");
   await lise.getByLabel("Til linje").selectOption("L2");
   await lise.getByLabel("Arbeid gjort så langt").fill("Samme utskriftsfeil hos alle fem; driveren må rulles tilbake av 2. linje.");
   await lise.getByRole("button", { name: "Utfør på valgte" }).click();
