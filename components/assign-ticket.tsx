@@ -27,7 +27,7 @@ export function AssignTicket({
   formAction,
   ticketId,
   writable,
-  assignedToMe,
+  offerTake,
   assigned,
   colleagues,
   text,
@@ -36,7 +36,8 @@ export function AssignTicket({
   ticketId: string;
   /** Whether the reader may change the ticket; else a read-only note. */
   writable: boolean;
-  assignedToMe: boolean;
+  /** Whether to offer "Ta saken" (not when the reader has it, nor while the ticket is new: accepting it takes it). */
+  offerTake: boolean;
   assigned: boolean;
   colleagues: SelectOption[];
   text: AssignTicketText;
@@ -59,7 +60,7 @@ export function AssignTicket({
         {text.current}
       </p>
       {state.message && <ErrorMessage message={state.message} />}
-      {!assignedToMe && (
+      {offerTake && (
         <form action={action}>
           <input type="hidden" name="ticketId" value={ticketId} />
           <input type="hidden" name="assigneeId" value="me" />

@@ -12,6 +12,7 @@ import { bulkAction, type BulkActionResult } from "@/lib/server/tickets/bulk-act
 import { registerCall } from "@/lib/server/tickets/register-call";
 import { formAction } from "@/lib/server/http/action";
 import type { FormState } from "@/lib/forms/form-state";
+import type { MessageKey } from "@/lib/i18n";
 import { PrioritySchema, type TicketActionRequest } from "@/lib/server/tickets/schemas";
 
 const Id = z.uuid();
@@ -54,6 +55,12 @@ function bulkActionOf(values: Record<string, string>): TicketActionRequest | nul
   }
 }
 
+const REASON_KEYS: Record<string, MessageKey> = {
+  forbidden: "assignment.bulk.reason.forbidden",
+  conflict: "assignment.bulk.reason.conflict",
+  not_found: "assignment.bulk.reason.not_found",
+};
+
 /** The queue's bulk action: the result (done and failed, by reference) goes back as JSON in `result`. */
 export const submitBulkAction = formAction({
   audience: "staff",
@@ -67,7 +74,9 @@ export const submitBulkAction = formAction({
     if (!action) return { values, errors: { kind: t("common.fieldRequired") }, message: t("common.formHasErrors"), result: null };
     const result: BulkActionResult = await bulkAction({ actor, input: { ticketIds, action }, ctx: defaultContext() });
     revalidatePath("/arbeid");
-    return { values: {}, errors: {}, message: null, result: JSON.stringify(result) };
+    // Each failure in the agent's language, with the use case's own words after it.
+    const failed = result.failed.map((f) => ({ ...f, reason: `${t(REASON_KEYS[f.code] ?? "assignment.bulk.reason.other")} (${f.reason})` }));
+    return { values: {}, errors: {}, message: null, result: JSON.stringify({ ...result, failed }) };
   },
 });
 

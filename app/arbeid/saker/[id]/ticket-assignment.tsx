@@ -26,7 +26,7 @@ export async function TicketAssignment({ ticket, actor, t }: { ticket: TicketVie
       formAction={submitAssign}
       ticketId={ticket.id}
       writable={writable}
-      assignedToMe={ticket.assigneeId === actor.userId}
+      offerTake={ticket.assigneeId !== actor.userId && ticket.status !== "NEW"}
       assigned={ticket.assigneeId !== null}
       colleagues={staff.filter((s) => s.id !== ticket.assigneeId).map((s) => ({ value: s.id, label: s.supportLine ? `${s.name} (${t(`agent.queue.line.${s.supportLine}`)})` : s.name }))}
       text={{
