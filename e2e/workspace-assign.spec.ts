@@ -115,3 +115,31 @@ test("an agent selects five tickets in the queue and escalates them at once: eac
   await expect(lise.getByRole("heading", { name: "Svar til kunden" })).toHaveCount(0);
   await expect(lise.getByTestId("line")).toHaveText("2. linje");
 });
+
+test("solving many tickets at once asks first: cancel solves nothing, confirming solves each with its own reply", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const requester = await ownRequester(`Sigrid Samlet ${run}`);
+  const token = `losning-${run}`;
+  const tickets = [await registerTicketAs(requester.email, `Nettet er tregt ${token} a`), await registerTicketAs(requester.email, `Nettet er tregt ${token} b`)];
+
+  const lise = await signedIn(browser, "lise@servicedesk.example");
+  await lise.goto(`/arbeid?line=L1&q=${encodeURIComponent(token)}`);
+  await expect(lise.getByTestId("queue-row")).toHaveCount(2);
+  await lise.getByTestId("select-all").check();
+  await lise.getByLabel("Handling", { exact: true }).selectOption("resolve");
+  await lise.getByLabel("Løsning (svar til kunden)").fill("Linjen hos leverandøren er byttet; farten er tilbake.");
+  await lise.getByRole("button", { name: "Utfør på valgte" }).click();
+  const dialog = lise.getByRole("dialog");
+  await expect(dialog).toContainText("Løse 2 saker og sende løsningen til hver kunde? Det kan ikke angres.");
+  await dialog.getByRole("button", { name: "Avbryt" }).click();
+  await expect(dialog).toBeHidden();
+  for (const t of tickets) expect((await prisma.ticket.findUniqueOrThrow({ where: { id: t.id }, select: { status: true } })).status).toBe("NEW");
+
+  await lise.getByRole("button", { name: "Utfør på valgte" }).click();
+  await dialog.getByRole("button", { name: "Ja, løs sakene" }).click();
+  await expect(lise.getByRole("status").filter({ hasText: "Utført på 2 saker" })).toBeVisible({ timeout: 30_000 });
+  for (const t of tickets) {
+    expect((await prisma.ticket.findUniqueOrThrow({ where: { id: t.id }, select: { status: true } })).status).toBe("SOLVED");
+    expect(await prisma.ticketEvent.count({ where: { ticketId: t.id, type: "SOLVED" } })).toBe(1);
+  }
+});

@@ -3,10 +3,9 @@ import "server-only";
  * Who a call can be registered for (issue 19, /arbeid/ny): the active customer organisations and
  * their active users, by name, for staff.
  */
-import { CUSTOMER_ROLES, type Actor } from "../actor";
+import { CUSTOMER_ROLES, STAFF_ROLES, type Actor } from "../actor";
 import type { UseCaseContext } from "./context";
 import { requireRole } from "./scope";
-import { STAFF_ROLES } from "../actor";
 
 export interface CallerOrganization {
   id: string;
