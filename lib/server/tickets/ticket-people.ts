@@ -6,7 +6,7 @@ import "server-only";
  * by name.
  */
 import type { Actor } from "../actor";
-import { isStaff } from "../actor";
+import { STAFF_ROLES, isStaff } from "../actor";
 import { notFound } from "../errors";
 import type { UseCaseContext } from "./context";
 import { requireVisibleTicketId, visibleTicketsWhere } from "./scope";
@@ -41,7 +41,7 @@ export async function getTicketPeople({ actor, input, ctx }: { actor: Actor; inp
     ctx.prisma.ticketEvent.findMany({ where: { ticketId: id, actorId: { not: null } }, distinct: ["actorId"], select: { actor: { select: { id: true, name: true, role: true } } } }),
   ]);
   const authors: TicketPeople["authors"] = {};
-  for (const row of actorRows) if (row.actor) authors[row.actor.id] = { name: row.actor.name, staff: ["AGENT", "ONCALL", "PROVIDER_ADMIN"].includes(row.actor.role) };
+  for (const row of actorRows) if (row.actor) authors[row.actor.id] = { name: row.actor.name, staff: STAFF_ROLES.includes(row.actor.role) };
   return {
     requester: { ...ticket.requester, organizationName: ticket.organization.name, agreementName: ticket.organization.agreement?.name ?? null },
     otherOpenTickets: others,
