@@ -66,17 +66,7 @@ export function composerActions(send: z.infer<typeof ComposerSendSchema>, curren
   return actions;
 }
 
-export async function sendFromComposer({
-  actor,
-  input,
-  ctx,
-  attachments,
-}: {
-  actor: Actor;
-  input: ComposerSend;
-  ctx: UseCaseContext;
-  attachments?: NewAttachments;
-}): Promise<ComposerResult> {
+export async function sendFromComposer({ actor, input, ctx, attachments }: { actor: Actor; input: ComposerSend; ctx: UseCaseContext; attachments?: NewAttachments }): Promise<ComposerResult> {
   const send = parseInput(ComposerSendSchema, input);
   if (!UUID.test(send.ticketId)) throw notFound();
   if (send.seenEventId && !send.force) {

@@ -14,6 +14,8 @@ import { requireSession } from "@/lib/server/http/session";
 import { withFormAttachments } from "@/lib/server/attachments/form-files";
 import { touchTicketPresence, type TicketViewer } from "@/lib/server/presence/ticket-viewers";
 import { TicketIdFormSchema } from "../../form-schemas";
+import { submitAgentAction } from "../../actions";
+import { EMPTY_FORM } from "@/lib/forms/form-state";
 
 const COMPOSER_FIELDS = ["ticketId", "mode", "body", "status", "waitReason", "priority", "priorityReason", "line", "workDone", "seenEventId", "force", "macroTitle"] as const;
 
@@ -78,4 +80,15 @@ export async function heartbeatPresence(ticketId: string): Promise<TicketViewer[
     // Presence is a courtesy: a Redis outage or a ticket gone out of sight shows nobody, never an error.
     return [];
   }
+}
+
+/**
+ * A one-click ticket action behind a confirmation dialog (start troubleshooting, take the
+ * ticket, start the clock again): the dialog posts here; the agent's action does the rest.
+ */
+export async function confirmAgentAction(form: FormData): Promise<void> {
+  const state = await submitAgentAction(EMPTY_FORM, form);
+  const id = TicketIdFormSchema.safeParse({ ticketId: form.get("ticketId") });
+  if (!id.success) notFound();
+  redirect(state.message ? `/arbeid/saker/${id.data.ticketId}?refused=${encodeURIComponent(String(form.get("type") ?? ""))}` : `/arbeid/saker/${id.data.ticketId}`);
 }
