@@ -67,7 +67,9 @@ export const sendComposer = formAction({
     }
     revalidatePath("/arbeid");
     if (result.ticket.line !== "L1" && line) redirect(`/arbeid?eskalert=${encodeURIComponent(result.ticket.reference)}&linje=${result.ticket.line}`);
-    redirect(`/arbeid/saker/${id}?done=composer`);
+    // The same confirmation as the single actions gave: "Svaret er sendt.", "Saken venter på kunden." …
+    const done = status === "SOLVED" ? "resolve" : status === "WAITING_FOR_CUSTOMER" ? "wait" : mode;
+    redirect(`/arbeid/saker/${id}?done=${done}`);
   },
 });
 

@@ -68,13 +68,11 @@ export default async function AgentTicketPage({ params, searchParams }: { params
   const queued = (await listQueue({ actor, input: { search: ticket.reference, status: ticket.status, limit: 1 }, ctx: defaultContext() })).items.find((i) => i.id === ticket.id);
   const now = new Date();
   const doneKey: MessageKey | undefined =
-    done === "composer"
-      ? "workspace.composer.done"
-      : done === "notify_customer"
-        ? "security.done.notify_customer"
-        : done && (AGENT_ACTIONS as readonly string[]).includes(done) && done !== "escalate"
-          ? (`agent.done.${done}` as MessageKey)
-          : undefined;
+    done === "notify_customer"
+      ? "security.done.notify_customer"
+      : done && (AGENT_ACTIONS as readonly string[]).includes(done) && done !== "escalate"
+        ? (`agent.done.${done}` as MessageKey)
+        : undefined;
   const assignee = ticket.assigneeId === null ? t("agent.ticket.unassigned") : ticket.assigneeId === actor.userId ? t("agent.ticket.assignedToYou") : t("agent.ticket.assignedToOther");
   const active = ACTIVE.has(ticket.status);
   const statuses: ComposerStatus[] = !active ? ["keep"] : ticket.status === "WAITING_FOR_CUSTOMER" ? ["keep", "SOLVED"] : ["keep", "WAITING_FOR_CUSTOMER", "SOLVED"];
@@ -144,8 +142,8 @@ export default async function AgentTicketPage({ params, searchParams }: { params
                   priorityReason: t("workspace.composer.priorityReason"),
                   line: t("workspace.composer.line"),
                   lineKeep: t("workspace.composer.line.keep"),
-                  submit: t("workspace.composer.submit"),
-                  submitNote: t("workspace.composer.submit.note"),
+                  submit: t("agent.action.reply.submit"),
+                  submitNote: t("agent.action.note.submit"),
                   pending: t("agent.actions.pending"),
                   sendAnyway: t("workspace.collision.sendAnyway"),
                   reload: t("workspace.collision.reload"),
