@@ -26,7 +26,17 @@ export function ConfirmDialog({ action, hidden, label, ariaLabel, title, body, c
   const dialog = useRef<HTMLDialogElement>(null);
   return (
     <>
-      <Button tone={tone} aria-label={ariaLabel} aria-haspopup="dialog" data-shortcut={shortcut} onClick={() => dialog.current?.showModal()}>
+      <Button
+        tone={tone}
+        aria-label={ariaLabel}
+        aria-haspopup="dialog"
+        data-shortcut={shortcut}
+        onClick={() => {
+          dialog.current?.showModal();
+          // Reached by a key, the dialog is answered by keys too: Enter confirms, Escape cancels.
+          if (shortcut) dialog.current?.querySelector<HTMLButtonElement>("button[type=submit]")?.focus();
+        }}
+      >
         {label}
       </Button>
       <dialog ref={dialog} aria-label={title} className="m-auto max-w-md rounded-lg border border-slate-300 p-6 text-left shadow-xl backdrop:bg-slate-900/50">
@@ -40,7 +50,7 @@ export function ConfirmDialog({ action, hidden, label, ariaLabel, title, body, c
             <Button tone="secondary" onClick={() => dialog.current?.close()}>
               {cancel}
             </Button>
-            <Button type="submit" tone={tone} autoFocus={shortcut !== undefined}>
+            <Button type="submit" tone={tone}>
               {confirm}
             </Button>
           </div>

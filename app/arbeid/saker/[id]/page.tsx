@@ -197,13 +197,7 @@ export default async function AgentTicketPage({ params, searchParams }: { params
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
               <dt className="font-medium text-slate-700">{t("workspace.requester.name")}</dt>
               <dd data-testid="requester">
-                <RequesterLine requester={{ ...mail.requester, email: "" }} now={now} locale={t.locale} />
-              </dd>
-              <dt className="font-medium text-slate-700">{t("workspace.requester.email")}</dt>
-              <dd className="break-all">
-                <a className="underline" href={`mailto:${r.email}`}>
-                  {r.email}
-                </a>
+                <RequesterLine requester={mail.requester} now={now} locale={t.locale} />
               </dd>
               <dt className="font-medium text-slate-700">{t("workspace.requester.phone")}</dt>
               <dd>{r.phone ? <a href={`tel:${r.phone}`}>{r.phone}</a> : t("workspace.requester.none")}</dd>
