@@ -110,7 +110,8 @@ test("two agents on one ticket: the second sees the first, and is warned before 
   const second = await signedIn(browser, agentB.email);
   await second.goto(`/arbeid/saker/${ticket.id}`);
   await expect(second.getByTestId("presence")).toContainText(`Ser også på saken: ${agentA.name}`);
-  // The first sees the second too, by the next heartbeat at the latest.
+  // The first sees the second too, by the next heartbeat or live refresh (a tab in front: hidden ones stay quiet).
+  await first.bringToFront();
   await expect(first.getByTestId("presence")).toContainText(agentB.name, { timeout: 20_000 });
 
   // The second starts writing (the page does not refresh under their hands) …

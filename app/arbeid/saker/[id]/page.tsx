@@ -62,7 +62,8 @@ export default async function AgentTicketPage({ params, searchParams }: { params
     found(renderMacros({ actor, input: { ticketId: id }, ctx })),
     searchParams,
   ]);
-  // Presence is a courtesy: Redis being away shows nobody rather than failing the page.
+  // Presence is a courtesy: Redis being away shows nobody rather than failing the page. The live
+  // refresh renders this again, so the panel (keyed by who is there) follows without a heartbeat.
   const viewers = await touchTicketPresence({ actor, input: { ticketId: id }, ctx }).catch(() => []);
   // The queue's view of the same ticket adds the agreement's first warning threshold.
   const queued = (await listQueue({ actor, input: { search: ticket.reference, status: ticket.status, limit: 1 }, ctx: defaultContext() })).items.find((i) => i.id === ticket.id);
@@ -93,6 +94,7 @@ export default async function AgentTicketPage({ params, searchParams }: { params
         }
       />
       <TicketPresence
+        key={viewers.map((v) => v.userId).join(",")}
         ticketId={ticket.id}
         initial={viewers}
         heartbeat={heartbeatPresence}
