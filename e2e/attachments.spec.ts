@@ -42,6 +42,7 @@ test("a customer pastes a screenshot into a new ticket and the agent sees its th
 });
 
 test("an agent attaches a log file to an internal note and the customer does not see it", async ({ browser }) => {
+  test.setTimeout(60_000); // two sign-ins (the agent's with its second step) and three pages: 30 s ran out on a loaded machine
   const ticket = await registerTicketAs("kari@nordlys.example", "Treg innlogging");
   const lise = await signedIn(browser, "lise@servicedesk.example");
   await lise.goto(`/arbeid/saker/${ticket.id}`);
