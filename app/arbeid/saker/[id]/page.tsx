@@ -3,7 +3,7 @@ import { filePickerText } from "@/lib/server/attachments/picker-text";
 import type { Metadata } from "next";
 import type { MessageKey } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
-import { DEFAULT_WARNING_THRESHOLD, listQueue } from "@/lib/server/tickets/list-queue";
+import { DEFAULT_WARNING_THRESHOLD, getQueueItem } from "@/lib/server/tickets/list-queue";
 import { defaultContext, getStaffTicket, listTicketEvents } from "@/lib/server/tickets";
 import { withSession } from "@/lib/server/http/session";
 import { readTicketMail } from "@/lib/server/agent-mail";
@@ -47,7 +47,7 @@ export default async function AgentTicketPage({ params, searchParams }: { params
     searchParams,
   ]);
   // The queue's view of the same ticket adds the customer's name and the agreement's first warning threshold.
-  const queued = (await listQueue({ actor, input: { search: ticket.reference, status: ticket.status, limit: 1 }, ctx: defaultContext() })).items.find((i) => i.id === ticket.id);
+  const queued = await getQueueItem({ actor, input: { id: ticket.id }, ctx });
   const now = new Date();
   const doneKey =
     done === "notify_customer"
