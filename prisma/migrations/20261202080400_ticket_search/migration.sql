@@ -56,11 +56,11 @@ CREATE FUNCTION "ticket_event_is_public"(event_type text, data jsonb) RETURNS bo
 $$;
 
 -- What a search box holds as a query, in both configurations (websearch syntax: quotes, or, -word).
--- A stemmed word of four letters or more also matches as a prefix: the Norwegian stemmer makes
--- "skriver" skriv but "skriveren" skriver, and the prefix skriv finds both.
+-- Every stemmed word also matches as a prefix: the Norwegian stemmer makes "skriver" skriv but
+-- "skriveren" skriver, and the prefix skriv finds both. Each quoted lexeme of the query text gets :*.
 CREATE FUNCTION "search_query"(words text) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT regexp_replace(websearch_to_tsquery('norwegian'::regconfig, words)::text, '''((?:[^'']|''''){4,})''', '''\1'':*', 'g')::tsquery
-      || regexp_replace(websearch_to_tsquery('english'::regconfig, words)::text, '''((?:[^'']|''''){4,})''', '''\1'':*', 'g')::tsquery
+  SELECT regexp_replace(websearch_to_tsquery('norwegian'::regconfig, words)::text, '''((?:[^'']|'''')*)''', '''\1'':*', 'g')::tsquery
+      || regexp_replace(websearch_to_tsquery('english'::regconfig, words)::text, '''((?:[^'']|'''')*)''', '''\1'':*', 'g')::tsquery
 $$;
 
 -- The whole row of one ticket, from the ticket, its requester and its events.
