@@ -6,8 +6,11 @@ import { formatWhen } from "@/lib/i18n/format";
 import { ClockBadge } from "./clock-badge";
 import { PriorityBadge } from "./priority-badge";
 import { StatusBadge } from "./status-badge";
+import { SearchSnippet } from "./search-snippet";
+import type { SnippetPart } from "@/lib/server/tickets/search-tickets";
 
-export function AgentQueueTable({ items, now, locale }: { items: QueueItem[]; now: Date; locale: Locale }) {
+/** `snippets`: search results' passages by ticket id (issue 19), shown under the title. */
+export function AgentQueueTable({ items, now, locale, snippets }: { items: QueueItem[]; now: Date; locale: Locale; snippets?: Record<string, SnippetPart[] | null> }) {
   const th = "px-3 py-2";
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
@@ -49,6 +52,7 @@ export function AgentQueueTable({ items, now, locale }: { items: QueueItem[]; no
                   {ticket.title}
                 </Link>
                 <span className="block font-mono text-sm text-slate-700">{ticket.reference}</span>
+                {snippets?.[ticket.id] && <SearchSnippet parts={snippets[ticket.id]!} label={t(locale, "search.snippet")} />}
               </th>
               <td className="px-3 py-3">{ticket.organizationName}</td>
               <td className="px-3 py-3">

@@ -30,6 +30,7 @@ import { rota } from "./rota";
 import { incidents } from "./incidents";
 import { security } from "./security";
 import { ooh } from "./out-of-hours";
+import { search } from "./search";
 
 export const areas = {
   common,
@@ -59,4 +60,5 @@ export const areas = {
   incidents,
   security,
   ooh,
+  search,
 };

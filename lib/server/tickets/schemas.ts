@@ -30,7 +30,7 @@ export const ListTicketsSchema = z.object({
     .max(200)
     .optional()
     .describe(
-      "Full-text search over reference, title, description, messages (staff also internal notes) and requester, in Norwegian and English (web search syntax: \"quoted phrase\", or, -word). When given, an exact reference comes first, then by relevance.",
+      'Full-text search over reference, title, description, messages (staff also internal notes) and requester, in Norwegian and English (web search syntax: "quoted phrase", or, -word). When given, an exact reference comes first, then by relevance.',
     ),
   status: TicketStatusSchema.optional(),
   priority: PrioritySchema.optional(),

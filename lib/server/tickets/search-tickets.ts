@@ -150,7 +150,15 @@ async function snippetsOf(ids: string[], words: string, staff: boolean, ctx: Use
 }
 
 /** Search as anyone may: the ticket as the caller's audience sees it (REST, the customers' list). */
-export async function searchTickets({ actor, input, ctx }: { actor: Actor; input: SearchTicketsInput; ctx: UseCaseContext }): Promise<{ items: SearchHit<AudienceTicketView>[]; nextCursor: string | null }> {
+export async function searchTickets({
+  actor,
+  input,
+  ctx,
+}: {
+  actor: Actor;
+  input: SearchTicketsInput;
+  ctx: UseCaseContext;
+}): Promise<{ items: SearchHit<AudienceTicketView>[]; nextCursor: string | null }> {
   const { ids, snippets, nextCursor } = await searchIds(actor, input, ctx);
   const rows = ids.length ? await ctx.prisma.ticket.findMany({ where: { AND: [{ id: { in: ids } }, visibleTicketsWhere(actor)] }, select: queueSelect }) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
