@@ -14,6 +14,7 @@ export interface SavedViewsText {
   title: string;
   none: string;
   save: string;
+  saveButton: string;
   name: string;
   shareWith: string;
   delete: string;
@@ -84,7 +85,7 @@ export function SavedViews({
             <Select id="saved-view-share" name="share" label={text.shareWith} defaultValue="" options={shareOptions} />
           </div>
           <Button type="submit" tone="secondary">
-            {text.save}
+            {text.saveButton}
           </Button>
         </form>
       </details>

@@ -127,6 +127,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
           title: t("search.views.title"),
           none: t("search.views.none"),
           save: t("search.views.save"),
+          saveButton: t("search.views.saveButton"),
           name: t("search.views.name"),
           shareWith: t("search.views.shareWith"),
           delete: t("search.views.delete"),
