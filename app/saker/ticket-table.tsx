@@ -37,7 +37,11 @@ export async function TicketTable({ actor, input, query, t }: { actor: Actor; in
   const filtered = Boolean(input.q || input.status || input.priority);
   if (items.length === 0 && !input.cursor) {
     return filtered ? (
-      <EmptyState title={t("portal.list.emptyFilteredTitle")} body={t("portal.list.emptyFilteredBody")} action={<ButtonLink href="/saker">{t("portal.list.clearFilters")}</ButtonLink>} />
+      <EmptyState
+        title={t(input.q ? "search.portal.emptyTitle" : "portal.list.emptyFilteredTitle")}
+        body={t(input.q ? "search.portal.emptyBody" : "portal.list.emptyFilteredBody")}
+        action={<ButtonLink href="/saker">{t("portal.list.clearFilters")}</ButtonLink>}
+      />
     ) : (
       <EmptyState
         title={t("portal.list.emptyTitle")}
