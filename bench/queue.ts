@@ -1,5 +1,5 @@
 /**
- * npm run bench:queue [-- --open N --closed N --runs N --port P]: the agents' queue, search and
+ * npm run bench:queue [-- --open N --closed N --runs N --port P --build --keep]: the agents' queue, search and
  * ticket page at scale (issue 19). A database of its own (migrated, seeded) gets 100,000 open and
  * 1,000,000 closed tickets across 200 customer organisations, loaded in SQL with generate_series:
  * tickets with words to search for, their response clocks, events with text (a reply on every
@@ -349,7 +349,8 @@ runScript(async () => {
     if (connected) await client.end();
     await prisma.$disconnect();
     redis.disconnect();
-    await dropDatabase(databaseUrl);
+    if (process.argv.includes("--keep")) log(`kept the database ${dbName} (--keep): drop it when done`);
+    else await dropDatabase(databaseUrl);
     await deleteKeys(env.REDIS_URL, prefix);
   }
 });
