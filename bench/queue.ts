@@ -151,11 +151,11 @@ async function load(client: pg.Client): Promise<void> {
       when g % 13 = 0 then 'BREACHED' else 'MET' end as state) s`);
   await client.query(`
     insert into "TicketEvent" ("ticketId", type, "actorId", at, data)
-    select id, 'REGISTERED', requester, at, '{}'::jsonb from bench_ticket where open
+    select id, 'REGISTERED'::"TicketEventType", requester, at, '{}'::jsonb from bench_ticket where open
     union all
-    select id, 'PUBLIC_REPLY', null, at + interval '30 minutes', jsonb_build_object('body', reply, 'visibility', 'PUBLIC') from bench_ticket
+    select id, 'PUBLIC_REPLY'::"TicketEventType", null::uuid, at + interval '30 minutes', jsonb_build_object('body', reply, 'visibility', 'PUBLIC') from bench_ticket
     union all
-    select id, 'INTERNAL_NOTE', null, at + interval '40 minutes', jsonb_build_object('body', note, 'visibility', 'INTERNAL') from bench_ticket where note is not null`);
+    select id, 'INTERNAL_NOTE'::"TicketEventType", null::uuid, at + interval '40 minutes', jsonb_build_object('body', note, 'visibility', 'INTERNAL') from bench_ticket where note is not null`);
   // What ticket_search_refresh writes, for every ticket at once.
   await client.query(`
     insert into "TicketSearch" ("ticketId", "publicVector", "staffVector")

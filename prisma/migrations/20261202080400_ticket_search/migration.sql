@@ -26,6 +26,9 @@ CREATE INDEX "TicketSearch_publicVector_idx" ON "TicketSearch" USING GIN ("publi
 CREATE INDEX "TicketSearch_staffVector_idx" ON "TicketSearch" USING GIN ("staffVector");
 
 -- CreateIndex
+CREATE INDEX "SlaClock_dueAt_state_idx" ON "SlaClock"("dueAt", "state");
+
+-- CreateIndex
 CREATE INDEX "SavedView_ownerId_idx" ON "SavedView"("ownerId");
 
 -- CreateIndex
