@@ -7,9 +7,13 @@ import { createApiToken } from "../../lib/server/tokens/create-api-token";
 import { redis } from "../../lib/server/redis";
 import { readEnv } from "../../lib/config/env";
 import * as ticketsRoute from "../../app/api/v1/tickets/route";
+import * as openApiRoute from "../../app/api/v1/openapi.json/route";
+import { createSavedView } from "../../lib/server/tickets/saved-views/create-saved-view";
+import { listSavedViews } from "../../lib/server/tickets/saved-views/list-saved-views";
+import { deleteSavedView } from "../../lib/server/tickets/saved-views/delete-saved-view";
 import { apiRequest } from "../support/api-request";
 import { deleteKeys } from "../support/redis-keys";
-import { fakeClock, seededActors } from "../support/fixtures";
+import { fakeClock, rejection, seededActors } from "../support/fixtures";
 
 const prisma = createPrisma();
 afterAll(async () => {
@@ -17,7 +21,7 @@ afterAll(async () => {
   redis().disconnect();
 });
 
-let kari: Actor, per: Actor, ola: Actor, sara: Actor, lise: Actor, marte: Actor;
+let kari: Actor, per: Actor, ola: Actor, sara: Actor, lise: Actor, jonas: Actor, marte: Actor;
 // Monday 2 March 2026, 09:00 in TIME_ZONE (UTC+1).
 const clock = fakeClock("2026-03-02T08:00:00Z");
 const ctx: UseCaseContext = { prisma, now: clock.now };
@@ -29,7 +33,7 @@ const ids: Record<string, string> = {};
 const refs: Record<string, string> = {};
 
 beforeAll(async () => {
-  ({ kari, per, ola, sara, lise, marte } = await seededActors(prisma, ["kari", "per", "ola", "sara", "lise", "marte"]));
+  ({ kari, per, ola, sara, lise, jonas, marte } = await seededActors(prisma, ["kari", "per", "ola", "sara", "lise", "jonas", "marte"]));
   const add = async (name: string, actor: Actor, title: string, description: string, priority?: "P1" | "P2" | "P3" | "P4") => {
     const t = await register(actor, title, description, priority);
     ids[name] = t.id;
@@ -160,5 +164,38 @@ describe("GET /api/v1/tickets?q=", () => {
     expect(await get("sara", "q=skriver")).toEqual([ids.bergheim]);
     expect(await get("kari", "q=tonerkassett")).toEqual([]);
     expect(await get("lise", "q=tonerkassett")).toEqual([ids.printer]);
+  });
+});
+
+describe("the REST list's search in the OpenAPI document", () => {
+  it("documents q on GET /api/v1/tickets", async () => {
+    const doc = (await openApiRoute.GET().json()) as { paths: Record<string, { get: { parameters: Array<{ name: string; schema: { description?: string } }> } }> };
+    const q = doc.paths["/api/v1/tickets"]!.get.parameters.find((p) => p.name === "q");
+    expect(q?.schema.description).toMatch(/^Full-text search/);
+  });
+});
+
+describe("saved views of the queue", () => {
+  it("keeps an agent's own views to them, shares a line's views with its agents, and deletes only for those allowed", async () => {
+    const own = await createSavedView({ actor: lise, input: { name: "Mine P1", query: "?mine=1&priority=P1&q=skriver&evil=<script>" }, ctx });
+    expect(own.query).toBe("mine=1&q=skriver&priority=P1");
+    const shared = await createSavedView({ actor: lise, input: { name: "Nordlys i 1. linje", query: `line=L1&org=${kari.organizationId}`, line: "L1" }, ctx });
+    expect((await listSavedViews({ actor: lise, ctx })).map((v) => [v.name, v.line, v.deletable])).toEqual([
+      ["Mine P1", null, true],
+      ["Nordlys i 1. linje", "L1", true],
+    ]);
+    // Jonas (1st line) sees the shared one only; Marte (2nd line) neither.
+    expect((await listSavedViews({ actor: jonas, ctx })).map((v) => v.id)).toEqual([shared.id]);
+    expect(await listSavedViews({ actor: marte, ctx })).toEqual([]);
+    // A view is shared only with one's own line; customers have none.
+    expect((await rejection(createSavedView({ actor: marte, input: { name: "L1", query: "", line: "L1" }, ctx }))).code).toBe("unprocessable");
+    expect((await rejection(createSavedView({ actor: kari, input: { name: "Mine", query: "" }, ctx }))).code).toBe("not_found");
+    expect((await rejection(createSavedView({ actor: lise, input: { name: "  ", query: "" }, ctx }))).code).toBe("bad_request");
+    // Someone else's own view is not found; a shared one may be deleted by the line's agents.
+    expect((await rejection(deleteSavedView({ actor: jonas, input: { id: own.id }, ctx }))).code).toBe("not_found");
+    expect((await rejection(deleteSavedView({ actor: marte, input: { id: shared.id }, ctx }))).code).toBe("not_found");
+    await deleteSavedView({ actor: jonas, input: { id: shared.id }, ctx });
+    await deleteSavedView({ actor: lise, input: { id: own.id }, ctx });
+    expect(await listSavedViews({ actor: lise, ctx })).toEqual([]);
   });
 });
