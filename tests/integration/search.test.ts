@@ -131,6 +131,13 @@ describe("full-text search (PostgreSQL, Norwegian and English)", () => {
     expect(await find(lise, { q: "skriver", line: "L1" })).not.toContain(ids.bergheim);
   });
 
+  it("forgets an erased requester's name and address (the triggers on User and TicketEvent)", async () => {
+    expect(await find(lise, { q: "per@nordlys.example" })).toEqual([ids.per]);
+    await prisma.$queryRaw`SELECT erase_person(${per.userId}::uuid, ${lise.userId}::uuid, ${clock.now()}::timestamptz)`;
+    expect(await find(lise, { q: "per@nordlys.example" })).toEqual([]);
+    expect(await find(lise, { q: "reiseregningssystemet" })).toEqual([ids.per]);
+  });
+
   it("pages with a cursor in rank order", async () => {
     const all = await find(marte, { q: "skriver", limit: 100 });
     expect(all.length).toBeGreaterThanOrEqual(3);

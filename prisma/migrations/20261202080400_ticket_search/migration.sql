@@ -97,9 +97,10 @@ $$;
 CREATE FUNCTION "ticket_search_on_ticket"() RETURNS trigger LANGUAGE plpgsql AS
   E'BEGIN PERFORM "ticket_search_refresh"(NEW.id)\073 RETURN NULL\073 END';
 
--- A new message is appended, a changed event (only erase_person may change one) rebuilds the row.
+-- A new message is appended. A changed event (only a privileged database function may change one,
+-- as erase_person does) rebuilds the row of its ticket, and of the ticket it came from if it moved.
 CREATE FUNCTION "ticket_search_on_event"() RETURNS trigger LANGUAGE plpgsql AS
-  E'BEGIN IF TG_OP = ''INSERT'' THEN PERFORM "ticket_search_add_message"(NEW."ticketId", NEW.type::text, NEW.data)\073 ELSE PERFORM "ticket_search_refresh"(NEW."ticketId")\073 END IF\073 RETURN NULL\073 END';
+  E'BEGIN IF TG_OP = ''INSERT'' THEN PERFORM "ticket_search_add_message"(NEW."ticketId", NEW.type::text, NEW.data)\073 ELSE PERFORM "ticket_search_refresh"(NEW."ticketId")\073 IF OLD."ticketId" IS DISTINCT FROM NEW."ticketId" THEN PERFORM "ticket_search_refresh"(OLD."ticketId")\073 END IF\073 END IF\073 RETURN NULL\073 END';
 
 -- A requester renamed or erased: their tickets are found by the new name only.
 CREATE FUNCTION "ticket_search_on_requester"() RETURNS trigger LANGUAGE plpgsql AS
