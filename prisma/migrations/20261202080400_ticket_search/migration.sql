@@ -58,12 +58,14 @@ CREATE FUNCTION "ticket_event_is_public"(event_type text, data jsonb) RETURNS bo
     OR (event_type = 'PHONE_CALL_LOGGED' AND data ->> 'visibility' = 'PUBLIC'))
 $$;
 
--- What a search box holds as a query, in both configurations (websearch syntax: quotes, or, -word).
--- Every stemmed word also matches as a prefix: the Norwegian stemmer makes "skriver" skriv but
--- "skriveren" skriver, and the prefix skriv finds both. Each quoted lexeme of the query text gets :*.
+-- What a search box holds as a query (websearch syntax: quotes, or, -word), in three readings
+-- joined with OR: Norwegian, English and the words as typed (simple). The Norwegian stemmer makes
+-- "skriveren" skriver but "skriver" skriv: the word as typed, skriver, finds skriveren. No prefix
+-- matching: a prefix term makes the GIN index collect every ticket with a word that starts so
+-- (bench:queue: 18 ms against 2 ms over 220,000 tickets), exact terms let it skip to the rare word.
 CREATE FUNCTION "search_query"(words text) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT regexp_replace(websearch_to_tsquery('norwegian'::regconfig, words)::text, '''((?:[^'']|'''')*)''', '''\1'':*', 'g')::tsquery
-      || regexp_replace(websearch_to_tsquery('english'::regconfig, words)::text, '''((?:[^'']|'''')*)''', '''\1'':*', 'g')::tsquery
+  SELECT websearch_to_tsquery('norwegian'::regconfig, words) || websearch_to_tsquery('english'::regconfig, words)
+      || websearch_to_tsquery('simple'::regconfig, words)
 $$;
 
 -- The whole row of one ticket, from the ticket, its requester and its events.
