@@ -181,7 +181,7 @@ async function load(client: pg.Client): Promise<void> {
       .join(", ")}`,
   );
   await client.query(
-    `create temporary table bench_requester as select n, search_vector('Bench Bruker ' || n || ' bruker' || n || '@bench' || n || '.example bruker' || n || ' bench' || n || '.example', 'D') as v from bench_org`,
+    `create temporary table bench_requester as select n, search_vector('Bench Bruker ' || n || ' bruker' || n || '@bench' || n || '.example bruker' || n || ' bench' || n || '.example Bench kunde ' || n, 'D') as v from bench_org`,
   );
   await client.query(`
     insert into "TicketSearch" ("ticketId", "publicVector", "staffVector")

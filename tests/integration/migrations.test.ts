@@ -142,6 +142,7 @@ describe("npm run db:migrate (Prisma's WASM schema engine)", () => {
       "public.ticket_event_is_public",
       "public.ticket_search_add_message",
       "public.ticket_search_on_event",
+      "public.ticket_search_on_organization",
       "public.ticket_search_on_requester",
       "public.ticket_search_on_ticket",
       "public.ticket_search_refresh",
@@ -149,6 +150,7 @@ describe("npm run db:migrate (Prisma's WASM schema engine)", () => {
     expect(migrated.triggers.sort()).toEqual([
       'public."AuditLog" AuditLog_append_only: BEFORE DELETE OR UPDATE',
       'public."AuditLog" AuditLog_no_truncate: BEFORE TRUNCATE',
+      'public."Organization" Organization_search_update: AFTER UPDATE OF name',
       'public."Ticket" Ticket_search_insert: AFTER INSERT',
       'public."Ticket" Ticket_search_update: AFTER UPDATE OF reference, title, description, "requesterId"',
       'public."TicketEvent" TicketEvent_append_only: BEFORE DELETE OR UPDATE',

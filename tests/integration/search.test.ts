@@ -66,9 +66,14 @@ describe("full-text search (PostgreSQL, Norwegian and English)", () => {
     expect(await find(lise, { q: "jam" })).toEqual([ids.english]);
   });
 
-  it("finds by the requester's name and e-mail", async () => {
+  it("finds by the requester's name and e-mail, and by the customer's name", async () => {
     expect(await find(lise, { q: "per@nordlys.example" })).toEqual([ids.per]);
     expect(await find(ola, { q: "Kari" })).toEqual(expect.arrayContaining([ids.printer, ids.english, ids.mentions]));
+    // And by the customer's name, also after a rename (the trigger on Organization).
+    expect(await find(lise, { q: "Bergheim Regnskap" })).toEqual([ids.bergheim]);
+    await prisma.organization.update({ where: { id: sara.organizationId }, data: { name: "Bergheim Revisjon AS" } });
+    expect(await find(lise, { q: "revisjon" })).toEqual([ids.bergheim]);
+    await prisma.organization.update({ where: { id: sara.organizationId }, data: { name: "Bergheim Regnskap AS" } });
   });
 
   it("marks the matched words in a snippet (plain text, split at the markers)", async () => {

@@ -43,7 +43,7 @@ ALTER TABLE "SavedView" ADD CONSTRAINT "SavedView_ownerId_fkey" FOREIGN KEY ("ow
 -- Full-text search (issue 19), kept in step by the database: every ticket has one TicketSearch row,
 -- written by these triggers only. Both vectors hold the Norwegian and the English configuration of
 -- the same text (so "skriver" finds "skriveren" and "printers" finds "printer"), weighted A for the
--- reference and title, B for the description and the requester, C for public messages and D for
+-- reference and title, B for the description, the requester and the customer, C for public messages and D for
 -- internal ones. publicVector is what a customer may find a ticket by, staffVector adds internal notes.
 -- Which events a customer sees mirrors lib/server/tickets/audience.ts (CUSTOMER_EVENT_FIELDS).
 -- Function bodies hold no semicolon (Prisma splits the script at each one): SQL functions are single
@@ -75,12 +75,12 @@ CREATE FUNCTION "ticket_search_refresh"(ticket uuid) RETURNS void LANGUAGE sql A
   FROM (
     SELECT t.id,
       search_vector(t.reference || ' ' || replace(t.reference, '-', ' ') || ' ' || t.title, 'A')
-        || search_vector(t.description || ' ' || r.name || ' ' || r.email || ' ' || replace(r.email, '@', ' '), 'B')
+        || search_vector(t.description || ' ' || r.name || ' ' || r.email || ' ' || replace(r.email, '@', ' ') || ' ' || o.name, 'B')
         || search_vector((SELECT string_agg(e.data ->> 'body', ' ' ORDER BY e.id) FROM "TicketEvent" e
                           WHERE e."ticketId" = t.id AND ticket_event_is_public(e.type::text, e.data)), 'C') AS pub,
       search_vector((SELECT string_agg(e.data ->> 'body', ' ' ORDER BY e.id) FROM "TicketEvent" e
                      WHERE e."ticketId" = t.id AND jsonb_typeof(e.data -> 'body') = 'string' AND NOT ticket_event_is_public(e.type::text, e.data)), 'D') AS internal
-    FROM "Ticket" t JOIN "User" r ON r.id = t."requesterId"
+    FROM "Ticket" t JOIN "User" r ON r.id = t."requesterId" JOIN "Organization" o ON o.id = t."organizationId"
     WHERE t.id = ticket
   ) d
   ON CONFLICT ("ticketId") DO UPDATE SET "publicVector" = EXCLUDED."publicVector", "staffVector" = EXCLUDED."staffVector"
@@ -108,6 +108,10 @@ CREATE FUNCTION "ticket_search_on_event"() RETURNS trigger LANGUAGE plpgsql AS
 CREATE FUNCTION "ticket_search_on_requester"() RETURNS trigger LANGUAGE plpgsql AS
   E'BEGIN PERFORM "ticket_search_refresh"(t.id) FROM "Ticket" t WHERE t."requesterId" = NEW.id\073 RETURN NULL\073 END';
 
+-- A customer renamed: their tickets are found by the new name.
+CREATE FUNCTION "ticket_search_on_organization"() RETURNS trigger LANGUAGE plpgsql AS
+  E'BEGIN PERFORM "ticket_search_refresh"(t.id) FROM "Ticket" t WHERE t."organizationId" = NEW.id\073 RETURN NULL\073 END';
+
 CREATE TRIGGER "Ticket_search_insert" AFTER INSERT ON "Ticket"
   FOR EACH ROW EXECUTE FUNCTION "ticket_search_on_ticket"();
 CREATE TRIGGER "Ticket_search_update" AFTER UPDATE OF reference, title, description, "requesterId" ON "Ticket"
@@ -118,6 +122,8 @@ CREATE TRIGGER "TicketEvent_search_insert" AFTER INSERT ON "TicketEvent"
   FOR EACH ROW WHEN (jsonb_typeof(NEW.data -> 'body') = 'string') EXECUTE FUNCTION "ticket_search_on_event"();
 CREATE TRIGGER "TicketEvent_search_update" AFTER UPDATE ON "TicketEvent"
   FOR EACH ROW EXECUTE FUNCTION "ticket_search_on_event"();
+CREATE TRIGGER "Organization_search_update" AFTER UPDATE OF name ON "Organization"
+  FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION "ticket_search_on_organization"();
 CREATE TRIGGER "User_search_update" AFTER UPDATE OF name, email ON "User"
   FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name OR OLD.email IS DISTINCT FROM NEW.email)
   EXECUTE FUNCTION "ticket_search_on_requester"();
