@@ -1,4 +1,7 @@
-/** Search and filters of a queue: a plain GET form that keeps the queue it filters. */
+/**
+ * Search and filters of the agents' queue: a plain GET form (the query string is the state, so a
+ * view can be saved and shared as a link). Selects are value/label pairs; "" means any.
+ */
 import type { SelectOption } from "./select";
 import { Button } from "./button";
 import { ButtonLink } from "./button-link";
@@ -9,28 +12,36 @@ export interface QueueFilterText {
   label: string;
   search: string;
   searchHelp: string;
-  status: string;
-  priority: string;
   apply: string;
   clear: string;
+}
+
+/** One select of the form: its query parameter, label, options and current value. */
+export interface QueueFilterSelect {
+  name: string;
+  label: string;
+  value?: string;
+  options: SelectOption[];
+}
+
+export interface QueueFilterDate {
+  name: string;
+  label: string;
+  value?: string;
 }
 
 export function AgentQueueFilters({
   hidden,
   search,
-  status,
-  priority,
-  statusOptions,
-  priorityOptions,
+  selects,
+  dates,
   clearHref,
   text,
 }: {
   hidden: Record<string, string>;
   search?: string;
-  status?: string;
-  priority?: string;
-  statusOptions: SelectOption[];
-  priorityOptions: SelectOption[];
+  selects: QueueFilterSelect[];
+  dates: QueueFilterDate[];
   clearHref: string;
   text: QueueFilterText;
 }) {
@@ -39,15 +50,19 @@ export function AgentQueueFilters({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <div className="w-full sm:w-72">
+      <div className="w-full sm:w-96">
         <TextField id="search" name="q" type="search" label={text.search} help={text.searchHelp} defaultValue={search ?? ""} maxLength={200} data-shortcut="/" />
       </div>
-      <div className="w-44">
-        <Select id="status" name="status" label={text.status} defaultValue={status ?? ""} options={statusOptions} />
-      </div>
-      <div className="w-44">
-        <Select id="priority" name="priority" label={text.priority} defaultValue={priority ?? ""} options={priorityOptions} />
-      </div>
+      {selects.map((s) => (
+        <div key={s.name} className="w-44">
+          <Select id={`filter-${s.name}`} name={s.name} label={s.label} defaultValue={s.value ?? ""} options={s.options} />
+        </div>
+      ))}
+      {dates.map((d) => (
+        <div key={d.name} className="w-44">
+          <TextField id={`filter-${d.name}`} name={d.name} type="date" label={d.label} defaultValue={d.value ?? ""} />
+        </div>
+      ))}
       <Button type="submit" tone="secondary">
         {text.apply}
       </Button>

@@ -6,17 +6,22 @@ import { formatWhen } from "@/lib/i18n/format";
 import { ClockBadge } from "./clock-badge";
 import { PriorityBadge } from "./priority-badge";
 import { StatusBadge } from "./status-badge";
+import { SearchSnippet } from "./search-snippet";
+import type { SnippetPart } from "@/lib/server/tickets/search-tickets";
 
+/** `snippets`: search results' passages by ticket id (issue 19), shown under the title. */
 export function AgentQueueTable({
   items,
   now,
   locale,
   selectForm,
+  snippets,
 }: {
   items: QueueItem[];
   now: Date;
   locale: Locale;
   /** Issue 19: a checkbox per row, in this form (the bulk actions'). */ selectForm?: string;
+  snippets?: Record<string, SnippetPart[] | null>;
 }) {
   const th = "px-3 py-2";
   return (
@@ -77,6 +82,7 @@ export function AgentQueueTable({
                   {ticket.title}
                 </Link>
                 <span className="block font-mono text-sm text-slate-700">{ticket.reference}</span>
+                {snippets?.[ticket.id] && <SearchSnippet parts={snippets[ticket.id]!} label={t(locale, "search.snippet")} />}
               </th>
               <td className="px-3 py-3">{ticket.organizationName}</td>
               <td className="px-3 py-3">

@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/page-header";
 import { withSession } from "@/lib/server/http/session";
 import { TicketFilters } from "./ticket-filters";
 import { TicketTable } from "./ticket-table";
+import { TicketSearch } from "./ticket-search";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: translate(await getLocale(), "portal.list.mine") };
 }
 
-type Search = Promise<{ status?: string; priority?: string; cursor?: string }>;
+type Search = Promise<{ q?: string; status?: string; priority?: string; cursor?: string }>;
 
 export default async function TicketsPage({ searchParams }: { searchParams: Search }) {
   const { actor, t } = await withSession("customer", "/saker");
@@ -26,10 +27,12 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
   const admin = actor.role === "CUSTOMER_ADMIN";
   const status = admin ? TicketStatusSchema.safeParse(search.status).data : undefined;
   const priority = admin ? PrioritySchema.safeParse(search.priority).data : undefined;
-  const parsed = ListTicketsSchema.safeParse({ status, priority, cursor: typeof search.cursor === "string" ? search.cursor.slice(0, 200) : undefined, limit: 20 });
-  // A cursor that is not one of ours (or holds a NUL) is shown as an error over the first page, never a 500.
+  const q = typeof search.q === "string" ? search.q.trim().slice(0, 200) || undefined : undefined;
+  const parsed = ListTicketsSchema.safeParse({ q, status, priority, cursor: typeof search.cursor === "string" ? search.cursor.slice(0, 200) : undefined, limit: 20 });
+  // A cursor that is not one of ours (or a NUL in the search) is shown as an error over the first page, never a 500.
   const input = parsed.success ? parsed.data : ListTicketsSchema.parse({ status, priority, limit: 20 });
   const query = new URLSearchParams();
+  if (input.q) query.set("q", input.q);
   if (status) query.set("status", status);
   if (priority) query.set("priority", priority);
   return (
@@ -43,7 +46,8 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
           </ButtonLink>
         }
       />
-      {admin && <TicketFilters status={status} priority={priority} t={t} />}
+      <TicketSearch q={input.q} keep={Object.fromEntries([...query.entries()].filter(([k]) => k !== "q"))} t={t} />
+      {admin && <TicketFilters status={status} priority={priority} q={input.q} t={t} />}
       {!parsed.success && <ErrorMessage message={t("common.error.badListRequest")} />}
       <Suspense key={query.toString() + (input.cursor ?? "")} fallback={<LoadingState label={t("common.loading")} />}>
         <TicketTable actor={actor} input={input} query={query} t={t} />

@@ -4,10 +4,11 @@ import { PrioritySchema, TicketStatusSchema } from "@/lib/server/tickets/schemas
 import { Button } from "@/components/button";
 import { Select } from "@/components/select";
 
-export function TicketFilters({ status, priority, t }: { status?: string; priority?: string; t: Translate }) {
+export function TicketFilters({ status, priority, q, t }: { status?: string; priority?: string; q?: string; t: Translate }) {
   const any = { value: "", label: t("portal.list.filterAny") };
   return (
     <form method="get" action="/saker" className="flex flex-wrap items-end gap-3" aria-label={t("portal.list.filters")}>
+      {q && <input type="hidden" name="q" value={q} />}
       <div className="w-48">
         <Select
           id="status"

@@ -1,7 +1,9 @@
 /** One page of the ticket list, or the empty state. Loads its own data so the page can stream it. */
 import Link from "next/link";
 import type { Actor } from "@/lib/server/actor";
-import { defaultContext, listTickets, type ListTicketsInput } from "@/lib/server/tickets";
+import { defaultContext, listTickets, type AudienceTicketView, type ListTicketsInput } from "@/lib/server/tickets";
+import { searchTickets, type SnippetPart } from "@/lib/server/tickets/search-tickets";
+import { SearchSnippet } from "@/components/search-snippet";
 import type { Translate } from "@/lib/i18n";
 import { formatWhen } from "@/lib/i18n/format";
 import { ButtonLink } from "@/components/button-link";
@@ -14,20 +16,32 @@ import { Pagination } from "@/components/pagination";
 import { PriorityBadge } from "@/components/priority-badge";
 import { StatusBadge } from "@/components/status-badge";
 
+/** With `input.q`, the customer's search of their own tickets (issue 19): best match first, with where it matched. */
+async function load(actor: Actor, input: ListTicketsInput): Promise<{ items: AudienceTicketView[]; nextCursor: string | null; snippets?: Map<string, SnippetPart[] | null> }> {
+  if (!input.q) return listTickets({ actor, input, ctx: defaultContext() });
+  const { q, status, priority, cursor, limit } = input;
+  const found = await searchTickets({ actor, input: { q, status, priority, cursor, limit }, ctx: defaultContext() });
+  return { items: found.items.map((hit) => hit.ticket), nextCursor: found.nextCursor, snippets: new Map(found.items.map((hit) => [hit.ticket.id, hit.snippet])) };
+}
+
 export async function TicketTable({ actor, input, query, t }: { actor: Actor; input: ListTicketsInput; query: URLSearchParams; t: Translate & { locale: "nb" | "en" } }) {
-  let page: Awaited<ReturnType<typeof listTickets>>;
+  let page: Awaited<ReturnType<typeof load>>;
   try {
-    page = await listTickets({ actor, input, ctx: defaultContext() });
+    page = await load(actor, input);
   } catch (error) {
     // A cursor that decodes to nothing of ours: the caller's mistake, shown, never a 500.
     if (error instanceof AppError && error.code === "bad_request") return <ErrorMessage message={t("common.error.badListRequest")} />;
     throw error;
   }
-  const { items, nextCursor } = page;
-  const filtered = Boolean(input.status || input.priority);
+  const { items, nextCursor, snippets } = page;
+  const filtered = Boolean(input.q || input.status || input.priority);
   if (items.length === 0 && !input.cursor) {
     return filtered ? (
-      <EmptyState title={t("portal.list.emptyFilteredTitle")} body={t("portal.list.emptyFilteredBody")} action={<ButtonLink href="/saker">{t("portal.list.clearFilters")}</ButtonLink>} />
+      <EmptyState
+        title={t(input.q ? "search.portal.emptyTitle" : "portal.list.emptyFilteredTitle")}
+        body={t(input.q ? "search.portal.emptyBody" : "portal.list.emptyFilteredBody")}
+        action={<ButtonLink href="/saker">{t("portal.list.clearFilters")}</ButtonLink>}
+      />
     ) : (
       <EmptyState
         title={t("portal.list.emptyTitle")}
@@ -63,6 +77,7 @@ export async function TicketTable({ actor, input, query, t }: { actor: Actor; in
                   {ticket.title}
                 </Link>
                 <span className="block font-mono text-sm text-slate-700">{ticket.reference}</span>
+                {snippets?.get(ticket.id) && <SearchSnippet parts={snippets.get(ticket.id)!} label={t("search.snippet")} />}
               </>
             ),
           },

@@ -134,11 +134,29 @@ describe("npm run db:migrate (Prisma's WASM schema engine)", () => {
     await query(fromSchema.url, sql);
     const migrated = databaseOnly(normalisedSchema(fromMigrations.url));
     expect(migrated.rest).toBe(normalisedSchema(fromSchema.url));
-    expect(migrated.functions.sort()).toEqual(["public.erase_person", "public.refuse_change_append_only"]);
+    expect(migrated.functions.sort()).toEqual([
+      "public.erase_person",
+      "public.refuse_change_append_only",
+      "public.search_query",
+      "public.search_vector",
+      "public.ticket_event_is_public",
+      "public.ticket_search_add_message",
+      "public.ticket_search_on_event",
+      "public.ticket_search_on_organization",
+      "public.ticket_search_on_requester",
+      "public.ticket_search_on_ticket",
+      "public.ticket_search_refresh",
+    ]);
     expect(migrated.triggers.sort()).toEqual([
       'public."AuditLog" AuditLog_append_only: BEFORE DELETE OR UPDATE',
       'public."AuditLog" AuditLog_no_truncate: BEFORE TRUNCATE',
+      'public."Organization" Organization_search_update: AFTER UPDATE OF name',
+      'public."Ticket" Ticket_search_insert: AFTER INSERT',
+      'public."Ticket" Ticket_search_update: AFTER UPDATE OF reference, title, description, "requesterId"',
       'public."TicketEvent" TicketEvent_append_only: BEFORE DELETE OR UPDATE',
+      'public."TicketEvent" TicketEvent_search_insert: AFTER INSERT',
+      'public."TicketEvent" TicketEvent_search_update: AFTER UPDATE',
+      'public."User" User_search_update: AFTER UPDATE OF name, email',
     ]);
   });
 

@@ -102,7 +102,7 @@ export function buildOpenApiDocument(): object {
       "/api/v1/tickets": {
         get: {
           operationId: "listTickets",
-          summary: "Tickets the caller may see, newest first, one page at a time",
+          summary: "Tickets the caller may see, newest first, one page at a time; with `q`, a full-text search ranked by relevance",
           parameters: queryParameters(ListTicketsSchema),
           responses: { ...ok("A page of tickets", "TicketList"), ...errorResponses("400", "401", "429", "500") },
         },

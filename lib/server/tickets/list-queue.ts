@@ -10,16 +10,14 @@ import { isStaff, type Actor } from "../actor";
 import { badRequest, unprocessable } from "../errors";
 import { parseInput, safeString } from "../validation";
 import type { UseCaseContext } from "./context";
-import { visibleTicketsWhere } from "./scope";
-import { PrioritySchema, SupportLineSchema, TicketStatusSchema, type TicketView } from "./schemas";
+import { UUID, visibleTicketsWhere } from "./scope";
+import type { TicketView } from "./schemas";
 import { ticketViewSelect, toTicketView } from "./view";
+import { TicketFiltersSchema, ticketFiltersWhere } from "./ticket-filters";
 
-export const ListQueueSchema = z.object({
-  line: SupportLineSchema.optional(),
+/** The queue without a search: a text search is search-tickets.ts (full-text, ranked). */
+export const ListQueueSchema = TicketFiltersSchema.extend({
   mine: z.boolean().default(false),
-  search: safeString().trim().max(200).optional(),
-  status: TicketStatusSchema.optional(),
-  priority: PrioritySchema.optional(),
   /** Opaque cursor from the previous page's nextCursor. */
   cursor: safeString().max(50).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
@@ -35,11 +33,17 @@ export interface QueueItem extends TicketView {
   warningThreshold: number;
 }
 
-const queueSelect = {
+export const queueSelect = {
   ...ticketViewSelect,
   organization: { select: { name: true } },
   agreementVersion: { select: { ...ticketViewSelect.agreementVersion.select, warningThresholds: true } },
 } satisfies Prisma.TicketSelect;
+
+/** A queue row as the agents' pages show it. */
+export function toQueueItem(row: Prisma.TicketGetPayload<{ select: typeof queueSelect }>, now: Date): QueueItem {
+  const thresholds = row.agreementVersion?.warningThresholds ?? [];
+  return { ...toTicketView(row, now), organizationName: row.organization.name, warningThreshold: thresholds.length ? Math.min(...thresholds) : DEFAULT_WARNING_THRESHOLD };
+}
 
 const encodeCursor = (offset: number) => Buffer.from(`q${offset}`).toString("base64url");
 
@@ -52,15 +56,9 @@ function decodeCursor(cursor: string): number {
 export async function listQueue({ actor, input, ctx }: { actor: Actor; input: ListQueueInput; ctx: UseCaseContext }): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
   if (!isStaff(actor)) throw unprocessable("Only servicedesk staff have queues");
   const q = parseInput(ListQueueSchema, input);
-  const filters: Prisma.TicketWhereInput[] = [visibleTicketsWhere(actor)];
-  filters.push(q.status ? { status: q.status } : { status: { notIn: ["SOLVED", "CLOSED"] } });
-  if (q.line) filters.push({ line: q.line });
+  const filters: Prisma.TicketWhereInput[] = [visibleTicketsWhere(actor), ...ticketFiltersWhere(q)];
+  if (!q.status) filters.push({ status: { notIn: ["SOLVED", "CLOSED"] } });
   if (q.mine) filters.push({ assigneeId: actor.userId });
-  if (q.priority) filters.push({ priority: q.priority });
-  if (q.search) {
-    const contains = { contains: q.search, mode: "insensitive" as const };
-    filters.push({ OR: [{ reference: contains }, { title: contains }, { organization: { name: contains } }] });
-  }
   const offset = q.cursor ? decodeCursor(q.cursor) : 0;
   // Every registered ticket has its response clock; the clock carries the sort key.
   const order = await ctx.prisma.slaClock.findMany({
@@ -76,9 +74,14 @@ export async function listQueue({ actor, input, ctx }: { actor: Actor; input: Li
   const now = ctx.now();
   const items = ids.flatMap((id) => {
     const row = byId.get(id);
-    if (!row) return [];
-    const thresholds = row.agreementVersion?.warningThresholds ?? [];
-    return [{ ...toTicketView(row, now), organizationName: row.organization.name, warningThreshold: thresholds.length ? Math.min(...thresholds) : DEFAULT_WARNING_THRESHOLD }];
+    return row ? [toQueueItem(row, now)] : [];
   });
   return { items, nextCursor: order.length > q.limit ? encodeCursor(offset + q.limit) : null };
+}
+
+/** One ticket as a queue row (the agent's ticket page shows its organisation and clock badge), or null. */
+export async function getQueueItem({ actor, input, ctx }: { actor: Actor; input: { id: string }; ctx: UseCaseContext }): Promise<QueueItem | null> {
+  if (!isStaff(actor) || !UUID.test(input.id)) return null;
+  const row = await ctx.prisma.ticket.findFirst({ where: { AND: [{ id: input.id }, visibleTicketsWhere(actor)] }, select: queueSelect });
+  return row ? toQueueItem(row, ctx.now()) : null;
 }

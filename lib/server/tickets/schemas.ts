@@ -30,6 +30,14 @@ export const RegisterTicketSchema = z.object({
 export type RegisterTicketInput = z.infer<typeof RegisterTicketSchema>;
 
 export const ListTicketsSchema = z.object({
+  /** Full-text search (issue 19): when given, the list is ranked by relevance instead of newest first. */
+  q: safeString()
+    .trim()
+    .max(200)
+    .optional()
+    .describe(
+      'Full-text search over reference, title, description, messages (staff also internal notes) and requester, in Norwegian and English (web search syntax: "quoted phrase", or, -word). When given, an exact reference comes first, then by relevance.',
+    ),
   status: TicketStatusSchema.optional(),
   priority: PrioritySchema.optional(),
   line: SupportLineSchema.optional(),

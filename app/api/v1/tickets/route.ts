@@ -1,15 +1,21 @@
-/** GET /api/v1/tickets: the tickets the caller may see, a page at a time. POST: register a ticket (201), JSON or multipart with `files`. */
+/** GET /api/v1/tickets: the tickets the caller may see, a page at a time (with `q`: searched, ranked). POST: register a ticket (201), JSON or multipart with `files`. */
 import { listTickets, registerTicket, registerTicketOnce, ticketViewFor } from "../../../../lib/server/tickets";
 import { ListTicketsSchema, RegisterTicketSchema } from "../../../../lib/server/tickets/schemas";
 import { withApiActor } from "../../../../lib/server/api/with-api-actor";
 import { queryOf } from "../../../../lib/server/api/request-input";
 import { json } from "../../../../lib/server/api/responses";
 import { readTicketUpload } from "../../../../lib/server/attachments/upload";
+import { searchTickets } from "../../../../lib/server/tickets/search-tickets";
 
 export const dynamic = "force-dynamic";
 
 export const GET = withApiActor(async ({ request, actor, ctx }) => {
   const input = ListTicketsSchema.parse(queryOf(request));
+  if (input.q) {
+    const { q, status, priority, line, cursor, limit } = input;
+    const found = await searchTickets({ actor, input: { q, status, priority, line, cursor, limit }, ctx });
+    return json({ items: found.items.map((hit) => hit.ticket), nextCursor: found.nextCursor });
+  }
   const page = await listTickets({ actor, input, ctx });
   return json({ items: page.items, nextCursor: page.nextCursor });
 });

@@ -9,7 +9,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { MessageKey } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
-import { DEFAULT_WARNING_THRESHOLD, listQueue } from "@/lib/server/tickets/list-queue";
+import { DEFAULT_WARNING_THRESHOLD, getQueueItem } from "@/lib/server/tickets/list-queue";
 import { defaultContext, getStaffTicket, listTicketEvents } from "@/lib/server/tickets";
 import { getTicketPeople } from "@/lib/server/tickets/ticket-people";
 import { renderMacros } from "@/lib/server/macros/render-macro";
@@ -68,7 +68,7 @@ export default async function AgentTicketPage({ params, searchParams }: { params
   // refresh renders this again, so the panel (keyed by who is there) follows without a heartbeat.
   const viewers = await touchTicketPresence({ actor, input: { ticketId: id }, ctx }).catch(() => []);
   // The queue's view of the same ticket adds the agreement's first warning threshold.
-  const queued = (await listQueue({ actor, input: { search: ticket.reference, status: ticket.status, limit: 1 }, ctx: defaultContext() })).items.find((i) => i.id === ticket.id);
+  const queued = await getQueueItem({ actor, input: { id: ticket.id }, ctx });
   const now = new Date();
   const doneKey: MessageKey | undefined =
     done === "notify_customer"

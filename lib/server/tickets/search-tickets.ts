@@ -1,0 +1,185 @@
+import "server-only";
+/**
+ * Full-text search of tickets (issue 19), for the agents' queue, the customers' list and
+ * GET /api/v1/tickets?q=. PostgreSQL does the work: TicketSearch holds each ticket's vectors in
+ * both the Norwegian and the English configuration, kept in step by triggers (migration
+ * ticket_search), and `search_query` turns the words into a query in both. Staff search the staff
+ * vector (internal notes included), customers the public one only.
+ *
+ * Order: a ticket whose reference is the query exactly, then rank (ts_rank_cd), then newest.
+ * Tenancy: the SQL narrows to the actor's organisation (and own tickets for an end user), and every
+ * candidate is then checked against visibleTicketsWhere (scope.ts owns visibility): a page is
+ * filled from candidates in rank order, and the cursor is the rank position to continue from.
+ */
+import { z } from "zod";
+import { Prisma } from "../../generated/prisma/client";
+import { isStaff, type Actor } from "../actor";
+import { badRequest, unprocessable } from "../errors";
+import { parseInput, safeString } from "../validation";
+import type { UseCaseContext } from "./context";
+import { visibleTicketsWhere } from "./scope";
+import { ticketViewFor } from "./audience";
+import type { AudienceTicketView } from "./schemas";
+import { TicketFiltersSchema, ticketFiltersSql } from "./ticket-filters";
+import { queueSelect, toQueueItem, type QueueItem } from "./list-queue";
+
+export const SearchTicketsSchema = TicketFiltersSchema.extend({
+  q: safeString().trim().min(1, "type something to search for").max(200),
+  /** Opaque cursor from the previous page's nextCursor. */
+  cursor: safeString().max(50).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type SearchTicketsInput = z.input<typeof SearchTicketsSchema>;
+
+/** A piece of a snippet; `hit` pieces are the words that matched (shown marked). Plain text, never HTML. */
+export interface SnippetPart {
+  text: string;
+  hit: boolean;
+}
+
+export interface SearchHit<V> {
+  ticket: V;
+  /** Where the words were found, with the matches marked; null when only the reference or the requester matched. */
+  snippet: SnippetPart[] | null;
+}
+
+/** The markers ts_headline puts around a match; removed from the text first, so text cannot fake one. */
+const START = "\u0002";
+const STOP = "\u0003";
+const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MaxWords=18, MinWords=6, FragmentDelimiter=" … "`;
+/** Candidates read per round while filling a page (several rounds only when scope.ts removes some). */
+const ROUNDS = 5;
+
+const encodeCursor = (offset: number) => Buffer.from(`s${offset}`).toString("base64url");
+function decodeCursor(cursor: string): number {
+  const match = /^s(\d{1,9})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!match) throw badRequest("Invalid cursor", { cursor: ["not a cursor from this search"] });
+  return Number(match[1]);
+}
+
+/**
+ * The actor's reach in SQL, as narrow as it can be said there: customers their organisation (an end
+ * user their own tickets). Staff are narrowed by visibleTicketsWhere afterwards.
+ */
+function reachSql(actor: Actor): Prisma.Sql {
+  if (actor.role === "END_USER") return Prisma.sql`t."organizationId" = ${actor.organizationId}::uuid AND t."requesterId" = ${actor.userId}::uuid`;
+  if (actor.role === "CUSTOMER_ADMIN") return Prisma.sql`t."organizationId" = ${actor.organizationId}::uuid`;
+  if (isStaff(actor)) return Prisma.sql`TRUE`;
+  return Prisma.sql`FALSE`;
+}
+
+/** Splits ts_headline's output at its markers. */
+export function snippetParts(headline: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  for (const [i, piece] of headline.split(START).entries()) {
+    if (i === 0) {
+      if (piece) parts.push({ text: piece, hit: false });
+      continue;
+    }
+    const [hit = "", rest = ""] = piece.split(STOP);
+    if (hit) parts.push({ text: hit, hit: true });
+    if (rest) parts.push({ text: rest, hit: false });
+  }
+  return parts;
+}
+
+interface Candidate {
+  id: string;
+}
+
+/** The ranked ids of one search, with snippets: the core both entry points share. */
+async function searchIds(actor: Actor, input: SearchTicketsInput, ctx: UseCaseContext): Promise<{ ids: string[]; snippets: Map<string, SnippetPart[] | null>; nextCursor: string | null }> {
+  const q = parseInput(SearchTicketsSchema, input);
+  const staff = isStaff(actor);
+  const vector = staff ? Prisma.sql`s."staffVector"` : Prisma.sql`s."publicVector"`;
+  const reference = q.q.toUpperCase();
+  const where = Prisma.sql`${reachSql(actor)} AND ${ticketFiltersSql(q)}`;
+  const batch = q.limit * 2 + 1;
+  const start = q.cursor ? decodeCursor(q.cursor) : 0;
+
+  // Candidates in rank order from `position`; pageEnd is the position after the page's last ticket.
+  const ids: string[] = [];
+  let position = start;
+  let pageEnd = start;
+  let exhausted = false;
+  for (let round = 0; round < ROUNDS && ids.length <= q.limit && !exhausted; round++) {
+    const rows = await ctx.prisma.$queryRaw<Candidate[]>`
+      WITH query AS (SELECT search_query(${q.q}) AS q),
+      hits AS (
+        SELECT s."ticketId" AS id FROM "TicketSearch" s, query WHERE ${vector} @@ query.q
+        UNION
+        SELECT id FROM "Ticket" WHERE reference = ${reference}
+      )
+      SELECT t.id::text AS id
+      FROM hits JOIN "Ticket" t ON t.id = hits.id JOIN "TicketSearch" s ON s."ticketId" = t.id CROSS JOIN query
+      WHERE ${where}
+      ORDER BY (t.reference = ${reference}) DESC, ts_rank_cd(${vector}, query.q) DESC, t."createdAt" DESC, t.id DESC
+      OFFSET ${position} LIMIT ${batch}`;
+    exhausted = rows.length < batch;
+    const visible = rows.length
+      ? new Set((await ctx.prisma.ticket.findMany({ where: { AND: [{ id: { in: rows.map((r) => r.id) } }, visibleTicketsWhere(actor)] }, select: { id: true } })).map((r) => r.id))
+      : new Set<string>();
+    for (const row of rows) {
+      if (ids.length > q.limit) break;
+      position += 1;
+      if (!visible.has(row.id)) continue;
+      ids.push(row.id);
+      if (ids.length <= q.limit) pageEnd = position;
+    }
+  }
+  const page = ids.slice(0, q.limit);
+  const nextCursor = ids.length > q.limit ? encodeCursor(pageEnd) : exhausted ? null : encodeCursor(position);
+  return { ids: page, snippets: await snippetsOf(page, q.q, staff, ctx), nextCursor };
+}
+
+/** Each ticket's best passages with the matches marked: Norwegian reading first, else English. */
+async function snippetsOf(ids: string[], words: string, staff: boolean, ctx: UseCaseContext): Promise<Map<string, SnippetPart[] | null>> {
+  if (ids.length === 0) return new Map();
+  const messages = staff ? Prisma.sql`jsonb_typeof(e.data -> 'body') = 'string'` : Prisma.sql`ticket_event_is_public(e.type::text, e.data)`;
+  const rows = await ctx.prisma.$queryRaw<Array<{ id: string; nb: string; en: string }>>`
+    WITH query AS (SELECT search_query(${words}) AS q)
+    SELECT t.id::text AS id, ts_headline('norwegian', d.doc, query.q, ${HEADLINE_OPTIONS}) AS nb, ts_headline('english', d.doc, query.q, ${HEADLINE_OPTIONS}) AS en
+    FROM "Ticket" t CROSS JOIN query
+    CROSS JOIN LATERAL (
+      SELECT left(translate(t.title || E'\n' || t.description || coalesce(E'\n' || (
+        SELECT string_agg(e.data ->> 'body', E'\n' ORDER BY e.id) FROM "TicketEvent" e WHERE e."ticketId" = t.id AND ${messages}
+      ), ''), ${START + STOP}, ''), 20000) AS doc
+    ) d
+    WHERE t.id = ANY(${ids}::uuid[])`;
+  return new Map(rows.map((r) => [r.id, r.nb.includes(START) ? snippetParts(r.nb) : r.en.includes(START) ? snippetParts(r.en) : null]));
+}
+
+/** Search as anyone may: the ticket as the caller's audience sees it (REST, the customers' list). */
+export async function searchTickets({
+  actor,
+  input,
+  ctx,
+}: {
+  actor: Actor;
+  input: SearchTicketsInput;
+  ctx: UseCaseContext;
+}): Promise<{ items: SearchHit<AudienceTicketView>[]; nextCursor: string | null }> {
+  const { ids, snippets, nextCursor } = await searchIds(actor, input, ctx);
+  const rows = ids.length ? await ctx.prisma.ticket.findMany({ where: { AND: [{ id: { in: ids } }, visibleTicketsWhere(actor)] }, select: queueSelect }) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const now = ctx.now();
+  const items = ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [{ ticket: ticketViewFor(actor, toQueueItem(row, now)), snippet: snippets.get(id) ?? null }] : [];
+  });
+  return { items, nextCursor };
+}
+
+/** Search from the agents' queue: queue rows (organisation, clock, warning threshold) with snippets. */
+export async function searchQueue({ actor, input, ctx }: { actor: Actor; input: SearchTicketsInput; ctx: UseCaseContext }): Promise<{ items: SearchHit<QueueItem>[]; nextCursor: string | null }> {
+  if (!isStaff(actor)) throw unprocessable("Only servicedesk staff have queues");
+  const { ids, snippets, nextCursor } = await searchIds(actor, input, ctx);
+  const rows = ids.length ? await ctx.prisma.ticket.findMany({ where: { AND: [{ id: { in: ids } }, visibleTicketsWhere(actor)] }, select: queueSelect }) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const now = ctx.now();
+  const items = ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [{ ticket: toQueueItem(row, now), snippet: snippets.get(id) ?? null }] : [];
+  });
+  return { items, nextCursor };
+}
