@@ -34,6 +34,7 @@ import { TRANSACTION_OPTIONS, type DbClient } from "../db/prisma";
 import { saveAttachments, type NewAttachments } from "../attachments/save";
 import { customerEventView } from "./audience";
 import { eventCarryingText, writtenEvents } from "./events";
+import { isPropagated, propagateToChildren } from "./propagate-to-children";
 
 function run(c: ActionContext, action: TicketActionInput): Promise<void> {
   switch (action.type) {
@@ -110,6 +111,9 @@ export async function applyTicketAction({
     if (attachments?.files.length) await attachToNewEvent(tx, id, lastEvent?.id ?? 0n, actor, attachments, now);
     await recomputeResponseClock(tx, id, now);
   }, TRANSACTION_OPTIONS);
+  // A parent's public reply and solution go on to its children, each in its own transaction (issue 19).
+  const action = parseInput(TicketActionSchema, input.action);
+  if (isPropagated(action)) await propagateToChildren({ actor, input: { parentId: id, action }, ctx, apply: applyTicketAction });
   const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
   return toTicketView(row, now);
 }
