@@ -23,6 +23,7 @@ import { AGENT_ACTIONS } from "../../form-schemas";
 import { TicketActions } from "./ticket-actions";
 import { getSecurityPanel } from "@/lib/server/security/get-security-panel";
 import { SecurityIncidentPanel } from "@/components/security-incident-panel";
+import { RelatedTickets } from "@/components/related-tickets";
 
 export const dynamic = "force-dynamic";
 
@@ -126,6 +127,7 @@ export default async function AgentTicketPage({ params, searchParams }: { params
           )}
           <AgentShortcuts title={t("agent.shortcuts.title")} intro={t("agent.shortcuts.intro")} shortcuts={SHORTCUTS.map((key) => ({ key, label: t(`agent.shortcuts.${key}`) }))} />
           <TicketActions key={events.length} ticket={ticket} events={events} t={t} files={filePickerText(t)} />
+          <RelatedTickets ticketId={ticket.id} actor={actor} t={t} now={now} />
           <AgentLiveRefresh label={t("agent.queue.live")} />
         </aside>
       </div>
