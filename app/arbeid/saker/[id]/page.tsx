@@ -23,7 +23,7 @@ import { AGENT_ACTIONS } from "../../form-schemas";
 import { TicketActions } from "./ticket-actions";
 import { getSecurityPanel } from "@/lib/server/security/get-security-panel";
 import { SecurityIncidentPanel } from "@/components/security-incident-panel";
-import { RelatedTickets } from "@/components/related-tickets";
+import { RelatedTickets } from "./related-tickets";
 
 export const dynamic = "force-dynamic";
 

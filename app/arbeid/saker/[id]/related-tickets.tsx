@@ -10,9 +10,9 @@ import type { T } from "@/lib/server/http/session";
 import { formatDateTime } from "@/lib/i18n/format";
 import { defaultContext, getRelatedTickets, LINK_KINDS } from "@/lib/server/tickets";
 import type { RelatedTicketsView } from "@/lib/server/tickets/get-related-tickets";
-import { submitRelatedAction } from "@/app/arbeid/saker/[id]/related-actions";
-import { RelatedForm } from "./related-form";
-import { StatusBadge } from "./status-badge";
+import { RelatedForm } from "@/components/related-form";
+import { StatusBadge } from "@/components/status-badge";
+import { submitRelatedAction } from "./related-actions";
 
 type Related = RelatedTicketsView["children"][number];
 
