@@ -69,6 +69,10 @@ export const related = catalog({
     "report.resolution.median": "Median tid til løsning",
     "report.resolution.average": "Gjennomsnittlig tid til løsning",
     "report.resolution.none": "Ingen saker løst i måneden.",
+    "report.resolution.csvSolved": "Løste saker",
+    "report.resolution.csvMedian": "Median tid til løsning (minutter)",
+    "report.resolution.csvAverage": "Gjennomsnittlig tid til løsning (minutter)",
+    "report.resolution.pdfLine": "Løste saker: {solved} · median {median} · gjennomsnitt {average}",
   },
   en: {
     "panel.title": "Related tickets",
@@ -133,5 +137,9 @@ export const related = catalog({
     "report.resolution.median": "Median time to solution",
     "report.resolution.average": "Average time to solution",
     "report.resolution.none": "No tickets solved in the month.",
+    "report.resolution.csvSolved": "Tickets solved",
+    "report.resolution.csvMedian": "Median time to solution (minutes)",
+    "report.resolution.csvAverage": "Average time to solution (minutes)",
+    "report.resolution.pdfLine": "Tickets solved: {solved} · median {median} · average {average}",
   },
 });
