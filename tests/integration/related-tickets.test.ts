@@ -263,7 +263,10 @@ describe("expected time to solution", () => {
 
 describe("time to solution in the monthly report", () => {
   it("counts the tickets solved in the month (in the configured zone) by organisation: median and average, outside the 90 % rule", async () => {
-    const agreement = await prisma.serviceAgreement.findUniqueOrThrow({ where: { key: "netpower-ordinary" }, select: { id: true, versions: { orderBy: { validFrom: "desc" }, take: 1, select: { id: true } } } });
+    const agreement = await prisma.serviceAgreement.findUniqueOrThrow({
+      where: { key: "netpower-ordinary" },
+      select: { id: true, versions: { orderBy: { validFrom: "desc" }, take: 1, select: { id: true } } },
+    });
     const slug = `rt-${randomUUID().slice(0, 8)}`;
     const org = await prisma.organization.create({ data: { name: `Kunde ${slug}`, slug, ticketPrefix: "RT", agreementId: agreement.id, monthlyFeeOre: 1_000_000 }, select: { id: true } });
     const user = await prisma.user.create({ data: { organizationId: org.id, email: `${slug}@test.example`, name: "Bruker", role: "END_USER" }, select: { id: true } });
@@ -287,7 +290,9 @@ describe("time to solution in the monthly report", () => {
         select: { id: true },
       });
       const at = new Date(createdAt);
-      await prisma.slaClock.create({ data: { ticketId: row.id, metric: "RESPONSE", state: "MET", targetMinutes: 240, startedAt: at, stoppedAt: new Date(at.getTime() + 30 * 60_000), usedMinutes: 30 } });
+      await prisma.slaClock.create({
+        data: { ticketId: row.id, metric: "RESPONSE", state: "MET", targetMinutes: 240, startedAt: at, stoppedAt: new Date(at.getTime() + 30 * 60_000), usedMinutes: 30 },
+      });
       return row.id;
     };
     const first = await ticket("2026-10-05T08:00:00Z", "2026-10-05T09:00:00Z"); // 60 min

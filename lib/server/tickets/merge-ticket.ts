@@ -146,7 +146,6 @@ export async function mergeTicket({
     });
     if (linked === 0) await tx.ticketLink.create({ data: { fromTicketId: source.id, toTicketId: target.id, kind: "DUPLICATE", createdById: actor.userId, createdAt: now } });
     await recomputeResponseClock(tx, source.id, now);
-    await recomputeResponseClock(tx, target.id, now);
 
     await noticeToRequester(tx, { ticketId: source.id, template: "ticket-merged", fields: { intoReference: target.reference }, actorId: actor.userId, now });
     return { intoTicketId: target.id, copiedEvents: events.length, copiedAttachments: files.length };
