@@ -16,6 +16,7 @@ import {
   applyTicketAction,
   getRelatedTickets,
   getTicketNotes,
+  listTicketEvents,
   linkTickets,
   mergeTicket,
   registerTicket,
@@ -87,7 +88,9 @@ describe("merging a duplicate", () => {
     expect(copies.map((e) => e.type)).toEqual(sourceEvents.map(() => "MERGED_IN"));
     expect(copies.map((e) => (e.data as { fromEventId: string }).fromEventId)).toEqual(sourceEvents.map((e) => e.id.toString()));
     expect(copies.map((e) => (e.data as { originalType: string }).originalType)).toEqual(sourceEvents.map((e) => e.type));
-    expect(copies[0]!.data).toMatchObject({ fromReference: duplicate.reference, title: "Skriver 2. etg. skriver ikke ut", originalActorId: per.userId });
+    expect(copies[0]!.data).toMatchObject({ fromReference: duplicate.reference, title: "Skriver 2. etg. skriver ikke ut", originalActorId: per.userId, visibility: "INTERNAL" });
+    // What the target's customer sees is unchanged: the copies are for the agents.
+    expect((await listTicketEvents({ actor: kari, input: { id: target.id }, ctx })).map((e) => e.type)).not.toContain("MERGED_IN");
     expect(copies.find((e) => (e.data as { originalType: string }).originalType === "INTERNAL_NOTE")!.data).toMatchObject({ original: { body: "Samme skriver som i den andre saken" } });
 
     // Files: a row on the target per file, joined to the copy of its event, internal; the originals stay with the duplicate.
@@ -214,6 +217,9 @@ describe("a parent major-incident ticket", () => {
     expect((await rejection(addToParent({ actor: lise, input: { parentId: children[2]!.id, childId: parent.id }, ctx }))).code).toBe("conflict");
     expect((await getRelatedTickets({ actor: lise, input: { id: parent.id }, ctx })).children.map((c) => c.id)).toEqual(children.map((c) => c.id));
 
+    // The parent's requester writes on it: a customer's reply stays on their own ticket.
+    clock.set("2026-11-26T08:20:00Z");
+    await act(kari, parent.id, { type: "reply", body: "Hos oss er alt nede." });
     clock.set("2026-11-26T08:30:00Z");
     await act(lise, parent.id, { type: "reply", body: "Vi jobber med bruddet." });
     for (const child of children) {

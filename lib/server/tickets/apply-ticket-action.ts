@@ -5,7 +5,7 @@ import "server-only";
  * locked row (else 404, and nothing changes: an escalation committed while we waited for the lock
  * is seen), changed by one action, and its SLA clock recomputed, all in one transaction.
  */
-import type { Actor } from "../actor";
+import { isStaff, type Actor } from "../actor";
 import type { UseCaseContext } from "./context";
 import { UUID, visibleTicketsWhere } from "./scope";
 import { notFound } from "../errors";
@@ -111,9 +111,9 @@ export async function applyTicketAction({
     if (attachments?.files.length) await attachToNewEvent(tx, id, lastEvent?.id ?? 0n, actor, attachments, now);
     await recomputeResponseClock(tx, id, now);
   }, TRANSACTION_OPTIONS);
-  // A parent's public reply and solution go on to its children, each in its own transaction (issue 19).
+  // The servicedesk's public reply and solution on a parent go on to its children, each in its own transaction (issue 19); a customer's reply never does.
   const action = parseInput(TicketActionSchema, input.action);
-  if (isPropagated(action)) await propagateToChildren({ actor, input: { parentId: id, action }, ctx, apply: applyTicketAction });
+  if (isStaff(actor) && isPropagated(action)) await propagateToChildren({ actor, input: { parentId: id, action }, ctx, apply: applyTicketAction });
   const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
   return toTicketView(row, now);
 }

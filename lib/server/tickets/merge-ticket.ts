@@ -37,6 +37,13 @@ export const MergeTicketSchema = z.object({
   intoReference: z.string().trim().min(1).max(40),
 });
 
+/** The words of a copied event: the description of the registration, else the event's own text. */
+function textOf(type: string, data: unknown, source: { title: string; description: string }): Record<string, string> {
+  if (type === "REGISTERED") return { title: source.title, description: source.description, body: `${source.title}\n\n${source.description}` };
+  const body = data && typeof data === "object" && "body" in data && typeof data.body === "string" ? data.body : null;
+  return body ? { body } : {};
+}
+
 export const mergedReason = (reference: string): string => `merged into ${reference}`;
 
 const select = { id: true, reference: true, organizationId: true, status: true, title: true, description: true, mergedIntoId: true, slaExclusionReason: true } as const;
@@ -82,7 +89,9 @@ export async function mergeTicket({
           originalAt: e.at.toISOString(),
           originalActorId: e.actorId,
           original: e.data ?? {},
-          ...(e.type === "REGISTERED" ? { title: source.title, description: source.description } : {}),
+          // The text, for the agents' timeline: internal on the target whatever it was on the duplicate.
+          ...textOf(e.type, e.data, source),
+          visibility: "INTERNAL",
         },
       });
       copyOf.set(e.id, copy);
@@ -130,6 +139,8 @@ export async function mergeTicket({
       data: {
         status: "CLOSED",
         closedAt: now,
+        // Closed by the merge, not solved: an e-mail reply to it is never a reopening (mail-ticket.ts reopens within the window from solvedAt).
+        solvedAt: null,
         confirmationDueAt: null,
         mergedIntoId: target.id,
         ...(stillRunning && clock.state !== "BREACHED" && !source.slaExclusionReason ? { slaExclusionReason: reason } : {}),
