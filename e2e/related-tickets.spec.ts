@@ -88,3 +88,32 @@ test("an agent links three customers' tickets to a parent and solves all with on
   await customer.screenshot({ path: "e2e/screenshots/related-tickets-expected.png", fullPage: true });
   await customer.context().close();
 });
+
+test("an agent merges a duplicate after confirming; both pages answer with the pointer", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const target = await registerTicketAs(customers[2]!.email, `Skriveren skriver ikke (${run})`, "P3");
+  const duplicate = await registerTicketAs(customers[2]!.email, `Skriveren virker ikke (${run})`, "P3");
+
+  await signIn(page, "lise@servicedesk.example");
+  await page.goto(`/arbeid/saker/${duplicate.id}`);
+  const merge = page.getByTestId("related-tickets").getByTestId("merge-form");
+  await merge.getByLabel("Slå sammen med (saksnummer)").fill(target.reference);
+  await merge.getByRole("button", { name: "Slå sammen" }).click();
+  // Nothing happens before the agent confirms in the dialog, which names both tickets.
+  const dialog = page.getByRole("dialog", { name: "Slå sammen med en annen sak" });
+  await expect(dialog).toContainText(`Slå sammen ${duplicate.reference} med ${target.reference}?`);
+  await dialog.getByRole("button", { name: "Avbryt" }).click();
+  expect((await prisma.ticket.findUniqueOrThrow({ where: { id: duplicate.id }, select: { status: true } })).status).toBe("NEW");
+  await merge.getByRole("button", { name: "Slå sammen" }).click();
+  await dialog.getByRole("button", { name: "Ja, slå sammen" }).click();
+  await expect(page.getByTestId("related-tickets").getByTestId("merged-into")).toContainText(`Slått sammen med ${target.reference}`);
+  expect(await prisma.ticket.findUniqueOrThrow({ where: { id: duplicate.id }, select: { status: true, mergedIntoId: true } })).toEqual({ status: "CLOSED", mergedIntoId: target.id });
+
+  const customer = await (await browser.newContext()).newPage();
+  await signIn(customer, customers[2]!.email);
+  await customer.goto(`/saker/${duplicate.id}`);
+  await expect(customer.getByTestId("merged-into")).toContainText(`Denne saken er slått sammen med ${target.reference}.`);
+  await customer.getByTestId("merged-into").getByRole("link").click();
+  await expect(customer).toHaveURL(new RegExp(`/saker/${target.id}$`));
+  await customer.context().close();
+});
