@@ -7,7 +7,17 @@ import { ClockBadge } from "./clock-badge";
 import { PriorityBadge } from "./priority-badge";
 import { StatusBadge } from "./status-badge";
 
-export function AgentQueueTable({ items, now, locale }: { items: QueueItem[]; now: Date; locale: Locale }) {
+export function AgentQueueTable({
+  items,
+  now,
+  locale,
+  selectForm,
+}: {
+  items: QueueItem[];
+  now: Date;
+  locale: Locale;
+  /** Issue 19: a checkbox per row, in this form (the bulk actions'). */ selectForm?: string;
+}) {
   const th = "px-3 py-2";
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
@@ -15,6 +25,11 @@ export function AgentQueueTable({ items, now, locale }: { items: QueueItem[]; no
         <caption className="sr-only">{t(locale, "agent.queue.caption")}</caption>
         <thead className="border-b border-slate-300 text-sm text-slate-700">
           <tr>
+            {selectForm && (
+              <th scope="col" className={th}>
+                <span className="sr-only">{t(locale, "assignment.bulk.title")}</span>
+              </th>
+            )}
             <th scope="col" className={th}>
               {t(locale, "agent.queue.clock")}
             </th>
@@ -41,6 +56,19 @@ export function AgentQueueTable({ items, now, locale }: { items: QueueItem[]; no
         <tbody>
           {items.map((ticket) => (
             <tr key={ticket.id} className="border-b border-slate-200 last:border-0" data-testid="queue-row" data-reference={ticket.reference}>
+              {selectForm && (
+                <td className="px-3 py-3">
+                  <input
+                    type="checkbox"
+                    name="ticketId"
+                    value={ticket.id}
+                    form={selectForm}
+                    className="h-5 w-5"
+                    aria-label={t(locale, "assignment.bulk.select", { reference: ticket.reference })}
+                    data-testid="select-ticket"
+                  />
+                </td>
+              )}
               <td className="px-3 py-3">
                 <ClockBadge clock={ticket.sla.response} warningThreshold={ticket.warningThreshold} locale={locale} renderedAt={now.toISOString()} />
               </td>

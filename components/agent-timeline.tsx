@@ -34,6 +34,8 @@ function heading(e: TicketEventView, locale: Locale): string {
     const kind = text(d.kind);
     return ESCALATION_KINDS.has(kind) ? t(locale, `agent.event.ESCALATED.${kind}` as MessageKey) : t(locale, "agent.event.ESCALATED");
   }
+  // Issue 19: an assignment names the assignee, or says the ticket went back to its line's queue.
+  if (e.type === "ASSIGNED" && "toName" in d) return d.to === null ? t(locale, "assignment.event.unassigned") : t(locale, "assignment.event.assigned", { name: text(d.toName) });
   if (e.type === "SLA_WARNING") return t(locale, "agent.event.SLA_WARNING", { percent: Math.round(Number(d.threshold ?? 0) * 100) });
   // Security incidents (issue 18): the breach-notice clock's events.
   if (e.type === "BREACH_NOTICE_WARNING") return t(locale, "security.event.BREACH_NOTICE_WARNING", { percent: Math.round(Number(d.threshold ?? 0) * 100) });
@@ -52,6 +54,13 @@ function body(e: TicketEventView): string {
   if (e.type === "CUSTOMER_NOTIFIED_OF_BREACH") return text(d.message);
   if (e.type === "PAUSED" || e.type === "RECLASSIFIED" || e.type === "SECURITY_FLAGGED" || e.type === "PRIORITY_CHANGED") return "";
   return text(d.body);
+}
+
+function backdatedNote(e: TicketEventView, locale: Locale): string {
+  const b = e.data.backdated;
+  if (typeof b !== "object" || b === null) return "";
+  const { minutes, reason } = b as Record<string, unknown>;
+  return t(locale, "assignment.register.backdatedNote", { minutes: text(minutes), reason: text(reason) });
 }
 
 function author(e: TicketEventView, ticket: TicketView, me: string, locale: Locale): string {
@@ -81,7 +90,8 @@ export function AgentTimeline({
     <ol className="flex flex-col gap-3" data-testid="timeline">
       {events.map((e) => {
         const internal = INTERNAL.has(e.type) || e.data.visibility === "INTERNAL";
-        const content = e.type === "REGISTERED" ? ticket.description : body(e);
+        // Issue 19: a call registered with an earlier start says by how much and why.
+        const content = e.type === "REGISTERED" ? [ticket.description, backdatedNote(e, locale)].filter(Boolean).join("\n\n") : body(e);
         const system = e.actorId === null;
         const source = sources[e.id];
         const tone =

@@ -94,13 +94,15 @@ test("a P2 from a customer tops the 1st-line queue live; the agent starts troubl
   await expect(marte.getByTestId("timeline")).toContainText("Eskalert fra L1 til L2");
   await expect(marte.getByTestId("timeline")).toContainText("Sjekket tilganger og applikasjonslogg");
 
-  // Jonas (1st line, who works in English) no longer sees it, in the queue or by its address.
+  // Jonas (1st line, who works in English) no longer has it in his queue, but still reads it by its address, read-only (issue 19).
   const jonas = await signedIn(browser, "jonas@servicedesk.example");
   await expect(jonas.getByRole("heading", { level: 1, name: "Workspace" })).toBeVisible();
   await expect(jonas.getByRole("link", { name: "1st line", exact: true })).toHaveAttribute("aria-current", "page");
   await expect(jonas.locator(`[data-reference="${reference}"]`)).toHaveCount(0);
   await jonas.goto(marte.url());
-  await expect(jonas.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(jonas.getByRole("heading", { level: 1, name: "Lagerappen henger ved lagring" })).toBeVisible();
+  await expect(jonas.getByTestId("read-only")).toContainText("The ticket is with 2nd line – you can read it");
+  await expect(jonas.getByRole("heading", { name: "Reply to the customer" })).toHaveCount(0);
 });
 
 test("the on-call person sees the page waiting for them, acknowledges it, and sees their rota", async ({ browser }) => {

@@ -4,7 +4,6 @@ import { getLocale } from "@/lib/i18n/server";
 import { t as translate } from "@/lib/i18n";
 import { PrioritySchema, SupportLineSchema, TicketStatusSchema } from "@/lib/server/tickets/schemas";
 import { listQueue } from "@/lib/server/tickets/list-queue";
-import { linesUpTo } from "@/lib/server/tickets/scope";
 import { readContext } from "@/lib/server/tickets";
 import { AgentLiveRefresh } from "@/components/agent-live-refresh";
 import { AgentQueueFilters } from "@/components/agent-queue-filters";
@@ -20,6 +19,7 @@ import { AppError } from "@/lib/server/errors";
 import { withSession } from "@/lib/server/http/session";
 import { countUnknownSenderMail } from "@/lib/server/agent-mail";
 import { ButtonLink } from "@/components/button-link";
+import { BULK_FORM, QueueBulkActions } from "./queue-bulk-actions";
 
 export const dynamic = "force-dynamic";
 
@@ -33,7 +33,8 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : u
 export default async function QueuePage({ searchParams }: { searchParams: Search }) {
   const { actor, t } = await withSession("staff", "/arbeid");
   const search = await searchParams;
-  const lines = actor.role === "AGENT" ? linesUpTo(actor.supportLine ?? "L1") : SupportLineSchema.options;
+  // Issue 19: staff read every line's queue; the line decides whose queue a ticket is in, not who may read it.
+  const lines = SupportLineSchema.options;
   const mine = one(search.mine) === "1";
   const askedLine = SupportLineSchema.safeParse(one(search.line)).data;
   const line = mine ? undefined : askedLine && lines.includes(askedLine) ? askedLine : (actor.supportLine ?? "L1");
@@ -68,9 +69,14 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
         title={t("agent.queue.title")}
         lead={t("agent.queue.intro")}
         actions={
-          <ButtonLink href="/arbeid/ukjent-avsender" data-testid="unknown-sender-link" tone={unknownSenders > 0 ? "primary" : "secondary"}>
-            {t("mailUi.unknown.link", { count: unknownSenders })}
-          </ButtonLink>
+          <>
+            <ButtonLink href="/arbeid/ny" data-testid="register-call-link">
+              {t("assignment.register.link")}
+            </ButtonLink>
+            <ButtonLink href="/arbeid/ukjent-avsender" data-testid="unknown-sender-link" tone={unknownSenders > 0 ? "primary" : "secondary"}>
+              {t("mailUi.unknown.link", { count: unknownSenders })}
+            </ButtonLink>
+          </>
         }
       />
       {listError && <ErrorMessage message={listError} />}
@@ -101,6 +107,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
         }}
       />
       <AgentLiveRefresh label={t("agent.queue.live")} />
+      {/* Issue 19: kept mounted when the acted-on tickets leave the page, so its result stays shown. */}
+      <QueueBulkActions t={t} actor={actor} />
       {items.length === 0 && !cursor ? (
         q || status || priority ? (
           <EmptyState title={t("agent.queue.emptyFilteredTitle")} body={t("agent.queue.emptyFilteredBody")} />
@@ -108,7 +116,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
           <EmptyState title={t("agent.queue.emptyTitle")} body={t("agent.queue.emptyBody")} />
         )
       ) : (
-        <AgentQueueTable items={items} now={now} locale={t.locale} />
+        <AgentQueueTable items={items} now={now} locale={t.locale} selectForm={BULK_FORM} />
       )}
       <Pagination
         label={t("common.pagination")}

@@ -2,8 +2,8 @@
  * The one entry point of server actions and pages (lib/server/http/action.ts, session.ts) with the
  * real session's actor and the real use cases, and the ticket's visibility judged on the locked
  * row (apply-ticket-action.ts): a refusal reaches the reader in their language; a role the page is
- * not for is sent home or gets the 404 page; a ticket that leaves the agent's reach while the
- * agent waits for its lock is refused with a 404 and nothing is written.
+ * not for is sent home or gets the 404 page; a ticket that leaves the agent's line while the agent
+ * waits for its lock is refused (403: staff still read it, issue 19) and nothing is written.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma } from "../../lib/server/db/prisma";
@@ -153,7 +153,8 @@ describe("a ticket's visibility is judged on the locked row", () => {
     await other;
     const refused = await note;
     expect(refused).toBeInstanceOf(AppError);
-    expect((refused as AppError).code).toBe("not_found");
+    // Staff read every ticket (issue 19), so she is told she may not change it rather than "not found".
+    expect((refused as AppError).code).toBe("forbidden");
     expect(await prisma.ticketEvent.count({ where: { ticketId: id } })).toBe(before);
   });
 

@@ -1,7 +1,9 @@
 /**
  * Tenant isolation through every read and write route of /api/v1: every user of every role of two
  * customer organisations and of the provider requests every ticket id. What a user may not see is
- * 404 (the same answer as for an id that does not exist), never listed, and never changed.
+ * 404 (the same answer as for an id that does not exist), never listed, and never changed. The
+ * provider's staff read every ticket (issue 19); what they may read but not write is 403 to every
+ * action and never changed.
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -44,6 +46,19 @@ function maySee(p: Person, t: TicketFacts): boolean {
     case "CUSTOMER_ADMIN":
       return t.organizationId === p.organizationId;
     case "AGENT":
+    case "ONCALL":
+    case "PROVIDER_ADMIN":
+      return true;
+  }
+}
+
+/** The staff's write rule: their line and those below, P1 on call, or assigned to them. */
+function staffMayWrite(p: Person, t: TicketFacts): boolean {
+  switch (p.role) {
+    case "END_USER":
+    case "CUSTOMER_ADMIN":
+      return maySee(p, t);
+    case "AGENT":
       return RANK[t.line] <= RANK[p.supportLine!] || t.assigneeId === p.id;
     case "ONCALL":
       return t.priority === "P1" || t.assigneeId === p.id;
@@ -69,6 +84,7 @@ const EVERY_ACTION: object[] = [
   { type: "reclassify", reason: "SCIM sync fault" },
   { type: "flag_security", reason: "Phishing" },
   { type: "rca", rootCause: "A cause", correctiveActions: "Some actions" },
+  { type: "assign", assigneeId: null },
 ];
 
 /** Rate-limit counters of this run start empty, whatever earlier test files spent in this minute. */
@@ -165,8 +181,11 @@ describe("tenant isolation of the REST API", () => {
     for (const p of people) {
       const visible = tickets.filter((t) => maySee(p, t));
       const hidden = tickets.filter((t) => !maySee(p, t));
-      if (p.role !== "PROVIDER_ADMIN" && !(p.role === "AGENT" && p.supportLine === "L3")) {
+      const readOnly = visible.filter((t) => !staffMayWrite(p, t));
+      if (p.role === "END_USER" || p.role === "CUSTOMER_ADMIN") {
         expect(hidden.length, `${p.email} has tickets to be kept from`).toBeGreaterThan(0);
+      } else if (p.role !== "PROVIDER_ADMIN" && !(p.role === "AGENT" && p.supportLine === "L3")) {
+        expect(readOnly.length, `${p.email} has tickets to read but not change`).toBeGreaterThan(0);
       }
       if (p.role === "END_USER" || p.role === "CUSTOMER_ADMIN") {
         expect(
@@ -205,6 +224,14 @@ describe("tenant isolation of the REST API", () => {
         expect((await one.json()).id).toBe(t.id);
         const history = await eventsRoute.GET(request(p, `/tickets/${t.id}/events`), params(t.id));
         expect(history.status, `${p.email} GET ${t.id}/events`).toBe(200);
+      }
+
+      for (const t of readOnly) {
+        for (const action of EVERY_ACTION) {
+          const response = await eventsRoute.POST(request(p, `/tickets/${t.id}/events`, action), params(t.id));
+          expect(response.status, `${p.email} → ${t.id} read-only: POST ${JSON.stringify(action)}`).toBe(403);
+          expect((await response.json()).error.code).toBe("forbidden");
+        }
       }
 
       for (const t of hidden) {

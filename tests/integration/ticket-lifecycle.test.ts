@@ -141,8 +141,9 @@ describe("a P3 ticket through its whole life (Netpower ordinary SLA, office hour
     expect(escalationNote.authorId).toBe(lise.userId);
     expect(await prisma.escalation.findFirstOrThrow({ where: { ticketId: id, kind: "LINE" } })).toMatchObject({ fromLine: "L1", toLine: "L2" });
     expect(await prisma.notification.findFirstOrThrow({ where: { ticketId: id, template: "ticket-escalated" } })).toMatchObject({ recipientUserId: marte.userId });
-    // Now a 2nd-line ticket: out of the 1st-line agent's sight, in the 2nd line's.
-    await expectError(getTicket({ actor: lise, input: { id }, ctx }), "not_found");
+    // Now a 2nd-line ticket: the 1st-line agent still reads it (issue 19) but may not change it; the 2nd line works it.
+    expect((await getTicket({ actor: lise, input: { id }, ctx })).id).toBe(id);
+    await expectError(act(lise, id, { type: "note", body: "Et notat fra 1. linje" }), "forbidden", /read it, not change it/);
     expect((await getStaffTicket({ actor: marte, input: { id }, ctx })).line).toBe("L2");
     await expectError(act(marte, id, { type: "escalate", line: "L2", workDone: "Escalating to the line it is on" }), "unprocessable", /higher line/);
 

@@ -31,6 +31,7 @@ import { incidents } from "./incidents";
 import { related } from "./related";
 import { security } from "./security";
 import { ooh } from "./out-of-hours";
+import { assignment } from "./assignment";
 
 export const areas = {
   common,
@@ -61,4 +62,5 @@ export const areas = {
   security,
   ooh,
   related,
+  assignment,
 };

@@ -82,3 +82,6 @@ export const customerNoticeKey = (template: string, ticketId: string, eventId: b
 
 /** The customer's "we have called out our on-call staff" for a P1: once per ticket and person. */
 export const onCallCustomerNoticeKey = (ticketId: string, userId: string) => `notice-ticket-oncall-${ticketId}-${userId}`;
+
+/** The notice to a staff member that a ticket was assigned to them: one per assignment event. */
+export const assignedKey = (ticketId: string, eventId: bigint | string, userId: string) => `assigned-${ticketId}-${eventId}-${userId}`;

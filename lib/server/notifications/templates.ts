@@ -27,6 +27,8 @@ const PrioritySchema = z.enum(["P1", "P2", "P3", "P4"]);
 const LineSchema = z.enum(["L1", "L2", "L3"]);
 
 export const TicketReceiptPayloadSchema = z.object({ reference: z.string().min(1), title: z.string().min(1), priority: PrioritySchema, registeredAt: Instant });
+/** A ticket assigned to a staff member by a colleague (issue 19). */
+export const TicketAssignedPayloadSchema = z.object({ reference: z.string().min(1), title: z.string().min(1), priority: PrioritySchema, ticketId: z.uuid(), assignedBy: z.string().min(1) });
 export const TicketEscalatedPayloadSchema = z.object({ reference: z.string().min(1), from: LineSchema, to: LineSchema, priority: PrioritySchema });
 /** threshold: the share of the target used, as a fraction (0.75) or a percentage (75). */
 export const SlaWarningPayloadSchema = z.object({
@@ -165,6 +167,14 @@ const TEMPLATES = {
       return { subject: t(l, "notify.escalated.subject", vars), text: t(l, "notify.escalated.text", vars) };
     },
     summary: (p, l) => t(l, "notify.escalated.summary", { ...p, to: line(l, p.to) }),
+  }),
+  "ticket-assigned": define({
+    schema: TicketAssignedPayloadSchema,
+    email: (p, l) => {
+      const vars = { ...p, url: `${readEnv().APP_URL}/arbeid/saker/${p.ticketId}` };
+      return { subject: t(l, "assignment.notify.subject", vars), text: t(l, "assignment.notify.text", vars) };
+    },
+    summary: (p, l) => t(l, "assignment.notify.summary", p),
   }),
   "sla-warning": define({
     schema: SlaWarningPayloadSchema,

@@ -13,7 +13,7 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import { isStaff, type Actor } from "../actor";
 import { conflict, notFound } from "../errors";
 import { appendEvent } from "../tickets/events";
-import { visibleTicketsWhere } from "../tickets/scope";
+import { writableTicketsWhere } from "../tickets/scope";
 import { AckTokenSchema, ackTokenExpired, hashAckToken } from "./ack-token";
 import { EscalationIdSchema } from "./schemas";
 
@@ -107,6 +107,6 @@ const already = (page: PageRow) => result(page, "already_acknowledged");
 async function mayAcknowledge(prisma: PrismaClient, actor: Actor, targetUserId: string | null, ticketId: string): Promise<boolean> {
   if (targetUserId === actor.userId) return true;
   if (!isStaff(actor)) return false;
-  const visible = await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, visibleTicketsWhere(actor)] }, select: { id: true } });
-  return visible !== null;
+  const writable = await prisma.ticket.findFirst({ where: { AND: [{ id: ticketId }, writableTicketsWhere(actor)] }, select: { id: true } });
+  return writable !== null;
 }

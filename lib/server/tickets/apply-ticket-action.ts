@@ -2,12 +2,12 @@ import "server-only";
 /**
  * Every change to a registered ticket goes through here: the ticket is locked for the
  * transaction so concurrent actions queue, then found within what the actor may see on the
- * locked row (else 404, and nothing changes: an escalation committed while we waited for the lock
- * is seen), changed by one action, and its SLA clock recomputed, all in one transaction.
+ * locked row (else 404) and checked against what they may write (else 403; nothing changes: an
+ * escalation committed while we waited for the lock is seen), changed by one action, and its SLA clock recomputed, all in one transaction.
  */
 import { isStaff, type Actor } from "../actor";
 import type { UseCaseContext } from "./context";
-import { UUID, visibleTicketsWhere } from "./scope";
+import { UUID, mayWriteTicket, notWritable, visibleTicketsWhere } from "./scope";
 import { notFound } from "../errors";
 import { lockTicket, recomputeResponseClock } from "./clock";
 import { TicketActionSchema, type TicketActionInput, type TicketActionRequest, type TicketView } from "./schemas";
@@ -16,6 +16,7 @@ import { ticketViewSelect, toTicketView } from "./view";
 import { lockedTicketSelect, type ActionContext } from "./actions/action-context";
 import { triageTicket } from "./actions/triage-ticket";
 import { startTroubleshooting } from "./actions/start-troubleshooting";
+import { assignTicket } from "./actions/assign-ticket";
 import { replyToTicket } from "./actions/reply-to-ticket";
 import { addInternalNote } from "./actions/add-internal-note";
 import { logPhoneCall } from "./actions/log-phone-call";
@@ -42,6 +43,8 @@ function run(c: ActionContext, action: TicketActionInput): Promise<void> {
       return triageTicket(c, action);
     case "start":
       return startTroubleshooting(c);
+    case "assign":
+      return assignTicket(c, action);
     case "reply":
       return replyToTicket(c, action);
     case "note":
@@ -102,9 +105,11 @@ export async function applyTicketAction({
   const id = input.ticketId;
   await ctx.prisma.$transaction(async (tx) => {
     await lockTicket(tx, id);
-    // Visibility is judged on the locked row, so it cannot change before the action is written.
+    // Visibility and the right to write are judged on the locked row, so they cannot change before the action is written.
     const ticket = await tx.ticket.findFirst({ where: { AND: [{ id }, visibleTicketsWhere(actor)] }, select: lockedTicketSelect });
     if (!ticket) throw notFound();
+    // Staff read every ticket but write only their line's (and those below), P1 on call, or their own (scope.ts).
+    if (isStaff(actor) && !mayWriteTicket(actor, ticket)) throw notWritable(ticket);
     const action = parseInput(TicketActionSchema, input.action);
     const lastEvent = attachments?.files.length ? await tx.ticketEvent.findFirst({ where: { ticketId: id }, orderBy: { id: "desc" }, select: { id: true } }) : null;
     await run({ tx, actor, ticket, now }, action);

@@ -41,6 +41,30 @@ async function resolveRequester(ctx: { prisma: DbClient }, actor: Actor, request
   return requester;
 }
 
+/** How far back staff may set the start of a ticket registered on a caller's behalf (the call came in before it was typed in). */
+export const MAX_BACKDATE_MINUTES = 30;
+
+/**
+ * The instant a registration starts at: now, or, for staff who give `calledAt`, the call's instant
+ * (at most MAX_BACKDATE_MINUTES back, never in the future, and with a reason, kept in the event).
+ */
+export function registrationInstant(
+  actor: Actor,
+  input: Pick<RegisterTicketInput, "calledAt" | "calledAtReason">,
+  now: Date,
+): { at: Date; backdated: { minutes: number; reason: string; recordedAt: string } | null } {
+  if (input.calledAt === undefined) return { at: now, backdated: null };
+  if (!isStaff(actor)) throw unprocessable("Only servicedesk staff can set when a call came in", { calledAt: ["not allowed"] });
+  const at = new Date(input.calledAt);
+  const ms = now.getTime() - at.getTime();
+  if (ms < 0) throw unprocessable("The call cannot start in the future", { calledAt: ["in the future"] });
+  if (ms > MAX_BACKDATE_MINUTES * 60_000) throw unprocessable(`The call can be set at most ${MAX_BACKDATE_MINUTES} minutes back`, { calledAt: [`at most ${MAX_BACKDATE_MINUTES} minutes back`] });
+  if (ms === 0) return { at: now, backdated: null };
+  const reason = input.calledAtReason?.trim();
+  if (!reason) throw unprocessable("Give the reason the call is registered with an earlier start", { calledAtReason: ["required"] });
+  return { at, backdated: { minutes: Math.round(ms / 60_000), reason, recordedAt: now.toISOString() } };
+}
+
 /** Whether the user may register cases for their organisation: null when they may, else the organisation's contact person limit. */
 export async function registrationRefusal(ctx: { prisma: DbClient }, userId: string): Promise<{ contactPersonLimit: number } | null> {
   const user = await ctx.prisma.user.findUniqueOrThrow({
@@ -63,7 +87,10 @@ export const isContactPersonRefusal = (error: unknown): error is AppError => err
 interface Registration {
   actor: Actor;
   input: RegisterTicketInput;
+  /** The registration instant (the call's, when staff set it back: registrationInstant). */
   now: Date;
+  /** When staff set the start back: by how much, why, and when they recorded it (kept in the REGISTERED event). */
+  backdated?: { minutes: number; reason: string; recordedAt: string } | null;
   attachments?: NewAttachments | undefined;
 }
 
@@ -88,7 +115,7 @@ type Prepared = Awaited<ReturnType<typeof prepareRegistration>>;
 
 async function writeRegistration(
   tx: DbClient,
-  { actor, now, attachments }: Registration,
+  { actor, now, attachments, backdated }: Registration,
   { input, requester, organization, version, channel }: Prepared,
 ): Promise<{ ticketId: string; eventId: bigint }> {
   const reference = await nextReference(tx, organization.ticketPrefix, now);
@@ -111,7 +138,7 @@ async function writeRegistration(
     type: "REGISTERED",
     actorId: actor.userId,
     at: now,
-    data: { reference, priority: input.priority, channel, requesterId: requester.id, agreementVersionId: version?.id ?? null },
+    data: { reference, priority: input.priority, channel, requesterId: requester.id, agreementVersionId: version?.id ?? null, ...(backdated ? { backdated } : {}) },
   });
   if (attachments?.files.length) await saveAttachments(tx, attachments, { ticketId: ticket.id, eventId, uploaderId: actor.userId, visibility: "PUBLIC", at: now });
   const clock = await startResponseClock(tx, { id: ticket.id, registeredAt: now, priority: input.priority, version });
@@ -153,7 +180,8 @@ export async function registerTicket({
   /** Files sent with the registration (public: the requester and their organisation see them). */
   attachments?: NewAttachments;
 }): Promise<TicketView> {
-  const registration = { actor, input, now: ctx.now(), attachments };
+  const { at, backdated } = registrationInstant(actor, parseInput(RegisterTicketSchema, input), ctx.now());
+  const registration = { actor, input, now: at, backdated, attachments };
   const prepared = await prepareRegistration(ctx.prisma, registration);
   const { ticketId: id } = await ctx.prisma.$transaction((tx) => writeRegistration(tx, registration, prepared), TRANSACTION_OPTIONS);
   const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });

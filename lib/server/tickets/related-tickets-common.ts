@@ -8,7 +8,7 @@ import type { Prisma } from "../../generated/prisma/client";
 import { isStaff, type Actor } from "../actor";
 import { notFound, unprocessable } from "../errors";
 import type { DbClient } from "../db/prisma";
-import { UUID, visibleTicketsWhere } from "./scope";
+import { UUID, mayWriteTicket, notWritable, visibleTicketsWhere } from "./scope";
 import { lockTicket } from "./clock";
 
 /** Related tickets are the servicedesk's: anyone else gets the same 404 as for a ticket they cannot see. */
@@ -36,9 +36,14 @@ export async function lockTickets(tx: DbClient, ids: readonly string[]): Promise
   }
 }
 
-/** After locking: the tickets the actor may see, by id; not_found when one is not. */
+/**
+ * After locking: a ticket the actor may change, by id (every use case here writes an event on each
+ * ticket it names); not_found when they cannot see it, forbidden when it is another line's to change.
+ */
 export async function requireVisible<S extends Prisma.TicketSelect>(tx: DbClient, actor: Actor, id: string, select: S): Promise<Prisma.TicketGetPayload<{ select: S }>> {
   const row = await tx.ticket.findFirst({ where: { AND: [{ id }, visibleTicketsWhere(actor)] }, select });
   if (!row) throw notFound();
+  const access = await tx.ticket.findUniqueOrThrow({ where: { id }, select: { reference: true, line: true, priority: true, assigneeId: true } });
+  if (isStaff(actor) && !mayWriteTicket(actor, access)) throw notWritable(access);
   return row as Prisma.TicketGetPayload<{ select: S }>;
 }

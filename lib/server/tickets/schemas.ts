@@ -20,6 +20,12 @@ export const RegisterTicketSchema = z.object({
   channel: ChannelSchema.optional(),
   /** Staff registering on behalf of a customer's user (e.g. a phone call). */
   requesterId: z.uuid().optional(),
+  /**
+   * Staff only: when the call came in, if before now (at most MAX_BACKDATE_MINUTES back): the
+   * registration and its response clock start then. Needs `calledAtReason`.
+   */
+  calledAt: z.iso.datetime({ offset: true }).optional(),
+  calledAtReason: text(2000).optional(),
 });
 export type RegisterTicketInput = z.infer<typeof RegisterTicketSchema>;
 
@@ -40,6 +46,8 @@ export const TicketActionSchema = z.discriminatedUnion("type", [
   /** Servicedesk accepts the ticket, may re-assess priority and take it (000 §5.3). */
   z.object({ type: z.literal("triage"), priority: PrioritySchema.optional(), reason: text(2000).optional(), assignToMe: z.boolean().default(true) }),
   z.object({ type: z.literal("start") }),
+  /** To a named staff member who may work the ticket (their line or above), or back to the line's queue (null). */
+  z.object({ type: z.literal("assign"), assigneeId: z.uuid().nullable() }),
   z.object({ type: z.literal("reply"), body: text(20_000) }),
   z.object({ type: z.literal("note"), body: text(20_000) }),
   /** A phone call logged afterwards (000 §5.6). */

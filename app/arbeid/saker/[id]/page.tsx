@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { DEFAULT_WARNING_THRESHOLD, listQueue } from "@/lib/server/tickets/list-queue";
 import { defaultContext, getStaffTicket, listTicketEvents } from "@/lib/server/tickets";
 import { withSession } from "@/lib/server/http/session";
+import { mayWriteTicket } from "@/lib/server/tickets/scope";
 import { readTicketMail } from "@/lib/server/agent-mail";
 import { AgentLiveRefresh } from "@/components/agent-live-refresh";
 import { AgentShortcuts } from "@/components/agent-shortcuts";
@@ -23,6 +24,7 @@ import { AGENT_ACTIONS } from "../../form-schemas";
 import { TicketActions } from "./ticket-actions";
 import { getSecurityPanel } from "@/lib/server/security/get-security-panel";
 import { SecurityIncidentPanel } from "@/components/security-incident-panel";
+import { TicketAssignment } from "./ticket-assignment";
 import { RelatedTickets } from "./related-tickets";
 
 export const dynamic = "force-dynamic";
@@ -126,7 +128,8 @@ export default async function AgentTicketPage({ params, searchParams }: { params
             </ButtonLink>
           )}
           <AgentShortcuts title={t("agent.shortcuts.title")} intro={t("agent.shortcuts.intro")} shortcuts={SHORTCUTS.map((key) => ({ key, label: t(`agent.shortcuts.${key}`) }))} />
-          <TicketActions key={events.length} ticket={ticket} events={events} t={t} files={filePickerText(t)} />
+          <TicketAssignment ticket={ticket} actor={actor} t={t} />
+          {mayWriteTicket(actor, ticket) && <TicketActions key={events.length} ticket={ticket} events={events} t={t} files={filePickerText(t)} />}
           <RelatedTickets ticketId={ticket.id} actor={actor} t={t} now={now} />
           <AgentLiveRefresh label={t("agent.queue.live")} />
         </aside>

@@ -1,0 +1,61 @@
+import "server-only";
+/**
+ * Staff add a caller as a contact of a customer organisation on the spot (issue 19: registering a
+ * phone call for someone who has no account yet): a new END_USER with name, e-mail and phone, no
+ * password and no invitation mail (they can ask for a password later, as anyone can). An address
+ * that already has a user is a conflict (pick that user instead); a provider organisation or an
+ * unknown one is not found. Audited as "user.create".
+ */
+import { z } from "zod";
+import { STAFF_ROLES, type Actor } from "../actor";
+import { AppError, notFound } from "../errors";
+import { TRANSACTION_OPTIONS } from "../db/prisma";
+import type { UseCaseContext } from "../tickets/context";
+import { parseInput, safeString } from "../validation";
+import { UUID, requireRole } from "../tickets/scope";
+import { writeAudit } from "../audit/write-audit";
+
+export const AddContactSchema = z.object({
+  organizationId: z.uuid(),
+  name: safeString().trim().min(1).max(200),
+  email: z
+    .string()
+    .trim()
+    .pipe(z.email().max(320))
+    .transform((e) => e.toLowerCase()),
+  phone: safeString()
+    .trim()
+    .max(40)
+    .regex(/^[+0-9 ()-]*$/, "digits, spaces, +, - and parentheses")
+    .transform((p) => (p === "" ? null : p))
+    .nullable()
+    .default(null),
+});
+export type AddContactInput = z.input<typeof AddContactSchema>;
+
+export async function addContact({ actor, input: raw, ctx }: { actor: Actor; input: AddContactInput; ctx: UseCaseContext }): Promise<{ userId: string }> {
+  requireRole(actor, STAFF_ROLES, "Page");
+  if (typeof raw.organizationId !== "string" || !UUID.test(raw.organizationId)) throw notFound("Organisation");
+  const input = parseInput(AddContactSchema, raw);
+  const now = ctx.now();
+  return ctx.prisma.$transaction(async (tx) => {
+    const org = await tx.organization.findFirst({ where: { id: input.organizationId, isProvider: false, deactivatedAt: null }, select: { id: true } });
+    if (!org) throw notFound("Organisation");
+    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    if (existing) throw new AppError("conflict", "The address belongs to an existing user: choose them as the requester", { email: ["taken"] });
+    const user = await tx.user.create({
+      data: { organizationId: org.id, email: input.email, name: input.name, phone: input.phone, role: "END_USER", createdAt: now },
+      select: { id: true },
+    });
+    await writeAudit(tx, ctx, {
+      actor: { userId: actor.userId, email: actor.email },
+      action: "user.create",
+      targetType: "User",
+      targetId: user.id,
+      organizationId: org.id,
+      before: null,
+      after: { email: input.email, name: input.name, phone: input.phone, role: "END_USER", via: "registered_call" },
+    });
+    return { userId: user.id };
+  }, TRANSACTION_OPTIONS);
+}
