@@ -33,9 +33,9 @@ import { fakeClock, rejection, seededActors } from "../support/fixtures";
 const prisma = createPrisma();
 afterAll(() => prisma.$disconnect());
 
-let kari: Actor, per: Actor, ola: Actor, ingrid: Actor, sara: Actor, lise: Actor;
+let kari: Actor, per: Actor, ola: Actor, ingrid: Actor, sara: Actor, lise: Actor, marte: Actor;
 beforeAll(async () => {
-  ({ kari, per, ola, ingrid, sara, lise } = await seededActors(prisma, ["kari", "per", "ola", "ingrid", "sara", "lise"]));
+  ({ kari, per, ola, ingrid, sara, lise, marte } = await seededActors(prisma, ["kari", "per", "ola", "ingrid", "sara", "lise", "marte"]));
 });
 
 function context(start: string) {
@@ -202,6 +202,21 @@ describe("links", () => {
     await unlinkTickets({ actor: lise, input: { ticketId: b.id, linkId: related.id }, ctx });
     expect((await getRelatedTickets({ actor: lise, input: { id: b.id }, ctx })).links).toEqual([]);
     expect((await eventsOf(a.id)).map((e) => e.type)).toContain("UNLINKED");
+  });
+});
+
+describe("who may relate tickets", () => {
+  it("reading is staff-wide, but linking, merging and adding to a parent write on both tickets: the line that owns them", async () => {
+    const { ctx, act, register } = context("2026-11-25T10:00:00Z");
+    const first = await register(kari, "Fakturaer forsvinner");
+    const escalated = await register(per, "Fakturaer forsvinner også her");
+    await act(lise, escalated.id, { type: "escalate", line: "L2", workDone: "Sjekket loggene, trenger applikasjonsspesialist" });
+    expect((await getRelatedTickets({ actor: lise, input: { id: escalated.id }, ctx })).reference).toBe(escalated.reference);
+    expect((await rejection(linkTickets({ actor: lise, input: { ticketId: first.id, reference: escalated.reference, kind: "RELATED" }, ctx }))).code).toBe("forbidden");
+    expect((await rejection(mergeTicket({ actor: lise, input: { ticketId: first.id, intoReference: escalated.reference }, ctx }))).code).toBe("forbidden");
+    expect((await rejection(addToParent({ actor: lise, input: { parentId: first.id, childId: escalated.id }, ctx }))).code).toBe("forbidden");
+    await linkTickets({ actor: marte, input: { ticketId: first.id, reference: escalated.reference, kind: "RELATED" }, ctx });
+    expect((await getRelatedTickets({ actor: lise, input: { id: first.id }, ctx })).links.map((l) => l.ticket.reference)).toEqual([escalated.reference]);
   });
 });
 
