@@ -83,7 +83,7 @@ export function AgentQueueTable({
                 <PriorityBadge priority={ticket.priority} locale={locale} />
               </td>
               <td className="px-3 py-3">
-                <StatusBadge status={ticket.status} locale={locale} />
+                <StatusBadge status={ticket.status} locale={locale} side="agent" />
               </td>
               <td className="whitespace-nowrap px-3 py-3">{t(locale, `agent.queue.line.${ticket.line}`)}</td>
               <td className="whitespace-nowrap px-3 py-3">{formatWhen(ticket.createdAt, now, locale)}</td>

@@ -26,11 +26,17 @@ const INTERNAL = new Set([
 const ESCALATION_KINDS = new Set(["oncall_page", "oncall_ack", "p1_mobilised"]);
 const text = (value: unknown) => (typeof value === "string" ? value : typeof value === "number" ? String(value) : "");
 
-function heading(e: TicketEventView, locale: Locale): string {
+const LINES = new Set(["L1", "L2", "L3"]);
+/** "1. linje" for a line, as the queue names it; anything else as written. */
+const lineName = (value: unknown, locale: Locale) => (typeof value === "string" && LINES.has(value) ? t(locale, `agent.queue.line.${value as "L1" | "L2" | "L3"}`) : text(value));
+
+function heading(e: TicketEventView, locale: Locale, byCustomer: boolean): string {
   const d = e.data;
   const vars: MessageVars = { from: text(d.from), to: text(d.to), reason: text(d.reason), priority: text(d.priority) };
+  // Written from the agent's side: the customer's reply is a reply from the customer, not to them.
+  if (e.type === "PUBLIC_REPLY" && byCustomer) return t(locale, "workspace.event.PUBLIC_REPLY.customer");
   if (e.type === "ESCALATED") {
-    if (typeof d.to === "string") return t(locale, "agent.event.ESCALATED.line", vars);
+    if (typeof d.to === "string") return t(locale, "agent.event.ESCALATED.line", { from: lineName(d.from, locale), to: lineName(d.to, locale) });
     const kind = text(d.kind);
     return ESCALATION_KINDS.has(kind) ? t(locale, `agent.event.ESCALATED.${kind}` as MessageKey) : t(locale, "agent.event.ESCALATED");
   }
@@ -63,9 +69,14 @@ function backdatedNote(e: TicketEventView, locale: Locale): string {
   return t(locale, "assignment.register.backdatedNote", { minutes: text(minutes), reason: text(reason) });
 }
 
-function author(e: TicketEventView, ticket: TicketView, me: string, locale: Locale): string {
+/** Who wrote an event, by name (colleagues and the customer alike); "you" for the reader. */
+export type TimelineAuthors = Record<string, { name: string; staff: boolean }>;
+
+function author(e: TicketEventView, ticket: TicketView, me: string, locale: Locale, authors: TimelineAuthors): string {
   if (e.actorId === null) return t(locale, "agent.timeline.system");
   if (e.actorId === me) return t(locale, "agent.timeline.you");
+  const named = authors[e.actorId]?.name;
+  if (named) return named;
   if (e.actorId === ticket.requesterId) return t(locale, "agent.timeline.requester");
   return t(locale, "agent.timeline.staff");
 }
@@ -77,6 +88,7 @@ export function AgentTimeline({
   now,
   locale,
   sources = {},
+  authors = {},
 }: {
   ticket: TicketView;
   events: TicketEventView[];
@@ -85,6 +97,8 @@ export function AgentTimeline({
   locale: Locale;
   /** By event id: the channel each message came by, and the e-mail it came as. */
   sources?: Record<string, MessageSourceView>;
+  /** By user id: the name of everyone who wrote an event (lib/server/tickets/ticket-people.ts). */
+  authors?: TimelineAuthors;
 }) {
   return (
     <ol className="flex flex-col gap-3" data-testid="timeline">
@@ -94,6 +108,7 @@ export function AgentTimeline({
         const content = e.type === "REGISTERED" ? [ticket.description, backdatedNote(e, locale)].filter(Boolean).join("\n\n") : body(e);
         const system = e.actorId === null;
         const source = sources[e.id];
+        const byCustomer = e.actorId !== null && (authors[e.actorId] ? !authors[e.actorId]!.staff : e.actorId === ticket.requesterId);
         const tone =
           e.type === "SLA_BREACHED" || e.type === "BREACH_NOTICE_BREACHED"
             ? "border-red-700 bg-red-50"
@@ -103,10 +118,10 @@ export function AgentTimeline({
                 ? "border-slate-300 bg-slate-100"
                 : "border-slate-300 bg-white";
         return (
-          <li key={e.id} data-event-type={e.type} className={`rounded-lg border p-3 ${tone}`}>
+          <li key={e.id} data-event-type={e.type} data-event-id={e.id} className={`rounded-lg border p-3 ${tone}`}>
             <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-800">
-              <span className="font-semibold text-slate-900">{author(e, ticket, me, locale)}</span>
-              <span>{heading(e, locale)}</span>
+              <span className="font-semibold text-slate-900">{author(e, ticket, me, locale, authors)}</span>
+              <span>{heading(e, locale, byCustomer)}</span>
               <time dateTime={e.at}>{formatDateTime(e.at, now, locale)}</time>
               {source && <ChannelBadge channel={source.channel} locale={locale} />}
               {internal && <Badge tone="warning">{t(locale, "agent.timeline.internal")}</Badge>}

@@ -4,7 +4,7 @@
  * says what will happen; only its confirm button submits the form to the server action.
  */
 import { useRef } from "react";
-import { Button } from "./button";
+import { Button, type ButtonTone } from "./button";
 
 export interface ConfirmDialogProps {
   /** The server action the confirmed form posts to. */
@@ -17,13 +17,26 @@ export interface ConfirmDialogProps {
   body: string;
   confirm: string;
   cancel: string;
+  /** The opener's tone (danger by default) and the single key that opens it (components/agent-shortcuts.tsx). */
+  tone?: ButtonTone;
+  shortcut?: string;
 }
 
-export function ConfirmDialog({ action, hidden, label, ariaLabel, title, body, confirm, cancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ action, hidden, label, ariaLabel, title, body, confirm, cancel, tone = "danger", shortcut }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   return (
     <>
-      <Button tone="danger" aria-label={ariaLabel} aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>
+      <Button
+        tone={tone}
+        aria-label={ariaLabel}
+        aria-haspopup="dialog"
+        data-shortcut={shortcut}
+        onClick={() => {
+          dialog.current?.showModal();
+          // Reached by a key, the dialog is answered by keys too: Enter confirms, Escape cancels.
+          if (shortcut) dialog.current?.querySelector<HTMLButtonElement>("button[type=submit]")?.focus();
+        }}
+      >
         {label}
       </Button>
       <dialog ref={dialog} aria-label={title} className="m-auto max-w-md rounded-lg border border-slate-300 p-6 text-left shadow-xl backdrop:bg-slate-900/50">
@@ -37,7 +50,7 @@ export function ConfirmDialog({ action, hidden, label, ariaLabel, title, body, c
             <Button tone="secondary" onClick={() => dialog.current?.close()}>
               {cancel}
             </Button>
-            <Button type="submit" tone="danger">
+            <Button type="submit" tone={tone}>
               {confirm}
             </Button>
           </div>

@@ -1,4 +1,7 @@
-/** A ticket's status as a badge, in the user's language. */
+/**
+ * A ticket's status as a badge, in the user's language, written from the reader's side: a ticket
+ * waiting on the customer is "Venter på deg" to the customer and "Venter på kunden" to staff.
+ */
 import type { TicketView } from "@/lib/server/tickets/schemas";
 import { t, type Locale } from "@/lib/i18n";
 import { Badge, type BadgeTone } from "./badge";
@@ -12,6 +15,7 @@ const TONES: Record<TicketView["status"], BadgeTone> = {
   CLOSED: "neutral",
 };
 
-export function StatusBadge({ status, locale }: { status: TicketView["status"]; locale: Locale }) {
-  return <Badge tone={TONES[status]}>{t(locale, `common.status.${status}`)}</Badge>;
+export function StatusBadge({ status, locale, side = "customer" }: { status: TicketView["status"]; locale: Locale; side?: "customer" | "agent" }) {
+  const label = side === "agent" && status === "WAITING_FOR_CUSTOMER" ? t(locale, "workspace.status.WAITING_FOR_CUSTOMER") : t(locale, `common.status.${status}`);
+  return <Badge tone={TONES[status]}>{label}</Badge>;
 }

@@ -58,7 +58,11 @@ test("a P2 from a customer tops the 1st-line queue live; the agent starts troubl
   await expect(lise.getByTestId("timeline")).toContainText("Alle på lageret får timeout");
   await expect(lise.getByRole("region", { name: "Hurtigtaster" })).toContainText("Start feilsøking");
   await expect(lise.getByTestId("shortcuts")).toHaveAttribute("data-ready", "true");
+  // "s" meets the response target, so it asks first (issue 19); Enter confirms.
   await lise.keyboard.press("s");
+  const confirm = lise.getByRole("dialog", { name: "Start feilsøking" });
+  await expect(confirm).toContainText("Starte feilsøking nå?");
+  await lise.keyboard.press("Enter");
   await expect(lise.getByRole("status").filter({ hasText: "Feilsøking er startet." })).toBeVisible();
   await expect(lise.getByTestId("clock-badge")).toHaveAttribute("data-state", "met");
   await expect(lise.getByTestId("clock-badge")).toHaveText("Oppfylt");
@@ -73,7 +77,8 @@ test("a P2 from a customer tops the 1st-line queue live; the agent starts troubl
   const note = lise.getByTestId("timeline").getByRole("listitem").filter({ hasText: "Ringte kunden, ny lagring feiler også." });
   await expect(note).toContainText("Intern");
 
-  // Escalation needs the work done so far.
+  // Escalation (a dialog) needs the work done so far.
+  await lise.getByRole("button", { name: "Eskaler", exact: true }).click();
   await lise.getByRole("button", { name: "Eskaler saken" }).click();
   await expect(lise.getByText("Beskriv arbeidet som er gjort (minst 10 tegn)")).toBeVisible();
   await lise.getByLabel("Til linje").selectOption("L2");
@@ -91,7 +96,7 @@ test("a P2 from a customer tops the 1st-line queue live; the agent starts troubl
   await expect(row.getByTestId("clock-badge")).toHaveAttribute("data-state", "met");
   await row.getByRole("link", { name: "Lagerappen henger ved lagring" }).click();
   await expect(marte.getByTestId("line")).toHaveText("2. linje");
-  await expect(marte.getByTestId("timeline")).toContainText("Eskalert fra L1 til L2");
+  await expect(marte.getByTestId("timeline")).toContainText("Eskalert fra 1. linje til 2. linje");
   await expect(marte.getByTestId("timeline")).toContainText("Sjekket tilganger og applikasjonslogg");
 
   // Jonas (1st line, who works in English) no longer has it in his queue, but still reads it by its address, read-only (issue 19).

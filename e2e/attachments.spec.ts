@@ -42,10 +42,12 @@ test("a customer pastes a screenshot into a new ticket and the agent sees its th
 });
 
 test("an agent attaches a log file to an internal note and the customer does not see it", async ({ browser }) => {
+  test.setTimeout(60_000); // two sign-ins (the agent's with its second step) and three pages: 30 s ran out on a loaded machine
   const ticket = await registerTicketAs("kari@nordlys.example", "Treg innlogging");
   const lise = await signedIn(browser, "lise@servicedesk.example");
   await lise.goto(`/arbeid/saker/${ticket.id}`);
-  const note = lise.getByRole("form", { name: "Internt notat" });
+  const note = lise.getByTestId("composer");
+  await note.getByRole("button", { name: "Internt notat" }).click();
   await note.getByLabel("Notat (bare servicedesk ser det)").fill("Se serverloggen fra innloggingen.");
   await note.locator('input[type="file"]').setInputFiles({ name: "server.log", mimeType: "text/plain", buffer: Buffer.from("08:01 ERROR ldap timeout\n") });
   await note.getByRole("button", { name: "Lagre notat" }).click();

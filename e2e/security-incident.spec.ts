@@ -33,7 +33,7 @@ test("the agent is offered the flag for a P1 that mentions a data leak, flags it
   await expect(prompt.getByRole("heading", { name: "Kan dette være et brudd på personopplysningssikkerheten?" })).toBeVisible();
   await expect(prompt).toContainText("«datalekkasje»");
 
-  await page.getByText("Flere handlinger").click();
+  await page.getByRole("button", { name: "Sikkerhetshendelse", exact: true }).click();
   const flag = page.getByRole("form", { name: "Sikkerhetshendelse" });
   await flag.getByLabel("Hvorfor er dette en sikkerhetshendelse?").fill("Kundelisten med personopplysninger er tilgjengelig for uvedkommende");
   await flag.getByRole("button", { name: "Merk som sikkerhetshendelse" }).click();

@@ -32,6 +32,7 @@ import { related } from "./related";
 import { security } from "./security";
 import { ooh } from "./out-of-hours";
 import { assignment } from "./assignment";
+import { workspace } from "./workspace";
 
 export const areas = {
   common,
@@ -63,4 +64,5 @@ export const areas = {
   ooh,
   related,
   assignment,
+  workspace,
 };

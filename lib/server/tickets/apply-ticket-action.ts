@@ -100,25 +100,52 @@ export async function applyTicketAction({
   /** Files sent with the action. */
   attachments?: NewAttachments;
 }): Promise<TicketView> {
+  return applyTicketActions({ actor, input: { ticketId: input.ticketId, actions: [input.action] }, ctx, attachments });
+}
+
+/**
+ * Several actions on one ticket as one send (the agent's composer: a reply and "wait for the
+ * customer", a note and a priority change, …): all in one transaction, so either every one is
+ * recorded or none. Each action sees the ticket as the one before left it (re-read on the locked
+ * row) and the clock is recomputed after each, so every event lands on a correct clock. Files join
+ * the first action's event that carries text.
+ */
+export async function applyTicketActions({
+  actor,
+  input,
+  ctx,
+  attachments,
+}: {
+  actor: Actor;
+  input: { ticketId: string; actions: TicketActionRequest[] };
+  ctx: UseCaseContext;
+  attachments?: NewAttachments;
+}): Promise<TicketView> {
   const now = ctx.now();
   if (!UUID.test(input.ticketId)) throw notFound();
   const id = input.ticketId;
   await ctx.prisma.$transaction(async (tx) => {
     await lockTicket(tx, id);
-    // Visibility and the right to write are judged on the locked row, so they cannot change before the action is written.
-    const ticket = await tx.ticket.findFirst({ where: { AND: [{ id }, visibleTicketsWhere(actor)] }, select: lockedTicketSelect });
-    if (!ticket) throw notFound();
-    // Staff read every ticket but write only their line's (and those below), P1 on call, or their own (scope.ts).
-    if (isStaff(actor) && !mayWriteTicket(actor, ticket)) throw notWritable(ticket);
-    const action = parseInput(TicketActionSchema, input.action);
-    const lastEvent = attachments?.files.length ? await tx.ticketEvent.findFirst({ where: { ticketId: id }, orderBy: { id: "desc" }, select: { id: true } }) : null;
-    await run({ tx, actor, ticket, now }, action);
-    if (attachments?.files.length) await attachToNewEvent(tx, id, lastEvent?.id ?? 0n, actor, attachments, now);
-    await recomputeResponseClock(tx, id, now);
+    let filesPending = Boolean(attachments?.files.length);
+    for (const request of input.actions) {
+      // Visibility and the right to write are judged on the locked row, so they cannot change before the action is written.
+      const ticket = await tx.ticket.findFirst({ where: { AND: [{ id }, visibleTicketsWhere(actor)] }, select: lockedTicketSelect });
+      if (!ticket) throw notFound();
+      // Staff read every ticket but write only their line's (and those below), P1 on call, or their own (scope.ts).
+      if (isStaff(actor) && !mayWriteTicket(actor, ticket)) throw notWritable(ticket);
+      const action = parseInput(TicketActionSchema, request);
+      const lastEvent = filesPending ? await tx.ticketEvent.findFirst({ where: { ticketId: id }, orderBy: { id: "desc" }, select: { id: true } }) : null;
+      await run({ tx, actor, ticket, now }, action);
+      if (filesPending && attachments) {
+        await attachToNewEvent(tx, id, lastEvent?.id ?? 0n, actor, attachments, now);
+        filesPending = false;
+      }
+      await recomputeResponseClock(tx, id, now);
+    }
   }, TRANSACTION_OPTIONS);
   // The servicedesk's public reply and solution on a parent go on to its children, each in its own transaction (issue 19); a customer's reply never does.
-  const action = parseInput(TicketActionSchema, input.action);
-  if (isStaff(actor) && isPropagated(action)) await propagateToChildren({ actor, input: { parentId: id, action }, ctx, apply: applyTicketAction });
+  const passedOn = input.actions.map((a) => parseInput(TicketActionSchema, a)).filter(isPropagated);
+  if (isStaff(actor) && passedOn.length > 0) await propagateToChildren({ actor, input: { parentId: id, actions: passedOn }, ctx, apply: applyTicketActions });
   const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
   return toTicketView(row, now);
 }

@@ -5,7 +5,7 @@ export { registerTicket, registrationRefusal, isContactPersonRefusal } from "./r
 export { registerTicketOnce, IdempotencyKeySchema } from "./register-ticket-once";
 export { listTickets, getTicket, getStaffTicket, listTicketEvents } from "./read-tickets";
 export { ticketViewFor, customerTicketView } from "./audience";
-export { applyTicketAction } from "./apply-ticket-action";
+export { applyTicketAction, applyTicketActions } from "./apply-ticket-action";
 export { autoCloseSolvedTickets } from "./auto-close-tickets";
 export { recomputeResponseClock } from "./clock";
 export { recomputeClocksOnCalendar, RECOMPUTE_CALENDAR_CLOCKS_JOB } from "./recompute-calendar-clocks";

@@ -37,10 +37,10 @@ export async function propagateToChildren({
   apply,
 }: {
   actor: Actor;
-  input: { parentId: string; action: PropagatedAction };
+  input: { parentId: string; actions: PropagatedAction[] };
   ctx: UseCaseContext;
-  /** The ticket action use case (applyTicketAction), passed in so the two modules do not import each other. */
-  apply: (args: { actor: Actor; input: { ticketId: string; action: PropagatedAction }; ctx: UseCaseContext }) => Promise<unknown>;
+  /** The ticket actions use case (applyTicketActions: one send, one transaction per child), passed in so the two modules do not import each other. */
+  apply: (args: { actor: Actor; input: { ticketId: string; actions: PropagatedAction[] }; ctx: UseCaseContext }) => Promise<unknown>;
 }): Promise<PropagationResult | null> {
   const children = await ctx.prisma.ticket.findMany({ where: { parentId: input.parentId }, orderBy: { createdAt: "asc" }, select: { id: true, reference: true, status: true } });
   if (children.length === 0) return null;
@@ -51,17 +51,17 @@ export async function propagateToChildren({
       continue;
     }
     try {
-      await apply({ actor, input: { ticketId: child.id, action: input.action }, ctx });
+      await apply({ actor, input: { ticketId: child.id, actions: input.actions }, ctx });
       result.done.push(child.reference);
     } catch (error) {
       result.failed.push({ reference: child.reference, error: error instanceof AppError ? error.message : "unexpected error" });
-      if (!(error instanceof AppError)) console.error(`Passing ${input.action.type} on to child ${child.reference} failed`, error);
+      if (!(error instanceof AppError)) console.error(`Passing ${input.actions.map((a) => a.type).join(" + ")} on to child ${child.reference} failed`, error);
     }
   }
   const now = ctx.now();
   await ctx.prisma.$transaction(async (tx) => {
     await lockTicket(tx, input.parentId);
-    await appendEvent(tx, { ticketId: input.parentId, type: "CHILDREN_UPDATED", actorId: actor.userId, at: now, data: { action: input.action.type, ...result } });
+    await appendEvent(tx, { ticketId: input.parentId, type: "CHILDREN_UPDATED", actorId: actor.userId, at: now, data: { action: input.actions.map((a) => a.type).join("+"), ...result } });
   }, TRANSACTION_OPTIONS);
   return result;
 }

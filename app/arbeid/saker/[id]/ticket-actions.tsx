@@ -1,141 +1,152 @@
 /**
- * Every action an agent can take on the ticket in its current state, each its own form. The
- * frequent ones come first and carry keyboard shortcuts; the rare ones sit under "More actions".
+ * The ticket's actions besides the composer (issue 19): state changes that meet a target or change
+ * the status (take the ticket, start troubleshooting, start the clock again) ask for confirmation
+ * in a dialog, also when reached by their key; the rest (phone call, escalate, priority, take out of
+ * the SLA, security flag, root cause) open their form in a dialog instead of being stacked on the page.
  */
 import type { TicketEventView, TicketView } from "@/lib/server/tickets/schemas";
 import { PrioritySchema } from "@/lib/server/tickets/schemas";
+import type { ReactNode } from "react";
 import type { Translate } from "@/lib/i18n";
 import { AgentActionForm, type AgentActionFormProps } from "@/components/agent-action-form";
+import { ActionDialog } from "@/components/action-dialog";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { submitAgentAction } from "../../actions";
-import type { FilePickerText } from "@/components/file-picker";
+import { confirmAgentAction } from "./actions";
 
 const ACTIVE = new Set(["NEW", "OPEN", "IN_PROGRESS", "WAITING_FOR_CUSTOMER"]);
-const HIGHER = { L1: ["L2", "L3"], L2: ["L3"], L3: [] } as const;
+export const HIGHER = { L1: ["L2", "L3"], L2: ["L3"], L3: [] } as const;
 
-export function TicketActions({ ticket, events, t, files }: { ticket: TicketView; events: TicketEventView[]; t: Translate; files: FilePickerText }) {
+export function TicketActions({ ticket, events, t }: { ticket: TicketView; events: TicketEventView[]; t: Translate }) {
   const active = ACTIVE.has(ticket.status);
   const started = events.some((e) => e.type === "TROUBLESHOOTING_STARTED");
   const pending = t("agent.actions.pending");
   const form = (p: Omit<AgentActionFormProps, "formAction" | "ticketId" | "pending">) => <AgentActionForm key={p.type} formAction={submitAgentAction} ticketId={ticket.id} pending={pending} {...p} />;
-  const frequent = [
-    ticket.status === "NEW" && form({ type: "triage", title: t("agent.action.triage.title"), fields: [], submit: t("agent.action.triage.submit"), tone: "secondary" }),
-    active && !started && form({ type: "start", title: t("agent.action.start.title"), help: t("agent.action.start.help"), fields: [], submit: t("agent.action.start.submit"), shortcut: "s" }),
-    ticket.status === "WAITING_FOR_CUSTOMER" &&
-      form({ type: "resume", title: t("agent.action.resume.title"), help: t("agent.action.resume.help"), fields: [], submit: t("agent.action.resume.submit") }),
-    active &&
+  const close = t("workspace.confirm.cancel");
+  const confirm = (type: "triage" | "start" | "resume", label: string, body: string, shortcut?: string) => (
+    <ConfirmDialog
+      key={type}
+      action={confirmAgentAction}
+      hidden={{ ticketId: ticket.id, type }}
+      label={label}
+      title={label}
+      body={body}
+      confirm={t("workspace.confirm.ok")}
+      cancel={close}
+      tone="primary"
+      shortcut={shortcut}
+    />
+  );
+  const dialog = (label: string, content: ReactNode, shortcut?: string, tone?: "secondary" | "danger") => (
+    <ActionDialog key={label} label={label} title={label} shortcut={shortcut} tone={tone} close={close}>
+      {content}
+    </ActionDialog>
+  );
+
+  const stateChanges = [
+    ticket.status === "NEW" && confirm("triage", t("agent.action.triage.submit"), t("workspace.confirm.triage")),
+    active && !started && confirm("start", t("agent.action.start.submit"), t("workspace.confirm.start"), "s"),
+    ticket.status === "WAITING_FOR_CUSTOMER" && confirm("resume", t("agent.action.resume.submit"), t("workspace.confirm.resume")),
+  ];
+  const dialogs = [
+    dialog(
+      t("agent.action.phone.title"),
       form({
-        type: "reply",
-        title: t("agent.action.reply.title"),
-        fields: [{ name: "body", label: t("agent.action.reply.body"), rows: 4, required: true, shortcut: "r" }],
-        submit: t("agent.action.reply.submit"),
-        files,
+        type: "phone",
+        title: t("agent.action.phone.title"),
+        fields: [
+          { name: "body", label: t("agent.action.phone.body"), rows: 3, required: true },
+          {
+            name: "visibility",
+            label: t("agent.action.phone.visibility"),
+            options: [
+              { value: "PUBLIC", label: t("agent.action.phone.public") },
+              { value: "INTERNAL", label: t("agent.action.phone.internal") },
+            ],
+          },
+        ],
+        submit: t("agent.action.phone.submit"),
       }),
-    form({
-      type: "note",
-      title: t("agent.action.note.title"),
-      fields: [{ name: "body", label: t("agent.action.note.body"), rows: 3, required: true, shortcut: "n" }],
-      submit: t("agent.action.note.submit"),
-      tone: "secondary",
-      files,
-    }),
-    form({
-      type: "phone",
-      title: t("agent.action.phone.title"),
-      fields: [
-        { name: "body", label: t("agent.action.phone.body"), rows: 3, required: true, shortcut: "t" },
-        {
-          name: "visibility",
-          label: t("agent.action.phone.visibility"),
-          options: [
-            { value: "PUBLIC", label: t("agent.action.phone.public") },
-            { value: "INTERNAL", label: t("agent.action.phone.internal") },
-          ],
-        },
-      ],
-      submit: t("agent.action.phone.submit"),
-      tone: "secondary",
-    }),
+      "t",
+    ),
     active &&
       HIGHER[ticket.line].length > 0 &&
-      form({
-        type: "escalate",
-        title: t("agent.action.escalate.title"),
-        fields: [
-          { name: "line", label: t("agent.action.escalate.line"), options: HIGHER[ticket.line].map((l) => ({ value: l, label: t(`agent.queue.line.${l}`) })) },
-          { name: "workDone", label: t("agent.action.escalate.workDone"), help: t("agent.action.escalate.workDoneHelp"), rows: 4, required: true, shortcut: "e" },
-        ],
-        submit: t("agent.action.escalate.submit"),
-      }),
+      dialog(
+        t("agent.action.escalate.title"),
+        form({
+          type: "escalate",
+          title: t("agent.action.escalate.title"),
+          fields: [
+            { name: "line", label: t("agent.action.escalate.line"), options: HIGHER[ticket.line].map((l) => ({ value: l, label: t(`agent.queue.line.${l}`) })) },
+            { name: "workDone", label: t("agent.action.escalate.workDone"), help: t("agent.action.escalate.workDoneHelp"), rows: 4, required: true },
+          ],
+          submit: t("agent.action.escalate.submit"),
+        }),
+        "e",
+      ),
     active &&
-      form({
-        type: "priority",
-        title: t("agent.action.priority.title"),
-        help: t("agent.action.priority.help"),
-        fields: [
-          {
-            name: "priority",
-            label: t("agent.action.priority.priority"),
-            options: PrioritySchema.options.filter((p) => p !== ticket.priority).map((p) => ({ value: p, label: `${p} ${t(`common.priority.${p}`)}` })),
-            shortcut: "p",
-          },
-          { name: "reason", label: t("agent.action.priority.reason"), rows: 2, required: true },
-        ],
-        submit: t("agent.action.priority.submit"),
-        tone: "secondary",
-      }),
-    active &&
-      ticket.status !== "WAITING_FOR_CUSTOMER" &&
-      form({
-        type: "wait",
-        title: t("agent.action.wait.title"),
-        help: t("agent.action.wait.help"),
-        fields: [
-          { name: "reason", label: t("agent.action.wait.reason"), rows: 2, required: true, shortcut: "w" },
-          { name: "message", label: t("agent.action.wait.message"), rows: 3 },
-        ],
-        submit: t("agent.action.wait.submit"),
-        tone: "secondary",
-      }),
-    active &&
-      form({
-        type: "resolve",
-        title: t("agent.action.resolve.title"),
-        fields: [{ name: "solution", label: t("agent.action.resolve.solution"), rows: 4, required: true, shortcut: "l" }],
-        submit: t("agent.action.resolve.submit"),
-        files,
-      }),
-  ];
-  const rare = [
+      dialog(
+        t("agent.action.priority.title"),
+        form({
+          type: "priority",
+          title: t("agent.action.priority.title"),
+          help: t("agent.action.priority.help"),
+          fields: [
+            {
+              name: "priority",
+              label: t("agent.action.priority.priority"),
+              // Nothing preselected: the agent picks the new priority on purpose.
+              options: [
+                { value: "", label: t("workspace.priority.choose") },
+                ...PrioritySchema.options.filter((p) => p !== ticket.priority).map((p) => ({ value: p, label: `${p} ${t(`common.priority.${p}`)}` })),
+              ],
+            },
+            { name: "reason", label: t("agent.action.priority.reason"), rows: 2, required: true },
+          ],
+          submit: t("agent.action.priority.submit"),
+        }),
+        "p",
+      ),
     ticket.status !== "CLOSED" &&
       !ticket.slaExclusionReason &&
-      form({
-        type: "reclassify",
-        title: t("agent.action.reclassify.title"),
-        fields: [{ name: "reason", label: t("agent.action.reclassify.reason"), rows: 2, required: true }],
-        submit: t("agent.action.reclassify.submit"),
-        tone: "secondary",
-      }),
+      dialog(
+        t("agent.action.reclassify.title"),
+        form({
+          type: "reclassify",
+          title: t("agent.action.reclassify.title"),
+          fields: [{ name: "reason", label: t("agent.action.reclassify.reason"), rows: 2, required: true }],
+          submit: t("agent.action.reclassify.submit"),
+        }),
+      ),
     ticket.status !== "CLOSED" &&
       !ticket.securityIncident &&
-      form({
-        type: "flag_security",
-        title: t("agent.action.flag_security.title"),
-        fields: [{ name: "reason", label: t("agent.action.flag_security.reason"), rows: 2, required: true }],
-        submit: t("agent.action.flag_security.submit"),
-        tone: "danger",
-      }),
+      dialog(
+        t("agent.action.flag_security.title"),
+        form({
+          type: "flag_security",
+          title: t("agent.action.flag_security.title"),
+          fields: [{ name: "reason", label: t("agent.action.flag_security.reason"), rows: 2, required: true }],
+          submit: t("agent.action.flag_security.submit"),
+          tone: "danger",
+        }),
+        undefined,
+        "danger",
+      ),
     ticket.securityIncident &&
-      form({
-        type: "rca",
-        title: t("agent.action.rca.title"),
-        fields: [
-          { name: "rootCause", label: t("agent.action.rca.rootCause"), rows: 3, required: true },
-          { name: "correctiveActions", label: t("agent.action.rca.correctiveActions"), rows: 3, required: true },
-        ],
-        submit: t("agent.action.rca.submit"),
-      }),
+      dialog(
+        t("agent.action.rca.title"),
+        form({
+          type: "rca",
+          title: t("agent.action.rca.title"),
+          fields: [
+            { name: "rootCause", label: t("agent.action.rca.rootCause"), rows: 3, required: true },
+            { name: "correctiveActions", label: t("agent.action.rca.correctiveActions"), rows: 3, required: true },
+          ],
+          submit: t("agent.action.rca.submit"),
+        }),
+      ),
   ];
-  // Security incidents (issue 18): recording the notice of a personal-data breach stops its clock; shown first while it is due.
+  // Security incidents (issue 18): recording the notice of a personal-data breach stops its clock; shown in full while it is due.
   const notified = events.some((e) => e.type === "CUSTOMER_NOTIFIED_OF_BREACH");
   const notice =
     ticket.securityIncident &&
@@ -151,15 +162,12 @@ export function TicketActions({ ticket, events, t, files }: { ticket: TicketView
       tone: "danger",
     });
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex flex-col gap-3">
       {notice}
-      {frequent}
-      {rare.some(Boolean) && (
-        <details className="rounded-lg border border-slate-300 bg-white p-4">
-          <summary className="cursor-pointer font-semibold">{t("agent.actions.more")}</summary>
-          <div className="mt-3 flex flex-col gap-4">{rare}</div>
-        </details>
-      )}
+      {stateChanges.some(Boolean) && <div className="flex flex-wrap gap-2">{stateChanges}</div>}
+      <div className="flex flex-col gap-2" data-testid="action-menu">
+        {dialogs}
+      </div>
     </div>
   );
 }
