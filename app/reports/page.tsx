@@ -22,6 +22,7 @@ import { ReportMonthPicker } from "@/components/report-month-picker";
 import { ReportStatus } from "@/components/report-status";
 import { ReportSummary } from "@/components/report-summary";
 import { ReportUptime } from "@/components/report-uptime";
+import { ReportResolution } from "@/components/report-resolution";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -79,6 +80,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Searc
         </a>
       </nav>
       <ReportSummary figures={f} locale={locale} />
+      <ReportResolution resolution={f.resolution} locale={locale} />
       <Section id="history" title={t(locale, "report.section.history")}>
         <ReportChart points={history} thresholdPercent={f.thresholdPercent} locale={locale} />
       </Section>

@@ -5,7 +5,7 @@ import { t } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
 import { readContext } from "@/lib/server/tickets/context";
 import { listMonthReports } from "@/lib/server/reports";
-import { creditLineText, creditNoteText, formatKroner, formatMonth, formatPercent, settledLater } from "@/lib/server/reports/format";
+import { creditLineText, creditNoteText, formatKroner, formatMinutes, formatMonth, formatPercent, settledLater } from "@/lib/server/reports/format";
 import { monthOrDefault } from "@/lib/server/reports/report-target";
 import { withinTargetText } from "@/lib/server/reports/within-target-text";
 import { ReportMonthPicker } from "@/components/report-month-picker";
@@ -61,6 +61,11 @@ export default async function ProviderReportsPage({ searchParams }: { searchPara
               cell: ({ figures: f }) => withinTargetText(f, locale).value,
             },
             { label: t(locale, "report.section.uptime"), numeric: true, cell: ({ figures: f }) => formatPercent(f.uptime.percent, 3, locale) },
+            {
+              label: t(locale, "related.report.resolution.median"),
+              numeric: true,
+              cell: ({ figures: f }) => (f.resolution?.medianMinutes == null ? "–" : formatMinutes(f.resolution.medianMinutes, locale)),
+            },
             {
               label: t(locale, "report.section.credit"),
               numeric: true,

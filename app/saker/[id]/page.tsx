@@ -13,6 +13,7 @@ import { Conversation } from "./conversation";
 import { ReplyForm } from "./reply-form";
 import { filePickerText } from "@/lib/server/attachments/picker-text";
 import { SolutionForms } from "./solution-forms";
+import { TicketNotes } from "@/components/ticket-notes";
 
 export const dynamic = "force-dynamic";
 
@@ -38,6 +39,7 @@ export default async function TicketPage({ params, searchParams }: { params: Par
     <main className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-10 sm:px-6">
       <PageHeader title={ticket.title} lead={<span className="font-mono">{ticket.reference}</span>} />
       {doneKey && <StatusMessage message={t(doneKey)} />}
+      <TicketNotes ticketId={ticket.id} actor={actor} t={t} now={now} />
       <section aria-labelledby="details">
         <h2 id="details" className="sr-only">
           {t("portal.ticket.details")}

@@ -28,6 +28,7 @@ import { mailboxes } from "./mailboxes";
 import { mailUi } from "./mail-ui";
 import { rota } from "./rota";
 import { incidents } from "./incidents";
+import { related } from "./related";
 import { security } from "./security";
 import { ooh } from "./out-of-hours";
 import { assignment } from "./assignment";
@@ -62,6 +63,7 @@ export const areas = {
   incidents,
   security,
   ooh,
+  related,
   assignment,
   workspace,
   search,

@@ -62,6 +62,8 @@ export const notices = catalog({
     "template.ticket-closed": "Saken er lukket",
     "template.ticket-priority-changed": "Prioriteten er endret",
     "template.ticket-oncall": "Vakten er kalt ut for en P1-sak",
+    "template.ticket-merged": "Saken er slått sammen med en annen sak",
+    "template.ticket-expected-resolution": "Forventet tid til løsning",
   },
   en: {
     "mail.greeting": "Hello {name},",
@@ -118,5 +120,7 @@ export const notices = catalog({
     "template.ticket-closed": "Ticket closed",
     "template.ticket-priority-changed": "Priority changed",
     "template.ticket-oncall": "On-call staff called out for a P1 ticket",
+    "template.ticket-merged": "Your ticket is merged into another",
+    "template.ticket-expected-resolution": "Expected time to solution",
   },
 });

@@ -5,7 +5,7 @@ import "server-only";
  * window) that are always sent. Template names, as User.mutedNotices stores them.
  */
 export const DUTY_NOTICES = ["ticket-receipt", "ticket-solved"] as const;
-export const OPTIONAL_NOTICES = ["ticket-reply", "ticket-waiting", "ticket-closed", "ticket-priority-changed", "ticket-oncall"] as const;
+export const OPTIONAL_NOTICES = ["ticket-reply", "ticket-waiting", "ticket-closed", "ticket-priority-changed", "ticket-oncall", "ticket-merged", "ticket-expected-resolution"] as const;
 
 export type DutyNotice = (typeof DUTY_NOTICES)[number];
 export type OptionalNotice = (typeof OPTIONAL_NOTICES)[number];

@@ -62,6 +62,9 @@ export const TicketSolvedPayloadSchema = z.object({ ...TicketNotice, solution: B
 export const TicketClosedPayloadSchema = z.object({ ...TicketNotice, cause: z.enum(["confirmed", "confirmation_window_passed"]) });
 export const TicketPriorityChangedPayloadSchema = z.object({ ...TicketNotice, from: PrioritySchema, to: PrioritySchema, reason: Body.nullable() });
 export const TicketOnCallPayloadSchema = z.object({ ...TicketNotice });
+/** Issue 19: the ticket was merged into another (its reference); an expected time to solution was given (000 §13). */
+export const TicketMergedPayloadSchema = z.object({ ...TicketNotice, intoReference: z.string().min(1) });
+export const TicketExpectedResolutionPayloadSchema = z.object({ ...TicketNotice, expectedAt: Instant, note: Body.nullable() });
 /** A coming on-call period with nobody as primary (issue 18): the period, its first uncovered stretch, and the rota editor's link. */
 export const OncallRotaGapPayloadSchema = z.object({ periodStartsAt: Instant, periodEndsAt: Instant, startsAt: Instant, endsAt: Instant, url: z.url() });
 /** Issue 18: a downtime incident's notice to a customer admin (opened, updated, closed), and planned maintenance. */
@@ -276,6 +279,24 @@ const TEMPLATES = {
     schema: TicketOnCallPayloadSchema,
     email: (p, l, meta) => notice(l, meta, p, t(l, "notices.oncall.subject", ref(p)), [{ kind: "p", text: t(l, "notices.oncall.intro") }]),
     summary: (p, l) => t(l, "notices.oncall.summary", ref(p)),
+  }),
+  "ticket-merged": define({
+    schema: TicketMergedPayloadSchema,
+    email: (p, l, meta) =>
+      notice(l, meta, p, t(l, "related.mail.merged.subject", { ...ref(p), intoReference: p.intoReference }), [
+        { kind: "p", text: t(l, "related.mail.merged.intro", { intoReference: p.intoReference }) },
+      ]),
+    summary: (p, l) => t(l, "related.mail.merged.summary", { ...ref(p), intoReference: p.intoReference }),
+  }),
+  "ticket-expected-resolution": define({
+    schema: TicketExpectedResolutionPayloadSchema,
+    email: (p, l, meta) =>
+      notice(l, meta, p, t(l, "related.mail.expected.subject", ref(p)), [
+        { kind: "p", text: t(l, "related.mail.expected.intro", { when: osloTime(p.expectedAt, l) }) },
+        ...(p.note ? [{ kind: "p", text: t(l, "related.mail.expected.note") } as const, { kind: "quote", text: p.note } as const] : []),
+        { kind: "note", text: t(l, "related.mail.expected.info") },
+      ]),
+    summary: (p, l) => t(l, "related.mail.expected.summary", { ...ref(p), when: osloTime(p.expectedAt, l) }),
   }),
   "oncall-rota-gap": define({
     schema: OncallRotaGapPayloadSchema,

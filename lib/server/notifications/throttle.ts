@@ -34,6 +34,8 @@ export const NEVER_THROTTLED: ReadonlySet<string> = new Set([
   "ticket-closed",
   "ticket-priority-changed",
   "ticket-oncall",
+  "ticket-merged",
+  "ticket-expected-resolution",
   // Security incidents (issue 18): the breach notice and the RCA report (its PDF) must arrive as themselves.
   "security-flagged",
   "breach-notice-customer",

@@ -15,6 +15,7 @@ import { computeUptimeFigures, incidentFigure } from "./uptime-figures";
 import { computeCreditFigures, type ServicePeriodInput } from "./credit-figures";
 import { servicePeriodMonths, type MonthUptimeHours } from "../../sla";
 import { withinTargetPercent } from "./within-target";
+import { EMPTY_RESOLUTION, resolutionByOrganization } from "./resolution-figures";
 import { CreditSchemeSchema, parseStored } from "../db/json-schemas";
 
 /** Only Netpower states a share-within-target rule; the others are shown against 90 % (lib/sla presets). */
@@ -22,16 +23,30 @@ const DEFAULT_THRESHOLD = 90;
 
 export async function computeMonthReports(prisma: PrismaClient, { month, now, organizationIds }: { month: Month; now: Date; organizationIds?: string[] }): Promise<ComputedReport[]> {
   const period = monthBounds(month);
-  const [context, counts, breaches, exclusions] = await Promise.all([
+  const [context, counts, breaches, exclusions, resolution] = await Promise.all([
     loadReportContext(prisma, period, organizationIds),
     countTicketsByOrganization(prisma, period, now, organizationIds),
     listBreachedTickets(prisma, period, now, organizationIds),
     listExcludedTickets(prisma, period, organizationIds),
+    resolutionByOrganization(prisma, period, organizationIds),
   ]);
   const earlier = await earlierMonthsOfQuarter(prisma, month, now, context);
-  return context.organizations.map((org) =>
-    assemble({ org, month, period, now, context, counts: counts.get(org.id), breaches: breaches.get(org.id) ?? [], exclusions: exclusions.get(org.id) ?? [], earlier: earlier.get(org.id) }),
-  );
+  return context.organizations.map((org) => {
+    const report = assemble({
+      org,
+      month,
+      period,
+      now,
+      context,
+      counts: counts.get(org.id),
+      breaches: breaches.get(org.id) ?? [],
+      exclusions: exclusions.get(org.id) ?? [],
+      earlier: earlier.get(org.id),
+    });
+    // Time to solution (issue 19): informational, beside the response figures, never in the 90 % rule or the credit.
+    report.figures.resolution = resolution.get(org.id) ?? EMPTY_RESOLUTION;
+    return report;
+  });
 }
 
 const schemeOf = (version: ReportAgreement["versions"][number]) => parseStored(CreditSchemeSchema, version.creditScheme, `AgreementVersion.creditScheme of version ${version.id}`);

@@ -109,6 +109,17 @@ export interface CreditFigures {
   servicePeriod?: ServicePeriodFigure;
 }
 
+/**
+ * Time to solution (issue 19, 000 §13): tickets solved in the month, from registration to solution
+ * in wall-clock minutes. Informational: not part of the 90 % rule or the credit. Absent in months
+ * frozen before it existed.
+ */
+export interface ResolutionFigures {
+  solved: number;
+  medianMinutes: number | null;
+  averageMinutes: number | null;
+}
+
 export interface ReportFigures {
   organization: { id: string; name: string };
   month: Month;
@@ -122,6 +133,7 @@ export interface ReportFigures {
   exclusions: ExcludedTicket[];
   uptime: UptimeFigures;
   credit: CreditFigures;
+  resolution?: ResolutionFigures;
 }
 
 /** What a report was computed from, frozen with a closed report. */

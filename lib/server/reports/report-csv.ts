@@ -111,5 +111,11 @@ export function reportCsv(f: ReportFigures, locale: Locale = "nb"): string {
   lines.push(row([c("report.sum"), f.credit.percent, kroner(f.credit.amountOre)]));
   // A refund settled per quarter says so (the other schemes' CSV is unchanged).
   if (f.credit.servicePeriod) lines.push(row([creditNoteText(f.credit, locale)]));
+  // Time to solution (issue 19): informational, its own section at the end, absent in months frozen before it.
+  if (f.resolution) {
+    lines.push("");
+    lines.push(row([c("related.report.resolution.csvSolved"), c("related.report.resolution.csvMedian"), c("related.report.resolution.csvAverage")]));
+    lines.push(row([f.resolution.solved, f.resolution.medianMinutes, f.resolution.averageMinutes]));
+  }
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -185,6 +185,16 @@ export async function reportPdf({ figures: f, status, history, providerName, loc
     });
   const { passes: _passes, ...counts } = f.tickets;
   w.text(tr("report.pdf.counts", counts), { gap: 8 });
+  // Time to solution (issue 19): informational, beside the response figures.
+  if (f.resolution) {
+    w.heading(tr("related.report.resolution.title"));
+    const r = f.resolution;
+    const duration = (m: number | null) => (m === null ? "–" : minutes(m));
+    w.text(
+      r.solved === 0 ? tr("related.report.resolution.none") : tr("related.report.resolution.pdfLine", { solved: r.solved, median: duration(r.medianMinutes), average: duration(r.averageMinutes) }),
+    );
+    w.text(tr("related.report.resolution.help"), { size: 8, muted: true, gap: 8 });
+  }
 
   w.heading(tr("report.section.history"));
   w.chart(history, f.thresholdPercent, locale);

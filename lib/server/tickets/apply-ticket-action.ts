@@ -5,10 +5,9 @@ import "server-only";
  * locked row (else 404) and checked against what they may write (else 403; nothing changes: an
  * escalation committed while we waited for the lock is seen), changed by one action, and its SLA clock recomputed, all in one transaction.
  */
-import type { Actor } from "../actor";
+import { isStaff, type Actor } from "../actor";
 import type { UseCaseContext } from "./context";
 import { UUID, mayWriteTicket, notWritable, visibleTicketsWhere } from "./scope";
-import { isStaff } from "../actor";
 import { notFound } from "../errors";
 import { lockTicket, recomputeResponseClock } from "./clock";
 import { TicketActionSchema, type TicketActionInput, type TicketActionRequest, type TicketView } from "./schemas";
@@ -36,6 +35,7 @@ import { TRANSACTION_OPTIONS, type DbClient } from "../db/prisma";
 import { saveAttachments, type NewAttachments } from "../attachments/save";
 import { customerEventView } from "./audience";
 import { eventCarryingText, writtenEvents } from "./events";
+import { isPropagated, propagateToChildren } from "./propagate-to-children";
 
 function run(c: ActionContext, action: TicketActionInput): Promise<void> {
   switch (action.type) {
@@ -143,6 +143,9 @@ export async function applyTicketActions({
       await recomputeResponseClock(tx, id, now);
     }
   }, TRANSACTION_OPTIONS);
+  // The servicedesk's public reply and solution on a parent go on to its children, each in its own transaction (issue 19); a customer's reply never does.
+  const passedOn = input.actions.map((a) => parseInput(TicketActionSchema, a)).filter(isPropagated);
+  if (isStaff(actor) && passedOn.length > 0) await propagateToChildren({ actor, input: { parentId: id, actions: passedOn }, ctx, apply: applyTicketActions });
   const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
   return toTicketView(row, now);
 }

@@ -38,6 +38,7 @@ import { getSecurityPanel } from "@/lib/server/security/get-security-panel";
 import { SecurityIncidentPanel } from "@/components/security-incident-panel";
 import { TicketAssignment } from "./ticket-assignment";
 import { PrioritySchema } from "@/lib/server/tickets/schemas";
+import { RelatedTickets } from "./related-tickets";
 
 export const dynamic = "force-dynamic";
 
@@ -244,6 +245,7 @@ export default async function AgentTicketPage({ params, searchParams }: { params
             </section>
           )}
           <AgentShortcuts title={t("agent.shortcuts.title")} intro={t("agent.shortcuts.intro")} shortcuts={SHORTCUTS.map((key) => ({ key, label: t(`agent.shortcuts.${key}`) }))} />
+          <RelatedTickets ticketId={ticket.id} actor={actor} t={t} now={now} />
           <AgentLiveRefresh label={t("agent.queue.live")} />
         </aside>
       </div>
