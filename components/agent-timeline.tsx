@@ -22,6 +22,11 @@ const INTERNAL = new Set([
   "BREACH_NOTICE_WARNING",
   "BREACH_NOTICE_BREACHED",
   "CUSTOMER_NOTIFIED_OF_BREACH",
+  "LINKED",
+  "UNLINKED",
+  "MERGED_IN",
+  "PARENT_SET",
+  "CHILDREN_UPDATED",
 ]);
 const ESCALATION_KINDS = new Set(["oncall_page", "oncall_ack", "p1_mobilised"]);
 const text = (value: unknown) => (typeof value === "string" ? value : typeof value === "number" ? String(value) : "");
@@ -48,9 +53,46 @@ function heading(e: TicketEventView, locale: Locale, byCustomer: boolean): strin
   if (e.type === "BREACH_NOTICE_BREACHED") return t(locale, "security.event.BREACH_NOTICE_BREACHED");
   if (e.type === "CUSTOMER_NOTIFIED_OF_BREACH")
     return t(locale, "security.event.CUSTOMER_NOTIFIED_OF_BREACH", { notifiedAt: typeof d.notifiedAt === "string" ? formatDateTime(d.notifiedAt, new Date(e.at), locale) : "" });
+  const related = relatedHeading(e, locale);
+  if (related) return related;
   const key = `agent.event.${e.type}` as MessageKey;
   const message = t(locale, key, vars);
   return message === key ? t(locale, "agent.event.other") : message;
+}
+
+const LINK_KINDS = new Set(["RELATED", "DUPLICATE", "CAUSED_BY"]);
+
+/** Related tickets (issue 19): links, merges, parent and children, the expected solution. */
+function relatedHeading(e: TicketEventView, locale: Locale): string | null {
+  const d = e.data;
+  switch (e.type) {
+    case "LINKED": {
+      const kind = text(d.kind);
+      if (!LINK_KINDS.has(kind)) return null;
+      const key = `related.link.${d.direction === "to" ? "to" : "from"}.${kind}` as MessageKey;
+      return t(locale, "related.event.LINKED", { link: t(locale, key, { reference: text(d.otherReference) }) });
+    }
+    case "UNLINKED":
+      return t(locale, "related.event.UNLINKED", { reference: text(d.otherReference) });
+    case "MERGED":
+      return t(locale, "related.event.MERGED", { reference: text(d.intoReference) });
+    case "MERGED_IN":
+      return t(locale, "related.event.MERGED_IN", { reference: text(d.fromReference) });
+    case "PARENT_SET":
+      if (d.role === "child")
+        return typeof d.parentReference === "string"
+          ? t(locale, "related.event.PARENT_SET.child", { reference: d.parentReference })
+          : t(locale, "related.event.PARENT_SET.childRemoved", { reference: text(d.removedParentReference) });
+      return typeof d.childReference === "string"
+        ? t(locale, "related.event.PARENT_SET.parent", { reference: d.childReference })
+        : t(locale, "related.event.PARENT_SET.parentRemoved", { reference: text(d.removedChildReference) });
+    case "CHILDREN_UPDATED":
+      return t(locale, "related.event.CHILDREN_UPDATED");
+    case "EXPECTED_RESOLUTION_SET":
+      return t(locale, "related.event.EXPECTED_RESOLUTION_SET", { when: typeof d.expectedAt === "string" ? formatDateTime(d.expectedAt, new Date(e.at), locale) : "" });
+    default:
+      return null;
+  }
 }
 
 function body(e: TicketEventView): string {
@@ -58,6 +100,7 @@ function body(e: TicketEventView): string {
   if (e.type === "ESCALATED") return text(d.workDone);
   if (e.type === "RCA_RECORDED") return [text(d.rootCause), text(d.correctiveActions)].filter(Boolean).join("\n\n");
   if (e.type === "CUSTOMER_NOTIFIED_OF_BREACH") return text(d.message);
+  if (e.type === "EXPECTED_RESOLUTION_SET") return text(d.note);
   if (e.type === "PAUSED" || e.type === "RECLASSIFIED" || e.type === "SECURITY_FLAGGED" || e.type === "PRIORITY_CHANGED") return "";
   return text(d.body);
 }

@@ -7,6 +7,16 @@ import { catalog } from "../catalog";
 
 export const related = catalog({
   nb: {
+    "event.LINKED": "Koblet: {link}",
+    "event.UNLINKED": "Koblingen til {reference} er fjernet",
+    "event.MERGED": "Slått sammen med {reference}",
+    "event.MERGED_IN": "Fra {reference} (sammenslått)",
+    "event.PARENT_SET.child": "Lagt under hovedsaken {reference}",
+    "event.PARENT_SET.childRemoved": "Tatt ut av hovedsaken {reference}",
+    "event.PARENT_SET.parent": "{reference} lagt til som delsak",
+    "event.PARENT_SET.parentRemoved": "{reference} tatt ut som delsak",
+    "event.CHILDREN_UPDATED": "Sendt videre til delsakene",
+    "event.EXPECTED_RESOLUTION_SET": "Forventet løst: {when}",
     "panel.title": "Relaterte saker",
     "panel.none": "Ingen koblede saker.",
     "kind.RELATED": "Relatert",
@@ -75,6 +85,16 @@ export const related = catalog({
     "report.resolution.pdfLine": "Løste saker: {solved} · median {median} · gjennomsnitt {average}",
   },
   en: {
+    "event.LINKED": "Linked: {link}",
+    "event.UNLINKED": "The link to {reference} was removed",
+    "event.MERGED": "Merged into {reference}",
+    "event.MERGED_IN": "From {reference} (merged)",
+    "event.PARENT_SET.child": "Put under the parent ticket {reference}",
+    "event.PARENT_SET.childRemoved": "Taken out of the parent ticket {reference}",
+    "event.PARENT_SET.parent": "{reference} added as a child ticket",
+    "event.PARENT_SET.parentRemoved": "{reference} taken out as a child ticket",
+    "event.CHILDREN_UPDATED": "Passed on to the child tickets",
+    "event.EXPECTED_RESOLUTION_SET": "Expected solution: {when}",
     "panel.title": "Related tickets",
     "panel.none": "No linked tickets.",
     "kind.RELATED": "Related",
