@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Macros (canned responses, issue 19): what a macro is as use cases take and return it. A macro is
  * personal (its owner's) or shared (no owner; kept by provider admins). Its text may hold
