@@ -2,6 +2,7 @@
 /**
  * One action on many tickets of the queue (issue 19): the rows' checkboxes belong to this form
  * (form="bulk-form"), "select all" ticks the page's, and the chosen action's fields show. Solving
+ * (with a typed reply or a macro)
  * cannot be undone, so it asks first (a modal dialog). The result says which tickets were done
  * and which failed, with the reason.
  */
@@ -12,6 +13,7 @@ import { StatusMessage } from "./status-message";
 import { Select, type SelectOption } from "./select";
 import { SubmitButton } from "./submit-button";
 import { TextArea } from "./text-area";
+import { TextField } from "./text-field";
 import { Button } from "./button";
 
 export interface BulkActionsText {
@@ -25,6 +27,8 @@ export interface BulkActionsText {
   line: string;
   workDone: string;
   solution: string;
+  parentReference: string;
+  macro: string;
   submit: string;
   pending: string;
   /** With {count}. */
@@ -53,6 +57,7 @@ export function BulkActions({
   assignees,
   priorities,
   lines,
+  macros,
   text,
 }: {
   /** The form's id, which the rows' checkboxes name. */
@@ -61,6 +66,8 @@ export function BulkActions({
   assignees: SelectOption[];
   priorities: SelectOption[];
   lines: SelectOption[];
+  /** The macros the agent may use (solve with a macro: filled in for each ticket). */
+  macros: SelectOption[];
   text: BulkActionsText;
 }) {
   const [state, action] = useActionState(formAction, EMPTY_FORM);
@@ -108,7 +115,7 @@ export function BulkActions({
         action={action}
         className="flex flex-col gap-3"
         onSubmit={(e) => {
-          if (kind !== "resolve" || confirmed.current) {
+          if ((kind !== "resolve" && kind !== "resolveMacro") || confirmed.current) {
             confirmed.current = false;
             return;
           }
@@ -132,8 +139,10 @@ export function BulkActions({
           </>
         )}
         {kind === "resolve" && <TextArea id="bulk-solution" name="solution" label={text.solution} rows={4} required />}
+        {kind === "resolveMacro" && <Select id="bulk-macroId" name="macroId" label={text.macro} options={macros} />}
+        {kind === "parent" && <TextField id="bulk-parentReference" name="parentReference" label={text.parentReference} required className="font-mono" />}
         <div>
-          <SubmitButton label={text.submit} pendingLabel={text.pending} tone={kind === "resolve" ? "danger" : "primary"} />
+          <SubmitButton label={text.submit} pendingLabel={text.pending} tone={kind === "resolve" || kind === "resolveMacro" ? "danger" : "primary"} />
         </div>
       </form>
       <dialog ref={dialog} aria-label={text.title} className="m-auto max-w-md rounded-lg border border-slate-300 p-6 text-left shadow-xl backdrop:bg-slate-900/50">

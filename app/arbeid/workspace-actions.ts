@@ -8,12 +8,12 @@ import { notFound, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { applyTicketAction, defaultContext } from "@/lib/server/tickets";
-import { bulkAction, type BulkActionResult } from "@/lib/server/tickets/bulk-action";
+import { bulkAction, type BulkActionInput, type BulkActionResult } from "@/lib/server/tickets/bulk-action";
 import { registerCall } from "@/lib/server/tickets/register-call";
 import { formAction } from "@/lib/server/http/action";
 import type { FormState } from "@/lib/forms/form-state";
 import type { MessageKey } from "@/lib/i18n";
-import { PrioritySchema, type TicketActionRequest } from "@/lib/server/tickets/schemas";
+import { PrioritySchema } from "@/lib/server/tickets/schemas";
 
 const Id = z.uuid();
 
@@ -34,9 +34,9 @@ export const submitAssign = formAction({
   },
 });
 
-const BULK_FIELDS = ["kind", "assigneeId", "priority", "reason", "line", "workDone", "solution"] as const;
+const BULK_FIELDS = ["kind", "assigneeId", "priority", "reason", "line", "workDone", "solution", "parentReference", "macroId"] as const;
 
-function bulkActionOf(values: Record<string, string>): TicketActionRequest | null {
+function bulkActionOf(values: Record<string, string>): BulkActionInput["action"] | null {
   switch (values.kind) {
     case "assign":
       return values.assigneeId ? { type: "assign", assigneeId: values.assigneeId } : null;
@@ -50,6 +50,10 @@ function bulkActionOf(values: Record<string, string>): TicketActionRequest | nul
       return values.line === "L2" || values.line === "L3" ? { type: "escalate", line: values.line, workDone: values.workDone ?? "" } : null;
     case "resolve":
       return { type: "resolve", solution: values.solution ?? "" };
+    case "resolveMacro":
+      return values.macroId ? { type: "resolveWithMacro", macroId: values.macroId } : null;
+    case "parent":
+      return { type: "addToParent", parentReference: values.parentReference ?? "" };
     default:
       return null;
   }
