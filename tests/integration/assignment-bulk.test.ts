@@ -9,6 +9,8 @@ import { searchQueue } from "../../lib/server/tickets/search-tickets";
 import { bulkAction } from "../../lib/server/tickets/bulk-action";
 import { registerCall } from "../../lib/server/tickets/register-call";
 import { listAssignees } from "../../lib/server/tickets/list-assignees";
+import { saveMacro } from "../../lib/server/macros/save-macro";
+import { addToParent } from "../../lib/server/tickets/add-to-parent";
 import { fakeClock, rejection, seededActors } from "../support/fixtures";
 
 const prisma = createPrisma();
@@ -138,6 +140,41 @@ describe("bulk actions: each ticket in its own transaction", () => {
     // Not a bulk action, and not for customers.
     expect((await rejection(bulkAction({ actor: lise, input: { ticketIds: [c1], action: { type: "note", body: "x" } }, ctx }))).code).toBe("bad_request");
     expect((await rejection(bulkAction({ actor: kari, input: { ticketIds: [c1], action: { type: "resolve", solution: "x" } }, ctx }))).code).toBe("unprocessable");
+  });
+});
+
+describe("bulk actions: a parent ticket and a macro", () => {
+  it("puts the chosen tickets under a parent found by its reference, each its own transaction, and reports the one that already has a parent", async () => {
+    const [parent, c1, c2, c3, otherParent] = await Promise.all(["hovedsak", "c1", "c2", "c3", "annen hovedsak"].map((n) => register(kari, n)));
+    // c3 is already another parent's child: one level, one parent.
+    await addToParent({ actor: lise, input: { parentId: otherParent!.id, childId: c3!.id }, ctx });
+    const result = await bulkAction({ actor: lise, input: { ticketIds: [c1!.id, c2!.id, c3!.id], action: { type: "addToParent", parentReference: parent!.reference } }, ctx });
+    expect(result.done.map((d) => d.reference).sort()).toEqual([c1!.reference, c2!.reference].sort());
+    expect(result.failed).toEqual([expect.objectContaining({ id: c3!.id, code: "conflict" })]);
+    const children = await prisma.ticket.findMany({ where: { parentId: parent!.id }, select: { id: true } });
+    expect(children.map((c) => c.id).sort()).toEqual([c1!.id, c2!.id].sort());
+    // An unknown parent refuses the whole action before any ticket is touched.
+    const refused = await rejection(bulkAction({ actor: lise, input: { ticketIds: [c3!.id], action: { type: "addToParent", parentReference: "XX-1999-000001" } }, ctx }));
+    expect(refused).toMatchObject({ code: "unprocessable", fields: { parentReference: ["unknown"] } });
+  });
+
+  it("solves many tickets with one macro, filled in for each ticket's requester and reference", async () => {
+    const macro = await saveMacro({ actor: lise, input: { scope: "personal", title: `Løst ${token}`, body: "Hei {{kunde}}, sak {{referanse}} er løst. Hilsen {{agent}}" }, ctx });
+    const [m1, m2] = [await register(kari, "m1"), await register(per, "m2")];
+    const result = await bulkAction({ actor: lise, input: { ticketIds: [m1.id, m2.id], action: { type: "resolveWithMacro", macroId: macro.id } }, ctx });
+    expect(result.failed).toEqual([]);
+    for (const [ticket, requester] of [
+      [m1, kari],
+      [m2, per],
+    ] as const) {
+      expect((await prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("SOLVED");
+      const texts = (await prisma.ticketEvent.findMany({ where: { ticketId: ticket.id }, select: { data: true } })).map((e) => JSON.stringify(e.data));
+      expect(texts.some((t) => t.includes(`Hei ${requester.name}, sak ${ticket.reference} er løst. Hilsen ${lise.name}`))).toBe(true);
+    }
+    // Someone else's personal macro is not one to use.
+    const other = await saveMacro({ actor: jonas, input: { scope: "personal", title: `Jonas ${token}`, body: "Hei" }, ctx });
+    const refused = await rejection(bulkAction({ actor: lise, input: { ticketIds: [m1.id], action: { type: "resolveWithMacro", macroId: other.id } }, ctx }));
+    expect(refused).toMatchObject({ code: "unprocessable", fields: { macroId: ["unknown"] } });
   });
 });
 
