@@ -15,9 +15,8 @@
  * {registrationsPerSecond, registrationP99Ms, queueP99Ms, processes} for the configuration with the
  * most registrations per second (queueP99Ms: the queue while registrations run).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import autocannon from "autocannon";
 import pg from "pg";
 import { dropDatabase, ensureDatabase } from "../lib/server/db/admin";
@@ -28,6 +27,7 @@ import { readEnv } from "../lib/config/env";
 import { createApiToken } from "../lib/server/tokens/create-api-token";
 import { deleteKeys } from "../tests/support/redis-keys";
 import { runScript } from "../scripts/run-script";
+import { ensureBuilt, waitForHealth } from "./support/web-server";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -61,19 +61,6 @@ interface Phase {
   statementsPerRequest?: number;
 }
 
-async function waitForHealth(base: string, server: ChildProcess): Promise<void> {
-  for (let i = 0; i < 900; i++) {
-    if (server.exitCode !== null) throw new Error(`the app exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("the app did not start within 3 minutes");
-}
-
 async function stop(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null) return;
   const exited = new Promise((r) => server.once("exit", r));
@@ -103,10 +90,7 @@ const describe = (name: string, p: Phase) =>
   })`;
 
 runScript(async () => {
-  if (!existsSync(".next/BUILD_ID")) {
-    log("building the app (next build) …");
-    if (spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }).status !== 0) throw new Error("next build failed");
-  }
+  ensureBuilt(log);
   const started = performance.now();
   const env = readEnv();
   const url = new URL(env.DATABASE_URL);

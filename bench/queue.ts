@@ -13,9 +13,8 @@
  * Prints p50/p95 per page and the JSON last line {queueP95Ms, searchP95Ms, ticketP95Ms, openTickets,
  * closedTickets}. Target: p95 under 150 ms each. The database and Redis keys are removed at the end.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import pg from "pg";
 import { decode } from "next-auth/jwt";
 import { readEnv } from "../lib/config/env";
@@ -31,6 +30,7 @@ import { completeSecondFactor } from "../lib/server/auth/sessions";
 import { createRedis } from "../lib/server/redis";
 import { deleteKeys } from "../tests/support/redis-keys";
 import { runScript } from "../scripts/run-script";
+import { ensureBuilt, waitForHealth } from "./support/web-server";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -209,19 +209,6 @@ async function load(client: pg.Client): Promise<void> {
   await client.query("analyze");
 }
 
-async function waitForHealth(base: string, server: ChildProcess): Promise<void> {
-  for (let i = 0; i < 900; i++) {
-    if (server.exitCode !== null) throw new Error(`the app exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("the app did not start within 3 minutes");
-}
-
 /** The cookies a response sets, as name → value. */
 function cookiesOf(response: Response): Record<string, string> {
   const out: Record<string, string> = {};
@@ -245,10 +232,7 @@ const timingOf = (xs: number[]): Timing => ({ p50: round(percentile(xs, 0.5)), p
 
 runScript(async () => {
   await preflight({ postgres: "server", redis: true });
-  if (process.argv.includes("--build") || !existsSync(".next/BUILD_ID")) {
-    log("building the app (next build) …");
-    if (spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }).status !== 0) throw new Error("next build failed");
-  }
+  ensureBuilt(log, process.argv.includes("--build"));
   const env = readEnv();
   const url = new URL(env.DATABASE_URL);
   const dbName = `hd_bench_queue_${process.pid}`;

@@ -149,6 +149,19 @@ async function snippetsOf(ids: string[], words: string, staff: boolean, ctx: Use
   return new Map(rows.map((r) => [r.id, r.nb.includes(START) ? snippetParts(r.nb) : r.en.includes(START) ? snippetParts(r.en) : null]));
 }
 
+/** The ranked hits as the caller shows them: each visible ticket's queue row through `view`, with its snippet, in rank order. */
+async function hits<V>(actor: Actor, input: SearchTicketsInput, ctx: UseCaseContext, view: (item: QueueItem) => V): Promise<{ items: SearchHit<V>[]; nextCursor: string | null }> {
+  const { ids, snippets, nextCursor } = await searchIds(actor, input, ctx);
+  const rows = ids.length ? await ctx.prisma.ticket.findMany({ where: { AND: [{ id: { in: ids } }, visibleTicketsWhere(actor)] }, select: queueSelect }) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const now = ctx.now();
+  const items = ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [{ ticket: view(toQueueItem(row, now)), snippet: snippets.get(id) ?? null }] : [];
+  });
+  return { items, nextCursor };
+}
+
 /** Search as anyone may: the ticket as the caller's audience sees it (REST, the customers' list). */
 export async function searchTickets({
   actor,
@@ -159,27 +172,11 @@ export async function searchTickets({
   input: SearchTicketsInput;
   ctx: UseCaseContext;
 }): Promise<{ items: SearchHit<AudienceTicketView>[]; nextCursor: string | null }> {
-  const { ids, snippets, nextCursor } = await searchIds(actor, input, ctx);
-  const rows = ids.length ? await ctx.prisma.ticket.findMany({ where: { AND: [{ id: { in: ids } }, visibleTicketsWhere(actor)] }, select: queueSelect }) : [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const now = ctx.now();
-  const items = ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [{ ticket: ticketViewFor(actor, toQueueItem(row, now)), snippet: snippets.get(id) ?? null }] : [];
-  });
-  return { items, nextCursor };
+  return hits(actor, input, ctx, (item) => ticketViewFor(actor, item));
 }
 
 /** Search from the agents' queue: queue rows (organisation, clock, warning threshold) with snippets. */
 export async function searchQueue({ actor, input, ctx }: { actor: Actor; input: SearchTicketsInput; ctx: UseCaseContext }): Promise<{ items: SearchHit<QueueItem>[]; nextCursor: string | null }> {
   if (!isStaff(actor)) throw unprocessable("Only servicedesk staff have queues");
-  const { ids, snippets, nextCursor } = await searchIds(actor, input, ctx);
-  const rows = ids.length ? await ctx.prisma.ticket.findMany({ where: { AND: [{ id: { in: ids } }, visibleTicketsWhere(actor)] }, select: queueSelect }) : [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const now = ctx.now();
-  const items = ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [{ ticket: toQueueItem(row, now), snippet: snippets.get(id) ?? null }] : [];
-  });
-  return { items, nextCursor };
+  return hits(actor, input, ctx, (item) => item);
 }
