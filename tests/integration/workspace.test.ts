@@ -19,6 +19,10 @@ import { PRESENCE_TTL_MS, presenceKey, touchTicketPresence } from "../../lib/ser
 import { formatDateTime } from "../../lib/i18n/format";
 import type { Actor } from "../../lib/server/actor";
 import { fakeClock, rejection, seededActors } from "../support/fixtures";
+import { Readable } from "node:stream";
+import { spoolFile } from "../../lib/server/attachments/spool";
+import { attachmentConfig } from "../../lib/server/attachments/config";
+import { configuredStore } from "../../lib/server/attachments/store";
 
 const prisma = createPrisma();
 const connection = createRedis();
@@ -169,6 +173,24 @@ describe("the composer's one send", () => {
     expect(customerSees.find((e) => e.type === "PUBLIC_REPLY")?.data.body).toBe("Kan du sende et skjermbilde?");
     // The agents' reason for waiting stays with the agents.
     expect(JSON.stringify(customerSees)).not.toContain("Venter på skjermbilde");
+  });
+
+  it("puts the files of an internal note sent with a priority change on the note, internal, never on the priority change", async () => {
+    const ctx: UseCaseContext = { prisma, now: fakeClock(START).now };
+    const ticket = await newTicket(ctx);
+    const file = await spoolFile(Readable.from([Buffer.from(`serverlogg ${ticket.id}`)]), "serverlogg.txt", attachmentConfig().limits);
+    const result = await sendFromComposer({
+      actor: lise,
+      input: { ticketId: ticket.id, mode: "note", body: "Loggen viser diskfeil.", priority: "P2", priorityReason: "Flere brukere rammet" },
+      ctx,
+      attachments: { files: [file], store: configuredStore() },
+    });
+    expect(result.sent).toBe(true);
+    const attachment = await prisma.attachment.findFirstOrThrow({ where: { ticketId: ticket.id }, select: { visibility: true, eventId: true } });
+    const event = await prisma.ticketEvent.findUniqueOrThrow({ where: { id: attachment.eventId! }, select: { type: true } });
+    expect({ visibility: attachment.visibility, type: event.type }).toEqual({ visibility: "INTERNAL", type: "INTERNAL_NOTE" });
+    // The customer is told of the new priority, but never sees the log.
+    expect(JSON.stringify(await listTicketEvents({ actor: kari, input: { id: ticket.id }, ctx }))).not.toContain("serverlogg");
   });
 
   it("writes nothing when someone else wrote meanwhile, unless the agent sends anyway", async () => {

@@ -108,7 +108,7 @@ export async function applyTicketAction({
  * customer", a note and a priority change, …): all in one transaction, so either every one is
  * recorded or none. Each action sees the ticket as the one before left it (re-read on the locked
  * row) and the clock is recomputed after each, so every event lands on a correct clock. Files join
- * the first action's event that carries text.
+ * the event that carries the send's text (events.ts eventCarryingText), whichever action wrote it.
  */
 export async function applyTicketActions({
   actor,
@@ -126,7 +126,8 @@ export async function applyTicketActions({
   const id = input.ticketId;
   await ctx.prisma.$transaction(async (tx) => {
     await lockTicket(tx, id);
-    let filesPending = Boolean(attachments?.files.length);
+    const filesPending = Boolean(attachments?.files.length);
+    const before = filesPending ? await tx.ticketEvent.findFirst({ where: { ticketId: id }, orderBy: { id: "desc" }, select: { id: true } }) : null;
     for (const request of input.actions) {
       // Visibility and the right to write are judged on the locked row, so they cannot change before the action is written.
       const ticket = await tx.ticket.findFirst({ where: { AND: [{ id }, visibleTicketsWhere(actor)] }, select: lockedTicketSelect });
@@ -134,14 +135,12 @@ export async function applyTicketActions({
       // Staff read every ticket but write only their line's (and those below), P1 on call, or their own (scope.ts).
       if (isStaff(actor) && !mayWriteTicket(actor, ticket)) throw notWritable(ticket);
       const action = parseInput(TicketActionSchema, request);
-      const lastEvent = filesPending ? await tx.ticketEvent.findFirst({ where: { ticketId: id }, orderBy: { id: "desc" }, select: { id: true } }) : null;
       await run({ tx, actor, ticket, now }, action);
-      if (filesPending && attachments) {
-        await attachToNewEvent(tx, id, lastEvent?.id ?? 0n, actor, attachments, now);
-        filesPending = false;
-      }
       await recomputeResponseClock(tx, id, now);
     }
+    // The files join the event that carries the send's text among all it wrote (the reply or the
+    // note, never a priority change before it), and take that event's visibility.
+    if (filesPending && attachments) await attachToNewEvent(tx, id, before?.id ?? 0n, actor, attachments, now);
   }, TRANSACTION_OPTIONS);
   // The servicedesk's public reply and solution on a parent go on to its children, each in its own transaction (issue 19); a customer's reply never does.
   const passedOn = input.actions.map((a) => parseInput(TicketActionSchema, a)).filter(isPropagated);
