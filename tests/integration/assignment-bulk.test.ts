@@ -229,4 +229,12 @@ describe("registering a phone call on a customer's behalf", () => {
       "conflict",
     );
   });
+
+  it("adds no contact when the ticket is refused: an organisation where only contact persons may register", async () => {
+    clock.set("2026-03-03T09:50:00Z");
+    const email = `${token}-ikke@bergheim.example`;
+    const refused = await rejection(registerCall({ actor: jonas, input: { organizationId: sara.organizationId, requesterId: null, newContact: { name: "Ola Uten Rett", email }, ...call }, ctx }));
+    expect(refused.code).toBe("forbidden");
+    expect(await prisma.user.count({ where: { email } })).toBe(0);
+  });
 });

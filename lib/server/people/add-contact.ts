@@ -9,7 +9,7 @@ import "server-only";
 import { z } from "zod";
 import { STAFF_ROLES, type Actor } from "../actor";
 import { AppError, notFound } from "../errors";
-import { TRANSACTION_OPTIONS } from "../db/prisma";
+import { TRANSACTION_OPTIONS, type DbClient } from "../db/prisma";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput, safeString } from "../validation";
 import { UUID, requireRole } from "../tickets/scope";
@@ -34,28 +34,31 @@ export const AddContactSchema = z.object({
 export type AddContactInput = z.input<typeof AddContactSchema>;
 
 export async function addContact({ actor, input: raw, ctx }: { actor: Actor; input: AddContactInput; ctx: UseCaseContext }): Promise<{ userId: string }> {
+  return ctx.prisma.$transaction((tx) => addContactInTransaction(tx, { actor, input: raw, ctx }), TRANSACTION_OPTIONS);
+}
+
+/** The same inside the caller's transaction (a registered call: the contact and the ticket together, or neither). */
+export async function addContactInTransaction(tx: DbClient, { actor, input: raw, ctx }: { actor: Actor; input: AddContactInput; ctx: UseCaseContext }): Promise<{ userId: string }> {
   requireRole(actor, STAFF_ROLES, "Page");
   if (typeof raw.organizationId !== "string" || !UUID.test(raw.organizationId)) throw notFound("Organisation");
   const input = parseInput(AddContactSchema, raw);
   const now = ctx.now();
-  return ctx.prisma.$transaction(async (tx) => {
-    const org = await tx.organization.findFirst({ where: { id: input.organizationId, isProvider: false, deactivatedAt: null }, select: { id: true } });
-    if (!org) throw notFound("Organisation");
-    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (existing) throw new AppError("conflict", "The address belongs to an existing user: choose them as the requester", { email: ["taken"] });
-    const user = await tx.user.create({
-      data: { organizationId: org.id, email: input.email, name: input.name, phone: input.phone, role: "END_USER", createdAt: now },
-      select: { id: true },
-    });
-    await writeAudit(tx, ctx, {
-      actor: { userId: actor.userId, email: actor.email },
-      action: "user.create",
-      targetType: "User",
-      targetId: user.id,
-      organizationId: org.id,
-      before: null,
-      after: { email: input.email, name: input.name, phone: input.phone, role: "END_USER", via: "registered_call" },
-    });
-    return { userId: user.id };
-  }, TRANSACTION_OPTIONS);
+  const org = await tx.organization.findFirst({ where: { id: input.organizationId, isProvider: false, deactivatedAt: null }, select: { id: true } });
+  if (!org) throw notFound("Organisation");
+  const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) throw new AppError("conflict", "The address belongs to an existing user: choose them as the requester", { email: ["taken"] });
+  const user = await tx.user.create({
+    data: { organizationId: org.id, email: input.email, name: input.name, phone: input.phone, role: "END_USER", createdAt: now },
+    select: { id: true },
+  });
+  await writeAudit(tx, ctx, {
+    actor: { userId: actor.userId, email: actor.email },
+    action: "user.create",
+    targetType: "User",
+    targetId: user.id,
+    organizationId: org.id,
+    before: null,
+    after: { email: input.email, name: input.name, phone: input.phone, role: "END_USER", via: "registered_call" },
+  });
+  return { userId: user.id };
 }

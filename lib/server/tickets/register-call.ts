@@ -11,8 +11,10 @@ import { unprocessable } from "../errors";
 import { parseInput, safeString } from "../validation";
 import type { UseCaseContext } from "./context";
 import { requireRole } from "./scope";
-import { registerTicket, MAX_BACKDATE_MINUTES } from "./register-ticket";
-import { addContact, type AddContactInput } from "../people/add-contact";
+import { registerTicketInTransaction, registrationInstant, MAX_BACKDATE_MINUTES } from "./register-ticket";
+import { addContactInTransaction } from "../people/add-contact";
+import { getStaffTicket } from "./read-tickets";
+import { TRANSACTION_OPTIONS } from "../db/prisma";
 import { PrioritySchema, type TicketView } from "./schemas";
 
 export const RegisterCallSchema = z.object({
@@ -34,30 +36,31 @@ export async function registerCall({ actor, input: raw, ctx }: { actor: Actor; i
   const input = parseInput(RegisterCallSchema, raw);
   const now = ctx.now();
   if (input.minutesAgo > 0 && !input.reason) throw unprocessable("Give the reason the call is registered with an earlier start", { reason: ["required"] });
-  let requesterId = input.requesterId;
-  if (requesterId !== null) {
+  if (input.requesterId !== null) {
     const requester = await ctx.prisma.user.findFirst({
-      where: { id: requesterId, organizationId: input.organizationId, role: { in: [...CUSTOMER_ROLES] }, deactivatedAt: null },
+      where: { id: input.requesterId, organizationId: input.organizationId, role: { in: [...CUSTOMER_ROLES] }, deactivatedAt: null },
       select: { id: true },
     });
     if (!requester) throw unprocessable("The requester is not an active user of that organisation", { requesterId: ["unknown"] });
-  } else {
-    if (!input.newContact) throw unprocessable("Choose the requester or add them as a new contact", { requesterId: ["required"] });
-    const contact: AddContactInput = { organizationId: input.organizationId, ...input.newContact, phone: input.newContact.phone ?? null };
-    ({ userId: requesterId } = await addContact({ actor, input: contact, ctx }));
-  }
+  } else if (!input.newContact) throw unprocessable("Choose the requester or add them as a new contact", { requesterId: ["required"] });
   const calledAt = input.minutesAgo > 0 ? new Date(now.getTime() - input.minutesAgo * 60_000).toISOString() : undefined;
-  return registerTicket({
-    actor,
-    input: {
-      title: input.title,
-      description: input.description,
-      priority: input.priority,
-      channel: "PHONE",
-      requesterId,
-      ...(calledAt ? { calledAt, calledAtReason: input.reason } : {}),
-    },
-    // The same instant for the back-dating as for the check in registerTicket.
-    ctx: { ...ctx, now: () => now },
-  });
+  const ticketInput = {
+    title: input.title,
+    description: input.description,
+    priority: input.priority,
+    channel: "PHONE" as const,
+    ...(calledAt ? { calledAt, calledAtReason: input.reason } : {}),
+  };
+  // The same instant for the back-dating as for its check.
+  const { at, backdated } = registrationInstant(actor, ticketInput, now);
+  // A new contact and the ticket are one transaction: a refused registration (e.g. an organisation
+  // where only contact persons may register) leaves no contact behind.
+  const { ticketId } = await ctx.prisma.$transaction(async (tx) => {
+    const contact = input.newContact;
+    const requesterId =
+      input.requesterId ?? (contact ? (await addContactInTransaction(tx, { actor, input: { organizationId: input.organizationId, ...contact, phone: contact.phone ?? null }, ctx })).userId : null);
+    if (requesterId === null) throw unprocessable("Choose the requester or add them as a new contact", { requesterId: ["required"] });
+    return registerTicketInTransaction(tx, { actor, input: { ...ticketInput, requesterId }, now: at, backdated });
+  }, TRANSACTION_OPTIONS);
+  return getStaffTicket({ actor, input: { id: ticketId }, ctx: { ...ctx, now: () => now } });
 }

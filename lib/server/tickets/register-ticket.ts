@@ -180,10 +180,12 @@ export async function registerTicket({
   /** Files sent with the registration (public: the requester and their organisation see them). */
   attachments?: NewAttachments;
 }): Promise<TicketView> {
-  const { at, backdated } = registrationInstant(actor, parseInput(RegisterTicketSchema, input), ctx.now());
+  const now = ctx.now();
+  const { at, backdated } = registrationInstant(actor, parseInput(RegisterTicketSchema, input), now);
   const registration = { actor, input, now: at, backdated, attachments };
   const prepared = await prepareRegistration(ctx.prisma, registration);
   const { ticketId: id } = await ctx.prisma.$transaction((tx) => writeRegistration(tx, registration, prepared), TRANSACTION_OPTIONS);
   const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
-  return toTicketView(row, registration.now);
+  // The clock as it stands now (a call set back started earlier: less time is left).
+  return toTicketView(row, now);
 }
