@@ -148,7 +148,7 @@ describe("bulk actions: a parent ticket and a macro", () => {
     const [parent, c1, c2, c3, otherParent] = await Promise.all(["hovedsak", "c1", "c2", "c3", "annen hovedsak"].map((n) => register(kari, n)));
     // c3 is already another parent's child: one level, one parent.
     await addToParent({ actor: lise, input: { parentId: otherParent!.id, childId: c3!.id }, ctx });
-    const result = await bulkAction({ actor: lise, input: { ticketIds: [c1!.id, c2!.id, c3!.id], action: { type: "addToParent", parentReference: parent!.reference } }, ctx });
+    const result = await bulkAction({ actor: lise, input: { ticketIds: [c1!.id, c2!.id, c3!.id], action: { type: "addToParent", parentReference: parent!.reference.toLowerCase() } }, ctx });
     expect(result.done.map((d) => d.reference).sort()).toEqual([c1!.reference, c2!.reference].sort());
     expect(result.failed).toEqual([expect.objectContaining({ id: c3!.id, code: "conflict" })]);
     const children = await prisma.ticket.findMany({ where: { parentId: parent!.id }, select: { id: true } });

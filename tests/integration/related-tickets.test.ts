@@ -262,6 +262,22 @@ describe("a parent major-incident ticket", () => {
   });
 });
 
+describe("a parent's reply sent with 'waiting for the customer'", () => {
+  it("goes on to each child as a public reply; the wait and its reason stay with the parent", async () => {
+    const { clock, ctx, act, register } = context("2026-11-26T08:00:00Z"); // Thursday 09:00 Oslo
+    const parent = await register(kari, "Skriverkø stoppet", "P2");
+    const child = await register(ingrid, "Kan ikke skrive ut");
+    await addToParent({ actor: lise, input: { parentId: parent.id, childId: child.id }, ctx });
+    clock.set("2026-11-26T08:15:00Z");
+    await act(lise, parent.id, { type: "wait", reason: "Venter på leverandør", message: "Kan dere bekrefte at køen er tom nå?" });
+    const replies = (await eventsOf(child.id)).filter((e) => e.type === "PUBLIC_REPLY").map((e) => (e.data as { body: string }).body);
+    expect(replies).toEqual(["Kan dere bekrefte at køen er tom nå?"]);
+    const row = await prisma.ticket.findUniqueOrThrow({ where: { id: child.id } });
+    expect(row.status).not.toBe("WAITING_FOR_CUSTOMER");
+    expect(JSON.stringify((await eventsOf(child.id)).map((e) => e.data))).not.toContain("Venter på leverandør");
+  });
+});
+
 describe("expected time to solution", () => {
   it("is kept on the ticket, shown to the customer and e-mailed to the requester in their language; a past time is refused", async () => {
     const { ctx, register } = context("2026-11-27T08:00:00Z");

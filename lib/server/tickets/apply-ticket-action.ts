@@ -35,7 +35,7 @@ import { TRANSACTION_OPTIONS, type DbClient } from "../db/prisma";
 import { saveAttachments, type NewAttachments } from "../attachments/save";
 import { customerEventView } from "./audience";
 import { eventCarryingText, writtenEvents } from "./events";
-import { isPropagated, propagateToChildren } from "./propagate-to-children";
+import { passedOnToChildren, propagateToChildren } from "./propagate-to-children";
 
 function run(c: ActionContext, action: TicketActionInput): Promise<void> {
   switch (action.type) {
@@ -143,7 +143,7 @@ export async function applyTicketActions({
     if (filesPending && attachments) await attachToNewEvent(tx, id, before?.id ?? 0n, actor, attachments, now);
   }, TRANSACTION_OPTIONS);
   // The servicedesk's public reply and solution on a parent go on to its children, each in its own transaction (issue 19); a customer's reply never does.
-  const passedOn = input.actions.map((a) => parseInput(TicketActionSchema, a)).filter(isPropagated);
+  const passedOn = input.actions.flatMap((a) => passedOnToChildren(parseInput(TicketActionSchema, a)));
   if (isStaff(actor) && passedOn.length > 0) await propagateToChildren({ actor, input: { parentId: id, actions: passedOn }, ctx, apply: applyTicketActions });
   const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
   return toTicketView(row, now);

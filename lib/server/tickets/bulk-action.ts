@@ -15,6 +15,7 @@ import { parseInput, safeString } from "../validation";
 import { listMacros } from "../macros/list-macros";
 import { fillPlaceholders, placeholderValues } from "../macros/render-macro";
 import { addToParent } from "./add-to-parent";
+import { normalizeReference } from "./related-tickets-common";
 import type { UseCaseContext } from "./context";
 import { applyTicketAction } from "./apply-ticket-action";
 import { TicketActionSchema, type TicketActionRequest } from "./schemas";
@@ -66,7 +67,7 @@ export async function bulkAction({ actor, input, ctx }: { actor: Actor; input: B
 /** What the bulk action does to one ticket, in that ticket's own transaction(s). */
 async function perTicketStep(actor: Actor, action: z.output<typeof BulkActionSchema>["action"], ctx: UseCaseContext): Promise<(ticketId: string) => Promise<unknown>> {
   if (action.type === "addToParent") {
-    const parent = await ctx.prisma.ticket.findFirst({ where: { AND: [{ reference: action.parentReference }, visibleTicketsWhere(actor)] }, select: { id: true } });
+    const parent = await ctx.prisma.ticket.findFirst({ where: { AND: [{ reference: normalizeReference(action.parentReference) }, visibleTicketsWhere(actor)] }, select: { id: true } });
     if (!parent) throw unprocessable("No ticket with that reference", { parentReference: ["unknown"] });
     return (childId) => addToParent({ actor, input: { parentId: parent.id, childId }, ctx });
   }

@@ -20,7 +20,15 @@ import { lockTicket } from "./clock";
 /** The actions a parent passes on to its children. */
 export type PropagatedAction = Extract<TicketActionInput, { type: "reply" | "resolve" }>;
 
-export const isPropagated = (action: TicketActionInput): action is PropagatedAction => action.type === "reply" || action.type === "resolve";
+/**
+ * What of a parent's send goes on to its children: its public reply and its solution. A reply sent
+ * with "waiting for the customer" goes on as a reply (the wait and its reason are the parent's).
+ */
+export function passedOnToChildren(action: TicketActionInput): PropagatedAction[] {
+  if (action.type === "reply" || action.type === "resolve") return [action];
+  if (action.type === "wait" && action.message) return [{ type: "reply", body: action.message }];
+  return [];
+}
 
 export interface PropagationResult {
   done: string[];

@@ -2,18 +2,21 @@ import "server-only";
 /** Takes a child ticket off its parent (issue 19): the parent's replies no longer go to it. */
 import { z } from "zod";
 import type { Actor } from "../actor";
-import { conflict } from "../errors";
+import { conflict, notFound } from "../errors";
 import { TRANSACTION_OPTIONS } from "../db/prisma";
 import { parseInput } from "../validation";
 import type { UseCaseContext } from "./context";
 import { appendEvent } from "./events";
 import { lockTickets, requireStaffActor, requireVisible } from "./related-tickets-common";
+import { UUID } from "./scope";
 
 export const RemoveFromParentSchema = z.object({ childId: z.string() });
 
 export async function removeFromParent({ actor, input, ctx }: { actor: Actor; input: z.input<typeof RemoveFromParentSchema>; ctx: UseCaseContext }): Promise<void> {
   requireStaffActor(actor);
   const { childId } = parseInput(RemoveFromParentSchema, input);
+  // Anything but a ticket id names no ticket.
+  if (!UUID.test(childId)) throw notFound();
   const now = ctx.now();
   await ctx.prisma.$transaction(async (tx) => {
     const first = await requireVisible(tx, actor, childId, { parentId: true });
