@@ -157,7 +157,7 @@ describe("REST API errors", () => {
     const responses = doc.paths["/api/v1/tickets/{id}/events"].post.responses;
     expect(Object.keys(responses).sort()).toEqual(["200", "400", "401", "404", "409", "422", "429", "500"]);
     expect(doc.components.responses.RateLimited.headers).toHaveProperty("Retry-After");
-    expect(doc.paths["/api/v1/tickets"].get.parameters.map((p: { name: string }) => p.name)).toEqual(["status", "priority", "line", "cursor", "limit"]);
+    expect(doc.paths["/api/v1/tickets"].get.parameters.map((p: { name: string }) => p.name)).toEqual(["q", "status", "priority", "line", "cursor", "limit"]);
     // Every $ref points at something that exists.
     for (const ref of JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? []) {
       const path = ref.slice(8, -1).replace(/^#\//, "").split("/");
