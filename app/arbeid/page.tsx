@@ -113,7 +113,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
         label={t("agent.queue.tabs")}
         tabs={[
           ...lines.map((l) => ({ href: `/arbeid?line=${l}`, label: t(`agent.queue.line.${l}`), current: !mine && !q && !filtered && line === l })),
-          { href: "/arbeid?mine=1", label: t("agent.queue.mine"), current: mine && !filtered },
+          { href: "/arbeid?mine=1", label: t("agent.queue.mine"), current: mine },
         ]}
       />
       <SavedViews
