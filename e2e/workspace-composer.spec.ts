@@ -120,7 +120,8 @@ test("two agents on one ticket: the second sees the first, and is warned before 
   // … while the first answers.
   await first.getByTestId("composer").getByLabel("Svar (synlig for kunden)").fill("Vi ser på VPN-en nå.");
   await first.getByTestId("composer").getByRole("button", { name: "Send svar" }).click();
-  await expect(first.getByRole("status").filter({ hasText: "Svaret er sendt." })).toBeVisible();
+  // Next.js runs a page's server actions one at a time: the send may wait for a presence heartbeat or live refresh in flight.
+  await expect(first.getByRole("status").filter({ hasText: "Svaret er sendt." })).toBeVisible({ timeout: 20_000 });
 
   await second.getByTestId("composer").getByRole("button", { name: "Send svar" }).click();
   const warning = second.getByTestId("collision-warning");
