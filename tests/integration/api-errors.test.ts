@@ -14,6 +14,9 @@ import * as ticketRoute from "../../app/api/v1/tickets/[id]/route";
 import * as eventsRoute from "../../app/api/v1/tickets/[id]/events/route";
 import * as openApiRoute from "../../app/api/v1/openapi.json/route";
 
+/** The tokens' creation instant, chosen: nothing here depends on when the test runs (the tokens never expire). */
+const TOKEN_CREATED_AT = new Date("2026-11-02T09:00:00Z");
+
 /** Rate-limit counters of this run start empty, whatever earlier test files spent in this minute. */
 const resetRateLimits = () => deleteKeys(readEnv().REDIS_URL, `${readEnv().REDIS_PREFIX}:ratelimit`);
 
@@ -41,8 +44,8 @@ describe("REST API errors", () => {
   beforeAll(async () => {
     await seed(prisma);
     await resetRateLimits();
-    // The token is made at the wall clock's instant because the routes check it against the real clock; nothing here depends on the hour.
-    token = (await createApiToken({ input: { email: "kari@nordlys.example" }, ctx: { prisma, now: () => new Date() } })).token;
+    // A token made at a chosen instant: the routes only check that it has not expired (it never does).
+    token = (await createApiToken({ input: { email: "kari@nordlys.example" }, ctx: { prisma, now: () => TOKEN_CREATED_AT } })).token;
     const created = await ticketsRoute.POST(request("/tickets", { method: "POST", body: JSON.stringify({ title: "Printer", description: "It does not print", priority: "P3" }) }));
     expect(created.status).toBe(201);
     ticketId = (await created.json()).id;

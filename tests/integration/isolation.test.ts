@@ -18,6 +18,9 @@ import * as ticketsRoute from "../../app/api/v1/tickets/route";
 import * as ticketRoute from "../../app/api/v1/tickets/[id]/route";
 import * as eventsRoute from "../../app/api/v1/tickets/[id]/events/route";
 
+/** The tokens' creation instant, chosen: nothing here depends on when the test runs (the tokens never expire). */
+const TOKEN_CREATED_AT = new Date("2026-11-02T09:00:00Z");
+
 interface Person {
   id: string;
   email: string;
@@ -142,7 +145,7 @@ describe("tenant isolation of the REST API", () => {
       orderBy: { email: "asc" },
     });
     for (const u of users) {
-      const { token } = await createApiToken({ input: { email: u.email, name: "isolation" }, ctx: { prisma, now: () => new Date() } });
+      const { token } = await createApiToken({ input: { email: u.email, name: "isolation" }, ctx: { prisma, now: () => TOKEN_CREATED_AT } });
       people.push({ ...u, token });
     }
     expect(new Set(people.map((p) => p.role))).toEqual(new Set(["END_USER", "CUSTOMER_ADMIN", "AGENT", "ONCALL", "PROVIDER_ADMIN"]));
