@@ -9,6 +9,7 @@ import "server-only";
  * one CHILDREN_UPDATED event naming which children got it, which were skipped (already solved or
  * closed) and which failed, and why.
  */
+import { ACTIVE } from "./actions/action-context";
 import type { Actor } from "../actor";
 import { AppError } from "../errors";
 import { TRANSACTION_OPTIONS } from "../db/prisma";
@@ -36,8 +37,6 @@ export interface PropagationResult {
   failed: Array<{ reference: string; error: string }>;
 }
 
-const OPEN = ["NEW", "OPEN", "IN_PROGRESS", "WAITING_FOR_CUSTOMER"] as const;
-
 export async function propagateToChildren({
   actor,
   input,
@@ -54,7 +53,7 @@ export async function propagateToChildren({
   if (children.length === 0) return null;
   const result: PropagationResult = { done: [], skipped: [], failed: [] };
   for (const child of children) {
-    if (!(OPEN as readonly string[]).includes(child.status)) {
+    if (!ACTIVE.includes(child.status)) {
       result.skipped.push(child.reference);
       continue;
     }

@@ -5,6 +5,7 @@ import "server-only";
  * and the name of everyone who wrote an event, so the timeline shows colleagues and the customer
  * by name.
  */
+import { ACTIVE } from "./actions/action-context";
 import type { Actor } from "../actor";
 import { STAFF_ROLES, isStaff } from "../actor";
 import { notFound } from "../errors";
@@ -19,8 +20,6 @@ export interface TicketPeople {
   authors: Record<string, { name: string; staff: boolean }>;
 }
 
-const OPEN = ["NEW", "OPEN", "IN_PROGRESS", "WAITING_FOR_CUSTOMER"] as const;
-
 export async function getTicketPeople({ actor, input, ctx }: { actor: Actor; input: { ticketId: string }; ctx: UseCaseContext }): Promise<TicketPeople> {
   if (!isStaff(actor)) throw notFound();
   const id = await requireVisibleTicketId(ctx.prisma, actor, input.ticketId);
@@ -33,7 +32,7 @@ export async function getTicketPeople({ actor, input, ctx }: { actor: Actor; inp
   });
   const [others, actorRows] = await Promise.all([
     ctx.prisma.ticket.findMany({
-      where: { AND: [{ requesterId: ticket.requester.id, id: { not: id }, status: { in: [...OPEN] } }, visibleTicketsWhere(actor)] },
+      where: { AND: [{ requesterId: ticket.requester.id, id: { not: id }, status: { in: [...ACTIVE] } }, visibleTicketsWhere(actor)] },
       orderBy: { createdAt: "desc" },
       take: 10,
       select: { id: true, reference: true, title: true, status: true },

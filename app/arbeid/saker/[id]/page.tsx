@@ -16,6 +16,7 @@ import { renderMacros } from "@/lib/server/macros/render-macro";
 import { PRESENCE_HEARTBEAT_MS, touchTicketPresence } from "@/lib/server/presence/ticket-viewers";
 import { withSession } from "@/lib/server/http/session";
 import { mayWriteTicket } from "@/lib/server/tickets/scope";
+import { ACTIVE } from "@/lib/server/tickets/actions/action-context";
 import { readTicketMail } from "@/lib/server/agent-mail";
 import { AgentLiveRefresh } from "@/components/agent-live-refresh";
 import { AgentShortcuts } from "@/components/agent-shortcuts";
@@ -50,7 +51,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 const SHORTCUTS = ["s", "r", "n", "t", "e", "p", "w", "l"] as const;
-const ACTIVE = new Set(["NEW", "OPEN", "IN_PROGRESS", "WAITING_FOR_CUSTOMER"]);
 
 export default async function AgentTicketPage({ params, searchParams }: { params: Params; searchParams: Promise<{ done?: string }> }) {
   const { id } = await params;
@@ -78,7 +78,7 @@ export default async function AgentTicketPage({ params, searchParams }: { params
         ? (`agent.done.${done}` as MessageKey)
         : undefined;
   const assignee = ticket.assigneeId === null ? t("agent.ticket.unassigned") : ticket.assigneeId === actor.userId ? t("agent.ticket.assignedToYou") : t("agent.ticket.assignedToOther");
-  const active = ACTIVE.has(ticket.status);
+  const active = ACTIVE.includes(ticket.status);
   // Staff read every ticket; only those who may write it (its line and above, its assignee) get the composer and the actions (scope.ts).
   const writable = mayWriteTicket(actor, ticket);
   const statuses: ComposerStatus[] = !active ? ["keep"] : ticket.status === "WAITING_FOR_CUSTOMER" ? ["keep", "SOLVED"] : ["keep", "WAITING_FOR_CUSTOMER", "SOLVED"];

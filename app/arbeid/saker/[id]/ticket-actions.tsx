@@ -6,6 +6,7 @@
  */
 import type { TicketEventView, TicketView } from "@/lib/server/tickets/schemas";
 import { PrioritySchema } from "@/lib/server/tickets/schemas";
+import { ACTIVE } from "@/lib/server/tickets/actions/action-context";
 import type { ReactNode } from "react";
 import type { Translate } from "@/lib/i18n";
 import { AgentActionForm, type AgentActionFormProps } from "@/components/agent-action-form";
@@ -14,11 +15,10 @@ import { ConfirmDialog } from "@/components/confirm-dialog";
 import { submitAgentAction } from "../../actions";
 import { confirmAgentAction } from "./actions";
 
-const ACTIVE = new Set(["NEW", "OPEN", "IN_PROGRESS", "WAITING_FOR_CUSTOMER"]);
 export const HIGHER = { L1: ["L2", "L3"], L2: ["L3"], L3: [] } as const;
 
 export function TicketActions({ ticket, events, t }: { ticket: TicketView; events: TicketEventView[]; t: Translate }) {
-  const active = ACTIVE.has(ticket.status);
+  const active = ACTIVE.includes(ticket.status);
   const started = events.some((e) => e.type === "TROUBLESHOOTING_STARTED");
   const pending = t("agent.actions.pending");
   const form = (p: Omit<AgentActionFormProps, "formAction" | "ticketId" | "pending">) => <AgentActionForm key={p.type} formAction={submitAgentAction} ticketId={ticket.id} pending={pending} {...p} />;

@@ -8,15 +8,14 @@ import type { TicketView } from "@/lib/server/tickets/schemas";
 import { defaultContext } from "@/lib/server/tickets";
 import { listAssignees } from "@/lib/server/tickets/list-assignees";
 import { mayWriteTicket } from "@/lib/server/tickets/scope";
+import { ACTIVE } from "@/lib/server/tickets/actions/action-context";
 import { AssignTicket } from "@/components/assign-ticket";
 import { submitAssign } from "../../workspace-actions";
-
-const ACTIVE = new Set(["NEW", "OPEN", "IN_PROGRESS", "WAITING_FOR_CUSTOMER"]);
 
 export async function TicketAssignment({ ticket, actor, t }: { ticket: TicketView; actor: Actor; t: Translate }) {
   const writable = mayWriteTicket(actor, ticket);
   const line = t(`agent.queue.line.${ticket.line}`);
-  if (writable && !ACTIVE.has(ticket.status)) return null;
+  if (writable && !ACTIVE.includes(ticket.status)) return null;
   const staff = writable ? await listAssignees({ actor, input: { ticket }, ctx: defaultContext() }) : [];
   const current = staff.find((s) => s.id === ticket.assigneeId);
   const who =
