@@ -9,7 +9,7 @@ import "server-only";
 import { z } from "zod";
 import { STAFF_ROLES, type Actor } from "../actor";
 import { AppError, notFound } from "../errors";
-import { TRANSACTION_OPTIONS, type DbClient } from "../db/prisma";
+import type { DbClient } from "../db/prisma";
 import type { UseCaseContext } from "../tickets/context";
 import { parseInput, safeString } from "../validation";
 import { UUID, requireRole } from "../tickets/scope";
@@ -33,11 +33,7 @@ export const AddContactSchema = z.object({
 });
 export type AddContactInput = z.input<typeof AddContactSchema>;
 
-export async function addContact({ actor, input: raw, ctx }: { actor: Actor; input: AddContactInput; ctx: UseCaseContext }): Promise<{ userId: string }> {
-  return ctx.prisma.$transaction((tx) => addContactInTransaction(tx, { actor, input: raw, ctx }), TRANSACTION_OPTIONS);
-}
-
-/** The same inside the caller's transaction (a registered call: the contact and the ticket together, or neither). */
+/** A new contact, inside the caller's transaction (a registered call: the contact and the ticket together, or neither). */
 export async function addContactInTransaction(tx: DbClient, { actor, input: raw, ctx }: { actor: Actor; input: AddContactInput; ctx: UseCaseContext }): Promise<{ userId: string }> {
   requireRole(actor, STAFF_ROLES, "Page");
   if (typeof raw.organizationId !== "string" || !UUID.test(raw.organizationId)) throw notFound("Organisation");

@@ -21,7 +21,7 @@ export interface PresenceStore {
   redis: RedisClient;
   prefix: string;
 }
-export const defaultPresenceStore = (): PresenceStore => ({ redis: redis(), prefix: redisPrefix() });
+const defaultPresenceStore = (): PresenceStore => ({ redis: redis(), prefix: redisPrefix() });
 
 export interface TicketViewer {
   userId: string;

@@ -124,6 +124,7 @@ export async function applyTicketActions({
   const now = ctx.now();
   if (!UUID.test(input.ticketId)) throw notFound();
   const id = input.ticketId;
+  const applied: TicketActionInput[] = [];
   await ctx.prisma.$transaction(async (tx) => {
     await lockTicket(tx, id);
     const filesPending = Boolean(attachments?.files.length);
@@ -135,6 +136,7 @@ export async function applyTicketActions({
       // Staff read every ticket but write only their line's (and those below), P1 on call, or their own (scope.ts).
       if (isStaff(actor) && !mayWriteTicket(actor, ticket)) throw notWritable(ticket);
       const action = parseInput(TicketActionSchema, request);
+      applied.push(action);
       await run({ tx, actor, ticket, now }, action);
       await recomputeResponseClock(tx, id, now);
     }
@@ -143,7 +145,7 @@ export async function applyTicketActions({
     if (filesPending && attachments) await attachToNewEvent(tx, id, before?.id ?? 0n, actor, attachments, now);
   }, TRANSACTION_OPTIONS);
   // The servicedesk's public reply and solution on a parent go on to its children, each in its own transaction (issue 19); a customer's reply never does.
-  const passedOn = input.actions.flatMap((a) => passedOnToChildren(parseInput(TicketActionSchema, a)));
+  const passedOn = applied.flatMap(passedOnToChildren);
   if (isStaff(actor) && passedOn.length > 0) await propagateToChildren({ actor, input: { parentId: id, actions: passedOn }, ctx, apply: applyTicketActions });
   const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
   return toTicketView(row, now);

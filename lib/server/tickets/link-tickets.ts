@@ -11,7 +11,7 @@ import { TRANSACTION_OPTIONS } from "../db/prisma";
 import { parseInput } from "../validation";
 import type { UseCaseContext } from "./context";
 import { appendEvent } from "./events";
-import { lockTickets, requireStaffActor, requireVisible, visibleTicketIdByReference } from "./related-tickets-common";
+import { lockTickets, linksBetween, requireStaffActor, requireVisible, visibleTicketIdByReference } from "./related-tickets-common";
 
 export const LINK_KINDS = ["RELATED", "DUPLICATE", "CAUSED_BY"] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
@@ -33,15 +33,7 @@ export async function linkTickets({ actor, input, ctx }: { actor: Actor; input: 
     const from = await requireVisible(tx, actor, ticketId, { id: true, reference: true });
     const to = await requireVisible(tx, actor, otherId, { id: true, reference: true });
     if (from.id === to.id) throw conflict("A ticket cannot be linked to itself");
-    const existing = await tx.ticketLink.count({
-      where: {
-        OR: [
-          { fromTicketId: from.id, toTicketId: to.id },
-          { fromTicketId: to.id, toTicketId: from.id },
-        ],
-      },
-    });
-    if (existing > 0) throw conflict(`${from.reference} and ${to.reference} are already linked`);
+    if ((await linksBetween(tx, from.id, to.id)) > 0) throw conflict(`${from.reference} and ${to.reference} are already linked`);
     const link = await tx.ticketLink.create({ data: { fromTicketId: from.id, toTicketId: to.id, kind, createdById: actor.userId, createdAt: now }, select: { id: true } });
     await appendEvent(tx, { ticketId: from.id, type: "LINKED", actorId: actor.userId, at: now, data: { kind, direction: "from", otherTicketId: to.id, otherReference: to.reference } });
     await appendEvent(tx, { ticketId: to.id, type: "LINKED", actorId: actor.userId, at: now, data: { kind, direction: "to", otherTicketId: from.id, otherReference: from.reference } });

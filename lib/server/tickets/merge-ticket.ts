@@ -27,7 +27,7 @@ import { parseInput } from "../validation";
 import type { UseCaseContext } from "./context";
 import { appendEvent } from "./events";
 import { recomputeResponseClock } from "./clock";
-import { lockTickets, requireStaffActor, requireVisible, visibleTicketIdByReference } from "./related-tickets-common";
+import { linksBetween, lockTickets, requireStaffActor, requireVisible, visibleTicketIdByReference } from "./related-tickets-common";
 import { noticeToRequester } from "../notifications/customer-notices";
 
 export const MergeTicketSchema = z.object({
@@ -98,25 +98,27 @@ export async function mergeTicket({
     }
     // 2. The files, joined to the copies of their events (internal on the target).
     const files = await tx.attachment.findMany({ where: { ticketId: source.id }, orderBy: { createdAt: "asc" } });
-    for (const f of files) {
-      const eventId = copyOf.get(f.eventId);
-      if (eventId === undefined) continue;
-      await tx.attachment.create({
-        data: {
-          ticketId: target.id,
-          eventId,
-          uploaderId: f.uploaderId,
-          name: f.name,
-          size: f.size,
-          contentType: f.contentType,
-          sha256: f.sha256,
-          store: f.store,
-          visibility: "INTERNAL",
-          scanResult: f.scanResult,
-          createdAt: now,
-        },
-      });
-    }
+    await tx.attachment.createMany({
+      data: files.flatMap((f) => {
+        const eventId = copyOf.get(f.eventId);
+        if (eventId === undefined) return [];
+        return [
+          {
+            ticketId: target.id,
+            eventId,
+            uploaderId: f.uploaderId,
+            name: f.name,
+            size: f.size,
+            contentType: f.contentType,
+            sha256: f.sha256,
+            store: f.store,
+            visibility: "INTERNAL" as const,
+            scanResult: f.scanResult,
+            createdAt: now,
+          },
+        ];
+      }),
+    });
 
     // 3. The duplicate's clock stops honestly (see above), then it is closed with the pointer.
     const clock = await recomputeResponseClock(tx, source.id, now);
@@ -147,15 +149,9 @@ export async function mergeTicket({
       },
     });
     // A merged duplicate is marked as such on both tickets.
-    const linked = await tx.ticketLink.count({
-      where: {
-        OR: [
-          { fromTicketId: source.id, toTicketId: target.id },
-          { fromTicketId: target.id, toTicketId: source.id },
-        ],
-      },
-    });
-    if (linked === 0) await tx.ticketLink.create({ data: { fromTicketId: source.id, toTicketId: target.id, kind: "DUPLICATE", createdById: actor.userId, createdAt: now } });
+    if ((await linksBetween(tx, source.id, target.id)) === 0)
+      await tx.ticketLink.create({ data: { fromTicketId: source.id, toTicketId: target.id, kind: "DUPLICATE", createdById: actor.userId, createdAt: now } });
+    // Again, now with the events above: the clock stops as troubleshooting started (breached) or reclassified.
     await recomputeResponseClock(tx, source.id, now);
 
     await noticeToRequester(tx, { ticketId: source.id, template: "ticket-merged", fields: { intoReference: target.reference }, actorId: actor.userId, now });

@@ -36,14 +36,29 @@ export async function lockTickets(tx: DbClient, ids: readonly string[]): Promise
   }
 }
 
+const WRITE_RULE_FIELDS = { reference: true, line: true, priority: true, assigneeId: true } satisfies Prisma.TicketSelect;
+
 /**
  * After locking: a ticket the actor may change, by id (every use case here writes an event on each
  * ticket it names); not_found when they cannot see it, forbidden when it is another line's to change.
  */
 export async function requireVisible<S extends Prisma.TicketSelect>(tx: DbClient, actor: Actor, id: string, select: S): Promise<Prisma.TicketGetPayload<{ select: S }>> {
-  const row = await tx.ticket.findFirst({ where: { AND: [{ id }, visibleTicketsWhere(actor)] }, select });
+  // One read: the caller's fields and those the write rule needs.
+  const row = await tx.ticket.findFirst({ where: { AND: [{ id }, visibleTicketsWhere(actor)] }, select: { ...select, ...WRITE_RULE_FIELDS } });
   if (!row) throw notFound();
-  const access = await tx.ticket.findUniqueOrThrow({ where: { id }, select: { reference: true, line: true, priority: true, assigneeId: true } });
+  const access = row as unknown as Prisma.TicketGetPayload<{ select: typeof WRITE_RULE_FIELDS }>;
   if (isStaff(actor) && !mayWriteTicket(actor, access)) throw notWritable(access);
-  return row as Prisma.TicketGetPayload<{ select: S }>;
+  return row as unknown as Prisma.TicketGetPayload<{ select: S }>;
+}
+
+/** How many links join two tickets, in either direction (at most one: links are kept once). */
+export function linksBetween(tx: DbClient, a: string, b: string): Promise<number> {
+  return tx.ticketLink.count({
+    where: {
+      OR: [
+        { fromTicketId: a, toTicketId: b },
+        { fromTicketId: b, toTicketId: a },
+      ],
+    },
+  });
 }

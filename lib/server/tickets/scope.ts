@@ -109,14 +109,6 @@ export async function requireVisibleTicketId(client: DbClient, actor: Actor, id:
 /** A staff member may read the ticket but not change it (another line's queue): told why, not "not found". */
 export const notWritable = (ticket: { reference: string; line: SupportLine }) => new AppError("forbidden", `Ticket ${ticket.reference} is in the ${ticket.line} queue: you may read it, not change it`);
 
-/** The id of a ticket the actor may change, or not_found (also for ids that are not uuids). */
-export async function requireWritableTicketId(client: DbClient, actor: Actor, id: string): Promise<string> {
-  if (!UUID.test(id)) throw notFound();
-  const ticket = await client.ticket.findFirst({ where: { AND: [{ id }, writableTicketsWhere(actor)] }, select: { id: true } });
-  if (!ticket) throw notFound();
-  return ticket.id;
-}
-
 /**
  * A use case for some roles only: anyone else is told "not found", as for something that does not
  * exist (provider admins' pages and reports; incident writers), or given the use case's own
