@@ -49,6 +49,7 @@ test("an agent registers a phone call for a customer's user; the clock starts at
   await lise.getByRole("button", { name: "Registrer saken" }).click();
 
   await expect(lise.getByRole("heading", { level: 1, name: `Skriveren på kontoret stopper ${run}` })).toBeVisible();
+  await expect(lise.getByRole("status").filter({ hasText: "Saken er registrert på kundens vegne." })).toBeVisible();
   const ticket = await prisma.ticket.findFirstOrThrow({ where: { title: `Skriveren på kontoret stopper ${run}` }, select: { id: true, requesterId: true, channel: true, createdAt: true } });
   expect(ticket).toMatchObject({ requesterId: caller.id, channel: "PHONE" });
   const registered = await prisma.ticketEvent.findFirstOrThrow({ where: { ticketId: ticket.id, type: "REGISTERED" }, select: { at: true, data: true } });

@@ -110,6 +110,6 @@ export const submitRegisterCall = formAction({
       ctx: defaultContext(),
     });
     revalidatePath("/arbeid");
-    redirect(`/arbeid/saker/${ticket.id}?registrert=1`);
+    redirect(`/arbeid/saker/${ticket.id}?done=registered`);
   },
 });

@@ -74,9 +74,11 @@ export default async function AgentTicketPage({ params, searchParams }: { params
   const doneKey: MessageKey | undefined =
     done === "notify_customer"
       ? "security.done.notify_customer"
-      : done && (AGENT_ACTIONS as readonly string[]).includes(done) && done !== "escalate"
-        ? (`agent.done.${done}` as MessageKey)
-        : undefined;
+      : done === "registered"
+        ? "assignment.register.done"
+        : done && (AGENT_ACTIONS as readonly string[]).includes(done) && done !== "escalate"
+          ? (`agent.done.${done}` as MessageKey)
+          : undefined;
   const assignee = ticket.assigneeId === null ? t("agent.ticket.unassigned") : ticket.assigneeId === actor.userId ? t("agent.ticket.assignedToYou") : t("agent.ticket.assignedToOther");
   const active = ACTIVE.includes(ticket.status);
   // Staff read every ticket; only those who may write it (its line and above, its assignee) get the composer and the actions (scope.ts).
