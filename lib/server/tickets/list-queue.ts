@@ -7,7 +7,7 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client";
 import { isStaff, type Actor } from "../actor";
-import { badRequest, unprocessable } from "../errors";
+import { badRequest, notFound, unprocessable } from "../errors";
 import { parseInput, safeString } from "../validation";
 import type { UseCaseContext } from "./context";
 import { UUID, visibleTicketsWhere } from "./scope";
@@ -79,9 +79,10 @@ export async function listQueue({ actor, input, ctx }: { actor: Actor; input: Li
   return { items, nextCursor: order.length > q.limit ? encodeCursor(offset + q.limit) : null };
 }
 
-/** One ticket as a queue row (the agent's ticket page shows its organisation and clock badge), or null. */
-export async function getQueueItem({ actor, input, ctx }: { actor: Actor; input: { id: string }; ctx: UseCaseContext }): Promise<QueueItem | null> {
-  if (!isStaff(actor) || !UUID.test(input.id)) return null;
+/** One ticket as a queue row (the agent's ticket page: its view, organisation and clock badge); not_found when the actor may not see it. */
+export async function getQueueItem({ actor, input, ctx }: { actor: Actor; input: { id: string }; ctx: UseCaseContext }): Promise<QueueItem> {
+  if (!isStaff(actor) || !UUID.test(input.id)) throw notFound();
   const row = await ctx.prisma.ticket.findFirst({ where: { AND: [{ id: input.id }, visibleTicketsWhere(actor)] }, select: queueSelect });
-  return row ? toQueueItem(row, ctx.now()) : null;
+  if (!row) throw notFound();
+  return toQueueItem(row, ctx.now());
 }

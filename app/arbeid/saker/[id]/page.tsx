@@ -9,8 +9,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { MessageKey } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
-import { DEFAULT_WARNING_THRESHOLD, getQueueItem } from "@/lib/server/tickets/list-queue";
-import { defaultContext, getStaffTicket, listTicketEvents } from "@/lib/server/tickets";
+import { getQueueItem } from "@/lib/server/tickets/list-queue";
+import { defaultContext, listTicketEvents } from "@/lib/server/tickets";
 import { getTicketPeople } from "@/lib/server/tickets/ticket-people";
 import { renderMacros } from "@/lib/server/macros/render-macro";
 import { PRESENCE_HEARTBEAT_MS, touchTicketPresence } from "@/lib/server/presence/ticket-viewers";
@@ -57,7 +57,8 @@ export default async function AgentTicketPage({ params, searchParams }: { params
   const { actor, t, found } = await withSession("staff", `/arbeid/saker/${id}`);
   const ctx = defaultContext();
   const [ticket, events, mail, security, people, macros, { done }] = await Promise.all([
-    found(getStaffTicket({ actor, input: { id }, ctx })),
+    // The ticket as the queue shows it: its view, the customer's name and the agreement's first warning threshold.
+    found(getQueueItem({ actor, input: { id }, ctx })),
     found(listTicketEvents({ actor, input: { id }, ctx })),
     found(readTicketMail({ actor, input: { ticketId: id }, ctx })),
     found(getSecurityPanel({ actor, input: { ticketId: id }, ctx })),
@@ -68,8 +69,6 @@ export default async function AgentTicketPage({ params, searchParams }: { params
   // Presence is a courtesy: Redis being away shows nobody rather than failing the page. The live
   // refresh renders this again, so the panel (keyed by who is there) follows without a heartbeat.
   const viewers = await touchTicketPresence({ actor, input: { ticketId: id }, ctx }).catch(() => []);
-  // The queue's view of the same ticket adds the agreement's first warning threshold.
-  const queued = await getQueueItem({ actor, input: { id: ticket.id }, ctx });
   const now = new Date();
   const doneKey: MessageKey | undefined =
     done === "notify_customer"
@@ -180,7 +179,7 @@ export default async function AgentTicketPage({ params, searchParams }: { params
               </dd>
               <dt className="font-medium text-slate-700">{t("agent.ticket.clock")}</dt>
               <dd className="flex flex-wrap items-center gap-2">
-                <ClockBadge clock={ticket.sla.response} warningThreshold={queued?.warningThreshold ?? DEFAULT_WARNING_THRESHOLD} locale={t.locale} renderedAt={now.toISOString()} />
+                <ClockBadge clock={ticket.sla.response} warningThreshold={ticket.warningThreshold} locale={t.locale} renderedAt={now.toISOString()} />
                 <span>
                   <ClockText clock={ticket.sla.response} now={now} locale={t.locale} />
                 </span>
