@@ -19,7 +19,7 @@ import "server-only";
  * - ONCALL: P1 tickets (what the on-call phone covers, 000 §19) and tickets assigned to them.
  * - PROVIDER_ADMIN: everything.
  */
-import type { Prisma } from "../../generated/prisma/client";
+import { Prisma } from "../../generated/prisma/client";
 import type { Role, SupportLine } from "../../generated/prisma/enums";
 import { STAFF_ROLES, type Actor } from "../actor";
 import { AppError, notFound } from "../errors";
@@ -74,6 +74,22 @@ export function writableTicketsWhere(actor: Actor): Prisma.TicketWhereInput {
       void unknown;
       return { id: { in: [] } };
     }
+  }
+}
+
+/** The same rule as visibleTicketsWhere, as a condition on "Ticket" t for raw SQL (the full-text search). */
+export function visibleTicketsSql(actor: Actor): Prisma.Sql {
+  switch (actor.role) {
+    case "END_USER":
+      return Prisma.sql`t."organizationId" = ${actor.organizationId}::uuid AND t."requesterId" = ${actor.userId}::uuid`;
+    case "CUSTOMER_ADMIN":
+      return Prisma.sql`t."organizationId" = ${actor.organizationId}::uuid`;
+    case "AGENT":
+    case "ONCALL":
+    case "PROVIDER_ADMIN":
+      return Prisma.sql`TRUE`;
+    default:
+      return Prisma.sql`FALSE`;
   }
 }
 

@@ -7,9 +7,9 @@ import "server-only";
  * vector (internal notes included), customers the public one only.
  *
  * Order: a ticket whose reference is the query exactly, then rank (ts_rank_cd), then newest.
- * Tenancy: the SQL narrows to the actor's organisation (and own tickets for an end user), and every
- * candidate is then checked against visibleTicketsWhere (scope.ts owns visibility): a page is
- * filled from candidates in rank order, and the cursor is the rank position to continue from.
+ * Tenancy: the SQL carries the actor's scope (scope.ts visibleTicketsSql, the raw-SQL form of
+ * visibleTicketsWhere); the rows for the page are read through visibleTicketsWhere as well. The
+ * cursor is the rank position to continue from.
  */
 import { z } from "zod";
 import { Prisma } from "../../generated/prisma/client";
@@ -17,7 +17,7 @@ import { isStaff, type Actor } from "../actor";
 import { badRequest, unprocessable } from "../errors";
 import { parseInput, safeString } from "../validation";
 import type { UseCaseContext } from "./context";
-import { visibleTicketsWhere } from "./scope";
+import { visibleTicketsSql, visibleTicketsWhere } from "./scope";
 import { ticketViewFor } from "./audience";
 import type { AudienceTicketView } from "./schemas";
 import { TicketFiltersSchema, ticketFiltersSql } from "./ticket-filters";
@@ -47,25 +47,12 @@ export interface SearchHit<V> {
 const START = "\u0002";
 const STOP = "\u0003";
 const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MaxWords=18, MinWords=6, FragmentDelimiter=" … "`;
-/** Candidates read per round while filling a page (several rounds only when scope.ts removes some). */
-const ROUNDS = 5;
 
 const encodeCursor = (offset: number) => Buffer.from(`s${offset}`).toString("base64url");
 function decodeCursor(cursor: string): number {
   const match = /^s(\d{1,9})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
   if (!match) throw badRequest("Invalid cursor", { cursor: ["not a cursor from this search"] });
   return Number(match[1]);
-}
-
-/**
- * The actor's reach in SQL, as narrow as it can be said there: customers their organisation (an end
- * user their own tickets). Staff are narrowed by visibleTicketsWhere afterwards.
- */
-function reachSql(actor: Actor): Prisma.Sql {
-  if (actor.role === "END_USER") return Prisma.sql`t."organizationId" = ${actor.organizationId}::uuid AND t."requesterId" = ${actor.userId}::uuid`;
-  if (actor.role === "CUSTOMER_ADMIN") return Prisma.sql`t."organizationId" = ${actor.organizationId}::uuid`;
-  if (isStaff(actor)) return Prisma.sql`TRUE`;
-  return Prisma.sql`FALSE`;
 }
 
 /** Splits ts_headline's output at its markers. */
@@ -83,52 +70,29 @@ export function snippetParts(headline: string): SnippetPart[] {
   return parts;
 }
 
-interface Candidate {
-  id: string;
-}
-
 /** The ranked ids of one search, with snippets: the core both entry points share. */
 async function searchIds(actor: Actor, input: SearchTicketsInput, ctx: UseCaseContext): Promise<{ ids: string[]; snippets: Map<string, SnippetPart[] | null>; nextCursor: string | null }> {
   const q = parseInput(SearchTicketsSchema, input);
   const staff = isStaff(actor);
   const vector = staff ? Prisma.sql`s."staffVector"` : Prisma.sql`s."publicVector"`;
   const reference = q.q.toUpperCase();
-  const where = Prisma.sql`${reachSql(actor)} AND ${ticketFiltersSql(q)}`;
-  const batch = q.limit * 2 + 1;
+  const where = Prisma.sql`${visibleTicketsSql(actor)} AND ${ticketFiltersSql(q)}`;
   const start = q.cursor ? decodeCursor(q.cursor) : 0;
-
-  // Candidates in rank order from `position`; pageEnd is the position after the page's last ticket.
-  const ids: string[] = [];
-  let position = start;
-  let pageEnd = start;
-  let exhausted = false;
-  for (let round = 0; round < ROUNDS && ids.length <= q.limit && !exhausted; round++) {
-    const rows = await ctx.prisma.$queryRaw<Candidate[]>`
-      WITH query AS (SELECT search_query(${q.q}) AS q),
-      hits AS (
-        SELECT s."ticketId" AS id FROM "TicketSearch" s, query WHERE ${vector} @@ query.q
-        UNION
-        SELECT id FROM "Ticket" WHERE reference = ${reference}
-      )
-      SELECT t.id::text AS id
-      FROM hits JOIN "Ticket" t ON t.id = hits.id JOIN "TicketSearch" s ON s."ticketId" = t.id CROSS JOIN query
-      WHERE ${where}
-      ORDER BY (t.reference = ${reference}) DESC, ts_rank_cd(${vector}, query.q) DESC, t."createdAt" DESC, t.id DESC
-      OFFSET ${position} LIMIT ${batch}`;
-    exhausted = rows.length < batch;
-    const visible = rows.length
-      ? new Set((await ctx.prisma.ticket.findMany({ where: { AND: [{ id: { in: rows.map((r) => r.id) } }, visibleTicketsWhere(actor)] }, select: { id: true } })).map((r) => r.id))
-      : new Set<string>();
-    for (const row of rows) {
-      if (ids.length > q.limit) break;
-      position += 1;
-      if (!visible.has(row.id)) continue;
-      ids.push(row.id);
-      if (ids.length <= q.limit) pageEnd = position;
-    }
-  }
-  const page = ids.slice(0, q.limit);
-  const nextCursor = ids.length > q.limit ? encodeCursor(pageEnd) : exhausted ? null : encodeCursor(position);
+  // The actor's scope is said in SQL (scope.ts visibleTicketsSql), so every row read is theirs to see.
+  const rows = await ctx.prisma.$queryRaw<Array<{ id: string }>>`
+    WITH query AS (SELECT search_query(${q.q}) AS q),
+    hits AS (
+      SELECT s."ticketId" AS id FROM "TicketSearch" s, query WHERE ${vector} @@ query.q
+      UNION
+      SELECT id FROM "Ticket" WHERE reference = ${reference}
+    )
+    SELECT t.id::text AS id
+    FROM hits JOIN "Ticket" t ON t.id = hits.id JOIN "TicketSearch" s ON s."ticketId" = t.id CROSS JOIN query
+    WHERE ${where}
+    ORDER BY (t.reference = ${reference}) DESC, ts_rank_cd(${vector}, query.q) DESC, t."createdAt" DESC, t.id DESC
+    OFFSET ${start} LIMIT ${q.limit + 1}`;
+  const page = rows.slice(0, q.limit).map((r) => r.id);
+  const nextCursor = rows.length > q.limit ? encodeCursor(start + q.limit) : null;
   return { ids: page, snippets: await snippetsOf(page, q.q, staff, ctx), nextCursor };
 }
 
