@@ -1,6 +1,7 @@
 import "server-only";
 /** The choices of the queue's filters (/arbeid): the customer organisations and the servicedesk's people, by name. */
-import { isStaff, STAFF_ROLES, type Actor } from "../actor";
+import { isStaff, type Actor } from "../actor";
+import { listAssignees } from "./list-assignees";
 import type { UseCaseContext } from "./context";
 
 export interface QueueFilterOptions {
@@ -12,7 +13,7 @@ export async function listQueueFilterOptions({ actor, ctx }: { actor: Actor; ctx
   if (!isStaff(actor)) return { organizations: [], assignees: [] };
   const [organizations, assignees] = await Promise.all([
     ctx.prisma.organization.findMany({ where: { isProvider: false }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
-    ctx.prisma.user.findMany({ where: { role: { in: [...STAFF_ROLES] }, deactivatedAt: null }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
+    listAssignees({ actor, input: {}, ctx }),
   ]);
-  return { organizations, assignees };
+  return { organizations, assignees: assignees.map(({ id, name }) => ({ id, name })) };
 }
