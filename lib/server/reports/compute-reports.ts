@@ -5,7 +5,7 @@ import "server-only";
  * uptime and credit per organisation with lib/sla. Nothing is written here.
  */
 import type { PrismaClient } from "../../generated/prisma/client";
-import type { ComputedReport } from "./figures";
+import type { ComputedReport, ResolutionFigures } from "./figures";
 import { TIME_ZONE } from "../../config/time-zone";
 import { monthBounds, type Month } from "./month";
 import { incidentsOf, loadReportContext, type ReportAgreement, type ReportContext, type ReportOrganization } from "./report-context";
@@ -32,7 +32,7 @@ export async function computeMonthReports(prisma: PrismaClient, { month, now, or
   ]);
   const earlier = await earlierMonthsOfQuarter(prisma, month, now, context);
   return context.organizations.map((org) => {
-    const report = assemble({
+    return assemble({
       org,
       month,
       period,
@@ -42,10 +42,8 @@ export async function computeMonthReports(prisma: PrismaClient, { month, now, or
       breaches: breaches.get(org.id) ?? [],
       exclusions: exclusions.get(org.id) ?? [],
       earlier: earlier.get(org.id),
+      resolution: resolution.get(org.id) ?? EMPTY_RESOLUTION,
     });
-    // Time to solution (issue 19): informational, beside the response figures, never in the 90 % rule or the credit.
-    report.figures.resolution = resolution.get(org.id) ?? EMPTY_RESOLUTION;
-    return report;
   });
 }
 
@@ -95,9 +93,11 @@ interface AssembleInput {
   exclusions: ComputedReport["figures"]["exclusions"];
   /** Quarterly refund only: the uptime hours of the quarter's earlier months. */
   earlier: MonthUptimeHours[] | undefined;
+  /** Time to solution (issue 19): informational, beside the response figures, never in the 90 % rule or the credit. */
+  resolution: ResolutionFigures;
 }
 
-function assemble({ org, month, period, now, context, counts, breaches, exclusions, earlier }: AssembleInput): ComputedReport {
+function assemble({ org, month, period, now, context, counts, breaches, exclusions, earlier, resolution }: AssembleInput): ComputedReport {
   const agreement: ReportAgreement | null = org.agreementId ? (context.agreements.get(org.agreementId) ?? null) : null;
   const version = agreement?.versions[0] ?? null;
   const threshold = version?.minWithinTargetPercent ?? DEFAULT_THRESHOLD;
@@ -128,6 +128,7 @@ function assemble({ org, month, period, now, context, counts, breaches, exclusio
       exclusions,
       uptime,
       credit,
+      resolution,
     },
     inputs: {
       month,
