@@ -7,7 +7,16 @@ test("a provider admin sees the workers, the queues and a dead notification, and
   try {
     const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@servicedesk.example" }, select: { id: true } });
     await prisma.notification.create({
-      data: { channel: "EMAIL", template: "sla-breach", recipientUserId: admin.id, status: "DEAD", attempts: 8, lastError: "550 Mailbox unavailable (e2e)", payload: {} },
+      data: {
+        channel: "EMAIL",
+        template: "sla-breach",
+        recipientUserId: admin.id,
+        status: "DEAD",
+        attempts: 8,
+        lastError: "550 Mailbox unavailable (e2e)",
+        // A whole breach notice, so that the retry below really sends it (an empty one would die again on its payload).
+        payload: { reference: "E2E-1", title: "Dead letter (e2e)", priority: "P1", dueAt: "2026-03-02T10:00:00.000Z", breachedAt: "2026-03-02T10:00:01.000Z" },
+      },
     });
     await signIn(page, "admin@servicedesk.example");
     await page.goto("/admin/workers");
