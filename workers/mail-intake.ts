@@ -7,14 +7,11 @@
  */
 import { readEnv } from "../lib/config/env";
 import { HEARTBEAT_EVERY_MS } from "../lib/server/jobs/registry";
-import { WORKER_HEARTBEAT_KEY } from "../lib/server/health-keys";
+import { MAIL_INTAKE_HEARTBEAT, WORKER_HEARTBEAT_KEY } from "../lib/server/health-keys";
 import { secretsKeyFromEnv, SecretsKeyError } from "../lib/server/secrets";
 import { ingestMail } from "../lib/server/mail-intake/ingest-mail";
 import { startMailIntake } from "../lib/server/mail-intake/imap/mail-intake-loop";
 import { runWorkerProcess } from "./runtime";
-
-/** The heartbeat's key (health-keys.ts): this process has no BullMQ queue, it beats by itself. */
-const MAIL_INTAKE_HEARTBEAT = "mail-intake";
 
 runWorkerProcess("mail-intake", async (rt) => {
   const env = readEnv();

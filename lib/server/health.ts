@@ -9,7 +9,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { RedisClient } from "./redis";
 import type { ReplicaStatus } from "./db/replica";
 import { QUEUES, type QueueName } from "./jobs/queues";
-import { WORKER_HEARTBEAT_KEY } from "./health-keys";
+import { MAIL_INTAKE_HEARTBEAT, WORKER_HEARTBEAT_KEY } from "./health-keys";
 import { HEARTBEAT_EVERY_MS } from "./jobs/registry";
 import { notificationStats, type NotificationStats } from "./notifications/notification-stats";
 
@@ -24,8 +24,8 @@ export interface Health {
   status: "ok" | "unavailable";
   database: { ok: boolean; latencyMs?: number; migration?: string | null; error?: string };
   redis: { ok: boolean; latencyMs?: number; error?: string };
-  /** Each worker process's last heartbeat through its own queue. */
-  workers: Record<"system" | "slaTimers", { ok: boolean; lastHeartbeatAt: string | null }>;
+  /** Each worker process's last heartbeat (through its own queue; the mail intake beats by itself). */
+  workers: Record<"system" | "slaTimers" | "mailIntake", { ok: boolean; lastHeartbeatAt: string | null }>;
   queues?: Partial<Record<QueueName, QueueDepth>>;
   notifications?: NotificationStats;
   /** The read replica (DATABASE_REPLICA_URL): in use, or down / lagging with its reads on the primary. */
@@ -62,7 +62,7 @@ export async function checkHealth(deps: {
   now?: Date;
 }): Promise<Health> {
   const now = deps.now ?? new Date();
-  const heartbeatQueues = { system: QUEUES.system, slaTimers: QUEUES.slaTimers } as const;
+  const heartbeatQueues = { system: QUEUES.system, slaTimers: QUEUES.slaTimers, mailIntake: MAIL_INTAKE_HEARTBEAT } as const;
   const [database, redis, readReplica] = await Promise.all([
     timed("PostgreSQL", async () => {
       const rows = await deps.prisma.$queryRaw<Array<{ migration_name: string }>>`

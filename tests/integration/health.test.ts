@@ -5,7 +5,7 @@ import { checkHealth } from "../../lib/server/health";
 import { createPrisma } from "../../lib/server/db/prisma";
 import { createRedis, redisPrefix } from "../../lib/server/redis";
 import { listMigrationNames } from "../../lib/server/db/migrations";
-import { WORKER_HEARTBEAT_KEY } from "../../lib/server/health-keys";
+import { MAIL_INTAKE_HEARTBEAT, WORKER_HEARTBEAT_KEY } from "../../lib/server/health-keys";
 import { healthAnswer, healthTokenMatches, mayReadHealthDetails } from "../../lib/server/health-access";
 import type { Actor } from "../../lib/server/actor";
 
@@ -20,7 +20,7 @@ describe("health check", () => {
   it("reports the database with its applied migration, Redis, each worker's heartbeat, queue depths and notifications", async () => {
     const prefix = redisPrefix();
     const now = new Date();
-    await redis.del(WORKER_HEARTBEAT_KEY(prefix, "system"), WORKER_HEARTBEAT_KEY(prefix, "sla-timers"));
+    await redis.del(WORKER_HEARTBEAT_KEY(prefix, "system"), WORKER_HEARTBEAT_KEY(prefix, "sla-timers"), WORKER_HEARTBEAT_KEY(prefix, MAIL_INTAKE_HEARTBEAT));
     const probe = new Queue("health-probe", { connection: redis, prefix });
     try {
       await probe.add("a", {}, { delay: 60_000 });
@@ -29,14 +29,17 @@ describe("health check", () => {
       expect(withoutWorkers.status).toBe("ok");
       expect(withoutWorkers.database).toMatchObject({ ok: true, migration: (await listMigrationNames()).at(-1) });
       expect(withoutWorkers.redis.ok).toBe(true);
-      expect(withoutWorkers.workers).toEqual({ system: { ok: false, lastHeartbeatAt: null }, slaTimers: { ok: false, lastHeartbeatAt: null } });
+      const none = { ok: false, lastHeartbeatAt: null };
+      expect(withoutWorkers.workers).toEqual({ system: none, slaTimers: none, mailIntake: none });
       expect(withoutWorkers.queues).toEqual({ "health-probe": { waiting: 1, active: 0, delayed: 1, failed: 0 } });
       expect(withoutWorkers.notifications).toMatchObject({ PENDING: expect.any(Number), DEAD: expect.any(Number) });
 
       const beat = new Date(now.getTime() - 5_000).toISOString();
       await redis.set(WORKER_HEARTBEAT_KEY(prefix, "sla-timers"), JSON.stringify({ at: beat, workerId: "test" }));
+      await redis.set(WORKER_HEARTBEAT_KEY(prefix, MAIL_INTAKE_HEARTBEAT), JSON.stringify({ at: beat, workerId: "test", mailboxes: 1 }));
       const withWorkers = await checkHealth({ prisma, redis, prefix, now });
       expect(withWorkers.workers.slaTimers).toEqual({ ok: true, lastHeartbeatAt: beat });
+      expect(withWorkers.workers.mailIntake).toEqual({ ok: true, lastHeartbeatAt: beat });
       expect(withWorkers.workers.system.ok).toBe(false);
       const later = await checkHealth({ prisma, redis, prefix, now: new Date(now.getTime() + 120_000) });
       expect(later.workers.slaTimers.ok).toBe(false);

@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: translate(await getLocale(), "admin.workers.title") };
 }
 
-const WORKER_NAMES = { slaTimers: "admin.workers.slaTimers", system: "admin.workers.system" } as const;
+const WORKER_NAMES = { slaTimers: "admin.workers.slaTimers", system: "admin.workers.system", mailIntake: "admin.workers.mailIntake" } as const;
 
 function Badge({ ok, children }: { ok: boolean; children: React.ReactNode }) {
   return <span className={`rounded px-2 py-0.5 text-sm font-medium ${ok ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`}>{children}</span>;
