@@ -7,7 +7,7 @@ import { createHash, randomUUID } from "node:crypto";
 import MailComposer from "nodemailer/lib/mail-composer";
 import type Mail from "nodemailer/lib/mailer";
 import { createPrisma } from "../../lib/server/db/prisma";
-import { applyTicketAction, autoCloseSolvedTickets, registerTicket, type TicketActionRequest, type UseCaseContext } from "../../lib/server/tickets";
+import { applyTicketAction, autoCloseSolvedTickets, mergeTicket, registerTicket, type TicketActionRequest, type UseCaseContext } from "../../lib/server/tickets";
 import { assignUnknownSenderMail, listUnknownSenderMail, readInboundMail, rejectUnknownSenderMail, listTicketMail } from "../../lib/server/mail-intake";
 import { ingestMail } from "../../lib/server/mail-intake/ingest-mail";
 import type { IncomingMail } from "../../lib/server/mail-intake/incoming-mail";
@@ -247,6 +247,29 @@ describe("a reply by e-mail", () => {
     expect(next).toMatchObject({ followUpOfId: silent.id, channel: "EMAIL", requesterId: kari.userId, description: "Den stopper igjen." });
     expect(next.createdAt.toISOString()).toBe("2026-12-03T09:00:00.000Z");
     expect((await prisma.ticket.findUniqueOrThrow({ where: { id: silent.id } })).status).toBe("CLOSED");
+  });
+
+  it("to a ticket merged into another lands on the one it was merged into, where the case goes on, not in a follow-up ticket", async () => {
+    const target = await portalTicket(kari, "2026-11-30T08:00:00Z", "Utskrift henger");
+    const duplicate = await portalTicket(per, "2026-11-30T08:05:00Z", "Skriveren henger");
+    await mergeTicket({ actor: lise, input: { ticketId: duplicate.id, intoReference: target.reference }, ctx: ctxAt("2026-11-30T09:00:00Z") });
+    const notice = await prisma.notification.findFirstOrThrow({ where: { ticketId: duplicate.id, template: "ticket-merged" }, select: { id: true } });
+    const tickets = await prisma.ticket.count();
+
+    const byNotice = await ingestMail(
+      ctxAt("2026-11-30T10:00:00Z"),
+      incoming(await rawMail({ from: "per@nordlys.example", messageId: messageId(), inReplyTo: ourMessageId(notice.id), text: "Den henger fortsatt hos meg." }), "2026-11-30T10:00:00Z"),
+    );
+    expect(byNotice).toMatchObject({ status: "REPLY", ticketId: target.id });
+    expect((await events(target.id)).at(-1)).toMatchObject({ type: "PUBLIC_REPLY", actorId: per.userId, data: { body: "Den henger fortsatt hos meg." } });
+    // The duplicate's old reference in a subject threads there too.
+    const bySubject = await ingestMail(
+      ctxAt("2026-11-30T10:10:00Z"),
+      incoming(await rawMail({ from: "per@nordlys.example", messageId: messageId(), subject: `SV: [${duplicate.reference}] Skriveren henger`, text: "Og nå igjen." }), "2026-11-30T10:10:00Z"),
+    );
+    expect(bySubject).toMatchObject({ status: "REPLY", ticketId: target.id });
+    expect(await prisma.ticket.count()).toBe(tickets);
+    expect(await prisma.ticket.findUniqueOrThrow({ where: { id: duplicate.id }, select: { status: true } })).toEqual({ status: "CLOSED" });
   });
 });
 
