@@ -66,6 +66,23 @@ describe("full-text search (PostgreSQL, Norwegian and English)", () => {
     expect(await find(lise, { q: "jam" })).toEqual([ids.english]);
   });
 
+  it("takes a word ending in * as a prefix, with the other words as they are, and marks the words it matched", async () => {
+    // "lønns" is no word of its own: only the prefix finds lønnssystemet.
+    expect(await find(lise, { q: "lønns" })).toEqual([]);
+    expect(await find(lise, { q: "lønns*" })).toEqual([ids.per]);
+    expect(await find(lise, { q: "Skriverk*" })).toEqual([ids.bergheim]);
+    // With another word: both must match.
+    expect(await find(lise, { q: "skriv* blanke" })).toEqual([ids.printer]);
+    expect(await find(lise, { q: "jamm* printers" })).toEqual([ids.english]);
+    // Tenancy holds: Kari's organisation does not reach Bergheim's queue of printers.
+    expect(await find(kari, { q: "skriv*" })).toEqual(expect.arrayContaining([ids.printer, ids.mentions]));
+    expect(await find(kari, { q: "skriv*" })).not.toContain(ids.bergheim);
+    // Fewer than three letters before the star is no prefix: "sk*" asks for the word "sk".
+    expect(await find(lise, { q: "sk*" })).toEqual([]);
+    const [hit] = (await searchQueue({ actor: lise, input: { q: "lønns*" }, ctx })).items;
+    expect(hit?.snippet?.filter((p) => p.hit).map((p) => p.text.toLowerCase())).toContain("lønnssystemet");
+  });
+
   it("finds by the requester's name and e-mail, and by the customer's name", async () => {
     expect(await find(lise, { q: "per@nordlys.example" })).toEqual([ids.per]);
     expect(await find(ola, { q: "Kari" })).toEqual(expect.arrayContaining([ids.printer, ids.english, ids.mentions]));

@@ -3,7 +3,7 @@ import { catalog } from "../catalog";
 
 export const search = catalog({
   nb: {
-    help: "Referanse, tittel, beskrivelse, meldinger, interne notater eller innmelder. Snarvei: /",
+    help: "Referanse, tittel, beskrivelse, meldinger, interne notater eller innmelder. skriv* finner ord som begynner med «skriv». Snarvei: /",
     organization: "Kunde",
     anyOrganization: "Alle kunder",
     line: "Linje",
@@ -34,14 +34,14 @@ export const search = catalog({
     "views.invalid": "Visningen ble ikke lagret: gi den et navn (høyst 60 tegn).",
     "portal.label": "Søk i sakene",
     "portal.search": "Søk",
-    "portal.help": "Ord fra tittel, beskrivelse eller meldinger, eller referansen.",
+    "portal.help": "Ord fra tittel, beskrivelse eller meldinger, eller referansen. skriv* finner ord som begynner med «skriv».",
     "portal.apply": "Søk",
     "portal.clear": "Vis alle",
     "portal.emptyTitle": "Ingen saker passer søket",
     "portal.emptyBody": "Prøv andre ord, eller vis alle sakene.",
   },
   en: {
-    help: "Reference, title, description, messages, internal notes or requester. Shortcut: /",
+    help: "Reference, title, description, messages, internal notes or requester. print* finds words that begin with “print”. Shortcut: /",
     organization: "Customer",
     anyOrganization: "All customers",
     line: "Line",
@@ -72,7 +72,7 @@ export const search = catalog({
     "views.invalid": "The view was not saved: give it a name (at most 60 characters).",
     "portal.label": "Search the tickets",
     "portal.search": "Search",
-    "portal.help": "Words from the title, description or messages, or the reference.",
+    "portal.help": "Words from the title, description or messages, or the reference. print* finds words that begin with “print”.",
     "portal.apply": "Search",
     "portal.clear": "Show all",
     "portal.emptyTitle": "No tickets match the search",

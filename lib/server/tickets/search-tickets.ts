@@ -6,6 +6,11 @@ import "server-only";
  * ticket_search), and `search_query` turns the words into a query in both. Staff search the staff
  * vector (internal notes included), customers the public one only.
  *
+ * A word ending in `*` (at least three letters or digits before it: "skriv*") matches every word
+ * that starts so, as Zendesk's wildcard does; the other words keep their stemmed, exact reading. A
+ * prefix is asked for, never added: a prefix term makes the GIN index collect every ticket with a
+ * word that starts so (the migration's note on search_query).
+ *
  * Order: a ticket whose reference is the query exactly, then rank (ts_rank_cd), then newest.
  * Tenancy: the SQL carries the actor's scope (scope.ts visibleTicketsSql, the raw-SQL form of
  * visibleTicketsWhere); the rows for the page are read through visibleTicketsWhere as well. The
@@ -70,6 +75,23 @@ export function snippetParts(headline: string): SnippetPart[] {
   return parts;
 }
 
+/** "skriv*": a word of at least three letters or digits, then a star. */
+const PREFIX_WORD = /(?<![\p{L}\p{N}])([\p{L}\p{N}]{3,})\*/gu;
+
+/**
+ * The query of a search box as SQL: its prefix words ("skriv*") as prefix terms of the 'simple'
+ * configuration (the vectors hold both languages' lexemes, and a prefix matches either), ANDed with
+ * the rest read by search_query (Norwegian, English, as typed). An empty side drops out (PostgreSQL
+ * ANDs an empty query away).
+ */
+export function searchQuerySql(words: string): Prisma.Sql {
+  const prefixes = [...words.matchAll(PREFIX_WORD)].map((m) => `${m[1]!}:*`);
+  if (prefixes.length === 0) return Prisma.sql`search_query(${words})`;
+  const rest = words.replace(PREFIX_WORD, " ").trim();
+  const prefix = Prisma.sql`to_tsquery('simple'::regconfig, ${prefixes.join(" & ")})`;
+  return rest ? Prisma.sql`(search_query(${rest}) && ${prefix})` : prefix;
+}
+
 /** The ranked ids of one search, with snippets: the core both entry points share. */
 async function searchIds(actor: Actor, input: SearchTicketsInput, ctx: UseCaseContext): Promise<{ ids: string[]; snippets: Map<string, SnippetPart[] | null>; nextCursor: string | null }> {
   const q = parseInput(SearchTicketsSchema, input);
@@ -80,7 +102,7 @@ async function searchIds(actor: Actor, input: SearchTicketsInput, ctx: UseCaseCo
   const start = q.cursor ? decodeCursor(q.cursor) : 0;
   // The actor's scope is said in SQL (scope.ts visibleTicketsSql), so every row read is theirs to see.
   const rows = await ctx.prisma.$queryRaw<Array<{ id: string }>>`
-    WITH query AS (SELECT search_query(${q.q}) AS q),
+    WITH query AS (SELECT ${searchQuerySql(q.q)} AS q),
     hits AS (
       SELECT s."ticketId" AS id FROM "TicketSearch" s, query WHERE ${vector} @@ query.q
       UNION
@@ -101,7 +123,7 @@ async function snippetsOf(ids: string[], words: string, staff: boolean, ctx: Use
   if (ids.length === 0) return new Map();
   const messages = staff ? Prisma.sql`jsonb_typeof(e.data -> 'body') = 'string'` : Prisma.sql`ticket_event_is_public(e.type::text, e.data)`;
   const rows = await ctx.prisma.$queryRaw<Array<{ id: string; nb: string; en: string }>>`
-    WITH query AS (SELECT search_query(${words}) AS q)
+    WITH query AS (SELECT ${searchQuerySql(words)} AS q)
     SELECT t.id::text AS id, ts_headline('norwegian', d.doc, query.q, ${HEADLINE_OPTIONS}) AS nb, ts_headline('english', d.doc, query.q, ${HEADLINE_OPTIONS}) AS en
     FROM "Ticket" t CROSS JOIN query
     CROSS JOIN LATERAL (
