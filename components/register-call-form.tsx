@@ -1,7 +1,8 @@
 "use client";
 /**
  * Registering a call on a customer's behalf (issue 19): the organisation, then one of its users or
- * a new contact (name, e-mail, phone), what the call is about, its priority, and how many minutes
+ * a new contact (name, e-mail, phone, and whether to send them the portal invitation: on unless
+ * unticked), what the call is about, its priority, and how many minutes
  * ago the call started (with a reason when not now).
  */
 import { useActionState, useState } from "react";
@@ -21,6 +22,7 @@ export interface RegisterCallText {
   contactName: string;
   contactEmail: string;
   contactPhone: string;
+  contactInvite: string;
   title: string;
   description: string;
   priority: string;
@@ -83,6 +85,11 @@ export function RegisterCallForm({
           <TextField id="call-contactName" name="contactName" label={text.contactName} error={e.name} defaultValue={state.values.contactName} required />
           <TextField id="call-contactEmail" name="contactEmail" type="email" label={text.contactEmail} error={e.email} defaultValue={state.values.contactEmail} required />
           <TextField id="call-contactPhone" name="contactPhone" type="tel" label={text.contactPhone} error={e.phone} defaultValue={state.values.contactPhone} />
+          <label className="flex items-start gap-2">
+            {/* Ticked at first; after a refused send, as the agent left it. */}
+            <input type="checkbox" name="contactInvite" value="on" defaultChecked={state.values.contactName === undefined || state.values.contactInvite === "on"} className="mt-1 h-4 w-4" />
+            <span>{text.contactInvite}</span>
+          </label>
         </fieldset>
       )}
       <p className="text-sm text-slate-700">{text.channel}</p>

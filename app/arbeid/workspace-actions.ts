@@ -84,7 +84,7 @@ export const submitBulkAction = formAction({
   },
 });
 
-const REGISTER_FIELDS = ["organizationId", "requesterId", "contactName", "contactEmail", "contactPhone", "title", "description", "priority", "minutesAgo", "reason"] as const;
+const REGISTER_FIELDS = ["organizationId", "requesterId", "contactName", "contactEmail", "contactPhone", "contactInvite", "title", "description", "priority", "minutesAgo", "reason"] as const;
 
 export const submitRegisterCall = formAction({
   audience: "staff",
@@ -94,7 +94,8 @@ export const submitRegisterCall = formAction({
   run: async ({ actor, t, values }) => {
     const minutes = values.minutesAgo?.trim() === "" ? 0 : Number(values.minutesAgo);
     if (!Number.isInteger(minutes) || minutes < 0) return { values, errors: { minutesAgo: t("common.fieldRequired") }, message: t("common.formHasErrors") };
-    const newContact = values.requesterId === "new" ? { name: values.contactName ?? "", email: values.contactEmail ?? "", phone: values.contactPhone || null } : null;
+    const newContact =
+      values.requesterId === "new" ? { name: values.contactName ?? "", email: values.contactEmail ?? "", phone: values.contactPhone || null, invite: values.contactInvite === "on" } : null;
     const ticket = await registerCall({
       actor,
       input: {

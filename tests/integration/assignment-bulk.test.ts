@@ -13,6 +13,8 @@ import { saveMacro } from "../../lib/server/macros/save-macro";
 import { addToParent } from "../../lib/server/tickets/add-to-parent";
 import { fakeClock, rejection, seededActors } from "../support/fixtures";
 
+// A new contact's portal invitation is a link derived from the app's secret.
+process.env.NEXTAUTH_SECRET = "assignment-bulk-test-secret-0123456789";
 const prisma = createPrisma();
 afterAll(() => prisma.$disconnect());
 
@@ -225,16 +227,36 @@ describe("registering a phone call on a customer's behalf", () => {
     expect(user).toMatchObject({ organizationId: kari.organizationId, role: "END_USER", name: "Nina Ny", phone: "+47 900 00 000", passwordHash: null });
     expect(ticket).toMatchObject({ requesterId: user.id, organizationId: kari.organizationId, createdAt: "2026-03-03T09:45:00.000Z" });
     expect(await prisma.auditLog.count({ where: { action: "user.create", targetId: user.id } })).toBe(1);
+    // Not invited unless asked.
+    expect(await prisma.accountLink.count({ where: { userId: user.id } })).toBe(0);
+    expect(await prisma.notification.count({ where: { recipientUserId: user.id, template: "account-invite" } })).toBe(0);
     expect((await rejection(registerCall({ actor: jonas, input: { organizationId: kari.organizationId, requesterId: null, newContact: { name: "Nina", email }, ...call }, ctx }))).code).toBe(
       "conflict",
     );
   });
 
+  it("invites the new contact to the portal when the agent asks: a link to choose a password, sent with the ticket", async () => {
+    clock.set("2026-03-03T09:47:00Z");
+    const email = `${token}-invitert@nordlys.example`;
+    await registerCall({ actor: jonas, input: { organizationId: kari.organizationId, requesterId: null, newContact: { name: "Ivar Invitert", email, invite: true }, ...call }, ctx });
+    const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+    expect(await prisma.accountLink.findMany({ where: { userId: user.id }, select: { purpose: true, createdAt: true } })).toEqual([{ purpose: "INVITE", createdAt: new Date("2026-03-03T09:47:00Z") }]);
+    const invitation = await prisma.notification.findFirstOrThrow({ where: { recipientUserId: user.id, template: "account-invite" }, select: { payload: true } });
+    expect(invitation.payload).toMatchObject({ organizationName: "Nordlys Eiendom AS", invitedBy: jonas.name });
+    expect((await prisma.auditLog.findFirstOrThrow({ where: { action: "user.create", targetId: user.id } })).after).toMatchObject({ invited: true });
+  });
+
   it("adds no contact when the ticket is refused: an organisation where only contact persons may register", async () => {
     clock.set("2026-03-03T09:50:00Z");
     const email = `${token}-ikke@bergheim.example`;
-    const refused = await rejection(registerCall({ actor: jonas, input: { organizationId: sara.organizationId, requesterId: null, newContact: { name: "Ola Uten Rett", email }, ...call }, ctx }));
+    const refused = await rejection(
+      registerCall({ actor: jonas, input: { organizationId: sara.organizationId, requesterId: null, newContact: { name: "Ola Uten Rett", email, invite: true }, ...call }, ctx }),
+    );
     expect(refused.code).toBe("forbidden");
     expect(await prisma.user.count({ where: { email } })).toBe(0);
+    // Nor an invitation to an account that does not exist.
+    expect(await prisma.notification.count({ where: { template: "account-invite", payload: { path: ["invitedBy"], equals: jonas.name }, createdAt: { gte: new Date("2026-03-03T09:50:00Z") } } })).toBe(
+      0,
+    );
   });
 });

@@ -38,6 +38,7 @@ export default async function RegisterCallPage() {
           contactName: t("assignment.register.contactName"),
           contactEmail: t("assignment.register.contactEmail"),
           contactPhone: t("assignment.register.contactPhone"),
+          contactInvite: t("assignment.register.contactInvite"),
           title: t("assignment.register.subject"),
           description: t("assignment.register.description"),
           priority: t("assignment.register.priority"),

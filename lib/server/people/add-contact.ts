@@ -1,10 +1,11 @@
 import "server-only";
 /**
  * Staff add a caller as a contact of a customer organisation on the spot (issue 19: registering a
- * phone call for someone who has no account yet): a new END_USER with name, e-mail and phone, no
- * password and no invitation mail (they can ask for a password later, as anyone can). An address
- * that already has a user is a conflict (pick that user instead); a provider organisation or an
- * unknown one is not found. Audited as "user.create".
+ * phone call for someone who has no account yet): a new END_USER with name, e-mail and phone and no
+ * password. With `invite`, they also get the portal invitation (the same one-time link to choose a
+ * password as inviteUser sends, in the same transaction); without it they can ask for a password
+ * later, as anyone can. An address that already has a user is a conflict (pick that user instead);
+ * a provider organisation or an unknown one is not found. Audited as "user.create".
  */
 import { z } from "zod";
 import { STAFF_ROLES, type Actor } from "../actor";
@@ -14,6 +15,7 @@ import type { UseCaseContext } from "../tickets/context";
 import { parseInput, safeString } from "../validation";
 import { UUID, requireRole } from "../tickets/scope";
 import { writeAudit } from "../audit/write-audit";
+import { issueAccountLink } from "./issue-account-link";
 
 export const AddContactSchema = z.object({
   organizationId: z.uuid(),
@@ -30,6 +32,8 @@ export const AddContactSchema = z.object({
     .transform((p) => (p === "" ? null : p))
     .nullable()
     .default(null),
+  /** Send the portal invitation (a link to choose a password). */
+  invite: z.boolean().default(false),
 });
 export type AddContactInput = z.input<typeof AddContactSchema>;
 
@@ -39,7 +43,7 @@ export async function addContactInTransaction(tx: DbClient, { actor, input: raw,
   if (typeof raw.organizationId !== "string" || !UUID.test(raw.organizationId)) throw notFound("Organisation");
   const input = parseInput(AddContactSchema, raw);
   const now = ctx.now();
-  const org = await tx.organization.findFirst({ where: { id: input.organizationId, isProvider: false, deactivatedAt: null }, select: { id: true } });
+  const org = await tx.organization.findFirst({ where: { id: input.organizationId, isProvider: false, deactivatedAt: null }, select: { id: true, name: true } });
   if (!org) throw notFound("Organisation");
   const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new AppError("conflict", "The address belongs to an existing user: choose them as the requester", { email: ["taken"] });
@@ -54,7 +58,8 @@ export async function addContactInTransaction(tx: DbClient, { actor, input: raw,
     targetId: user.id,
     organizationId: org.id,
     before: null,
-    after: { email: input.email, name: input.name, phone: input.phone, role: "END_USER", via: "registered_call" },
+    after: { email: input.email, name: input.name, phone: input.phone, role: "END_USER", via: "registered_call", invited: input.invite },
   });
+  if (input.invite) await issueAccountLink(tx, { userId: user.id, purpose: "INVITE", now, organizationName: org.name, invitedBy: actor.name });
   return { userId: user.id };
 }

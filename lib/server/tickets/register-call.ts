@@ -21,7 +21,7 @@ export const RegisterCallSchema = z.object({
   organizationId: z.uuid(),
   /** An existing user of the organisation, or null with `newContact`. */
   requesterId: z.uuid().nullable(),
-  newContact: z.object({ name: z.string(), email: z.string(), phone: z.string().nullable().optional() }).nullable().default(null),
+  newContact: z.object({ name: z.string(), email: z.string(), phone: z.string().nullable().optional(), invite: z.boolean().optional() }).nullable().default(null),
   title: safeString().trim().min(1).max(200),
   description: safeString().trim().min(1).max(20_000),
   priority: PrioritySchema,
