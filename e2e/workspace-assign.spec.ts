@@ -6,7 +6,7 @@ import { createPrisma } from "../lib/server/db/prisma";
 import { formatTime } from "../lib/i18n/format";
 
 /**
- * The agent workspace (issue 19) in the browser: a phone call registered for a customer's user
+ * The agent workspace (issue 19) in the browser: a phone call registered for a customer's user (and one for a new contact, invited to the portal)
  * with the clock set back to when the call came in; a ticket assigned to a colleague who then finds
  * it under "Mine"; five tickets escalated at once from the queue, each with its own event, after
  * which the 1st-line agent still reads them (read-only).
@@ -63,6 +63,27 @@ test("an agent registers a phone call for a customer's user; the clock starts at
   await expect(lise.locator('dt:text-is("Registrert") + dd')).toContainText(formatTime(ticket.createdAt.toISOString()));
   await expect(lise.getByTestId("requester")).toContainText(`Rita Ringer ${run}`);
   await expect(lise.getByTestId("timeline")).toContainText("Klokken startet 10 min før saken ble registrert: Samtalen tok ti minutter før saken ble skrevet inn");
+});
+
+test("an agent adds a caller as a new contact, who is invited to the portal unless the agent unticks it", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const email = `ny-${run}@nordlys.example`;
+  const lise = await signedIn(browser, "lise@servicedesk.example");
+  await lise.goto("/arbeid/ny");
+  await lise.getByLabel("Organisasjon").selectOption({ label: "Nordlys Eiendom AS" });
+  await lise.getByLabel("Innmelder").selectOption({ label: "Ny kontakt (legg til nå)" });
+  await lise.getByLabel("Navn på ny kontakt").fill(`Nina Ny ${run}`);
+  await lise.getByLabel("E-post til ny kontakt").fill(email);
+  const invite = lise.getByLabel("Send invitasjon til kundeportalen (e-post med lenke for å velge passord)");
+  await expect(invite).toBeChecked();
+  await lise.getByLabel("Tittel").fill(`Ny kontakt ringte ${run}`);
+  await lise.getByLabel("Beskrivelse").fill("Nina ringte fra resepsjonen.");
+  await lise.getByRole("button", { name: "Registrer saken" }).click();
+  await expect(lise.getByRole("status").filter({ hasText: "Saken er registrert på kundens vegne." })).toBeVisible();
+  const contact = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, passwordHash: true } });
+  expect(contact.passwordHash).toBeNull();
+  expect(await prisma.notification.count({ where: { recipientUserId: contact.id, template: "account-invite" } })).toBe(1);
+  expect(await prisma.accountLink.count({ where: { userId: contact.id, purpose: "INVITE" } })).toBe(1);
 });
 
 test("an agent assigns a ticket to a colleague, who is told and then sees it under “Mine”", async ({ browser }) => {
