@@ -8,12 +8,14 @@
  * Monday 2026-11-23, Oslo is UTC+1.
  */
 import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma } from "../../lib/server/db/prisma";
 import type { Actor } from "../../lib/server/actor";
 import {
   addToParent,
   applyTicketAction,
+  applyTicketActions,
   getRelatedTickets,
   getTicketNotes,
   listTicketEvents,
@@ -29,6 +31,10 @@ import { computeMonthReports } from "../../lib/server/reports";
 import { reportCsv } from "../../lib/server/reports/report-csv";
 import { renderNotification } from "../../lib/server/notifications/templates";
 import { fakeClock, rejection, seededActors } from "../support/fixtures";
+import { spoolFile } from "../../lib/server/attachments/spool";
+import { attachmentConfig } from "../../lib/server/attachments/config";
+import { postgresStore } from "../../lib/server/attachments/store";
+import { openAttachment } from "../../lib/server/attachments/download";
 
 const prisma = createPrisma();
 afterAll(() => prisma.$disconnect());
@@ -259,6 +265,99 @@ describe("a parent major-incident ticket", () => {
       { action: "reply", done: refs, skipped: [], failed: [] },
       { action: "resolve", done: refs, skipped: [], failed: [] },
     ]);
+  });
+});
+
+describe("a parent's files", () => {
+  it("go with its public reply to each open child as that child's own public rows on the same bytes, readable by the child's customer only; internal and customers' files stay", async () => {
+    const { clock, ctx, act, register } = context("2026-11-26T08:00:00Z"); // Thursday 09:00 Oslo
+    const parent = await register(kari, "Strømbrudd i serverrommet", "P2");
+    const children = [await register(ingrid, "Alt er nede hos oss"), await register(sara, "Ingen tilgang til noe")];
+    for (const child of children) await addToParent({ actor: lise, input: { parentId: parent.id, childId: child.id }, ctx });
+    const spool = (name: string, text: string) => spoolFile(Readable.from([Buffer.from(text)]), name, attachmentConfig().limits);
+    const send = async (actor: Actor, actions: TicketActionRequest[], name: string, text: string) =>
+      applyTicketActions({ actor, input: { ticketId: parent.id, actions }, ctx, attachments: { files: [await spool(name, text)], store: postgresStore() } });
+    const read = async (opened: Promise<{ body: Readable }>) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of (await opened).body) chunks.push(Buffer.from(chunk as Uint8Array));
+      return Buffer.concat(chunks).toString();
+    };
+
+    // Files that are not public stay on the parent: a customer's, an internal note's, and one sent with a note beside a reply (it joins the note).
+    clock.set("2026-11-26T08:10:00Z");
+    await send(kari, [{ type: "reply", body: "Skjermbilde fra oss." }], "skjermbilde.txt", `kundens fil ${parent.id}`);
+    clock.set("2026-11-26T08:20:00Z");
+    await send(lise, [{ type: "note", body: "Leverandøren har sendt loggen." }], "leverandorlogg.txt", `intern logg ${parent.id}`);
+    clock.set("2026-11-26T08:25:00Z");
+    await send(
+      lise,
+      [
+        { type: "note", body: "Målinger fra UPS-en." },
+        { type: "reply", body: "Vi feilsøker strømforsyningen." },
+      ],
+      "ups-maalinger.txt",
+      `intern ups ${parent.id}`,
+    );
+    // The public reply's file goes along.
+    clock.set("2026-11-26T08:30:00Z");
+    const workaround = `Midlertidig løsning for ${parent.id}: bruk gjestenettet.`;
+    await send(lise, [{ type: "reply", body: "Se vedlagt midlertidig løsning." }], "midlertidig-losning.txt", workaround);
+
+    const onParent = await prisma.attachment.findMany({ where: { ticketId: parent.id }, orderBy: { createdAt: "asc" } });
+    expect(onParent.map((a) => [a.name, a.visibility])).toEqual([
+      ["skjermbilde.txt", "PUBLIC"],
+      ["leverandorlogg.txt", "INTERNAL"],
+      ["ups-maalinger.txt", "INTERNAL"],
+      ["midlertidig-losning.txt", "PUBLIC"],
+    ]);
+    const original = onParent.at(-1)!;
+    const passedOn = [];
+    for (const child of children) {
+      const rows = await prisma.attachment.findMany({ where: { ticketId: child.id }, include: { event: { select: { type: true, at: true, data: true } } } });
+      expect(
+        rows.map((a) => ({ name: a.name, visibility: a.visibility, sha256: a.sha256, store: a.store, size: a.size, contentType: a.contentType, event: a.event.type, at: a.event.at.toISOString() })),
+      ).toEqual([
+        {
+          name: "midlertidig-losning.txt",
+          visibility: "PUBLIC",
+          sha256: original.sha256,
+          store: original.store,
+          size: original.size,
+          contentType: original.contentType,
+          event: "PUBLIC_REPLY",
+          at: "2026-11-26T08:30:00.000Z",
+        },
+      ]);
+      expect(rows[0]!.event.data).toMatchObject({ body: "Se vedlagt midlertidig løsning." });
+      expect(rows[0]!.id).not.toBe(original.id);
+      passedOn.push(rows[0]!);
+    }
+    // The bytes are kept once, whatever the number of rows.
+    expect(await prisma.attachmentBlob.count({ where: { sha256: original.sha256 } })).toBe(1);
+
+    // Each child's customer sees it on the reply in their timeline and downloads it from their own ticket (the /vedlegg/:id use case) …
+    const [ingridsFile, sarasFile] = passedOn as [(typeof passedOn)[number], (typeof passedOn)[number]];
+    const ingridSees = await listTicketEvents({ actor: ingrid, input: { id: children[0]!.id }, ctx });
+    expect(ingridSees.filter((e) => e.type === "PUBLIC_REPLY").map((e) => [e.data.body, e.attachments?.map((a) => a.id) ?? []])).toEqual([
+      ["Vi feilsøker strømforsyningen.", []],
+      ["Se vedlagt midlertidig løsning.", [ingridsFile.id]],
+    ]);
+    expect(await read(openAttachment({ actor: ingrid, id: ingridsFile.id, ctx }))).toBe(workaround);
+    expect(await read(openAttachment({ actor: sara, id: sarasFile.id, ctx }))).toBe(workaround);
+    // … and nobody else by that row, though the bytes are shared: not the other child's customer, not the parent's requester (who has her own row).
+    expect((await rejection(openAttachment({ actor: sara, id: ingridsFile.id, ctx }))).code).toBe("not_found");
+    expect((await rejection(openAttachment({ actor: ingrid, id: sarasFile.id, ctx }))).code).toBe("not_found");
+    expect((await rejection(openAttachment({ actor: kari, id: ingridsFile.id, ctx }))).code).toBe("not_found");
+    expect(await read(openAttachment({ actor: kari, id: original.id, ctx }))).toBe(workaround);
+
+    // A solved child gets nothing more; the open one gets the solution's file on its SOLVED event.
+    clock.set("2026-11-26T09:00:00Z");
+    await act(lise, children[1]!.id, { type: "resolve", solution: "Løst lokalt." });
+    clock.set("2026-11-26T10:00:00Z");
+    await send(lise, [{ type: "resolve", solution: "Strømmen er tilbake." }], "rapport.txt", `rapport ${parent.id}`);
+    const solvedWith = await prisma.attachment.findMany({ where: { ticketId: children[0]!.id, name: "rapport.txt" }, include: { event: { select: { type: true } } } });
+    expect(solvedWith.map((a) => [a.visibility, a.event.type])).toEqual([["PUBLIC", "SOLVED"]]);
+    expect(await prisma.attachment.count({ where: { ticketId: children[1]!.id } })).toBe(1);
   });
 });
 

@@ -33,6 +33,7 @@ import { recordRootCause } from "./actions/record-root-cause";
 import { recordCustomerNotified } from "./actions/record-customer-notified";
 import { TRANSACTION_OPTIONS, type DbClient } from "../db/prisma";
 import { saveAttachments, type NewAttachments } from "../attachments/save";
+import { copyAttachments, type KeptFile } from "../attachments/copy";
 import { customerEventView } from "./audience";
 import { eventCarryingText, writtenEvents } from "./events";
 import { passedOnToChildren, propagateToChildren } from "./propagate-to-children";
@@ -76,16 +77,30 @@ function run(c: ActionContext, action: TicketActionInput): Promise<void> {
   }
 }
 
+/** A send's files: uploaded with it (bytes to keep), or already kept and passed on from a parent's send (new rows, the same bytes). */
+interface FilesOfSend {
+  uploads?: NewAttachments;
+  passedOn?: readonly KeptFile[];
+}
+
 /**
  * Files sent with an action join the event it wrote that carries its text (the reply, the note,
  * the solution …), else its first event; they are public exactly when that event is shown to the
- * customer (audience.ts), so an internal note's files stay internal.
+ * customer (audience.ts), so an internal note's files stay internal. Returns that event.
  */
-async function attachToNewEvent(tx: DbClient, ticketId: string, afterId: bigint, actor: Actor, attachments: NewAttachments, now: Date): Promise<void> {
+async function attachToNewEvent(tx: DbClient, ticketId: string, afterId: bigint, actor: Actor, files: FilesOfSend, now: Date): Promise<bigint> {
   const target = eventCarryingText(await writtenEvents(tx, ticketId, afterId));
   if (!target) throw new Error("The action wrote no event to attach the files to");
   const shown = customerEventView({ id: target.id.toString(), type: target.type, at: target.at.toISOString(), actorId: target.actorId, data: target.data });
-  await saveAttachments(tx, attachments, { ticketId, eventId: target.id, uploaderId: actor.userId, visibility: shown ? "PUBLIC" : "INTERNAL", at: now });
+  const visibility = shown ? "PUBLIC" : "INTERNAL";
+  if (files.uploads?.files.length) await saveAttachments(tx, files.uploads, { ticketId, eventId: target.id, uploaderId: actor.userId, visibility, at: now });
+  if (files.passedOn?.length)
+    await copyAttachments(
+      tx,
+      files.passedOn.map((file) => ({ file, eventId: target.id })),
+      { ticketId, visibility, at: now },
+    );
+  return target.id;
 }
 
 export async function applyTicketAction({
@@ -115,19 +130,23 @@ export async function applyTicketActions({
   input,
   ctx,
   attachments,
+  passedOnFiles,
 }: {
   actor: Actor;
   input: { ticketId: string; actions: TicketActionRequest[] };
   ctx: UseCaseContext;
   attachments?: NewAttachments;
+  /** A parent's public files passed on with its send to this child (propagate-to-children.ts): they join this send's event as new rows, with no bytes stored again. */
+  passedOnFiles?: readonly KeptFile[];
 }): Promise<TicketView> {
   const now = ctx.now();
   if (!UUID.test(input.ticketId)) throw notFound();
   const id = input.ticketId;
   const applied: TicketActionInput[] = [];
+  let filesEventId: bigint | null = null;
   await ctx.prisma.$transaction(async (tx) => {
     await lockTicket(tx, id);
-    const filesPending = Boolean(attachments?.files.length);
+    const filesPending = Boolean(attachments?.files.length || passedOnFiles?.length);
     const before = filesPending ? await tx.ticketEvent.findFirst({ where: { ticketId: id }, orderBy: { id: "desc" }, select: { id: true } }) : null;
     for (const request of input.actions) {
       // Visibility and the right to write are judged on the locked row, so they cannot change before the action is written.
@@ -142,11 +161,11 @@ export async function applyTicketActions({
     }
     // The files join the event that carries the send's text among all it wrote (the reply or the
     // note, never a priority change before it), and take that event's visibility.
-    if (filesPending && attachments) await attachToNewEvent(tx, id, before?.id ?? 0n, actor, attachments, now);
+    if (filesPending) filesEventId = await attachToNewEvent(tx, id, before?.id ?? 0n, actor, { uploads: attachments, passedOn: passedOnFiles }, now);
   }, TRANSACTION_OPTIONS);
-  // The servicedesk's public reply and solution on a parent go on to its children, each in its own transaction (issue 19); a customer's reply never does.
+  // The servicedesk's public reply and solution on a parent go on to its children, with the send's public files, each in its own transaction (issue 19); a customer's reply never does.
   const passedOn = applied.flatMap(passedOnToChildren);
-  if (isStaff(actor) && passedOn.length > 0) await propagateToChildren({ actor, input: { parentId: id, actions: passedOn }, ctx, apply: applyTicketActions });
+  if (isStaff(actor) && passedOn.length > 0) await propagateToChildren({ actor, input: { parentId: id, actions: passedOn, filesEventId }, ctx, apply: applyTicketActions });
   const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
   return toTicketView(row, now);
 }

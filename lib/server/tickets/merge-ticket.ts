@@ -29,6 +29,7 @@ import { appendEvent } from "./events";
 import { recomputeResponseClock } from "./clock";
 import { linksBetween, lockTickets, requireStaffActor, requireVisible, visibleTicketIdByReference } from "./related-tickets-common";
 import { noticeToRequester } from "../notifications/customer-notices";
+import { copyAttachments, keptFileSelect } from "../attachments/copy";
 
 export const MergeTicketSchema = z.object({
   /** The duplicate, which is closed. */
@@ -97,28 +98,15 @@ export async function mergeTicket({
       copyOf.set(e.id, copy);
     }
     // 2. The files, joined to the copies of their events (internal on the target).
-    const files = await tx.attachment.findMany({ where: { ticketId: source.id }, orderBy: { createdAt: "asc" } });
-    await tx.attachment.createMany({
-      data: files.flatMap((f) => {
-        const eventId = copyOf.get(f.eventId);
-        if (eventId === undefined) return [];
-        return [
-          {
-            ticketId: target.id,
-            eventId,
-            uploaderId: f.uploaderId,
-            name: f.name,
-            size: f.size,
-            contentType: f.contentType,
-            sha256: f.sha256,
-            store: f.store,
-            visibility: "INTERNAL" as const,
-            scanResult: f.scanResult,
-            createdAt: now,
-          },
-        ];
+    const files = await tx.attachment.findMany({ where: { ticketId: source.id }, orderBy: { createdAt: "asc" }, select: { eventId: true, ...keptFileSelect } });
+    await copyAttachments(
+      tx,
+      files.flatMap((file) => {
+        const eventId = copyOf.get(file.eventId);
+        return eventId === undefined ? [] : [{ file, eventId }];
       }),
-    });
+      { ticketId: target.id, visibility: "INTERNAL", at: now },
+    );
 
     // 3. The duplicate's clock stops honestly (see above), then it is closed with the pointer.
     const clock = await recomputeResponseClock(tx, source.id, now);

@@ -4,7 +4,10 @@ import "server-only";
  * still open (issue 19: one outage, thirty customers). Each child gets them through the ordinary
  * ticket action (applyTicketAction), in its own transaction: its own PUBLIC_REPLY or SOLVED event,
  * its own clock recompute (a reply or solution from the servicedesk starts troubleshooting as the
- * organisation's rule says), and its own notice to its requester in their language. A child that
+ * organisation's rule says), and its own notice to its requester in their language. The public files
+ * of the parent's send go along: each child's reply or solution gets them as its own public
+ * Attachment rows (attachments/copy.ts: the same stored bytes, nothing stored again), written in that
+ * child's transaction; an internal note's files never go, nor does anything a customer sends. A child that
  * fails (e.g. no longer visible to the agent) does not undo the others: the parent's history gets
  * one CHILDREN_UPDATED event naming which children got it, which were skipped (already solved or
  * closed) and which failed, and why.
@@ -17,6 +20,8 @@ import type { UseCaseContext } from "./context";
 import type { TicketActionInput } from "./schemas";
 import { appendEvent } from "./events";
 import { lockTicket } from "./clock";
+import { keptFileSelect, type KeptFile } from "../attachments/copy";
+import { attachmentOrder } from "../attachments/view";
 
 /** The actions a parent passes on to its children. */
 export type PropagatedAction = Extract<TicketActionInput, { type: "reply" | "resolve" }>;
@@ -44,13 +49,18 @@ export async function propagateToChildren({
   apply,
 }: {
   actor: Actor;
-  input: { parentId: string; actions: PropagatedAction[] };
+  /** filesEventId: the parent's event the send's files joined (null: the send had none). */
+  input: { parentId: string; actions: PropagatedAction[]; filesEventId?: bigint | null };
   ctx: UseCaseContext;
   /** The ticket actions use case (applyTicketActions: one send, one transaction per child), passed in so the two modules do not import each other. */
-  apply: (args: { actor: Actor; input: { ticketId: string; actions: PropagatedAction[] }; ctx: UseCaseContext }) => Promise<unknown>;
+  apply: (args: { actor: Actor; input: { ticketId: string; actions: PropagatedAction[] }; ctx: UseCaseContext; passedOnFiles: readonly KeptFile[] }) => Promise<unknown>;
 }): Promise<PropagationResult | null> {
   const children = await ctx.prisma.ticket.findMany({ where: { parentId: input.parentId }, orderBy: { createdAt: "asc" }, select: { id: true, reference: true, status: true } });
   if (children.length === 0) return null;
+  // Only what the parent's customer may see goes on: its files are public exactly when their event is (an internal note's are not).
+  const files = input.filesEventId
+    ? await ctx.prisma.attachment.findMany({ where: { ticketId: input.parentId, eventId: input.filesEventId, visibility: "PUBLIC" }, orderBy: attachmentOrder, select: keptFileSelect })
+    : [];
   const result: PropagationResult = { done: [], skipped: [], failed: [] };
   for (const child of children) {
     if (!ACTIVE.includes(child.status)) {
@@ -58,7 +68,7 @@ export async function propagateToChildren({
       continue;
     }
     try {
-      await apply({ actor, input: { ticketId: child.id, actions: input.actions }, ctx });
+      await apply({ actor, input: { ticketId: child.id, actions: input.actions }, ctx, passedOnFiles: files });
       result.done.push(child.reference);
     } catch (error) {
       result.failed.push({ reference: child.reference, error: error instanceof AppError ? error.message : "unexpected error" });
