@@ -249,27 +249,38 @@ describe("a reply by e-mail", () => {
     expect((await prisma.ticket.findUniqueOrThrow({ where: { id: silent.id } })).status).toBe("CLOSED");
   });
 
-  it("to a ticket merged into another lands on the one it was merged into, where the case goes on, not in a follow-up ticket", async () => {
+  it("to a ticket merged into another lands on the one it was merged into when the sender can read it there; anyone else's makes a follow-up", async () => {
     const target = await portalTicket(kari, "2026-11-30T08:00:00Z", "Utskrift henger");
-    const duplicate = await portalTicket(per, "2026-11-30T08:05:00Z", "Skriveren henger");
-    await mergeTicket({ actor: lise, input: { ticketId: duplicate.id, intoReference: target.reference }, ctx: ctxAt("2026-11-30T09:00:00Z") });
+    const duplicate = await portalTicket(kari, "2026-11-30T08:05:00Z", "Skriveren henger");
+    const pers = await portalTicket(per, "2026-11-30T08:06:00Z", "Skriveren henger hos meg også");
+    for (const ticket of [duplicate, pers]) await mergeTicket({ actor: lise, input: { ticketId: ticket.id, intoReference: target.reference }, ctx: ctxAt("2026-11-30T09:00:00Z") });
     const notice = await prisma.notification.findFirstOrThrow({ where: { ticketId: duplicate.id, template: "ticket-merged" }, select: { id: true } });
     const tickets = await prisma.ticket.count();
 
+    // Kari requested both: her reply to the duplicate's notice goes on in the ticket it was merged into.
     const byNotice = await ingestMail(
       ctxAt("2026-11-30T10:00:00Z"),
-      incoming(await rawMail({ from: "per@nordlys.example", messageId: messageId(), inReplyTo: ourMessageId(notice.id), text: "Den henger fortsatt hos meg." }), "2026-11-30T10:00:00Z"),
+      incoming(await rawMail({ from: "kari@nordlys.example", messageId: messageId(), inReplyTo: ourMessageId(notice.id), text: "Den henger fortsatt." }), "2026-11-30T10:00:00Z"),
     );
     expect(byNotice).toMatchObject({ status: "REPLY", ticketId: target.id });
-    expect((await events(target.id)).at(-1)).toMatchObject({ type: "PUBLIC_REPLY", actorId: per.userId, data: { body: "Den henger fortsatt hos meg." } });
-    // The duplicate's old reference in a subject threads there too.
-    const bySubject = await ingestMail(
+    expect((await events(target.id)).at(-1)).toMatchObject({ type: "PUBLIC_REPLY", actorId: kari.userId, data: { body: "Den henger fortsatt." } });
+    // Ola, the customer admin, sees every ticket of Nordlys: the duplicate's reference in a subject threads there too.
+    const byAdmin = await ingestMail(
       ctxAt("2026-11-30T10:10:00Z"),
-      incoming(await rawMail({ from: "per@nordlys.example", messageId: messageId(), subject: `SV: [${duplicate.reference}] Skriveren henger`, text: "Og nå igjen." }), "2026-11-30T10:10:00Z"),
+      incoming(await rawMail({ from: "ola@nordlys.example", messageId: messageId(), subject: `SV: [${pers.reference}] Skriveren henger`, text: "Gjelder hele etasjen." }), "2026-11-30T10:10:00Z"),
     );
-    expect(bySubject).toMatchObject({ status: "REPLY", ticketId: target.id });
+    expect(byAdmin).toMatchObject({ status: "REPLY", ticketId: target.id });
     expect(await prisma.ticket.count()).toBe(tickets);
     expect(await prisma.ticket.findUniqueOrThrow({ where: { id: duplicate.id }, select: { status: true } })).toEqual({ status: "CLOSED" });
+
+    // Per cannot read Kari's ticket: his reply to his merged ticket is not written into it, but starts a follow-up of his own.
+    const byPer = await ingestMail(
+      ctxAt("2026-11-30T10:20:00Z"),
+      incoming(await rawMail({ from: "per@nordlys.example", messageId: messageId(), subject: `SV: [${pers.reference}] Skriveren henger`, text: "Fortsatt nede hos meg." }), "2026-11-30T10:20:00Z"),
+    );
+    expect(byPer.status).toBe("TICKET");
+    expect(await prisma.ticket.findUniqueOrThrow({ where: { id: byPer.ticketId! }, select: { followUpOfId: true, requesterId: true } })).toEqual({ followUpOfId: pers.id, requesterId: per.userId });
+    expect((await events(target.id)).filter((e) => e.actorId === per.userId && e.type === "PUBLIC_REPLY")).toEqual([]);
   });
 });
 

@@ -6,34 +6,40 @@ import "server-only";
  * earlier InboundMail's Message-ID names that mail's ticket — and, failing those, a ticket
  * reference in square brackets in the subject, e.g. `[NL-2026-000123]`. Only a ticket the sender
  * may answer counts: one they requested, or one of their organisation. A ticket merged into another
- * (tickets/merge-ticket.ts) answers with the one it was merged into, where the case goes on: the
- * customer's reply to the duplicate's mails lands there, not in a new follow-up ticket.
+ * (tickets/merge-ticket.ts) answers with the one it was merged into, where the case goes on, when
+ * the sender can follow it there (they requested it, or they are a customer admin, who sees the
+ * organisation's tickets): their reply lands there, not in a new follow-up ticket. Anyone else's
+ * reply to the duplicate stays with the duplicate (a follow-up ticket, as for any closed ticket), so
+ * no one writes into a ticket they cannot read.
  */
 import type { DbClient } from "../db/prisma";
 
 export interface ThreadSender {
   id: string;
   organizationId: string;
+  role: string;
 }
 
 export interface Thread {
   ticketId: string;
   by: "notification" | "inbound_mail" | "subject";
-  /** The merged duplicate the mail answered, when it was followed to `ticketId`. */
-  mergedFromId?: string;
 }
 
-/** A merge never crosses organisations, so the one merged into is as answerable as the duplicate; a chain is followed, a loop is not. */
+/** A chain of merges is followed; a loop is not. */
 const MAX_MERGE_HOPS = 10;
 
-async function followMerges(db: DbClient, found: Thread): Promise<Thread> {
+/** The ticket a merged duplicate went into, when the sender can read it (a merge never crosses organisations). */
+async function followMerges(db: DbClient, found: Thread, sender: ThreadSender): Promise<Thread> {
   let id = found.ticketId;
   for (let hop = 0; hop < MAX_MERGE_HOPS; hop++) {
     const ticket = await db.ticket.findUnique({ where: { id }, select: { mergedIntoId: true } });
     if (!ticket?.mergedIntoId) break;
     id = ticket.mergedIntoId;
   }
-  return id === found.ticketId ? found : { ...found, ticketId: id, mergedFromId: found.ticketId };
+  if (id === found.ticketId) return found;
+  const target = await db.ticket.findUnique({ where: { id }, select: { requesterId: true, organizationId: true } });
+  const canRead = !!target && (target.requesterId === sender.id || (sender.role === "CUSTOMER_ADMIN" && target.organizationId === sender.organizationId));
+  return canRead ? { ...found, ticketId: id } : found;
 }
 
 const UUID_LEFT = /^<([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@[^<>]+>$/i;
@@ -46,7 +52,7 @@ export function subjectReferences(subject: string): string[] {
 
 export async function findThread(db: DbClient, mail: { references: readonly string[]; subject: string }, sender: ThreadSender): Promise<Thread | null> {
   const found = await answeredTicket(db, mail, sender);
-  return found && followMerges(db, found);
+  return found && followMerges(db, found, sender);
 }
 
 async function answeredTicket(db: DbClient, mail: { references: readonly string[]; subject: string }, sender: ThreadSender): Promise<Thread | null> {
