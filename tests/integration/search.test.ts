@@ -79,6 +79,13 @@ describe("full-text search (PostgreSQL, Norwegian and English)", () => {
     expect(await find(kari, { q: "skriv*" })).not.toContain(ids.bergheim);
     // Fewer than three letters before the star is no prefix: "sk*" asks for the word "sk".
     expect(await find(lise, { q: "sk*" })).toEqual([]);
+    // A whole word with a star still finds itself where both stemmers shorten it ("printers", kept as printer).
+    expect(await find(lise, { q: "printers*" })).toEqual([ids.english]);
+    // Websearch syntax keeps its meaning (-word, "or"): a star there is ignored, as before.
+    expect(await find(lise, { q: "skriver -lønns*" })).toEqual(await find(lise, { q: "skriver -lønns" }));
+    expect(await find(lise, { q: "lønnssystemet or jammed*" })).toEqual(expect.arrayContaining([ids.per, ids.english]));
+    // Odd input is no error.
+    for (const q of ["æøå*", "abc**", "a*b*", "*".repeat(200), '"skriver*"']) await expect(find(lise, { q })).resolves.toBeDefined();
     const [hit] = (await searchQueue({ actor: lise, input: { q: "lønns*" }, ctx })).items;
     expect(hit?.snippet?.filter((p) => p.hit).map((p) => p.text.toLowerCase())).toContain("lønnssystemet");
   });

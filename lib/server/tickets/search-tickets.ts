@@ -7,7 +7,9 @@ import "server-only";
  * vector (internal notes included), customers the public one only.
  *
  * A word ending in `*` (at least three letters or digits before it: "skriv*") matches every word
- * that starts so, as Zendesk's wildcard does; the other words keep their stemmed, exact reading. A
+ * that starts so, as Zendesk's wildcard does; the other words keep their stemmed, exact reading.
+ * Only in a plain list of words: with quotes, "or" or -word the query is websearch syntax, read as
+ * before. A
  * prefix is asked for, never added: a prefix term makes the GIN index collect every ticket with a
  * word that starts so (the migration's note on search_query).
  *
@@ -78,18 +80,24 @@ export function snippetParts(headline: string): SnippetPart[] {
 /** "skriv*": a word of at least three letters or digits, then a star. */
 const PREFIX_WORD = /(?<![\p{L}\p{N}])([\p{L}\p{N}]{3,})\*/gu;
 
+/** Quotes, "or" and -word are websearch syntax: a query using them is read by search_query alone (a star there is ignored, as before). */
+const WEBSEARCH_SYNTAX = /["]|(^|\s)or(\s|$)|(^|\s)-/iu;
+
+/** One prefix word as the vectors hold words: stemmed in Norwegian or in English ("printers*" finds "printers", stored as printer), or as typed. */
+const prefixTerm = (word: string) =>
+  Prisma.sql`(to_tsquery('norwegian'::regconfig, ${word + ":*"}) || to_tsquery('english'::regconfig, ${word + ":*"}) || to_tsquery('simple'::regconfig, ${word + ":*"}))`;
+
 /**
- * The query of a search box as SQL: its prefix words ("skriv*") as prefix terms of the 'simple'
- * configuration (the vectors hold both languages' lexemes, and a prefix matches either), ANDed with
- * the rest read by search_query (Norwegian, English, as typed). An empty side drops out (PostgreSQL
- * ANDs an empty query away).
+ * The query of a search box as SQL: its prefix words ("skriv*", letters and digits only, so they
+ * are valid to_tsquery terms) each as a prefix term, all ANDed with the rest read by search_query
+ * (Norwegian, English, as typed). An empty side drops out (PostgreSQL ANDs an empty query away).
  */
 export function searchQuerySql(words: string): Prisma.Sql {
-  const prefixes = [...words.matchAll(PREFIX_WORD)].map((m) => `${m[1]!}:*`);
+  const prefixes = WEBSEARCH_SYNTAX.test(words) ? [] : [...words.matchAll(PREFIX_WORD)].map((m) => m[1]!);
   if (prefixes.length === 0) return Prisma.sql`search_query(${words})`;
   const rest = words.replace(PREFIX_WORD, " ").trim();
-  const prefix = Prisma.sql`to_tsquery('simple'::regconfig, ${prefixes.join(" & ")})`;
-  return rest ? Prisma.sql`(search_query(${rest}) && ${prefix})` : prefix;
+  const prefix = Prisma.join(prefixes.map(prefixTerm), " && ");
+  return rest ? Prisma.sql`(search_query(${rest}) && ${prefix})` : Prisma.sql`(${prefix})`;
 }
 
 /** The ranked ids of one search, with snippets: the core both entry points share. */
