@@ -113,7 +113,7 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
         <h2 id="rota-override" className="text-xl font-semibold">
           {t("rota.override.title")}
         </h2>
-        <p className="text-slate-700">{t("rota.override.help")}</p>
+        <p className="text-slate-700">{t("rota.override.help", { zone: TIME_ZONE })}</p>
         <OverrideForm
           action={submitOverride}
           people={people}
