@@ -5,6 +5,7 @@ import { createPrisma } from "../lib/server/db/prisma";
 import { mondayOf, startOfLocalDate, WEEK_MS } from "../lib/sla/rota-pattern";
 import { utcDateTime } from "../lib/sla/icalendar";
 import { formatDate } from "../lib/i18n/format";
+import { TIME_ZONE } from "../lib/config/time-zone";
 
 /**
  * The provider admin keeps the on-call rota in the browser (issue 18), with two on-call people of
@@ -31,7 +32,7 @@ test("a provider admin makes a weekly pattern, sees its shifts, puts in an overr
     [lise, "lise"],
   ] as const)
     await prisma.user.create({ data: { email: `${local}-${run}@servicedesk.example`, name, role: "ONCALL", organizationId: provider.id } });
-  const monday = mondayOf(new Date(Date.now() + 11 * WEEK_MS));
+  const monday = mondayOf(new Date(Date.now() + 11 * WEEK_MS), TIME_ZONE);
   const weekBefore = dayBefore(monday, 7);
 
   await signIn(page, "admin@servicedesk.example");
@@ -88,7 +89,7 @@ test("a provider admin makes a weekly pattern, sees its shifts, puts in an overr
   await expect(gap).toBeVisible();
   await expect(gap).toContainText("Hull: ingen primærvakt");
   await expect(gap).toHaveClass(/bg-red-50/);
-  await expect(gap.locator("time")).toHaveAttribute("datetime", startOfLocalDate(weekBefore).toISOString());
+  await expect(gap.locator("time")).toHaveAttribute("datetime", startOfLocalDate(weekBefore, TIME_ZONE).toISOString());
   await expect(page.getByRole("alert").filter({ hasText: /hull i perioden/ })).toBeVisible();
 
   // Deleting the override asks first; then Vilde has the whole day again.
@@ -127,9 +128,9 @@ test("a provider admin makes a weekly pattern, sees its shifts, puts in an overr
   expect(feed.headers()["content-type"]).toContain("text/calendar");
   const text = await feed.text();
   // Her Tuesday of week A, and the Monday of week B she swapped to; not the first Monday she gave away.
-  expect(text).toContain(`DTSTART:${utcDateTime(startOfLocalDate(dayBefore(monday, -1)))}`);
-  expect(text).toContain(`DTSTART:${utcDateTime(startOfLocalDate(dayBefore(monday, -7)))}`);
-  expect(text).not.toContain(`DTSTART:${utcDateTime(startOfLocalDate(monday))}`);
+  expect(text).toContain(`DTSTART:${utcDateTime(startOfLocalDate(dayBefore(monday, -1), TIME_ZONE))}`);
+  expect(text).toContain(`DTSTART:${utcDateTime(startOfLocalDate(dayBefore(monday, -7), TIME_ZONE))}`);
+  expect(text).not.toContain(`DTSTART:${utcDateTime(startOfLocalDate(monday, TIME_ZONE))}`);
   expect(text).toContain("SUMMARY:Primærvakt");
   expect(text).not.toContain("SUMMARY:Reservevakt");
   expect((await page.request.get(link.replace(/[A-Za-z0-9_-]{43}\.ics$/, `${"x".repeat(43)}.ics`))).status()).toBe(404);

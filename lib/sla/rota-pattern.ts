@@ -1,16 +1,18 @@
 /**
  * The on-call rota's weekly patterns (issue 18), pure: a cycle of weeks ("week A: Vilde primary,
  * Lise backup; week B: …") laid over the hours on-call must be covered, and the gaps where nobody
- * is primary. Weeks run Monday 00:00 to Monday 00:00 in Europe/Oslo, so a shift's week is the local
- * date it starts on, whatever the UTC offset (daylight saving). A pattern is in force from its
+ * is primary. Weeks run Monday 00:00 to Monday 00:00 in the rota's zone, so a shift's week is the
+ * local date it starts on, whatever the UTC offset (daylight saving). A pattern is in force from its
  * first Monday until a later pattern's first Monday (like an agreement's versions).
+ *
+ * The zone is data, passed to every function that reads a wall clock (the installation's TIME_ZONE,
+ * given by lib/server), as each business-hours calendar names its own. The vakttelefon hours are
+ * the contract's (lib/sla/oncall.ts) and keep the zone that contract names.
  */
 import { subtract, unionOf, type Interval } from "./intervals";
 import { dayNumberFromIsoDate, DAY_MS, isoDateOf, weekdayIndex } from "./local-date";
 import { vakttelefonIntervals } from "./oncall";
 import { instantOfWallTime, localDayNumberOf } from "./time-zone";
-
-export const ROTA_ZONE = "Europe/Oslo";
 
 /** The hours a pattern's shifts (and the required coverage) span: the vakttelefon hours, or every hour. */
 export type RotaHours = "vakttelefon" | "24/7";
@@ -45,49 +47,49 @@ export function isMonday(isoDate: string): boolean {
   return weekdayIndex(dayNumberFromIsoDate(isoDate, "startsOn")) === 1;
 }
 
-/** The Monday (local date) of the week `at` falls in, in Europe/Oslo. */
-export function mondayOf(at: Date): string {
-  const day = localDayNumberOf(ROTA_ZONE, at.getTime());
+/** The Monday (local date) of the week `at` falls in, in `zone`. */
+export function mondayOf(at: Date, zone: string): string {
+  const day = localDayNumberOf(zone, at.getTime());
   return isoDateOf(day - ((weekdayIndex(day) + 6) % 7));
 }
 
-/** The instant a local date starts (00:00 Europe/Oslo). */
-export function startOfLocalDate(isoDate: string): Date {
-  return new Date(instantOfWallTime(ROTA_ZONE, dayNumberFromIsoDate(isoDate, "date"), 0));
+/** The instant a local date starts (00:00 in `zone`). */
+export function startOfLocalDate(isoDate: string, zone: string): Date {
+  return new Date(instantOfWallTime(zone, dayNumberFromIsoDate(isoDate, "date"), 0));
 }
 
 /** Whole local days [00:00, next 00:00) that end after `from` and start before `to` (23 or 25 h on DST days). */
-function wholeDays(from: Date, to: Date): Array<{ startsAt: Date; endsAt: Date }> {
+function wholeDays(from: Date, to: Date, zone: string): Array<{ startsAt: Date; endsAt: Date }> {
   const out: Array<{ startsAt: Date; endsAt: Date }> = [];
-  for (let n = localDayNumberOf(ROTA_ZONE, from.getTime()); ; n++) {
-    const s = instantOfWallTime(ROTA_ZONE, n, 0);
+  for (let n = localDayNumberOf(zone, from.getTime()); ; n++) {
+    const s = instantOfWallTime(zone, n, 0);
     if (s >= to.getTime()) return out;
-    const e = instantOfWallTime(ROTA_ZONE, n + 1, 0);
+    const e = instantOfWallTime(zone, n + 1, 0);
     if (e > from.getTime()) out.push({ startsAt: new Date(s), endsAt: new Date(e) });
   }
 }
 
-/** The intervals of `hours` that end after `from` and start before `to` (not clipped), in order. */
-export function coverageIntervals(hours: RotaHours, from: Date, to: Date): Array<{ startsAt: Date; endsAt: Date }> {
-  return hours === "24/7" ? wholeDays(from, to) : vakttelefonIntervals(from, to);
+/** The intervals of `hours` that end after `from` and start before `to` (not clipped), in order; 24/7 hours are whole days in `zone`. */
+export function coverageIntervals(hours: RotaHours, from: Date, to: Date, zone: string): Array<{ startsAt: Date; endsAt: Date }> {
+  return hours === "24/7" ? wholeDays(from, to, zone) : vakttelefonIntervals(from, to);
 }
 
 /**
  * The shifts the patterns give over the intervals of their hours that end after `from` and start
  * before `to` (an interval running at `from` is included whole). Each interval belongs to the week
- * of the local date it starts on; the pattern in force that week is the one with the latest
+ * of the local date (in `zone`) it starts on; the pattern in force that week is the one with the latest
  * `startsOn` not after it, and its week (weeks since startsOn, modulo the cycle) names the primary
  * and the backup. Weeks before every pattern get nothing.
  */
-export function expandPatterns(patterns: readonly RotaPattern[], from: Date, to: Date): PatternShift[] {
+export function expandPatterns(patterns: readonly RotaPattern[], from: Date, to: Date, zone: string): PatternShift[] {
   const sorted = patterns.filter((p) => p.weeks.length > 0).sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
   if (sorted.length === 0 || to <= from) return [];
   const out: PatternShift[] = [];
   const byHours = new Map<RotaHours, Array<{ startsAt: Date; endsAt: Date }>>();
-  for (const pattern of sorted) if (!byHours.has(pattern.hours)) byHours.set(pattern.hours, coverageIntervals(pattern.hours, from, to));
+  for (const pattern of sorted) if (!byHours.has(pattern.hours)) byHours.set(pattern.hours, coverageIntervals(pattern.hours, from, to, zone));
   for (const [hours, intervals] of byHours) {
     for (const interval of intervals) {
-      const monday = mondayOf(interval.startsAt);
+      const monday = mondayOf(interval.startsAt, zone);
       let inForce: RotaPattern | undefined;
       for (const p of sorted) if (p.startsOn <= monday) inForce = p;
       if (!inForce || inForce.hours !== hours) continue;
@@ -133,10 +135,11 @@ export interface Gap {
 /**
  * The periods in [from, to) inside the required hours where no primary (position 0) shift runs.
  * `required` null means on-call need not be covered at all (no customer has the option): no gaps.
+ * 24/7 hours are whole days in `zone`.
  */
-export function findGaps({ required, shifts, from, to }: { required: RotaHours | null; shifts: readonly TimedShift[]; from: Date; to: Date }): Gap[] {
+export function findGaps({ required, shifts, from, to, zone }: { required: RotaHours | null; shifts: readonly TimedShift[]; from: Date; to: Date; zone: string }): Gap[] {
   if (!required || to <= from) return [];
-  const need: Interval[] = coverageIntervals(required, from, to).map((i) => ({ from: Math.max(i.startsAt.getTime(), from.getTime()), to: Math.min(i.endsAt.getTime(), to.getTime()) }));
+  const need: Interval[] = coverageIntervals(required, from, to, zone).map((i) => ({ from: Math.max(i.startsAt.getTime(), from.getTime()), to: Math.min(i.endsAt.getTime(), to.getTime()) }));
   const have: Interval[] = unionOf(shifts.filter((s) => s.position === 0).map((s) => ({ from: s.startsAt.getTime(), to: s.endsAt.getTime() })));
   return subtract(need, have).map((g) => ({ startsAt: new Date(g.from), endsAt: new Date(g.to) }));
 }
@@ -146,13 +149,13 @@ export const ROLL_WEEKS = 12;
 export const GAP_WEEKS = 4;
 export const WEEK_MS = 7 * DAY_MS;
 
-/** A wall-clock time "YYYY-MM-DDTHH:MM" (a datetime-local field) in Europe/Oslo as an instant; null when it is not one. */
-export function instantOfLocalDateTime(value: string): Date | null {
+/** A wall-clock time "YYYY-MM-DDTHH:MM" (a datetime-local field) in `zone` as an instant; null when it is not one. */
+export function instantOfLocalDateTime(value: string, zone: string): Date | null {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (!m) return null;
   const day = Date.parse(`${m[1]}T00:00:00Z`);
   const hour = Number(m[2]);
   const minute = Number(m[3]);
   if (Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== m[1] || hour > 23 || minute > 59) return null;
-  return new Date(instantOfWallTime(ROTA_ZONE, day / DAY_MS, (hour * 60 + minute) * 60_000));
+  return new Date(instantOfWallTime(zone, day / DAY_MS, (hour * 60 + minute) * 60_000));
 }

@@ -9,6 +9,7 @@ import { defaultContext } from "@/lib/server/tickets/context";
 import { action, formAction, type FieldMessages, type Values } from "@/lib/server/http/action";
 import { instantOfLocalDateTime } from "@/lib/sla/rota-pattern";
 import { readEnv } from "@/lib/config/env";
+import { TIME_ZONE } from "@/lib/config/time-zone";
 import type { FormState } from "@/lib/forms/form-state";
 import type { T } from "@/lib/server/http/session";
 
@@ -101,8 +102,8 @@ export const submitOverride = formAction({
   path: () => PATH,
   refusal,
   run: async ({ actor, t, values }) => {
-    const startsAt = instantOfLocalDateTime(values.startsAt ?? "");
-    const endsAt = instantOfLocalDateTime(values.endsAt ?? "");
+    const startsAt = instantOfLocalDateTime(values.startsAt ?? "", TIME_ZONE);
+    const endsAt = instantOfLocalDateTime(values.endsAt ?? "", TIME_ZONE);
     const errors: Record<string, string> = {};
     if (!values.userId) errors.userId = t("rota.error.person");
     if (!startsAt) errors.startsAt = t("admin.form.required");

@@ -1,5 +1,5 @@
 "use client";
-/** "Someone covers a period": a person, from and to (Oslo wall-clock time), primary or backup. */
+/** "Someone covers a period": a person, from and to (wall-clock time in the installation's TIME_ZONE), primary or backup. */
 import { useActionState } from "react";
 import { ActionForm } from "@/components/action-form";
 import { Select, type SelectOption } from "@/components/select";

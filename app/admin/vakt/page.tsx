@@ -14,6 +14,7 @@ import { defaultContext } from "@/lib/server/tickets/context";
 import { getRotaView } from "@/lib/server/oncall";
 import { GAP_WEEKS, startOfLocalDate } from "@/lib/sla/rota-pattern";
 import { formatDate } from "@/lib/i18n/format";
+import { TIME_ZONE } from "@/lib/config/time-zone";
 import { BackLink } from "../back-link";
 import { submitCalendarLink, submitDeletePattern, submitEditPattern, submitNewPattern, submitOverride, submitSwap } from "./actions";
 import { PatternForm, type PatternFormText } from "./pattern-form";
@@ -47,7 +48,7 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
   const search = await searchParams;
   const now = new Date();
   const fra = /^\d{4}-\d{2}-\d{2}$/.test(search.fra ?? "") && !Number.isNaN(Date.parse(search.fra!)) ? search.fra! : "";
-  const from = fra ? startOfLocalDate(fra) : now;
+  const from = fra ? startOfLocalDate(fra, TIME_ZONE) : now;
   const view = await getRotaView({ actor, ctx: defaultContext(), from });
   const people = view.people.map((p) => ({ value: p.id, label: p.name }));
   const nameOf = new Map(view.people.map((p) => [p.id, p.name]));
@@ -112,7 +113,7 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
         <h2 id="rota-override" className="text-xl font-semibold">
           {t("rota.override.title")}
         </h2>
-        <p className="text-slate-700">{t("rota.override.help")}</p>
+        <p className="text-slate-700">{t("rota.override.help", { zone: TIME_ZONE })}</p>
         <OverrideForm
           action={submitOverride}
           people={people}
@@ -162,7 +163,7 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
                   <span className="flex flex-col gap-1">
                     <span className="font-semibold">{p.name}</span>
                     <span className="text-sm text-slate-700">
-                      {t("rota.patterns.inForce", { date: formatDate(startOfLocalDate(p.startsOn), now, t.locale) })} · {t(`rota.patterns.hours.${p.hours}`)}
+                      {t("rota.patterns.inForce", { date: formatDate(startOfLocalDate(p.startsOn, TIME_ZONE), now, t.locale) })} · {t(`rota.patterns.hours.${p.hours}`)}
                     </span>
                     <span className="text-sm text-slate-700">
                       {p.weeks

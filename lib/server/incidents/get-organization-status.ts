@@ -5,22 +5,13 @@ import "server-only";
  * maintenance still to come, and this month's uptime so far (the monthly report's own figures,
  * over the month up to `now`). Staff and other organisations get nothing (not found).
  */
-import type { Prisma } from "../../generated/prisma/client";
 import type { Actor } from "../actor";
 import { notFound } from "../errors";
 import type { UseCaseContext } from "../tickets/context";
 import { loadReportContext, incidentsOf } from "../reports/report-context";
 import { computeUptimeFigures } from "../reports/uptime-figures";
 import { monthBounds, monthOf } from "../reports/month";
-
-const CUSTOMER_ROLES = ["END_USER", "CUSTOMER_ADMIN"] as const;
-
-/** Incidents that affect the organisation: its own, those affecting it among others, and its agreement's as a whole. */
-export function incidentsAffecting(organizationId: string, agreementId: string | null): Prisma.IncidentWhereInput {
-  return {
-    OR: [{ organizationId }, { affected: { some: { organizationId } } }, ...(agreementId ? [{ organizationId: null, agreementId, affected: { none: {} } }] : [])],
-  };
-}
+import { customerOrganization, incidentsAffecting } from "./status-scope";
 
 const incidentStatusSelect = {
   id: true,
@@ -31,23 +22,6 @@ const incidentStatusSelect = {
   counts: true,
   updates: { orderBy: { createdAt: "asc" as const }, select: { kind: true, message: true, createdAt: true } },
 } as const;
-
-function customerOrganization(actor: Actor) {
-  if (!(CUSTOMER_ROLES as readonly string[]).includes(actor.role)) throw notFound("Status");
-  return actor.organizationId;
-}
-
-/** The organisation's incidents open at `now` (the portal's banner). */
-export async function listOpenIncidentsOf({ actor, ctx }: { actor: Actor; ctx: UseCaseContext }) {
-  const organizationId = customerOrganization(actor);
-  const org = await ctx.prisma.organization.findUnique({ where: { id: organizationId }, select: { agreementId: true } });
-  if (!org) throw notFound("Status");
-  return ctx.prisma.incident.findMany({
-    where: { AND: [incidentsAffecting(organizationId, org.agreementId), { endedAt: null, startedAt: { lte: ctx.now() } }] },
-    orderBy: [{ startedAt: "asc" }, { id: "asc" }],
-    select: { id: true, service: true, startedAt: true },
-  });
-}
 
 export async function getOrganizationStatus({ actor, ctx }: { actor: Actor; ctx: UseCaseContext }) {
   const organizationId = customerOrganization(actor);

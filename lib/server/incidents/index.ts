@@ -6,6 +6,7 @@ export { closeIncident } from "./close-incident";
 export { listIncidents } from "./list-incidents";
 export { listIncidentBoard, type IncidentBoard } from "./list-incident-board";
 export { scheduleMaintenanceWindow, MaintenanceNoticeRefused } from "./schedule-maintenance-window";
-export { getOrganizationStatus, listOpenIncidentsOf, type OrganizationStatus } from "./get-organization-status";
+export { getOrganizationStatus, type OrganizationStatus } from "./get-organization-status";
+export { listOpenIncidentsOf } from "./list-open-incidents-of";
 export * from "./schemas";
 export type { IncidentView } from "./view";

@@ -8,6 +8,7 @@ import "server-only";
  */
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { TRANSACTION_OPTIONS } from "../db/prisma";
+import { TIME_ZONE } from "../../config/time-zone";
 import { expandPatterns, ROLL_WEEKS, WEEK_MS, withoutHeldPeriods, type RotaPattern } from "../../sla/rota-pattern";
 import { lockRota } from "./rota-lock";
 import { PatternWeeksSchema } from "./rota-schemas";
@@ -32,7 +33,7 @@ const key = (s: { patternId: string | null; userId: string; position: number; st
 export async function rollRotaIn(tx: Prisma.TransactionClient, now: Date): Promise<RollOutcome> {
   await lockRota(tx);
   const horizon = new Date(now.getTime() + ROLL_WEEKS * WEEK_MS);
-  const planned = expandPatterns(await loadPatterns(tx), now, horizon);
+  const planned = expandPatterns(await loadPatterns(tx), now, horizon, TIME_ZONE);
   const from = planned[0]?.startsAt ?? now;
   const [held, existing] = await Promise.all([
     tx.onCallShift.findMany({ where: { kind: { not: "PATTERN" }, endsAt: { gt: from }, startsAt: { lt: horizon } }, select: { startsAt: true, endsAt: true, position: true } }),

@@ -6,6 +6,7 @@ import "server-only";
  */
 import { findGaps, type Gap, type RotaHours, type TimedShift } from "../../sla/rota-pattern";
 import type { DbClient } from "../db/prisma";
+import { TIME_ZONE } from "../../config/time-zone";
 import { ON_CALL_ROLES } from "./rota";
 
 export async function requiredRotaHours(db: DbClient): Promise<RotaHours | null> {
@@ -22,5 +23,5 @@ export async function rotaGaps(db: DbClient, from: Date, to: Date, planned: read
     where: { position: 0, endsAt: { gt: from }, startsAt: { lt: to }, user: { deactivatedAt: null, role: { in: [...ON_CALL_ROLES] } } },
     select: { startsAt: true, endsAt: true, position: true },
   });
-  return { required, gaps: findGaps({ required, shifts: [...shifts, ...planned], from, to }) };
+  return { required, gaps: findGaps({ required, shifts: [...shifts, ...planned], from, to, zone: TIME_ZONE }) };
 }

@@ -4,6 +4,7 @@ import type { Actor } from "../actor";
 import type { UseCaseContext } from "../tickets/context";
 import { PROVIDER_ADMIN, requireRole } from "../tickets/scope";
 import { expandPatterns, GAP_WEEKS, ROLL_WEEKS, WEEK_MS, withoutHeldPeriods, type Gap, type PatternWeek, type RotaHours } from "../../sla/rota-pattern";
+import { TIME_ZONE } from "../../config/time-zone";
 import { loadPatterns } from "./roll-rota";
 import { PatternWeeksSchema } from "./rota-schemas";
 import { rotaGaps } from "./rota-gaps";
@@ -94,7 +95,7 @@ async function plannedBeyond(ctx: UseCaseContext, from: Date, to: Date, stored: 
   const names = new Map(people.map((p) => [p.id, p.name]));
   const held = stored.filter((s) => s.kind !== "PATTERN");
   const expanded = withoutHeldPeriods(
-    expandPatterns(await loadPatterns(ctx.prisma), from, to).filter((s) => s.startsAt >= from),
+    expandPatterns(await loadPatterns(ctx.prisma), from, to, TIME_ZONE).filter((s) => s.startsAt >= from),
     held,
   );
   return expanded.map((s, i) => ({

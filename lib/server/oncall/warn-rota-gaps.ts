@@ -6,10 +6,10 @@ import "server-only";
  * outbox like every notification (writeNotifications), in each admin's language.
  */
 import type { PrismaClient } from "../../generated/prisma/client";
-import { coverageIntervals } from "../../sla/rota-pattern";
+import { coverageIntervals, mondayOf } from "../../sla/rota-pattern";
+import { TIME_ZONE } from "../../config/time-zone";
 import { byEmail, notificationRows, writeNotifications } from "../notifications/write-notifications";
 import { rotaGaps } from "./rota-gaps";
-import { mondayOf } from "../../sla/rota-pattern";
 
 export const GAP_WARN_DAYS = 7;
 export const ROTA_GAP_TEMPLATE = "oncall-rota-gap" as const;
@@ -21,7 +21,7 @@ export async function warnRotaGaps({ prisma, now, appUrl }: { prisma: PrismaClie
   const { required, gaps } = await rotaGaps(prisma, now, to);
   if (!required || gaps.length === 0) return { periods: 0, written: 0 };
   const admins = await prisma.user.findMany({ where: { role: "PROVIDER_ADMIN", deactivatedAt: null, organization: { isProvider: true } }, select: { id: true } });
-  const rows = coverageIntervals(required, now, to).flatMap((period) => {
+  const rows = coverageIntervals(required, now, to, TIME_ZONE).flatMap((period) => {
     const first = gaps.find((g) => g.startsAt < period.endsAt && g.endsAt > period.startsAt);
     if (!first) return [];
     const startsAt = first.startsAt > period.startsAt ? first.startsAt : period.startsAt;
@@ -34,7 +34,7 @@ export async function warnRotaGaps({ prisma, now, appUrl }: { prisma: PrismaClie
         periodEndsAt: period.endsAt.toISOString(),
         startsAt: startsAt.toISOString(),
         endsAt: endsAt.toISOString(),
-        url: `${appUrl.replace(/\/$/, "")}/admin/vakt?fra=${mondayOf(startsAt)}`,
+        url: `${appUrl.replace(/\/$/, "")}/admin/vakt?fra=${mondayOf(startsAt, TIME_ZONE)}`,
       },
       to: admins.map((a) => byEmail(a.id, rotaGapDedupeKey(period.startsAt, a.id))),
     });
