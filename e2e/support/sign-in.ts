@@ -2,11 +2,15 @@
  * Signs in through the app's own /signin page with the demo password, and waits until it has.
  * Staff (and anyone with two-factor sign-in on) then get the second step: the helper types the
  * current code of the demo's TOTP secret for that address (demo-data.ts), as a person would from
- * their app, at the browser's instant (the test-at offset included).
+ * their app, at the browser's instant (the test-at offset included). A code signs in once, and the
+ * suite signs the same demo users in many times a minute: the helper types the app's next code when
+ * this step's is taken (the server accepts one step ahead), and waits for the step after when that
+ * one is taken too, as a person would wait for the app's next code.
  */
 import { expect, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, demoTotpSecret } from "../../lib/server/db/demo-data";
 import { totpCodeAt } from "../../lib/server/two-factor/totp";
+import { createPrisma } from "../../lib/server/db/prisma";
 
 const offsetMs = Number(process.env.TEST_AT_OFFSET_MS ?? 0);
 export const TWO_FACTOR_PATH = "/signin/two-factor";
@@ -14,10 +18,29 @@ export const TWO_FACTOR_PATH = "/signin/two-factor";
 /** The code an authenticator app with this secret shows now: the server checks it against its own clock (±1 step), so only the instant matters, never the hour or the day. */
 export const currentCode = (secret: string): Promise<string> => totpCodeAt(secret, new Date(Date.now() + offsetMs));
 
+const STEP_MS = 30_000;
+
+/** A code for `email` that no sign-in has taken: this step's, else the next one's (taking no more than one step ahead of now). */
+async function untakenCode(email: string, secret: string): Promise<string> {
+  const prisma = createPrisma(undefined, 1);
+  let lastStep: number | null;
+  try {
+    lastStep = (await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { totpLastStep: true } }))?.totpLastStep ?? null;
+  } finally {
+    await prisma.$disconnect();
+  }
+  const nowMs = Date.now() + offsetMs;
+  const step = Math.max(Math.floor(nowMs / STEP_MS), (lastStep ?? -1) + 1);
+  // The server takes a code one step ahead of its clock at most: wait until `step` is no further ahead.
+  const waitMs = (step - 1) * STEP_MS - nowMs;
+  if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs + 100));
+  return totpCodeAt(secret, new Date(step * STEP_MS));
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, totpSecret = demoTotpSecret(email)): Promise<void> {
   await signInFirstStep(page, email, password);
   if (new URL(page.url()).pathname === TWO_FACTOR_PATH) {
-    await page.getByLabel("Kode", { exact: true }).fill(await currentCode(totpSecret));
+    await page.getByLabel("Kode", { exact: true }).fill(await untakenCode(email, totpSecret));
     await page.getByRole("button", { name: "Bekreft", exact: true }).click();
     await expect(page).not.toHaveURL(/\/signin/, { timeout: 15_000 });
   }

@@ -131,6 +131,22 @@ describe("two-factor sign-in", () => {
     expect(await check(at(120_000))).toBe(false);
   });
 
+  it("an app code signs in once: the same code again, or an older one after it, is refused as a wrong code; the next step's code works", async () => {
+    const secret = newTotpSecret();
+    const agent = await createUser("AGENT", { totpSecret: secret });
+    const policy = { maxFailures: 100, lockoutMinutes: 1 };
+    const signInWith = async (codeAt: Date, now: Date) => verifySecondFactor({ userId: agent.id, code: await totpCodeAt(secret, codeAt), ctx: ctxAt(now, policy) });
+    expect(await signInWith(T, T)).toEqual({ ok: true, method: "totp" });
+    // Seen over a shoulder and typed again within its window: refused, and counted as a failure.
+    expect(await signInWith(T, at(10_000))).toEqual({ ok: false, reason: "wrong_code" });
+    expect(await signInWith(at(-30_000), at(10_000))).toEqual({ ok: false, reason: "wrong_code" });
+    expect((await audits(agent.id, "auth.two_factor_failed")).length).toBe(2);
+    // The next step's code (the app's next one) is new.
+    expect(await signInWith(at(30_000), at(30_000))).toEqual({ ok: true, method: "totp" });
+    // Asked at an instant before the last code taken: every code it could accept is used up.
+    expect(await signInWith(at(-60_000), at(-60_000))).toEqual({ ok: false, reason: "wrong_code" });
+  });
+
   it("a staff user who has not enrolled must enrol first: the secret is stored encrypted, confirmed by a code, and 10 recovery codes are stored hashed", async () => {
     const admin = await createUser("PROVIDER_ADMIN");
     const cookie = await internal.signIn(admin.email, PASSWORD);

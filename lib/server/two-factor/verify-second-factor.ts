@@ -1,8 +1,10 @@
 import "server-only";
 /**
  * The second step of a sign-in: a code from the authenticator app, or one of the recovery codes
- * (used up as it is used). A wrong code counts as a failed sign-in (the same lockout as a wrong
- * password, so six digits cannot be guessed), and every outcome is in the audit log.
+ * (used up as it is used). An app code is good for one sign-in: a code of the step last taken, or
+ * an earlier one, is refused (someone who saw it over a shoulder cannot use it again). A wrong code
+ * counts as a failed sign-in (the same lockout as a wrong password, so six digits cannot be
+ * guessed), and every outcome is in the audit log.
  */
 import { writeAudit } from "../audit/write-audit";
 import { currentLock, recordFailedLogin } from "../auth/failed-logins";
@@ -11,13 +13,16 @@ import type { TwoFactorContext } from "./context";
 import { openTotpSecret } from "./context";
 import { auditOrganizationOf } from "./requirement";
 import { hashRecoveryCode, looksLikeRecoveryCode } from "./recovery-codes";
-import { totpMatches } from "./totp";
+import { totpMatchedStep } from "./totp";
 
 export type SecondFactorResult = { ok: true; method: "totp" | "recovery_code"; recoveryCodesLeft?: number } | { ok: false; reason: "wrong_code" | "locked" };
 
 export async function verifySecondFactor({ userId, code, ctx }: { userId: string; code: string; ctx: TwoFactorContext }): Promise<SecondFactorResult> {
   const now = ctx.now();
-  const user = await ctx.prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, organizationId: true, totpSecret: true, deactivatedAt: true } });
+  const user = await ctx.prisma.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, role: true, organizationId: true, totpSecret: true, totpLastStep: true, deactivatedAt: true },
+  });
   if (!user || user.deactivatedAt || !user.totpSecret) return { ok: false, reason: "wrong_code" };
   if ((await currentLock(ctx.prisma, user.id, now)).locked) return { ok: false, reason: "locked" };
   const who = { actor: { userId: user.id, email: user.email }, targetType: "User" as const, targetId: user.id, organizationId: auditOrganizationOf(user) };
@@ -31,9 +36,15 @@ export async function verifySecondFactor({ userId, code, ctx }: { userId: string
       return left;
     });
     if (used !== null) return { ok: true, method: "recovery_code", recoveryCodesLeft: used };
-  } else if (await totpMatches(openTotpSecret(ctx, user.totpSecret), code, now)) {
-    await writeAudit(ctx.prisma, ctx, { ...who, action: "auth.two_factor", after: { method: "totp" } });
-    return { ok: true, method: "totp" };
+  } else {
+    const step = await totpMatchedStep(openTotpSecret(ctx, user.totpSecret), code, now, user.totpLastStep);
+    // Taken once, also when two sign-ins race with the same code: the step only moves forward.
+    const taken =
+      step !== null && (await ctx.prisma.user.updateMany({ where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } })).count === 1;
+    if (taken) {
+      await writeAudit(ctx.prisma, ctx, { ...who, action: "auth.two_factor", after: { method: "totp" } });
+      return { ok: true, method: "totp" };
+    }
   }
 
   const outcome = await recordFailedLogin(ctx.prisma, user.id, now, ctx.policy ?? lockoutPolicy());
