@@ -24,7 +24,7 @@ export const currentCode = (secret: string): Promise<string> => totpCodeAt(secre
 const STEP_MS = 30_000;
 
 /** A code for `email` that no sign-in has taken: this step's, else the next one's (taking no more than one step ahead of now). */
-async function untakenCode(email: string, secret: string): Promise<string> {
+export async function untakenCode(email: string, secret: string): Promise<string> {
   const prisma = createPrisma(undefined, 1);
   let lastStep: number | null;
   try {
@@ -47,7 +47,7 @@ const sessions = new Map<string, Cookies>();
 /** Takes the kept session of `email` into this page's context, when the server still answers it as them, fully signed in. */
 async function resumeSession(page: Page, email: string): Promise<boolean> {
   const cookies = sessions.get(email);
-  if (!cookies) return false;
+  if (!cookies?.length) return false;
   await page.context().addCookies(cookies);
   const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: { email?: string }; secondFactor?: string };
   if (session.user?.email?.toLowerCase() === email && !session.secondFactor) {
@@ -55,7 +55,7 @@ async function resumeSession(page: Page, email: string): Promise<boolean> {
     return true;
   }
   sessions.delete(email);
-  await page.context().clearCookies();
+  await page.context().clearCookies({ name: cookies[0]?.name });
   return false;
 }
 
@@ -67,7 +67,11 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
     await page.getByLabel("Kode", { exact: true }).fill(await untakenCode(email, totpSecret));
     await page.getByRole("button", { name: "Bekreft", exact: true }).click();
     await expect(page).not.toHaveURL(/\/signin/, { timeout: 15_000 });
-    if (password === DEMO_PASSWORD) sessions.set(address, await page.context().cookies());
+    if (password === DEMO_PASSWORD)
+      sessions.set(
+        address,
+        (await page.context().cookies()).filter((c) => c.name.endsWith("session-token")),
+      );
   }
 }
 

@@ -170,6 +170,9 @@ describe("two-factor sign-in", () => {
     expect(enrolled.totpPendingSecret).toBeNull();
     expect(enrolled.totpSecret).not.toContain(secret);
     expect(decryptSecret(enrolled.totpSecret!, KEY)).toBe(secret);
+    // The code that confirmed the enrolment is taken: it cannot sign in again; the app's next one can.
+    expect(await verifySecondFactor({ userId: admin.id, code: await totpCodeAt(secret, T), ctx: ctxAt(at(5_000)) })).toEqual({ ok: false, reason: "wrong_code" });
+    expect(await verifySecondFactor({ userId: admin.id, code: await totpCodeAt(secret, at(30_000)), ctx: ctxAt(at(30_000)) })).toEqual({ ok: true, method: "totp" });
     expect(await secondFactorStage(prisma, admin.id)).toBe("verify");
     const [row] = await audits(admin.id, "two_factor.enrol");
     expect(row).toMatchObject({ actorId: admin.id, address: "203.0.113.7", organizationId: null, at: T });
