@@ -32,6 +32,9 @@ test("a provider admin makes a weekly pattern, sees its shifts, puts in an overr
     [lise, "lise"],
   ] as const)
     await prisma.user.create({ data: { email: `${local}-${run}@servicedesk.example`, name, role: "ONCALL", organizationId: provider.id } });
+  // The running server rolls the rota ROLL_WEEKS (12) ahead of its own clock, so the spec's week is
+  // counted from that clock: the Monday 11 weeks on, whatever the day and hour today. Every expected
+  // instant below is derived from that Monday in TIME_ZONE (23- and 25-hour days included).
   const monday = mondayOf(new Date(Date.now() + 11 * WEEK_MS), TIME_ZONE);
   const weekBefore = dayBefore(monday, 7);
 

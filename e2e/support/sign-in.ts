@@ -32,6 +32,8 @@ export async function untakenCode(email: string, secret: string): Promise<string
   } finally {
     await prisma.$disconnect();
   }
+  // The server checks codes against its own clock, so the step is read from the same clock: only the
+  // 30-second step matters, never the hour or the day.
   const nowMs = Date.now() + offsetMs;
   const step = Math.max(Math.floor(nowMs / STEP_MS), (lastStep ?? -1) + 1);
   // The server takes a code one step ahead of its clock at most: wait until `step` is no further ahead.
