@@ -59,10 +59,6 @@ export const test = base.extend<{ closeOpenedContexts: void }, { browser: Browse
     },
     { auto: true },
   ],
-  context: async ({ context }, use) => {
-    await shiftClock(context);
-    await use(context);
-  },
 });
 
 export { expect };

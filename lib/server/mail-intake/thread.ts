@@ -31,14 +31,13 @@ const MAX_MERGE_HOPS = 10;
 /** The ticket a merged duplicate went into, when the sender can read it (a merge never crosses organisations). */
 async function followMerges(db: DbClient, found: Thread, sender: ThreadSender): Promise<Thread> {
   let id = found.ticketId;
-  for (let hop = 0; hop < MAX_MERGE_HOPS; hop++) {
-    const ticket = await db.ticket.findUnique({ where: { id }, select: { mergedIntoId: true } });
-    if (!ticket?.mergedIntoId) break;
+  let ticket = await db.ticket.findUnique({ where: { id }, select: { mergedIntoId: true, requesterId: true, organizationId: true } });
+  for (let hop = 0; hop < MAX_MERGE_HOPS && ticket?.mergedIntoId; hop++) {
     id = ticket.mergedIntoId;
+    ticket = await db.ticket.findUnique({ where: { id }, select: { mergedIntoId: true, requesterId: true, organizationId: true } });
   }
-  if (id === found.ticketId) return found;
-  const target = await db.ticket.findUnique({ where: { id }, select: { requesterId: true, organizationId: true } });
-  const canRead = !!target && (target.requesterId === sender.id || (sender.role === "CUSTOMER_ADMIN" && target.organizationId === sender.organizationId));
+  if (id === found.ticketId || !ticket) return found;
+  const canRead = ticket.requesterId === sender.id || (sender.role === "CUSTOMER_ADMIN" && ticket.organizationId === sender.organizationId);
   return canRead ? { ...found, ticketId: id } : found;
 }
 
