@@ -50,10 +50,39 @@ export async function loadAgreementVersionInForce(prisma: DbClient, agreementId:
   return loadAgreementVersion(prisma, inForce.id);
 }
 
-/** One version by id, or null. */
+/** A version with its targets, their calendars and the calendars' dates, as one JSON value (dates and instants as text). */
+type VersionJson = Omit<VersionRow, "validFrom" | "targets"> & {
+  validFrom: string;
+  targets: Array<{ priority: Priority; minutes: number; calendar: Omit<CalendarRow, "dates"> & { dates: Array<{ date: string; hours: unknown }> } }>;
+};
+
+/**
+ * One version by id, or null: in one statement (the version, its targets, their calendars and
+ * dates aggregated as JSON), as every registration and clock recompute reads one; the same rows
+ * loadAgreementVersions reads through the relations.
+ */
 export async function loadAgreementVersion(prisma: DbClient, versionId: string): Promise<AgreementVersionSpec | null> {
-  const version = await prisma.agreementVersion.findUnique({ where: { id: versionId }, include: versionInclude });
-  return version ? versionSpecOf(version) : null;
+  const rows = await prisma.$queryRaw<Array<{ v: VersionJson }>>`
+    SELECT json_build_object(
+      'id', v."id", 'agreementId', v."agreementId", 'validFrom', v."validFrom",
+      'warningThresholds', v."warningThresholds", 'minWithinTargetPercent', v."minWithinTargetPercent", 'creditScheme', v."creditScheme",
+      'targets', COALESCE((
+        SELECT json_agg(json_build_object(
+          'priority', t."priority", 'minutes', t."minutes",
+          'calendar', json_build_object(
+            'timeZone', c."timeZone", 'weekly', c."weekly", 'holidayCountry', c."holidayCountry",
+            'dates', COALESCE((SELECT json_agg(json_build_object('date', d."date", 'hours', d."hours") ORDER BY d."date") FROM "CalendarDate" d WHERE d."calendarId" = c."id"), '[]'::json))))
+        FROM "ResponseTarget" t JOIN "Calendar" c ON c."id" = t."calendarId" WHERE t."versionId" = v."id"), '[]'::json)
+    ) AS v
+    FROM "AgreementVersion" v WHERE v."id" = ${versionId}::uuid`;
+  const row = rows[0]?.v;
+  if (!row) return null;
+  return versionSpecOf({
+    ...row,
+    validFrom: new Date(row.validFrom),
+    // A date column reads as YYYY-MM-DD; Prisma reads it as that day's UTC midnight.
+    targets: row.targets.map((t) => ({ ...t, calendar: { ...t.calendar, dates: t.calendar.dates.map((d) => ({ date: new Date(`${d.date}T00:00:00.000Z`), hours: d.hours })) } })),
+  });
 }
 
 type VersionRow = {
