@@ -12,11 +12,11 @@ export interface AttachmentView {
 }
 
 export const attachmentViewSelect = { id: true, name: true, size: true, contentType: true } satisfies Prisma.AttachmentSelect;
-type Row = Prisma.AttachmentGetPayload<{ select: typeof attachmentViewSelect }>;
+export type AttachmentViewRow = Prisma.AttachmentGetPayload<{ select: typeof attachmentViewSelect }>;
 
 export const attachmentUrl = (id: string): string => `/api/v1/attachments/${id}`;
 
-export const toAttachmentView = (row: Row): AttachmentView => ({ id: row.id, name: row.name, size: row.size, contentType: row.contentType, url: attachmentUrl(row.id) });
+export const toAttachmentView = (row: AttachmentViewRow): AttachmentView => ({ id: row.id, name: row.name, size: row.size, contentType: row.contentType, url: attachmentUrl(row.id) });
 
 /** Attachments in the order they were added. */
 export const attachmentOrder = [{ createdAt: "asc" }, { id: "asc" }] satisfies Prisma.AttachmentOrderByWithRelationInput[];

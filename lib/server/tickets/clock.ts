@@ -50,6 +50,8 @@ export interface StoredClock {
   usedMinutes: number;
   breachedAt: Date | null;
   stoppedAt: Date | null;
+  /** As stored (StoredPausesSchema reads it). */
+  pauses: Prisma.InputJsonValue;
   revision: number;
 }
 

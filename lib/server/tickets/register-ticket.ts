@@ -13,16 +13,18 @@ import { loadAgreementVersionInForce } from "../db/agreements";
 import type { UseCaseContext } from "./context";
 import { appendEvent } from "./events";
 import { nextReference } from "./reference";
-import { startResponseClock } from "./clock";
+import { startResponseClock, type StoredClock } from "./clock";
 import { mobiliseP1 } from "../escalation/mobilise-p1";
 import { awaitsResponse, pageIfOnCallCase } from "../oncall/out-of-hours";
 import { receiptKey } from "../escalation/keys";
 import { byEmail, notificationRows, writeNotifications } from "../notifications/write-notifications";
 import { RegisterTicketSchema, type RegisterTicketInput, type TicketView } from "./schemas";
 import { parseInput } from "../validation";
-import { ticketViewSelect, toTicketView } from "./view";
+import { newTicketView, ticketFieldsSelect } from "./view";
 import { TRANSACTION_OPTIONS, type DbClient } from "../db/prisma";
 import { saveAttachments, type NewAttachments } from "../attachments/save";
+import type { AttachmentViewRow } from "../attachments/view";
+import type { Prisma } from "../../generated/prisma/client";
 import { CONTACT_PERSON_REQUIRED, mayRegisterCases } from "./registration-rule";
 
 async function resolveRequester(ctx: { prisma: DbClient }, actor: Actor, requesterId: string | undefined) {
@@ -113,11 +115,20 @@ async function prepareRegistration(client: DbClient, { actor, input: raw, now }:
 
 type Prepared = Awaited<ReturnType<typeof prepareRegistration>>;
 
+/** What a registration wrote: the ticket's row, its first clock and its files, so its view needs no read back. */
+interface Written {
+  ticketId: string;
+  eventId: bigint;
+  ticket: Prisma.TicketGetPayload<{ select: typeof ticketFieldsSelect }>;
+  clock: StoredClock;
+  files: AttachmentViewRow[];
+}
+
 async function writeRegistration(
   tx: DbClient,
   { actor, now, attachments, backdated }: Registration,
   { input, requester, organization, version, channel }: Prepared,
-): Promise<{ ticketId: string; eventId: bigint }> {
+): Promise<Written> {
   const reference = await nextReference(tx, organization.ticketPrefix, now);
   const ticket = await tx.ticket.create({
     data: {
@@ -131,7 +142,7 @@ async function writeRegistration(
       channel,
       createdAt: now,
     },
-    select: { id: true },
+    select: ticketFieldsSelect,
   });
   const eventId = await appendEvent(tx, {
     ticketId: ticket.id,
@@ -140,7 +151,7 @@ async function writeRegistration(
     at: now,
     data: { reference, priority: input.priority, channel, requesterId: requester.id, agreementVersionId: version?.id ?? null, ...(backdated ? { backdated } : {}) },
   });
-  if (attachments?.files.length) await saveAttachments(tx, attachments, { ticketId: ticket.id, eventId, uploaderId: actor.userId, visibility: "PUBLIC", at: now });
+  const files = attachments?.files.length ? await saveAttachments(tx, attachments, { ticketId: ticket.id, eventId, uploaderId: actor.userId, visibility: "PUBLIC", at: now }) : [];
   const clock = await startResponseClock(tx, { id: ticket.id, registeredAt: now, priority: input.priority, version });
   if (input.priority === "P1") await mobiliseP1(tx, { id: ticket.id, reference, title: input.title, createdAt: now, organizationId: organization.id }, actor.userId, now);
   // Any priority whose target runs while the office is closed pages on-call (a P1 through mobiliseP1).
@@ -157,7 +168,7 @@ async function writeRegistration(
       to: [byEmail(requester.id, receiptKey(ticket.id))],
     }),
   );
-  return { ticketId: ticket.id, eventId };
+  return { ticketId: ticket.id, eventId, ticket, clock, files };
 }
 
 /**
@@ -184,8 +195,7 @@ export async function registerTicket({
   const { at, backdated } = registrationInstant(actor, parseInput(RegisterTicketSchema, input), now);
   const registration = { actor, input, now: at, backdated, attachments };
   const prepared = await prepareRegistration(ctx.prisma, registration);
-  const { ticketId: id } = await ctx.prisma.$transaction((tx) => writeRegistration(tx, registration, prepared), TRANSACTION_OPTIONS);
-  const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
+  const written = await ctx.prisma.$transaction((tx) => writeRegistration(tx, registration, prepared), TRANSACTION_OPTIONS);
   // The clock as it stands now (a call set back started earlier: less time is left).
-  return toTicketView(row, now);
+  return newTicketView(written.ticket, { clock: written.clock, version: prepared.version, attachments: written.files }, now);
 }

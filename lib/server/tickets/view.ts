@@ -5,14 +5,15 @@ import "server-only";
  * instant, a running clock past its due instant reads as breached even before a worker has
  * recorded the breach, and an open breach's business minutes used are counted up to now.
  */
-import { calendarFor, clockStatusAt } from "../../sla";
+import { calendarFor, clockStatusAt, type AgreementVersionSpec, type CalendarSpec } from "../../sla";
 import type { Prisma } from "../../generated/prisma/client";
 import { calendarSpecOf } from "../db/agreements";
 import { StoredPausesSchema } from "../db/json-schemas";
 import type { ResponseClockView, TicketView } from "./schemas";
 import { attachmentOrder, attachmentViewSelect, toAttachmentView } from "../attachments/view";
 
-export const ticketViewSelect = {
+/** The ticket's own columns in the view (what an INSERT can return without a second read). */
+export const ticketFieldsSelect = {
   id: true,
   reference: true,
   title: true,
@@ -28,6 +29,10 @@ export const ticketViewSelect = {
   slaExclusionReason: true,
   createdAt: true,
   updatedAt: true,
+} satisfies Prisma.TicketSelect;
+
+export const ticketViewSelect = {
+  ...ticketFieldsSelect,
   attachments: { where: { event: { type: "REGISTERED" } }, orderBy: attachmentOrder, select: attachmentViewSelect },
   clocks: {
     where: { metric: "RESPONSE" },
@@ -46,14 +51,18 @@ export const ticketViewSelect = {
 } satisfies Prisma.TicketSelect;
 
 export type TicketViewRow = Prisma.TicketGetPayload<{ select: typeof ticketViewSelect }>;
+type TicketFieldsRow = Prisma.TicketGetPayload<{ select: typeof ticketFieldsSelect }>;
+/** The clock's columns the view reads; `pauses` as stored (StoredPausesSchema reads it). */
+type ClockRow = Omit<TicketViewRow["clocks"][number], "pauses"> & { pauses: unknown };
+type AttachmentRow = TicketViewRow["attachments"][number];
 
-function responseClockView(row: TicketViewRow, now: Date): ResponseClockView | null {
-  const clock = row.clocks[0];
+/** The response clock as it reads at `now`; `targetCalendar` gives the calendar of the ticket's target, when the agreement has one for its priority. */
+function responseClockView(clock: ClockRow | undefined, targetCalendar: () => CalendarSpec | null, now: Date): ResponseClockView | null {
   if (!clock) return null;
   // Only a clock that still moves needs its target's calendar (running, or breached and not stopped).
   const moving = clock.stoppedAt === null && (clock.state === "RUNNING" || clock.state === "BREACHED");
-  const target = moving ? row.agreementVersion?.targets.find((t) => t.priority === row.priority) : undefined;
-  const calendar = target ? calendarFor(calendarSpecOf(target.calendar)) : null;
+  const spec = moving ? targetCalendar() : null;
+  const calendar = spec ? calendarFor(spec) : null;
   const status = clockStatusAt({ ...clock, state: clock.state.toLowerCase() as ResponseClockView["state"], pauses: StoredPausesSchema.parse(clock.pauses) }, now, calendar);
   if (clock.state === "RUNNING" && clock.dueAt && clock.targetMinutes !== null) {
     // A running clock keeps its due instant in view, also once overdue (the badge counts from it).
@@ -77,7 +86,7 @@ function responseClockView(row: TicketViewRow, now: Date): ResponseClockView | n
   };
 }
 
-export function toTicketView(row: TicketViewRow, now: Date): TicketView {
+function ticketView(row: TicketFieldsRow, clock: ResponseClockView | null, attachments: AttachmentRow[]): TicketView {
   return {
     id: row.id,
     reference: row.reference,
@@ -94,7 +103,28 @@ export function toTicketView(row: TicketViewRow, now: Date): TicketView {
     slaExclusionReason: row.slaExclusionReason,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    sla: { response: responseClockView(row, now) },
-    attachments: row.attachments.map(toAttachmentView),
+    sla: { response: clock },
+    attachments: attachments.map(toAttachmentView),
   };
+}
+
+export function toTicketView(row: TicketViewRow, now: Date): TicketView {
+  const targetCalendar = () => {
+    const target = row.agreementVersion?.targets.find((t) => t.priority === row.priority);
+    return target ? calendarSpecOf(target.calendar) : null;
+  };
+  return ticketView(row, responseClockView(row.clocks[0], targetCalendar, now), row.attachments);
+}
+
+/**
+ * A ticket its registration has just written, from what the registration holds (the inserted row,
+ * its first clock, the version it is measured by, the files it came with), at `now`: the same view
+ * toTicketView gives after reading it back, without the seven reads.
+ */
+export function newTicketView(
+  row: TicketFieldsRow,
+  { clock, version, attachments }: { clock: ClockRow; version: AgreementVersionSpec | null; attachments: AttachmentRow[] },
+  now: Date,
+): TicketView {
+  return ticketView(row, responseClockView(clock, () => version?.targets[row.priority]?.calendar ?? null, now), attachments);
 }
