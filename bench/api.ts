@@ -4,7 +4,9 @@
  * and a REDIS_PREFIX of its own, with the API rate limit raised for the run. For ONE web process
  * and then for TWO behind a round-robin (Node's cluster module: a tiny primary forks two
  * start.mjs workers that share the port and takes the connections in turn), in one run:
- *   - reference: GET /api/health anonymously (a database and a Redis round trip, no token);
+ *   - references: GET /api/v1/tickets with no token (the 401 of the route wrapper: Next.js and our
+ *     proxy with no database or Redis work, the floor any request here pays), and GET /api/health
+ *     anonymously (the checks of the database, Redis and the queues, no token);
  *   - registration: POST /api/v1/tickets with a customer's API token (one organisation), then spread
  *     over three organisations (each has its own ticket reference counter row), then one at a time;
  *   - queue: GET /api/v1/tickets?limit=25 with an agent's token, alone and while registrations run;
@@ -70,9 +72,14 @@ async function stop(server: ChildProcess): Promise<void> {
 
 type Request = autocannon.Request;
 
-function cannon(url: string, requests: Request[], connections = CONNECTIONS): Promise<autocannon.Result> {
+/** Runs one load; answers other than `expect` (2xx by default) count as errors. */
+function cannon(url: string, requests: Request[], connections = CONNECTIONS, expect?: number): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration: DURATION, requests }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ url, connections, duration: DURATION, requests }, (error, result) => {
+      if (error) return reject(error);
+      // autocannon counts every non-2xx as non2xx: the floor's 401s are what it asks for.
+      resolve(expect ? { ...result, non2xx: result.non2xx - (result.statusCodeStats?.[`${expect}`]?.count ?? 0) } : result);
+    });
   });
 }
 
@@ -207,6 +214,7 @@ runScript(async () => {
     ];
     const queue: Request[] = [{ method: "GET", path: "/api/v1/tickets?limit=25", headers: agentHeaders }];
     const health: Request[] = [{ method: "GET", path: "/api/health" }];
+    const unauthenticated: Request[] = [{ method: "GET", path: "/api/v1/tickets" }];
     // The agent's mix, per connection in turn: the queue twice, a ticket, an internal note, a filtered queue.
     let ticketIds: string[] = [];
     const pick = () => ticketIds[Math.floor(Math.random() * ticketIds.length)]!;
@@ -251,6 +259,8 @@ runScript(async () => {
         log(`${processes} web process${processes > 1 ? "es (cluster, round-robin)" : ""} on ${base}`);
         const phases: Record<string, Phase> = {};
         const show = (key: string, label: string) => log(`  ${describe(label, phases[key]!)}`);
+        phases.floor = await measured(() => cannon(base, unauthenticated, CONNECTIONS, 401));
+        show("floor", "401 without a token (floor)");
         phases.health = await measured(() => cannon(base, health));
         show("health", "health (reference)");
         phases.registration = await measured(() => cannon(base, register));
@@ -291,7 +301,7 @@ runScript(async () => {
     for (const c of configs) {
       const r = c.phases.registration!;
       log(
-        `${c.processes} process${c.processes > 1 ? "es" : ""}: ${Math.round(r.rps)} registrations/s (${round((100 * r.rps) / sqlInsertsPerSecond)} % of the plain INSERT rate, ${round((100 * r.rps) / c.phases.health!.rps)} % of /api/health's), queue p99 ${Math.round(c.phases.queueUnderRegistration!.p99)} ms under registrations`,
+        `${c.processes} process${c.processes > 1 ? "es" : ""}: ${Math.round(r.rps)} registrations/s (${round((100 * r.rps) / sqlInsertsPerSecond)} % of the plain INSERT rate, ${round((100 * r.rps) / c.phases.health!.rps)} % of /api/health's, ${round((100 * r.rps) / c.phases.floor!.rps)} % of a bare 401's ${Math.round(c.phases.floor!.rps)}/s), queue p99 ${Math.round(c.phases.queueUnderRegistration!.p99)} ms under registrations`,
       );
     }
     log(`total ${round((performance.now() - started) / 1000)} s (build excluded)`);
@@ -307,6 +317,7 @@ runScript(async () => {
         mixedRequestsPerSecond: Math.round(best.phases.mixed!.rps),
         mixedP99Ms: Math.round(best.phases.mixed!.p99),
         healthRequestsPerSecond: Math.round(best.phases.health!.rps),
+        floorRequestsPerSecond: Math.round(best.phases.floor!.rps),
         sqlInsertsPerSecond: Math.round(sqlInsertsPerSecond),
         pgStatStatements: statements,
         errors: configs.reduce((s, c) => s + Object.values(c.phases).reduce((t, p) => t + p.errors, 0), 0),
