@@ -57,11 +57,13 @@ type VersionJson = Omit<VersionRow, "validFrom" | "targets"> & {
 };
 
 /**
- * One version by id, or null: in one statement (the version, its targets, their calendars and
- * dates aggregated as JSON), as every registration and clock recompute reads one; the same rows
- * loadAgreementVersions reads through the relations.
+ * Versions by id, each with its targets, their calendars and the calendars' dates, in one
+ * statement (aggregated as JSON), as every registration, clock recompute and ticket view reads
+ * them: the same specs loadAgreementVersions reads through the relations. Unknown ids are absent.
  */
-export async function loadAgreementVersion(prisma: DbClient, versionId: string): Promise<AgreementVersionSpec | null> {
+export async function loadAgreementVersionsById(prisma: DbClient, ids: readonly string[]): Promise<Map<string, AgreementVersionSpec>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
   const rows = await prisma.$queryRaw<Array<{ v: VersionJson }>>`
     SELECT json_build_object(
       'id', v."id", 'agreementId', v."agreementId", 'validFrom', v."validFrom",
@@ -74,15 +76,23 @@ export async function loadAgreementVersion(prisma: DbClient, versionId: string):
             'dates', COALESCE((SELECT json_agg(json_build_object('date', d."date", 'hours', d."hours") ORDER BY d."date") FROM "CalendarDate" d WHERE d."calendarId" = c."id"), '[]'::json))))
         FROM "ResponseTarget" t JOIN "Calendar" c ON c."id" = t."calendarId" WHERE t."versionId" = v."id"), '[]'::json)
     ) AS v
-    FROM "AgreementVersion" v WHERE v."id" = ${versionId}::uuid`;
-  const row = rows[0]?.v;
-  if (!row) return null;
-  return versionSpecOf({
-    ...row,
-    validFrom: new Date(row.validFrom),
-    // A date column reads as YYYY-MM-DD; Prisma reads it as that day's UTC midnight.
-    targets: row.targets.map((t) => ({ ...t, calendar: { ...t.calendar, dates: t.calendar.dates.map((d) => ({ date: new Date(`${d.date}T00:00:00.000Z`), hours: d.hours })) } })),
-  });
+    FROM "AgreementVersion" v WHERE v."id" = ANY(${unique}::uuid[])`;
+  return new Map(
+    rows.map(({ v: row }) => [
+      row.id,
+      versionSpecOf({
+        ...row,
+        validFrom: new Date(row.validFrom),
+        // A date column reads as YYYY-MM-DD; Prisma reads it as that day's UTC midnight.
+        targets: row.targets.map((t) => ({ ...t, calendar: { ...t.calendar, dates: t.calendar.dates.map((d) => ({ date: new Date(`${d.date}T00:00:00.000Z`), hours: d.hours })) } })),
+      }),
+    ]),
+  );
+}
+
+/** One version by id, or null. */
+export async function loadAgreementVersion(prisma: DbClient, versionId: string): Promise<AgreementVersionSpec | null> {
+  return (await loadAgreementVersionsById(prisma, [versionId])).get(versionId) ?? null;
 }
 
 type VersionRow = {

@@ -12,7 +12,7 @@ import { notFound } from "../errors";
 import { lockTicket, recomputeResponseClock } from "./clock";
 import { TicketActionSchema, type TicketActionInput, type TicketActionRequest, type TicketView } from "./schemas";
 import { parseInput } from "../validation";
-import { ticketViewSelect, toTicketView } from "./view";
+import { readTicketView } from "./view";
 import { lockedTicketSelect, type ActionContext } from "./actions/action-context";
 import { triageTicket } from "./actions/triage-ticket";
 import { startTroubleshooting } from "./actions/start-troubleshooting";
@@ -166,6 +166,7 @@ export async function applyTicketActions({
   // The servicedesk's public reply and solution on a parent go on to its children, with the send's public files, each in its own transaction (issue 19); a customer's reply never does.
   const passedOn = applied.flatMap(passedOnToChildren);
   if (isStaff(actor) && passedOn.length > 0) await propagateToChildren({ actor, input: { parentId: id, actions: passedOn, filesEventId }, ctx, apply: applyTicketActions });
-  const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
-  return toTicketView(row, now);
+  const view = await readTicketView(ctx.prisma, id, now);
+  if (!view) throw notFound();
+  return view;
 }

@@ -12,7 +12,8 @@ import { parseInput, safeString } from "../validation";
 import type { UseCaseContext } from "./context";
 import { UUID, visibleTicketsWhere } from "./scope";
 import type { TicketView } from "./schemas";
-import { ticketViewSelect, toTicketView } from "./view";
+import { loadTicketVersions, ticketViewSelect, toTicketView } from "./view";
+import type { AgreementVersionSpec } from "../../sla";
 import { TicketFiltersSchema, ticketFiltersWhere } from "./ticket-filters";
 
 /** The queue without a search: a text search is search-tickets.ts (full-text, ranked). */
@@ -36,13 +37,12 @@ export interface QueueItem extends TicketView {
 export const queueSelect = {
   ...ticketViewSelect,
   organization: { select: { name: true } },
-  agreementVersion: { select: { ...ticketViewSelect.agreementVersion.select, warningThresholds: true } },
 } satisfies Prisma.TicketSelect;
 
-/** A queue row as the agents' pages show it. */
-export function toQueueItem(row: Prisma.TicketGetPayload<{ select: typeof queueSelect }>, now: Date): QueueItem {
-  const thresholds = row.agreementVersion?.warningThresholds ?? [];
-  return { ...toTicketView(row, now), organizationName: row.organization.name, warningThreshold: thresholds.length ? Math.min(...thresholds) : DEFAULT_WARNING_THRESHOLD };
+/** A queue row as the agents' pages show it, with the versions of its page (loadTicketVersions). */
+export function toQueueItem(row: Prisma.TicketGetPayload<{ select: typeof queueSelect }>, now: Date, versions: ReadonlyMap<string, AgreementVersionSpec>): QueueItem {
+  const thresholds = (row.agreementVersionId ? versions.get(row.agreementVersionId)?.warningThresholds : undefined) ?? [];
+  return { ...toTicketView(row, now, versions), organizationName: row.organization.name, warningThreshold: thresholds.length ? Math.min(...thresholds) : DEFAULT_WARNING_THRESHOLD };
 }
 
 const encodeCursor = (offset: number) => Buffer.from(`q${offset}`).toString("base64url");
@@ -72,9 +72,10 @@ export async function listQueue({ actor, input, ctx }: { actor: Actor; input: Li
   const rows = ids.length ? await ctx.prisma.ticket.findMany({ where: { AND: [{ id: { in: ids } }, visibleTicketsWhere(actor)] }, select: queueSelect }) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const now = ctx.now();
+  const versions = await loadTicketVersions(ctx.prisma, rows);
   const items = ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [toQueueItem(row, now)] : [];
+    return row ? [toQueueItem(row, now, versions)] : [];
   });
   return { items, nextCursor: order.length > q.limit ? encodeCursor(offset + q.limit) : null };
 }
@@ -84,5 +85,5 @@ export async function getQueueItem({ actor, input, ctx }: { actor: Actor; input:
   if (!isStaff(actor) || !UUID.test(input.id)) throw notFound();
   const row = await ctx.prisma.ticket.findFirst({ where: { AND: [{ id: input.id }, visibleTicketsWhere(actor)] }, select: queueSelect });
   if (!row) throw notFound();
-  return toQueueItem(row, ctx.now());
+  return toQueueItem(row, ctx.now(), await loadTicketVersions(ctx.prisma, [row]));
 }

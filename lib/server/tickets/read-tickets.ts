@@ -7,7 +7,7 @@ import type { UseCaseContext } from "./context";
 import { UUID, requireVisibleTicketId, visibleTicketsWhere } from "./scope";
 import type { AudienceTicketView, ListTicketsInput, TicketEventView, TicketView } from "./schemas";
 import { eventsFor, ticketViewFor } from "./audience";
-import { ticketViewSelect, toTicketView } from "./view";
+import { loadTicketVersions, readTicketView, ticketViewSelect, toTicketView } from "./view";
 import { attachmentOrder, attachmentViewSelect, toAttachmentView } from "../attachments/view";
 
 interface Cursor {
@@ -43,14 +43,16 @@ export async function listTickets({ actor, input, ctx }: { actor: Actor; input: 
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   const now = ctx.now();
-  return { items: page.map((r) => ticketViewFor(actor, toTicketView(r, now))), nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
+  const versions = await loadTicketVersions(ctx.prisma, page);
+  return { items: page.map((r) => ticketViewFor(actor, toTicketView(r, now, versions))), nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
 }
 
 /** A ticket the actor may see, with every field (not_found otherwise). */
 async function visibleTicketView(actor: Actor, ticketId: string, ctx: UseCaseContext): Promise<TicketView> {
   const id = await requireVisibleTicketId(ctx.prisma, actor, ticketId);
-  const row = await ctx.prisma.ticket.findUniqueOrThrow({ where: { id }, select: ticketViewSelect });
-  return toTicketView(row, ctx.now());
+  const view = await readTicketView(ctx.prisma, id, ctx.now());
+  if (!view) throw notFound();
+  return view;
 }
 
 /** One ticket as the caller's audience may see it (audience.ts). */

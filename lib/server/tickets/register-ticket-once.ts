@@ -15,7 +15,7 @@ import { redis, redisPrefix } from "../redis";
 import { parseInput } from "../validation";
 import type { UseCaseContext } from "./context";
 import { registerTicket } from "./register-ticket";
-import { ticketViewSelect, toTicketView } from "./view";
+import { readTicketView } from "./view";
 import type { RegisterTicketInput, TicketView } from "./schemas";
 import type { NewAttachments } from "../attachments/save";
 
@@ -66,8 +66,8 @@ export async function registerTicketOnce({
   for (;;) {
     const value = await store.redis.get(redisKey);
     if (value && value !== PENDING) {
-      const row = await ctx.prisma.ticket.findUnique({ where: { id: value }, select: ticketViewSelect });
-      if (row) return { ticket: toTicketView(row, ctx.now()), replayed: true };
+      const ticket = await readTicketView(ctx.prisma, value, ctx.now());
+      if (ticket) return { ticket, replayed: true };
     }
     // The first request failed and released the key: this one registers instead.
     if (value === null) return registerTicketOnce({ actor, input, idempotencyKey, ctx, store, attachments });

@@ -29,6 +29,7 @@ import { ticketViewFor } from "./audience";
 import type { AudienceTicketView } from "./schemas";
 import { TicketFiltersSchema, ticketFiltersSql } from "./ticket-filters";
 import { queueSelect, toQueueItem, type QueueItem } from "./list-queue";
+import { loadTicketVersions } from "./view";
 
 export const SearchTicketsSchema = TicketFiltersSchema.extend({
   q: safeString().trim().min(1, "type something to search for").max(200),
@@ -149,9 +150,10 @@ async function hits<V>(actor: Actor, input: SearchTicketsInput, ctx: UseCaseCont
   const rows = ids.length ? await ctx.prisma.ticket.findMany({ where: { AND: [{ id: { in: ids } }, visibleTicketsWhere(actor)] }, select: queueSelect }) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const now = ctx.now();
+  const versions = await loadTicketVersions(ctx.prisma, rows);
   const items = ids.flatMap((id) => {
     const row = byId.get(id);
-    return row ? [{ ticket: view(toQueueItem(row, now)), snippet: snippets.get(id) ?? null }] : [];
+    return row ? [{ ticket: view(toQueueItem(row, now, versions)), snippet: snippets.get(id) ?? null }] : [];
   });
   return { items, nextCursor };
 }

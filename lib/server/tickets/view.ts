@@ -5,9 +5,10 @@ import "server-only";
  * instant, a running clock past its due instant reads as breached even before a worker has
  * recorded the breach, and an open breach's business minutes used are counted up to now.
  */
-import { calendarFor, clockStatusAt, type AgreementVersionSpec, type CalendarSpec } from "../../sla";
+import { calendarFor, clockStatusAt, type AgreementVersionSpec, type CalendarSpec, type Priority } from "../../sla";
 import type { Prisma } from "../../generated/prisma/client";
-import { calendarSpecOf } from "../db/agreements";
+import { loadAgreementVersionsById } from "../db/agreements";
+import type { DbClient } from "../db/prisma";
 import { StoredPausesSchema } from "../db/json-schemas";
 import type { ResponseClockView, TicketView } from "./schemas";
 import { attachmentOrder, attachmentViewSelect, toAttachmentView } from "../attachments/view";
@@ -38,16 +39,8 @@ export const ticketViewSelect = {
     where: { metric: "RESPONSE" },
     select: { state: true, targetMinutes: true, dueAt: true, usedMinutes: true, breachedAt: true, stoppedAt: true, pauses: true },
   },
-  agreementVersion: {
-    select: {
-      targets: {
-        select: {
-          priority: true,
-          calendar: { select: { timeZone: true, weekly: true, holidayCountry: true, dates: { select: { date: true, hours: true } } } },
-        },
-      },
-    },
-  },
+  /** Its version's targets and calendars are read with loadAgreementVersionsById, once per version in a page. */
+  agreementVersionId: true,
 } satisfies Prisma.TicketSelect;
 
 export type TicketViewRow = Prisma.TicketGetPayload<{ select: typeof ticketViewSelect }>;
@@ -108,23 +101,35 @@ function ticketView(row: TicketFieldsRow, clock: ResponseClockView | null, attac
   };
 }
 
-export function toTicketView(row: TicketViewRow, now: Date): TicketView {
-  const targetCalendar = () => {
-    const target = row.agreementVersion?.targets.find((t) => t.priority === row.priority);
-    return target ? calendarSpecOf(target.calendar) : null;
-  };
-  return ticketView(row, responseClockView(row.clocks[0], targetCalendar, now), row.attachments);
+/** The calendar of the ticket's target in its version, if the version has a target for its priority. */
+const targetCalendarOf = (row: { priority: Priority }, version: AgreementVersionSpec | null | undefined) => () => version?.targets[row.priority]?.calendar ?? null;
+
+/** Rows read with ticketViewSelect, as views at `now`, with the versions they are measured by (loadTicketVersions). */
+export function toTicketView(row: TicketViewRow, now: Date, versions: ReadonlyMap<string, AgreementVersionSpec>): TicketView {
+  const version = row.agreementVersionId ? versions.get(row.agreementVersionId) : null;
+  return ticketView(row, responseClockView(row.clocks[0], targetCalendarOf(row, version), now), row.attachments);
+}
+
+/** The agreement versions a page of rows is measured by, each read once, in one statement. */
+export function loadTicketVersions(db: DbClient, rows: ReadonlyArray<{ agreementVersionId: string | null }>): Promise<Map<string, AgreementVersionSpec>> {
+  return loadAgreementVersionsById(db, rows.flatMap((r) => (r.agreementVersionId ? [r.agreementVersionId] : [])));
+}
+
+/** One ticket as a view at `now`, or null when there is no such ticket (callers check who may see it first). */
+export async function readTicketView(db: DbClient, id: string, now: Date): Promise<TicketView | null> {
+  const row = await db.ticket.findUnique({ where: { id }, select: ticketViewSelect });
+  return row ? toTicketView(row, now, await loadTicketVersions(db, [row])) : null;
 }
 
 /**
  * A ticket its registration has just written, from what the registration holds (the inserted row,
  * its first clock, the version it is measured by, the files it came with), at `now`: the same view
- * toTicketView gives after reading it back, without the seven reads.
+ * readTicketView gives after reading it back, without the reads.
  */
 export function newTicketView(
   row: TicketFieldsRow,
   { clock, version, attachments }: { clock: ClockRow; version: AgreementVersionSpec | null; attachments: AttachmentRow[] },
   now: Date,
 ): TicketView {
-  return ticketView(row, responseClockView(clock, () => version?.targets[row.priority]?.calendar ?? null, now), attachments);
+  return ticketView(row, responseClockView(clock, targetCalendarOf(row, version), now), attachments);
 }
