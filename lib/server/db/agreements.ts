@@ -92,7 +92,9 @@ export async function loadAgreementVersionsById(prisma: DbClient, ids: readonly 
 
 /** One version by id, or null. */
 export async function loadAgreementVersion(prisma: DbClient, versionId: string): Promise<AgreementVersionSpec | null> {
-  return (await loadAgreementVersionsById(prisma, [versionId])).get(versionId) ?? null;
+  // The one row there is (PostgreSQL may spell the id otherwise than the caller, e.g. in capitals).
+  const [version] = (await loadAgreementVersionsById(prisma, [versionId])).values();
+  return version ?? null;
 }
 
 type VersionRow = {
