@@ -225,7 +225,9 @@ export async function takeNewMail({
     try {
       await keepForAgent({ prisma, now }, mail, "ingest_failed");
     } catch (storeError) {
-      console.error(`${where} and could not be set aside for an agent, retrying on the next poll: ${error}; setting it aside failed: ${storeError instanceof Error ? storeError.message : String(storeError)}`);
+      console.error(
+        `${where} and could not be set aside for an agent, retrying on the next poll: ${error}; setting it aside failed: ${storeError instanceof Error ? storeError.message : String(storeError)}`,
+      );
       return false;
     }
     failedAttempts.delete(memo(uid));
