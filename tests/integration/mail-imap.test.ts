@@ -2,7 +2,8 @@
  * Reading support mailboxes over IMAP against a real Dovecot (tests/support/dovecot.ts) with the
  * real ingest: a new mail becomes a ticket registered at its INTERNALDATE; every message exactly
  * once through a killed and restarted worker process and through two workers on one mailbox; a
- * new UIDVALIDITY; a message ingest fails on; a wrong password; and IDLE.
+ * new UIDVALIDITY; a message ingest fails on, and one it keeps failing on (set aside for an agent);
+ * a wrong password; and IDLE.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
@@ -11,6 +12,7 @@ import { createPrisma } from "../../lib/server/db/prisma";
 import { encryptSecret } from "../../lib/server/secrets";
 import { pollMailbox } from "../../lib/server/mail-intake/imap/poll-mailbox";
 import { startMailIntake } from "../../lib/server/mail-intake/imap/mail-intake-loop";
+import { INGEST_ATTEMPTS } from "../../lib/server/mail-intake/imap/take-new-mail";
 import type { IncomingMail } from "../../lib/server/mail-intake/incoming-mail";
 import { startDovecot, type Dovecot } from "../support/dovecot";
 import { startMailIntakeWorker } from "../support/processes";
@@ -22,7 +24,7 @@ const secretsKey = Buffer.from(process.env.SECRETS_KEY, "base64");
 const PASSWORD = "imap-test-secret";
 const run = randomBytes(3).toString("hex");
 const userOf = (name: string) => `${name}-${run}@support.imap.test`;
-const USERS = ["arrival", "restart", "two", "idle", "validity", "failing", "loop"].map(userOf);
+const USERS = ["arrival", "restart", "two", "idle", "validity", "failing", "loop", "setaside", "fewer", "storefail", "setasideloop"].map(userOf);
 /** The customer's people who write in: known users of an organisation of this file's own. */
 const CUSTOMER_DOMAIN = `imap-customer-${run}.test`;
 const SENDERS = Array.from({ length: 10 }, (_, k) => `kunde${k}@${CUSTOMER_DOMAIN}`);
@@ -31,6 +33,8 @@ let organizationId: string;
 let prisma: PrismaClient;
 let dovecot: Dovecot;
 const T0 = Date.parse("2026-03-02T08:00:00Z");
+/** Two hours later (still before ctxNow), for the set-aside tests: minutes of their own, so their senders stay far from MAIL_MAX_PER_SENDER_PER_MINUTE. */
+const T1 = Date.parse("2026-03-02T10:00:00Z");
 /** A fixed clock: nothing here may depend on the wall clock. */
 const ctxNow = () => new Date("2026-03-02T12:00:00Z");
 
@@ -93,8 +97,8 @@ async function mailboxFor(user: string): Promise<string> {
 }
 
 /** Six seconds apart: no sender comes near MAIL_MAX_PER_SENDER_PER_MINUTE. */
-async function appendMany(user: string, count: number, from = 1): Promise<void> {
-  for (let n = from; n < from + count; n++) await dovecot.appendMail(user, rawMail(n, user), { internalDate: new Date(T0 + n * 6000) });
+async function appendMany(user: string, count: number, from = 1, base = T0): Promise<void> {
+  for (let n = from; n < from + count; n++) await dovecot.appendMail(user, rawMail(n, user), { internalDate: new Date(base + n * 6000) });
 }
 
 async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -140,7 +144,7 @@ describe("IMAP intake", () => {
     await dovecot.appendMail(user, rawMail(1, user), { internalDate });
     const mailboxId = await mailboxFor(user);
     const result = await pollMailbox({ ctx: { prisma, now: ctxNow }, mailboxId, ingest: ingestWith(), secretsKey });
-    expect(result).toEqual({ taken: 1, failed: null, interrupted: false });
+    expect(result).toEqual({ taken: 1, failed: null, setAside: [], interrupted: false });
 
     const inbound = await prisma.inboundMail.findFirstOrThrow({ where: { mailboxId } });
     expect(inbound).toMatchObject({ status: "TICKET", uid: 1n, receivedAt: internalDate, sentAt: new Date("2026-03-01T10:00:00Z"), fromAddress: SENDERS[1] });
@@ -315,6 +319,132 @@ describe("IMAP intake", () => {
     const ticket = await prisma.inboundMail.findFirstOrThrow({ where: { mailboxId, uid: 3n } });
     expect(reply.ticketId).toBe(ticket.ticketId);
   });
+
+  it(`a message ingest fails on ${INGEST_ATTEMPTS} times in a row is set aside for an agent, whole, and its sender's later mail is taken in`, async () => {
+    const user = userOf("setaside");
+    // UID 3 a new ticket, UID 4 its sender's reply to it, UID 5 a new one from the same sender.
+    await appendMany(user, 4, 1, T1);
+    await appendMany(user, 1, 13, T1);
+    expect(SENDERS[13 % SENDERS.length]).toBe(SENDERS[3]);
+    const mailboxId = await mailboxFor(user);
+    const ingest = ingestWith();
+    const failOn3 = async (mail: IncomingMail) => {
+      if (mail.uid === 3n) throw new Error("cannot take this one");
+      return ingest(mail);
+    };
+    // What the loop keeps from read to read.
+    const takenAbove = new Set<string>();
+    const failedAttempts = new Map<string, number>();
+    const poll = () => pollMailbox({ ctx: { prisma, now: ctxNow }, mailboxId, ingest: failOn3, secretsKey, takenAbove, failedAttempts });
+    const stored = async () => (await prisma.inboundMail.findMany({ where: { mailboxId }, select: { uid: true } })).map((r) => Number(r.uid)).sort();
+
+    for (let attempt = 1; attempt < INGEST_ATTEMPTS; attempt++) {
+      expect(await poll()).toMatchObject({ failed: { uid: 3n, error: "cannot take this one" }, setAside: [] });
+      // Not yet: it holds its sender's later mail back, and lastUid below it.
+      expect(await stored()).toEqual([1, 2]);
+      expect(await prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } })).toMatchObject({ lastUid: 2n, lastError: "UID 3: cannot take this one" });
+    }
+
+    expect(await poll()).toMatchObject({ taken: 2, failed: null, setAside: [{ uid: 3n, error: "cannot take this one" }] });
+    const mailbox = await prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } });
+    expect(mailbox.lastUid).toBe(5n);
+    expect(mailbox.lastError).toBe(`UID 3: set aside for an agent ("ukjent avsender") after ${INGEST_ATTEMPTS} failed attempts: cannot take this one`);
+    const setAside = await prisma.inboundMail.findFirstOrThrow({ where: { mailboxId, uid: 3n } });
+    expect(setAside).toMatchObject({ status: "UNKNOWN_SENDER", reason: "ingest_failed", fromAddress: SENDERS[3], organizationId, ticketId: null, receivedAt: new Date(T1 + 3 * 6000) });
+    expect(Buffer.from(setAside.raw).toString("utf8")).toBe(rawMail(3, user));
+    // The sender's later mail came in: the reply (no ticket to thread to) and the new one are tickets.
+    const later = await prisma.inboundMail.findMany({ where: { mailboxId, uid: { in: [4n, 5n] } }, select: { uid: true, status: true }, orderBy: { uid: "asc" } });
+    expect(later).toEqual([
+      { uid: 4n, status: "TICKET" },
+      { uid: 5n, status: "TICKET" },
+    ]);
+    // Past it: the next poll hands nothing over and has nothing to report.
+    expect(await poll()).toMatchObject({ taken: 0, failed: null, setAside: [] });
+    expect((await prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } })).lastError).toBeNull();
+    expect(failedAttempts.size).toBe(0);
+  });
+
+  it(`fewer than ${INGEST_ATTEMPTS} failed attempts set nothing aside (and a restart counts again): the message comes in as usual once ingest takes it`, async () => {
+    const user = userOf("fewer");
+    await appendMany(user, 2, 1, T1);
+    const mailboxId = await mailboxFor(user);
+    const ingest = ingestWith();
+    const failOn1 = async (mail: IncomingMail) => {
+      if (mail.uid === 1n) throw new Error("not yet");
+      return ingest(mail);
+    };
+    const takenAbove = new Set<string>();
+    const failedAttempts = new Map<string, number>();
+    for (let attempt = 1; attempt < INGEST_ATTEMPTS; attempt++) {
+      expect(await pollMailbox({ ctx: { prisma, now: ctxNow }, mailboxId, ingest: failOn1, secretsKey, takenAbove, failedAttempts })).toMatchObject({ failed: { uid: 1n }, setAside: [] });
+    }
+    // A restarted reader starts counting again: one more failure is its first.
+    const afterRestart = await pollMailbox({ ctx: { prisma, now: ctxNow }, mailboxId, ingest: failOn1, secretsKey, failedAttempts: new Map() });
+    expect(afterRestart).toMatchObject({ failed: { uid: 1n }, setAside: [] });
+    expect(await prisma.inboundMail.count({ where: { mailboxId, uid: 1n } })).toBe(0);
+    expect((await prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } })).lastUid).toBe(0n);
+
+    expect(await pollMailbox({ ctx: { prisma, now: ctxNow }, mailboxId, ingest, secretsKey, takenAbove, failedAttempts })).toMatchObject({ failed: null, setAside: [] });
+    await expectExactlyOnce(mailboxId, 2);
+    expect(await prisma.inboundMail.findFirstOrThrow({ where: { mailboxId, uid: 1n } })).toMatchObject({ status: "TICKET", reason: null });
+  });
+
+  it("a set-aside that cannot be stored (the database gone) changes nothing: the message is tried again, and set aside on the next poll", async () => {
+    const user = userOf("storefail");
+    await appendMany(user, 1, 1, T1);
+    const mailboxId = await mailboxFor(user);
+    const failing = async () => {
+      throw new Error("cannot take this one");
+    };
+    // The database answers the intake's reads and cursor, but no transaction goes through.
+    const noTransactions: PrismaClient = new Proxy(prisma, {
+      get: (target, key) => (key === "$transaction" ? () => Promise.reject(new Error("Can't reach database server")) : Reflect.get(target, key)),
+    });
+    const takenAbove = new Set<string>();
+    const failedAttempts = new Map<string, number>();
+    for (let attempt = 1; attempt < INGEST_ATTEMPTS; attempt++) await pollMailbox({ ctx: { prisma, now: ctxNow }, mailboxId, ingest: failing, secretsKey, takenAbove, failedAttempts });
+    const down = await pollMailbox({ ctx: { prisma: noTransactions, now: ctxNow }, mailboxId, ingest: failing, secretsKey, takenAbove, failedAttempts });
+    expect(down).toMatchObject({ failed: { uid: 1n, error: "cannot take this one" }, setAside: [] });
+    expect(await countFor(mailboxId)).toBe(0);
+    expect(await prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } })).toMatchObject({ lastUid: 0n, lastError: "UID 1: cannot take this one" });
+
+    expect(await pollMailbox({ ctx: { prisma, now: ctxNow }, mailboxId, ingest: failing, secretsKey, takenAbove, failedAttempts })).toMatchObject({ failed: null, setAside: [{ uid: 1n }] });
+    expect(await prisma.inboundMail.findFirstOrThrow({ where: { mailboxId, uid: 1n } })).toMatchObject({ status: "UNKNOWN_SENDER", reason: "ingest_failed" });
+    expect((await prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } })).lastUid).toBe(1n);
+  });
+
+  it(`the intake loop counts the failed attempts from read to read and sets the message aside at the ${INGEST_ATTEMPTS}th`, async () => {
+    const user = userOf("setasideloop");
+    // UID 1 fails; UID 2 is the same sender's next mail.
+    await appendMany(user, 1, 1, T1);
+    await appendMany(user, 1, 11, T1);
+    expect(SENDERS[11 % SENDERS.length]).toBe(SENDERS[1]);
+    const mailboxId = await mailboxFor(user);
+    const ingest = ingestWith();
+    let tries = 0;
+    const intake = startMailIntake({
+      prisma,
+      secretsKey,
+      pollMs: 200,
+      now: ctxNow,
+      ingest: async (mail: IncomingMail) => {
+        if (mail.mailboxId === mailboxId && mail.uid === 1n) {
+          tries++;
+          throw new Error("cannot take this one");
+        }
+        return ingest(mail);
+      },
+    });
+    try {
+      await waitUntil("UID 1 set aside and UID 2 taken", async () => (await countFor(mailboxId)) === 2, 20_000);
+    } finally {
+      await intake.stop();
+    }
+    expect(tries).toBe(INGEST_ATTEMPTS);
+    expect(await prisma.inboundMail.findFirstOrThrow({ where: { mailboxId, uid: 1n } })).toMatchObject({ status: "UNKNOWN_SENDER", reason: "ingest_failed" });
+    expect(await prisma.inboundMail.findFirstOrThrow({ where: { mailboxId, uid: 2n } })).toMatchObject({ status: "TICKET" });
+    expect((await prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId } })).lastUid).toBe(2n);
+  }, 60_000);
 
   it("a wrong password is recorded on the mailbox", async () => {
     const user = userOf("failing");

@@ -7,9 +7,10 @@ import { createHash, randomUUID } from "node:crypto";
 import MailComposer from "nodemailer/lib/mail-composer";
 import type Mail from "nodemailer/lib/mailer";
 import { createPrisma } from "../../lib/server/db/prisma";
+import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import { applyTicketAction, autoCloseSolvedTickets, mergeTicket, registerTicket, type TicketActionRequest, type UseCaseContext } from "../../lib/server/tickets";
 import { assignUnknownSenderMail, listUnknownSenderMail, readInboundMail, rejectUnknownSenderMail, listTicketMail } from "../../lib/server/mail-intake";
-import { ingestMail } from "../../lib/server/mail-intake/ingest-mail";
+import { ingestMail, keepForAgent } from "../../lib/server/mail-intake/ingest-mail";
 import type { IncomingMail } from "../../lib/server/mail-intake/incoming-mail";
 import type { Actor } from "../../lib/server/actor";
 import { seededActors } from "../support/fixtures";
@@ -481,5 +482,71 @@ describe("a mail the ticket rules refuse", () => {
     expect(outcome).toMatchObject({ status: "UNKNOWN_SENDER", ticketId: null });
     expect(await prisma.inboundMail.findUniqueOrThrow({ where: { id: outcome.inboundMailId! } })).toMatchObject({ reason: "not_processed", organizationId: sara.organizationId });
     expect(await prisma.ticket.count({ where: { followUpOfId: ticket.id } })).toBe(0);
+  });
+});
+
+/**
+ * The database as it is, except that any transaction that touches tickets throws, as a bug in
+ * registering one would: what set the mail aside in the intake, failing again when an agent assigns it.
+ */
+function ticketsFail(db: PrismaClient): PrismaClient {
+  const broken = <T extends object>(tx: T): T =>
+    new Proxy(tx, {
+      get: (target, key) => {
+        if (key === "ticket") throw new Error("simulated: the ticket cannot be written");
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  const $transaction = (fn: (tx: Prisma.TransactionClient) => Promise<unknown>, options?: Parameters<PrismaClient["$transaction"]>[1]) => db.$transaction((tx) => fn(broken(tx)), options);
+  return new Proxy(db, { get: (target, key) => (key === "$transaction" ? $transaction : Reflect.get(target, key)) });
+}
+
+describe("a mail the IMAP intake set aside (ingest threw on it again and again)", () => {
+  it("waits in the list with its reason, exactly once; assigning it when its ticket cannot be registered is refused plainly and writes nothing; then it is assigned", async () => {
+    const raw = await rawMail({ from: "Ny Kollega <ny.kollega@gmail.example>", messageId: messageId(), subject: "Kan ikke leses inn", text: "Hei, PC-en starter ikke." });
+    const mail = incoming(raw, "2026-11-30T13:00:00Z", { uidValidity: 11n, uid: uid++ });
+    const kept = await keepForAgent(ctxAt("2026-11-30T13:05:00Z"), mail, "ingest_failed");
+    expect(kept).toMatchObject({ status: "UNKNOWN_SENDER", ticketId: null });
+    expect(await prisma.inboundMail.findUniqueOrThrow({ where: { id: kept.inboundMailId! } })).toMatchObject({
+      reason: "ingest_failed",
+      fromAddress: "ny.kollega@gmail.example",
+      senderId: null,
+      ticketId: null,
+    });
+    // Set aside by two intake readers at once, or read again: still one.
+    expect(await keepForAgent(ctxAt("2026-11-30T13:06:00Z"), mail, "ingest_failed")).toEqual({ status: "DUPLICATE", inboundMailId: null, ticketId: null });
+    const listed = await listUnknownSenderMail({ actor: lise, ctx: ctxAt("2026-11-30T13:10:00Z") });
+    expect(listed).toContainEqual(expect.objectContaining({ id: kept.inboundMailId, reason: "ingest_failed", subject: "Kan ikke leses inn", preview: "Hei, PC-en starter ikke." }));
+
+    const input = { inboundMailId: kept.inboundMailId!, organizationId: kari.organizationId };
+    await expect(assignUnknownSenderMail({ actor: lise, input, ctx: { prisma: ticketsFail(prisma), now: () => new Date("2026-11-30T13:20:00Z") } })).rejects.toMatchObject({
+      code: "unprocessable",
+      fields: { inboundMailId: ["not_registered"] },
+    });
+    // Nothing written: no user for the sender, no audit, and the mail still waits.
+    expect(await prisma.user.count({ where: { email: "ny.kollega@gmail.example" } })).toBe(0);
+    expect(await prisma.auditLog.count({ where: { targetId: kept.inboundMailId! } })).toBe(0);
+    expect(await prisma.inboundMail.findUniqueOrThrow({ where: { id: kept.inboundMailId! } })).toMatchObject({ status: "UNKNOWN_SENDER", decidedById: null });
+
+    const { ticketId } = await assignUnknownSenderMail({ actor: lise, input, ctx: ctxAt("2026-11-30T14:00:00Z") });
+    const ticket = await prisma.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { requester: true } });
+    expect(ticket).toMatchObject({ organizationId: kari.organizationId, channel: "EMAIL", title: "Kan ikke leses inn", description: "Hei, PC-en starter ikke." });
+    expect(ticket.requester.email).toBe("ny.kollega@gmail.example");
+    expect(ticket.createdAt.toISOString()).toBe("2026-11-30T13:00:00.000Z");
+    expect(await prisma.inboundMail.findUniqueOrThrow({ where: { id: kept.inboundMailId! } })).toMatchObject({ status: "TICKET", ticketId, decidedById: lise.userId });
+  });
+
+  it("from a known user names them, and can be rejected", async () => {
+    const raw = await rawMail({ from: "kari@nordlys.example", messageId: messageId(), subject: "Rar e-post" });
+    const kept = await keepForAgent(ctxAt("2026-11-30T15:00:00Z"), incoming(raw, "2026-11-30T15:00:00Z", { uidValidity: 11n, uid: uid++ }), "ingest_failed");
+    expect(await prisma.inboundMail.findUniqueOrThrow({ where: { id: kept.inboundMailId! } })).toMatchObject({
+      status: "UNKNOWN_SENDER",
+      reason: "ingest_failed",
+      senderId: kari.userId,
+      organizationId: kari.organizationId,
+    });
+    await rejectUnknownSenderMail({ actor: lise, input: { inboundMailId: kept.inboundMailId! }, ctx: ctxAt("2026-11-30T15:10:00Z") });
+    expect(await prisma.inboundMail.findUniqueOrThrow({ where: { id: kept.inboundMailId! } })).toMatchObject({ status: "REJECTED", decidedById: lise.userId, ticketId: null });
   });
 });

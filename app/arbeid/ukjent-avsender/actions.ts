@@ -18,6 +18,8 @@ function refusalOf(error: unknown): string {
     if (field === "other_organization") return "otherOrganization";
     if (field === "sender_deactivated") return "senderDeactivated";
     if (field === "unknown") return "organization";
+    // Any other refusal of the registration (the mail intake failed on, failing again; no sender): the mail still waits.
+    return "notRegistered";
   }
   throw error;
 }

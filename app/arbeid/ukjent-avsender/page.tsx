@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: translate(await getLocale(), "mailUi.unknown.title") };
 }
 
-const ERRORS = ["organization", "gone", "otherOrganization", "senderDeactivated"] as const;
+const ERRORS = ["organization", "gone", "otherOrganization", "senderDeactivated", "notRegistered"] as const;
 
 export default async function UnknownSenderPage({ searchParams }: { searchParams: Promise<{ done?: string; error?: string; ticket?: string }> }) {
   const { actor, t } = await withSession("staff", "/arbeid/ukjent-avsender");

@@ -44,6 +44,7 @@ export const mailUi = catalog({
     "unknown.error.gone": "E-posten er allerede behandlet av noen andre.",
     "unknown.error.otherOrganization": "Avsenderen er bruker hos en annen kunde. Velg den kunden, eller avvis e-posten.",
     "unknown.error.senderDeactivated": "Avsenderens bruker er deaktivert. Aktiver brukeren først, eller avvis e-posten.",
+    "unknown.error.notRegistered": "Saken kunne ikke registreres fra denne e-posten. Den venter fortsatt her: avvis den, eller prøv igjen senere.",
     "unknown.reason": "Hvorfor den venter",
   },
   en: {
@@ -88,6 +89,7 @@ export const mailUi = catalog({
     "unknown.error.gone": "Someone else has already dealt with this mail.",
     "unknown.error.otherOrganization": "The sender is a user of another customer. Choose that customer, or reject the mail.",
     "unknown.error.senderDeactivated": "The sender's user is deactivated. Reactivate the user first, or reject the mail.",
+    "unknown.error.notRegistered": "The ticket could not be registered from this mail. It still waits here: reject it, or try again later.",
     "unknown.reason": "Why it waits",
   },
 });

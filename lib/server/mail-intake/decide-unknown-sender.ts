@@ -4,10 +4,14 @@ import "server-only";
  * organisation (its sender becomes a user there if they are not one, without a password, and the
  * ticket is registered at the instant the mail arrived), or reject it. Staff only; audited; a mail
  * already decided (or not waiting) is a conflict, so two agents cannot both decide it.
+ *
+ * A mail may wait here because intake itself failed on it (reason ingest_failed): registering its
+ * ticket may fail again. That is logged and refused as unprocessable ("not_registered"), with
+ * nothing written, so the agent is told and the mail keeps waiting (to be rejected, or tried again).
  */
 import { z } from "zod";
 import { STAFF_ROLES, type Actor } from "../actor";
-import { conflict, notFound, unprocessable } from "../errors";
+import { AppError, conflict, notFound, unprocessable } from "../errors";
 import { parseInput } from "../validation";
 import { TRANSACTION_OPTIONS, type DbClient } from "../db/prisma";
 import { writeAudit } from "../audit/write-audit";
@@ -39,7 +43,17 @@ export async function assignUnknownSenderMail({ actor, input: raw, ctx }: { acto
   const input = parseInput(AssignUnknownSenderSchema, raw);
   const stored = await ctx.prisma.inboundMail.findUnique({ where: { id: input.inboundMailId }, select: { raw: true } });
   if (!stored) throw notFound("Mail");
-  const parsed = await parseMail(Buffer.from(stored.raw));
+  try {
+    return await registerStoredMail({ actor, input, ctx, raw: Buffer.from(stored.raw) });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    console.error(`[mail-intake] e-mail ${input.inboundMailId} could not be registered as a ticket, it keeps waiting for a decision: ${error instanceof Error ? error.message : String(error)}`);
+    throw unprocessable("The ticket could not be registered from this e-mail; it still waits for a decision", { inboundMailId: ["not_registered"] });
+  }
+}
+
+async function registerStoredMail({ actor, input, ctx, raw }: { actor: Actor; input: AssignUnknownSenderInput; ctx: UseCaseContext; raw: Buffer }): Promise<{ ticketId: string }> {
+  const parsed = await parseMail(raw);
   const files = await spoolMailFiles(parsed.files);
   try {
     return await ctx.prisma.$transaction(async (tx) => {

@@ -9,8 +9,10 @@ import "server-only";
  * leaves nothing, so the mail is read again.
  *
  * A mail whose effect is refused by the ticket rules (e.g. a ticket changed under it) is kept
- * for an agent as UNKNOWN_SENDER with reason "not_processed"; other errors (the database gone)
- * are thrown, and the caller retries the mail later.
+ * for an agent as UNKNOWN_SENDER with reason "not_processed"; other errors (the database gone, a
+ * bug) are thrown, and the caller retries the mail later. The IMAP intake sets a mail aside the
+ * same way (keepForAgent, reason "ingest_failed") once ingest has thrown on it a fixed number of
+ * times (imap/take-new-mail.ts).
  */
 import type { InboundMailStatus } from "../../generated/prisma/enums";
 import { readEnv } from "../../config/env";
@@ -167,14 +169,32 @@ export async function ingestMail(ctx: UseCaseContext, mail: IncomingMail): Promi
     if (!(error instanceof AppError)) throw error;
     console.warn(`mail intake: ${parsed.messageId} kept for an agent, its effect was refused: ${error.message}`);
     // Refused by a rule: kept for an agent, never lost.
-    return ctx.prisma.$transaction(async (tx) => {
-      const id = await claim(tx, mail, parsed, "UNKNOWN_SENDER");
-      if (!id) return DUPLICATE;
-      const sender = parsed.fromAddress ? await findSender(tx, parsed.fromAddress) : null;
-      await tx.inboundMail.update({ where: { id }, data: { reason: "not_processed", senderId: sender?.id ?? null, organizationId: sender?.organizationId ?? null } });
-      return { status: "UNKNOWN_SENDER" as const, inboundMailId: id, ticketId: null };
-    }, TRANSACTION_OPTIONS);
+    return keepForAgent(ctx, mail, "not_processed", parsed);
   } finally {
     await discard(files.files);
   }
+}
+
+/**
+ * Why a mail is kept for an agent without its effect: refused by the ticket rules
+ * (not_processed), or set aside by the intake after ingest threw on it again and again
+ * (ingest_failed). Labels: mailIntake.reason.*.
+ */
+export type KeptReason = "not_processed" | "ingest_failed";
+
+/**
+ * Keeps a mail for an agent in the "ukjent avsender" list (UNKNOWN_SENDER) with nothing done: its
+ * raw bytes, and its sender and their organisation when it comes from a known user. Exactly once,
+ * like ingest (DUPLICATE when it was taken in already); a failure (the database gone) is thrown
+ * and leaves nothing.
+ */
+export async function keepForAgent(ctx: UseCaseContext, mail: IncomingMail, reason: KeptReason, parsed?: ParsedMail): Promise<IngestOutcome> {
+  const read = parsed ?? (await parseMail(mail.raw));
+  return ctx.prisma.$transaction(async (tx) => {
+    const id = await claim(tx, mail, read, "UNKNOWN_SENDER");
+    if (!id) return DUPLICATE;
+    const sender = read.fromAddress ? await findSender(tx, read.fromAddress) : null;
+    await tx.inboundMail.update({ where: { id }, data: { reason, senderId: sender?.id ?? null, organizationId: sender?.organizationId ?? null } });
+    return { status: "UNKNOWN_SENDER" as const, inboundMailId: id, ticketId: null };
+  }, TRANSACTION_OPTIONS);
 }

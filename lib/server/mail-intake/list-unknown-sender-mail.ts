@@ -16,7 +16,7 @@ export interface UnknownSenderMailView {
   subject: string;
   /** ISO instant the mail server received it. */
   receivedAt: string;
-  /** Why it waits: unknown_sender, contact_person_required, sender_deactivated, not_processed (labels: mailIntake.reason.*). */
+  /** Why it waits: unknown_sender, contact_person_required, sender_deactivated, not_processed, ingest_failed (labels: mailIntake.reason.*). */
   reason: string | null;
   /** The organisation the sender's domain or user points to, when one does (e.g. contact_person_required). */
   organizationId: string | null;

@@ -7,6 +7,8 @@ import "server-only";
  * - Without IDLE, the folder is read every `pollMs`.
  * - A connection or database failure is recorded on the mailbox (lastError) and retried with
  *   exponential backoff (1 s, 2 s, … up to a minute) on a new connection.
+ * - A message ingest keeps throwing on is set aside for an agent after INGEST_ATTEMPTS reads
+ *   (take-new-mail.ts), counted here for as long as the process runs.
  * - The mailbox list is re-read every `pollMs` (startPollingLoop): a mailbox added starts, one
  *   deactivated or removed stops, one whose connection settings changed reconnects.
  * - stop() finishes the message in hand, logs out and returns.
@@ -116,8 +118,11 @@ function readMailbox(mailbox: MailboxSettings, options: MailIntakeOptions): Mail
 
   const done = (async () => {
     let failures = 0;
-    // Taken in above lastUid while an earlier message fails (take-new-mail.ts), across passes.
+    // Taken in above lastUid while an earlier message fails, and the failed attempts at each
+    // message (set aside for an agent at INGEST_ATTEMPTS), across passes and reconnects
+    // (take-new-mail.ts); a restart of the process starts counting again.
     const takenAbove = new Set<string>();
+    const failedAttempts = new Map<string, number>();
     while (running) {
       let client: ImapFlow | null = null;
       let backoffMs = 0;
@@ -139,6 +144,7 @@ function readMailbox(mailbox: MailboxSettings, options: MailIntakeOptions): Mail
             batchSize: options.batchSize,
             concurrency: options.concurrency,
             takenAbove,
+            failedAttempts,
             stopping: () => !running,
           });
           failures = 0;

@@ -17,6 +17,7 @@ export async function pollMailbox({
   secretsKey,
   markSeen,
   takenAbove,
+  failedAttempts,
 }: {
   ctx: { prisma: PrismaClient; now: () => Date };
   mailboxId: string;
@@ -25,6 +26,8 @@ export async function pollMailbox({
   markSeen?: boolean;
   /** Kept by a caller that polls again (take-new-mail.ts). */
   takenAbove?: Set<string>;
+  /** Kept by a caller that polls again: a message is set aside for an agent after INGEST_ATTEMPTS failures (take-new-mail.ts). */
+  failedAttempts?: Map<string, number>;
 }): Promise<TakeResult> {
   const mailbox = await ctx.prisma.mailbox.findUniqueOrThrow({ where: { id: mailboxId }, select: MAILBOX_SETTINGS_SELECT });
   let open;
@@ -35,7 +38,7 @@ export async function pollMailbox({
     throw error;
   }
   try {
-    return await takeNewMail({ prisma: ctx.prisma, client: open.client, mailboxId, uidValidity: open.uidValidity, ingest, now: ctx.now, markSeen, takenAbove });
+    return await takeNewMail({ prisma: ctx.prisma, client: open.client, mailboxId, uidValidity: open.uidValidity, ingest, now: ctx.now, markSeen, takenAbove, failedAttempts });
   } catch (error) {
     await recordMailboxError(ctx, mailboxId, error);
     throw error;

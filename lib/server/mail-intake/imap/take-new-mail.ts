@@ -16,12 +16,28 @@ import "server-only";
  * A message that ingest throws on (a bug, data it cannot take) does not block the mailbox: it,
  * and the later messages that depend on it (same sender, replies to it), are left for the next
  * poll; the others are taken in. lastUid stays below it and lastError names its UID and the
- * error until it goes through; each poll tries it again (the ones after it that were taken come
- * back as DUPLICATE).
+ * error; each poll tries it again (the ones after it that were taken come back as DUPLICATE).
+ *
+ * It is not tried forever: when ingest has thrown on it INGEST_ATTEMPTS times in a row, it is set
+ * aside for an agent — kept whole in the "ukjent avsender" list with reason "ingest_failed",
+ * through the same keepForAgent as a mail the ticket rules refuse (../ingest-mail.ts) — and then
+ * counts as taken: lastUid moves past it, the same sender's later mail flows again, and that
+ * pass's lastError says the UID was set aside and why (as every lastError, until a poll with
+ * nothing to report). The attempts are counted in memory, per mailbox + UIDVALIDITY + UID, by the
+ * reader that keeps `failedAttempts` from pass to pass (the intake loop): a restart starts
+ * counting again, which only delays the set-aside, and keeps the database out of the failure path.
+ *
+ * A database outage does not set mail aside: a pass cannot start without the database (it reads
+ * lastUid first), every attempt tries ingest before counting, and the set-aside itself is a
+ * write: when it fails, nothing changes and the message is tried again on the next poll. Every
+ * error ingest throws counts as an attempt (nothing here tells a connection error from a bug);
+ * at worst a message that failed INGEST_ATTEMPTS times for a flaky database is set aside, and the
+ * agent still has all of it.
  */
 import type { ImapFlow } from "imapflow";
 import type { PrismaClient } from "../../../generated/prisma/client";
 import type { IncomingMail } from "../incoming-mail";
+import { keepForAgent } from "../ingest-mail";
 import { orderKeys } from "./order-keys";
 
 export type Ingest = (mail: IncomingMail) => Promise<unknown>;
@@ -30,12 +46,16 @@ export type Ingest = (mail: IncomingMail) => Promise<unknown>;
 export const FETCH_BATCH = 50;
 /** Messages taken in at once by default. */
 export const INGEST_CONCURRENCY = 4;
+/** Consecutive attempts ingest may throw on one message before it is set aside for an agent. */
+export const INGEST_ATTEMPTS = 5;
 
 export interface TakeResult {
   /** Messages handed to ingest and committed. */
   taken: number;
   /** The message that failed, if one did (the pass stopped there). */
   failed: { uid: bigint; error: string } | null;
+  /** Messages ingest failed on for the INGEST_ATTEMPTS-th time, now kept for an agent (and not counted in `taken`). */
+  setAside: { uid: bigint; error: string }[];
   /** True when the pass stopped early because the caller is stopping. */
   interrupted: boolean;
 }
@@ -52,6 +72,7 @@ export async function takeNewMail({
   concurrency = INGEST_CONCURRENCY,
   stopping = () => false,
   takenAbove = new Set<string>(),
+  failedAttempts = new Map<string, number>(),
 }: {
   prisma: PrismaClient;
   /** Connected, with the mailbox's folder selected (connectMailbox). */
@@ -73,13 +94,21 @@ export async function takeNewMail({
    * to ingest again on every pass (after a restart they are, once, and come back DUPLICATE).
    */
   takenAbove?: Set<string>;
+  /**
+   * Failed attempts by UID (`uidValidity:uid`), kept by the caller from pass to pass: a message
+   * is set aside for an agent at the INGEST_ATTEMPTS-th. A caller that does not keep it (a
+   * one-shot poll) never sets anything aside.
+   */
+  failedAttempts?: Map<string, number>;
 }): Promise<TakeResult> {
   const lastUid = await cursor(prisma, mailboxId, uidValidity);
   const memo = (uid: bigint) => `${uidValidity}:${uid}`;
-  for (const key of takenAbove) {
+  const behindCursor = (key: string) => {
     const [v, u] = key.split(":");
-    if (v !== String(uidValidity) || BigInt(u!) <= lastUid) takenAbove.delete(key);
-  }
+    return v !== String(uidValidity) || BigInt(u!) <= lastUid;
+  };
+  for (const key of takenAbove) if (behindCursor(key)) takenAbove.delete(key);
+  for (const key of failedAttempts.keys()) if (behindCursor(key)) failedAttempts.delete(key);
   const found = await client.search({ uid: `${lastUid + 1n}:*` }, { uid: true });
   // "n:*" also matches the highest UID when it is below n (RFC 3501 §6.4.8): keep only new ones.
   const uids = (found || []).map((u) => BigInt(u)).filter((u) => u > lastUid);
@@ -96,6 +125,7 @@ export async function takeNewMail({
   const running = new Set<Promise<boolean>>();
   const seenPending: number[] = [];
   let failed = null as TakeResult["failed"];
+  const setAside: TakeResult["setAside"] = [];
   let taken = 0;
   let interrupted = false;
   // lastUid only ever moves over an unbroken run of committed UIDs.
@@ -134,24 +164,28 @@ export async function takeNewMail({
         const receivedAt = message.internalDate ? new Date(message.internalDate) : now();
         const keys = orderKeys(source);
         const before = [...new Set(keys.waitsFor.map((k) => heldBy.get(k)).filter((p): p is Promise<boolean> => p !== undefined))];
+        const mail: IncomingMail = { mailboxId, uidValidity, uid, raw: source, receivedAt };
         const task = (async (): Promise<boolean> => {
           // A message whose predecessor failed waits for the next poll too, behind it.
           if (!(await Promise.all(before)).every(Boolean)) {
             status.set(uid, "skipped");
             return false;
           }
+          let ingested = true;
           try {
-            await ingest({ mailboxId, uidValidity, uid, raw: source, receivedAt });
+            await ingest(mail);
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
-            console.error(`[mail-intake] mailbox ${mailboxId}: UID ${uid} could not be taken in, retrying on the next poll: ${message}`);
-            if (!failed || uid < failed.uid) failed = { uid, error: message };
-            status.set(uid, "failed");
-            return false;
+            if (!(await setAsideAfterAttempts(mail, uid, message))) {
+              if (!failed || uid < failed.uid) failed = { uid, error: message };
+              status.set(uid, "failed");
+              return false;
+            }
+            ingested = false;
           }
           status.set(uid, "ok");
           takenAbove.add(memo(uid));
-          taken++;
+          if (ingested) taken++;
           seenPending.push(Number(uid));
           advance();
           return true;
@@ -166,7 +200,7 @@ export async function takeNewMail({
     advance();
     await cursorWrite;
     await seen(seenPending.splice(0));
-    return await finish({ taken, failed, interrupted });
+    return await finish({ taken, failed, setAside, interrupted });
   } finally {
     // A batch fetched ahead and not used: its failure (the connection dropped) is not this pass's.
     next?.catch(() => undefined);
@@ -175,12 +209,43 @@ export async function takeNewMail({
     await cursorWrite.catch(() => undefined);
   }
 
+  /**
+   * Counts a failed attempt at `uid`; at the INGEST_ATTEMPTS-th keeps the message for an agent.
+   * True when it is now stored (so taken); false when it waits for the next poll, also when it
+   * could not be stored (the database gone: nothing changed).
+   */
+  async function setAsideAfterAttempts(mail: IncomingMail, uid: bigint, error: string): Promise<boolean> {
+    const attempts = (failedAttempts.get(memo(uid)) ?? 0) + 1;
+    failedAttempts.set(memo(uid), attempts);
+    const where = `[mail-intake] mailbox ${mailboxId}: UID ${uid} could not be taken in (${attempts} failed attempt${attempts === 1 ? "" : "s"} in a row; set aside for an agent at ${INGEST_ATTEMPTS})`;
+    if (attempts < INGEST_ATTEMPTS) {
+      console.error(`${where}, retrying on the next poll: ${error}`);
+      return false;
+    }
+    try {
+      await keepForAgent({ prisma, now }, mail, "ingest_failed");
+    } catch (storeError) {
+      console.error(
+        `${where} and could not be set aside for an agent, retrying on the next poll: ${error}; setting it aside failed: ${storeError instanceof Error ? storeError.message : String(storeError)}`,
+      );
+      return false;
+    }
+    failedAttempts.delete(memo(uid));
+    setAside.push({ uid, error });
+    console.error(`${where}, now set aside for an agent ("ukjent avsender", reason ingest_failed): ${error}`);
+    return true;
+  }
+
   async function seen(done: number[]) {
     if (markSeen && done.length) await client.messageFlagsAdd(done.join(","), ["\\Seen"], { uid: true });
   }
 
   async function finish(result: TakeResult): Promise<TakeResult> {
-    const lastError = result.failed ? `UID ${result.failed.uid}: ${result.failed.error}`.slice(0, 2000) : null;
+    const notes = [
+      ...result.setAside.map((s) => `UID ${s.uid}: set aside for an agent ("ukjent avsender") after ${INGEST_ATTEMPTS} failed attempts: ${s.error}`),
+      ...(result.failed ? [`UID ${result.failed.uid}: ${result.failed.error}`] : []),
+    ];
+    const lastError = notes.length ? notes.join("; ").slice(0, 2000) : null;
     await prisma.mailbox.update({ where: { id: mailboxId }, data: { lastPolledAt: now(), lastError } });
     return result;
   }
