@@ -124,11 +124,7 @@ interface Written {
   files: AttachmentViewRow[];
 }
 
-async function writeRegistration(
-  tx: DbClient,
-  { actor, now, attachments, backdated }: Registration,
-  { input, requester, organization, version, channel }: Prepared,
-): Promise<Written> {
+async function writeRegistration(tx: DbClient, { actor, now, attachments, backdated }: Registration, { input, requester, organization, version, channel }: Prepared): Promise<Written> {
   const reference = await nextReference(tx, organization.ticketPrefix, now);
   const ticket = await tx.ticket.create({
     data: {

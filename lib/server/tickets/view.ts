@@ -112,7 +112,10 @@ export function toTicketView(row: TicketViewRow, now: Date, versions: ReadonlyMa
 
 /** The agreement versions a page of rows is measured by, each read once, in one statement. */
 export function loadTicketVersions(db: DbClient, rows: ReadonlyArray<{ agreementVersionId: string | null }>): Promise<Map<string, AgreementVersionSpec>> {
-  return loadAgreementVersionsById(db, rows.flatMap((r) => (r.agreementVersionId ? [r.agreementVersionId] : [])));
+  return loadAgreementVersionsById(
+    db,
+    rows.flatMap((r) => (r.agreementVersionId ? [r.agreementVersionId] : [])),
+  );
 }
 
 /** One ticket as a view at `now`, or null when there is no such ticket (callers check who may see it first). */
@@ -126,10 +129,6 @@ export async function readTicketView(db: DbClient, id: string, now: Date): Promi
  * its first clock, the version it is measured by, the files it came with), at `now`: the same view
  * readTicketView gives after reading it back, without the reads.
  */
-export function newTicketView(
-  row: TicketFieldsRow,
-  { clock, version, attachments }: { clock: ClockRow; version: AgreementVersionSpec | null; attachments: AttachmentRow[] },
-  now: Date,
-): TicketView {
+export function newTicketView(row: TicketFieldsRow, { clock, version, attachments }: { clock: ClockRow; version: AgreementVersionSpec | null; attachments: AttachmentRow[] }, now: Date): TicketView {
   return ticketView(row, responseClockView(clock, targetCalendarOf(row, version), now), attachments);
 }
