@@ -188,6 +188,8 @@ describe("two-factor sign-in", () => {
       const actor = await actorByEmail(prisma, user.email);
       const fresh = await regenerateRecoveryCodes({ actor, code: await totpCodeAt(s, at(180_000)), ctx: ctxAt(at(180_000)) });
       expect(fresh.recoveryCodes).toHaveLength(10);
+      // The code that made them is taken: it cannot make another set, nor did the refusal change the set.
+      expect(await rejection(regenerateRecoveryCodes({ actor, code: await totpCodeAt(s, at(180_000)), ctx: ctxAt(at(190_000)) }))).toMatchObject({ code: "bad_request" });
       expect(await verifySecondFactor({ userId: user.id, code: second, ctx: ctxAt(at(240_000)) })).toEqual({ ok: false, reason: "wrong_code" });
       expect((await verifySecondFactor({ userId: user.id, code: fresh.recoveryCodes[0]!, ctx: ctxAt(at(300_000)) })).ok).toBe(true);
     });
@@ -247,7 +249,10 @@ describe("two-factor sign-in", () => {
     // Not required any more: turned off with a code, audited, recovery codes gone.
     await setOrganizationTwoFactor({ actor: adminActor, input: { requireTwoFactor: false }, ctx: ctxAt(T) });
     expect(await rejection(disableTwoFactor({ actor: userActor, code: "000000" === (await totpCodeAt(secret, T)) ? "111111" : "000000", ctx: ctxAt(T) }))).toMatchObject({ code: "bad_request" });
-    await disableTwoFactor({ actor: userActor, code: await totpCodeAt(secret, T), ctx: ctxAt(T) });
+    // The code that confirmed the enrolment is taken: not even the owner of the session can use it again.
+    expect(await rejection(disableTwoFactor({ actor: userActor, code: await totpCodeAt(secret, T), ctx: ctxAt(at(5_000)) }))).toMatchObject({ code: "bad_request" });
+    expect(await prisma.recoveryCode.count({ where: { userId: user.id } })).toBe(10);
+    await disableTwoFactor({ actor: userActor, code: await totpCodeAt(secret, at(30_000)), ctx: ctxAt(at(30_000)) });
     expect(await prisma.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
     expect(await secondFactorStage(prisma, user.id)).toBeNull();
     expect(await audits(user.id, "two_factor.disable")).toHaveLength(1);

@@ -1,6 +1,6 @@
 import "server-only";
 /**
- * Turning two-factor sign-in off, confirmed with a current code: only for someone who is not
+ * Turning two-factor sign-in off, confirmed with a current code not taken before (take-totp-code.ts): only for someone who is not
  * required to have it (staff and users of an organisation that requires it are refused).
  */
 import type { Actor } from "../actor";
@@ -10,18 +10,20 @@ import type { TwoFactorContext } from "./context";
 import { openTotpSecret } from "./context";
 import { wrongCode } from "./confirm-enrolment";
 import { auditOrganizationOf, twoFactorRequired } from "./requirement";
-import { totpMatches } from "./totp";
+import { takeTotpCode } from "./take-totp-code";
 
 export async function disableTwoFactor({ actor, code, ctx }: { actor: Actor; code: string; ctx: TwoFactorContext }): Promise<void> {
   const user = await ctx.prisma.user.findUnique({
     where: { id: actor.userId },
-    select: { id: true, role: true, organizationId: true, totpSecret: true, organization: { select: { requireTwoFactor: true } } },
+    select: { id: true, role: true, organizationId: true, totpSecret: true, totpLastStep: true, organization: { select: { requireTwoFactor: true } } },
   });
   if (!user?.totpSecret) throw notFound("Two-factor sign-in");
   if (twoFactorRequired(user.role, user.organization.requireTwoFactor))
     throw new AppError("conflict", "Two-factor sign-in is required for this account", { _: ["Two-factor sign-in is required for this account"] });
-  if (!(await totpMatches(openTotpSecret(ctx, user.totpSecret), code, ctx.now()))) throw wrongCode();
+  const secret = openTotpSecret(ctx, user.totpSecret);
   await ctx.prisma.$transaction(async (tx) => {
+    // The code is taken with the change, so a refused or failed change leaves it untaken.
+    if (!(await takeTotpCode(tx, user, secret, code, ctx.now()))) throw wrongCode();
     await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpPendingSecret: null, twoFactorEnabledAt: null } });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await writeAudit(tx, ctx, {

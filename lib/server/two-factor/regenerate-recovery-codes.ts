@@ -1,5 +1,5 @@
 import "server-only";
-/** A new set of recovery codes (the old ones stop working), confirmed with a current code; returned once, in clear. */
+/** A new set of recovery codes (the old ones stop working), confirmed with a current code not taken before (take-totp-code.ts); returned once, in clear. */
 import type { Actor } from "../actor";
 import { notFound } from "../errors";
 import { writeAudit } from "../audit/write-audit";
@@ -8,15 +8,17 @@ import { openTotpSecret } from "./context";
 import { wrongCode } from "./confirm-enrolment";
 import { auditOrganizationOf } from "./requirement";
 import { newRecoveryCodes } from "./recovery-codes";
-import { totpMatches } from "./totp";
+import { takeTotpCode } from "./take-totp-code";
 
 export async function regenerateRecoveryCodes({ actor, code, ctx }: { actor: Actor; code: string; ctx: TwoFactorContext }): Promise<{ recoveryCodes: string[] }> {
-  const user = await ctx.prisma.user.findUnique({ where: { id: actor.userId }, select: { id: true, role: true, organizationId: true, totpSecret: true } });
+  const user = await ctx.prisma.user.findUnique({ where: { id: actor.userId }, select: { id: true, role: true, organizationId: true, totpSecret: true, totpLastStep: true } });
   if (!user?.totpSecret) throw notFound("Two-factor sign-in");
   const now = ctx.now();
-  if (!(await totpMatches(openTotpSecret(ctx, user.totpSecret), code, now))) throw wrongCode();
+  const secret = openTotpSecret(ctx, user.totpSecret);
   const { codes, hashes } = newRecoveryCodes();
   await ctx.prisma.$transaction(async (tx) => {
+    // The code is taken with the new set, so a failed change leaves it untaken.
+    if (!(await takeTotpCode(tx, user, secret, code, now))) throw wrongCode();
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await tx.recoveryCode.createMany({ data: hashes.map((codeHash) => ({ userId: user.id, codeHash, createdAt: now })) });
     await writeAudit(tx, ctx, {

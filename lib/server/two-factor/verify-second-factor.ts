@@ -13,7 +13,7 @@ import type { TwoFactorContext } from "./context";
 import { openTotpSecret } from "./context";
 import { auditOrganizationOf } from "./requirement";
 import { hashRecoveryCode, looksLikeRecoveryCode } from "./recovery-codes";
-import { totpMatchedStep } from "./totp";
+import { takeTotpCode } from "./take-totp-code";
 
 export type SecondFactorResult = { ok: true; method: "totp" | "recovery_code"; recoveryCodesLeft?: number } | { ok: false; reason: "wrong_code" | "locked" };
 
@@ -37,11 +37,7 @@ export async function verifySecondFactor({ userId, code, ctx }: { userId: string
     });
     if (used !== null) return { ok: true, method: "recovery_code", recoveryCodesLeft: used };
   } else {
-    const step = await totpMatchedStep(openTotpSecret(ctx, user.totpSecret), code, now, user.totpLastStep);
-    // Taken once, also when two sign-ins race with the same code: the step only moves forward.
-    const taken =
-      step !== null && (await ctx.prisma.user.updateMany({ where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } })).count === 1;
-    if (taken) {
+    if (await takeTotpCode(ctx.prisma, user, openTotpSecret(ctx, user.totpSecret), code, now)) {
       await writeAudit(ctx.prisma, ctx, { ...who, action: "auth.two_factor", after: { method: "totp" } });
       return { ok: true, method: "totp" };
     }
