@@ -6,6 +6,7 @@ import { mondayOf, startOfLocalDate, WEEK_MS } from "../lib/sla/rota-pattern";
 import { utcDateTime } from "../lib/sla/icalendar";
 import { formatDate } from "../lib/i18n/format";
 import { TIME_ZONE } from "../lib/config/time-zone";
+import { serverNow } from "./support/instants";
 
 /**
  * The provider admin keeps the on-call rota in the browser (issue 18), with two on-call people of
@@ -18,8 +19,8 @@ const run = randomUUID().slice(0, 8);
 const prisma = createPrisma(undefined, 2);
 test.afterAll(() => prisma.$disconnect());
 
-/** "man. 22. feb. 2027" as the editor writes a date `days` after a local date (the year shown when it is not this year). */
-const dayLabel = (isoDate: string, days: number) => formatDate(new Date(Date.parse(`${isoDate}T12:00:00Z`) + days * 86_400_000), new Date(), "nb");
+/** "man. 22. feb. 2027" as the editor writes a date `days` after a local date (the year shown when it is not the server's year at `now`). */
+const dayLabel = (isoDate: string, days: number, now: Date) => formatDate(new Date(Date.parse(`${isoDate}T12:00:00Z`) + days * 86_400_000), now, "nb");
 const dayBefore = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T12:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 test("a provider admin makes a weekly pattern, sees its shifts, puts in an override, sees a gap in red, and gets a calendar link", async ({ page }) => {
@@ -35,7 +36,10 @@ test("a provider admin makes a weekly pattern, sees its shifts, puts in an overr
   // The running server rolls the rota ROLL_WEEKS (12) ahead of its own clock, so the spec's week is
   // counted from that clock: the Monday 11 weeks on, whatever the day and hour today. Every expected
   // instant below is derived from that Monday in TIME_ZONE (23- and 25-hour days included).
-  const monday = mondayOf(new Date(Date.now() + 11 * WEEK_MS), TIME_ZONE);
+  const now = serverNow();
+  const monday = mondayOf(new Date(now.getTime() + 11 * WEEK_MS), TIME_ZONE);
+  // This run's audit rows: those after the last one written before it.
+  const auditBefore = (await prisma.auditLog.aggregate({ _max: { id: true } }))._max.id ?? 0n;
   const weekBefore = dayBefore(monday, 7);
 
   await signIn(page, "admin@servicedesk.example");
@@ -109,7 +113,7 @@ test("a provider admin makes a weekly pattern, sees its shifts, puts in an overr
   const swap = page.locator("section", { has: page.getByRole("heading", { name: "Bytt to vakter" }) });
   const optionValue = (select: string, text: string) => swap.locator(`${select} option`, { hasText: text }).first().getAttribute("value");
   const vildeMonday = await optionValue("#swap-first", `${vilde} (Primærvakt)`);
-  const liseMonday = await optionValue("#swap-second", `${dayLabel(monday, 7)} 00:00–24:00 · ${lise} (Primærvakt)`);
+  const liseMonday = await optionValue("#swap-second", `${dayLabel(monday, 7, now)} 00:00–24:00 · ${lise} (Primærvakt)`);
   await swap.getByLabel("Vakt", { exact: true }).selectOption(vildeMonday!);
   await swap.getByLabel("Bytt med").selectOption(liseMonday!);
   await swap.getByRole("button", { name: "Bytt vaktene" }).click();
@@ -139,7 +143,7 @@ test("a provider admin makes a weekly pattern, sees its shifts, puts in an overr
   expect((await page.request.get(link.replace(/[A-Za-z0-9_-]{43}\.ics$/, `${"x".repeat(43)}.ics`))).status()).toBe(404);
 
   const actions = await prisma.auditLog.findMany({
-    where: { actorEmail: "admin@servicedesk.example", action: { startsWith: "oncall." }, at: { gte: new Date(Date.now() - 3_600_000) } },
+    where: { actorEmail: "admin@servicedesk.example", action: { startsWith: "oncall." }, id: { gt: auditBefore } },
     select: { action: true },
   });
   expect(new Set(actions.map((a) => a.action))).toEqual(new Set(["oncall.pattern.create", "oncall.override", "oncall.shift.delete", "oncall.swap", "oncall.calendar_link"]));

@@ -14,12 +14,12 @@ import { expect, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, demoTotpSecret } from "../../lib/server/db/demo-data";
 import { totpCodeAt } from "../../lib/server/two-factor/totp";
 import { createPrisma } from "../../lib/server/db/prisma";
+import { serverNow } from "./instants";
 
-const offsetMs = Number(process.env.TEST_AT_OFFSET_MS ?? 0);
 export const TWO_FACTOR_PATH = "/signin/two-factor";
 
 /** The code an authenticator app with this secret shows now: the server checks it against its own clock (±1 step), so only the instant matters, never the hour or the day. */
-export const currentCode = (secret: string): Promise<string> => totpCodeAt(secret, new Date(Date.now() + offsetMs));
+export const currentCode = (secret: string): Promise<string> => totpCodeAt(secret, serverNow());
 
 const STEP_MS = 30_000;
 
@@ -34,7 +34,7 @@ export async function untakenCode(email: string, secret: string): Promise<string
   }
   // The server checks codes against its own clock, so the step is read from the same clock: only the
   // 30-second step matters, never the hour or the day.
-  const nowMs = Date.now() + offsetMs;
+  const nowMs = serverNow().getTime();
   const step = Math.max(Math.floor(nowMs / STEP_MS), (lastStep ?? -1) + 1);
   // The server takes a code one step ahead of its clock at most: wait until `step` is no further ahead.
   const waitMs = (step - 1) * STEP_MS - nowMs;
