@@ -21,11 +21,6 @@ export const totpUri = (secret: string, label: string): string => generateURI({ 
 /** The code an authenticator app shows at `now`. */
 export const totpCodeAt = (secret: string, now: Date): Promise<string> => generate({ secret, epoch: epochOf(now) });
 
-/** Whether `code` is the secret's code at `now` (± one step). */
-export async function totpMatches(secret: string, code: string, now: Date): Promise<boolean> {
-  return (await totpMatchedStep(secret, code, now, null)) !== null;
-}
-
 /** The step (RFC 6238's T) `code` belongs to when it is the secret's code at `now` (± one step) and its step is after `afterStep`; else null. */
 export async function totpMatchedStep(secret: string, code: string, now: Date, afterStep: number | null): Promise<number | null> {
   const token = code.replace(/\s/g, "");
